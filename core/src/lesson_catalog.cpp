@@ -1,0 +1,85 @@
+#include "heapviz/lesson_catalog.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <system_error>
+
+namespace heapviz {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string trim(std::string s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r");
+  return s.substr(first, last - first + 1);
+}
+
+// Reads only the title directives; the full directive grammar belongs to the lesson parser.
+LessonEntry read_entry(const fs::path& file) {
+  LessonEntry e;
+  e.id = file.stem().string();
+  std::error_code ec;
+  e.path = fs::absolute(file, ec);
+  if (ec) e.path = file;
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::string t = trim(line);
+    if (t.rfind("//@", 0) != 0) continue;
+    const std::string body = trim(t.substr(3));
+    const auto colon = body.find(':');
+    if (colon == std::string::npos) continue;
+    const std::string key = trim(body.substr(0, colon));
+    const std::string value = trim(body.substr(colon + 1));
+    if (key == "title" && e.title.empty()) e.title = value;
+    if (key == "title.zh" && e.title_zh.empty()) e.title_zh = value;
+  }
+  return e;
+}
+
+}  // namespace
+
+fs::path assets_dir() {
+  if (const char* env = std::getenv("HEAPVIZ_ASSETS"); env && *env) return fs::path(env);
+  return fs::path(HEAPVIZ_DEFAULT_ASSETS_DIR);
+}
+
+std::vector<LessonEntry> list_lessons(const fs::path& dir) {
+  std::vector<LessonEntry> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".java" && it->is_regular_file(ec)) out.push_back(read_entry(it->path()));
+  }
+  std::sort(out.begin(), out.end(), [](const LessonEntry& a, const LessonEntry& b) { return a.id < b.id; });
+  return out;
+}
+
+std::vector<LessonEntry> list_lessons() { return list_lessons(assets_dir() / "scenarios"); }
+
+std::optional<LessonEntry> find_lesson(const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  std::error_code ec;
+  if (fs::path p(name); p.extension() == ".java" && fs::is_regular_file(p, ec)) return read_entry(p);
+  const bool numeric = std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+  for (const auto& e : list_lessons()) {
+    if (e.id == name) return e;
+    if (numeric && name.size() <= 3) {
+      const auto dash = e.id.find('-');
+      if (dash != std::string::npos && std::atoi(e.id.substr(0, dash).c_str()) == std::atoi(name.c_str()))
+        return e;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<LessonEntry> default_lesson() {
+  auto all = list_lessons();
+  if (all.empty()) return std::nullopt;
+  return all.front();
+}
+
+}  // namespace heapviz
