@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <system_error>
 
 namespace heapviz {
@@ -74,6 +75,14 @@ std::optional<LessonEntry> find_lesson(const std::string& name) {
     }
   }
   return std::nullopt;
+}
+
+std::optional<std::string> read_lesson_source(const LessonEntry& lesson) {
+  std::ifstream in(lesson.path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return text;
 }
 
 std::optional<LessonEntry> default_lesson() {

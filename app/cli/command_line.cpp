@@ -1,0 +1,77 @@
+#include "cli/command_line.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "heapviz/version.hpp"
+
+namespace heapviz::app {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: heapviz [LESSON] | heapviz screenshot [LESSON] --out FILE.png [--size WxH] [--step N] | "
+    "heapviz lessons";
+
+// "1600x900" -> width, height; CLI11 validator style: returns an error text or "".
+std::string parse_size(const std::string& text, int& w, int& h) {
+  unsigned a = 0, b = 0;
+  char x = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%u%c%u%c", &a, &x, &b, &extra) != 3 || (x != 'x' && x != 'X'))
+    return "--size must look like 1600x900, not '" + text + "'";
+  if (a < 64 || b < 64 || a > 7680 || b > 4320)
+    return "--size " + text + " is out of range (64x64 to 7680x4320)";
+  w = static_cast<int>(a);
+  h = static_cast<int>(b);
+  return {};
+}
+
+}  // namespace
+
+std::variant<Options, int> parse_command_line(int argc, char** argv) {
+  Options o;
+  CLI::App app{"heapviz " + std::string(version()) +
+               ": see where a Java program's bytes live and move (Java heap, native memory, kernel, device),"
+               " step by step, as OpenJDK 17 does it."};
+  app.set_version_flag("--version", "heapviz " + std::string(version()) + " (models " +
+                                        std::string(modelled_jdk()) + ")");
+  app.footer("Run 'heapviz lessons' for the bundled lessons. Without a display, use\n"
+             "  xvfb-run -a heapviz ...   or   heapviz screenshot --out shot.png (also under xvfb-run)");
+  std::string size_text;
+  float scale = 0;
+  app.add_option("lesson", o.lesson, "Lesson to open: number, id (e.g. 01-allocate-vs-direct) or a .java path");
+  app.add_option("--scale", scale, "UI scale (font size factor), e.g. 1.5 for a projector")
+      ->check(CLI::Range(0.5f, 4.0f));
+  app.add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
+
+  auto* shot = app.add_subcommand("screenshot", "Render the app offscreen at a fixed size and write a PNG");
+  shot->add_option("lesson", o.lesson, "Lesson to show (default: the first)");
+  shot->add_option("--out", o.out, "PNG file to write")->required();
+  shot->add_option("--size", size_text, "Image size WxH (default 1600x900)");
+  shot->add_option("--step", o.step, "Step of the lesson to show (default 0)")->check(CLI::NonNegativeNumber);
+  shot->add_option("--scale", scale, "UI scale (font size factor)")->check(CLI::Range(0.5f, 4.0f));
+  shot->add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
+
+  auto* lessons = app.add_subcommand("lessons", "List the bundled lessons with their titles");
+  app.require_subcommand(0, 1);
+
+  try {
+    app.parse(argc, argv);
+    if (!size_text.empty()) {
+      if (auto err = parse_size(size_text, o.width, o.height); !err.empty()) throw CLI::ValidationError(err);
+    }
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help or --version
+      app.exit(e);
+      return 0;
+    }
+    std::cerr << "heapviz: error: " << e.what() << "\n" << kUsage << "\nRun 'heapviz --help' for details.\n";
+    return 2;
+  }
+  o.ui_scale = scale;
+  if (shot->parsed()) o.mode = Options::Mode::screenshot;
+  if (lessons->parsed()) o.mode = Options::Mode::lessons;
+  return o;
+}
+
+}  // namespace heapviz::app

@@ -1,0 +1,24 @@
+#pragma once
+#include <string>
+#include <variant>
+
+namespace heapviz::app {
+
+/// What the user asked for on the command line.
+struct Options {
+  enum class Mode { interactive, screenshot, lessons };
+  Mode mode = Mode::interactive;
+  std::string lesson;      ///< id, number or path; empty = the default lesson
+  std::string out;         ///< output file (screenshot)
+  int width = 1600;        ///< offscreen size in pixels (screenshot)
+  int height = 900;
+  long step = 0;           ///< step to show (screenshot)
+  float ui_scale = 0;      ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
+  std::string lang = "en"; ///< "en" or "zh"
+};
+
+/// Parses argv. Returns Options, or the process exit code when parsing already answered
+/// (0 after --help/--version, 2 after a usage error, with the message printed).
+std::variant<Options, int> parse_command_line(int argc, char** argv);
+
+}  // namespace heapviz::app

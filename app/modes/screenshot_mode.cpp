@@ -1,0 +1,76 @@
+#include <glad/gl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <iostream>
+
+#include "modes/modes.hpp"
+#include "platform/gl_window.hpp"
+#include "platform/offscreen_target.hpp"
+#include "platform/png_file.hpp"
+#include "ui/shell.hpp"
+
+namespace heapviz::app {
+namespace {
+
+// ImGui sizes windows over a few frames; render a few before capturing so the layout has settled.
+constexpr int kSettleFrames = 4;
+
+}  // namespace
+
+int run_screenshot(const Options& o) {
+  AppState state;
+  state.lang = o.lang;
+  if (auto err = state.load(o.lesson); !err.empty()) {
+    std::cerr << "heapviz: " << err << "\n";
+    return 2;
+  }
+  // The simulation's trace arrives with the core's heap; until a lesson has steps, only step 0 exists.
+  const long total_steps = 0;
+  if (o.step > total_steps) {
+    std::cerr << "heapviz: --step " << o.step << " is out of range: this lesson has steps 0.." << total_steps
+              << "\n";
+    return 2;
+  }
+  state.step = o.step;
+  std::string error;
+  GuiConfig config;
+  config.visible = false;
+  config.persist_layout = false;
+  config.ui_scale = o.ui_scale > 0 ? o.ui_scale : 1.0f;
+  auto gui = GuiSession::open(config, error);
+  if (!gui) {
+    std::cerr << "heapviz: " << error << ". The screenshot mode still needs an X display for its GL context: "
+              << "run it as xvfb-run -a heapviz screenshot ...\n";
+    return 1;
+  }
+  state.font_notice = gui->fonts().notice;
+  state.renderer = gui->renderer();
+  OffscreenTarget target(o.width, o.height);
+  if (!target.ok()) {
+    std::cerr << "heapviz: " << target.error() << "\n";
+    return 1;
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  for (int frame = 0; frame < kSettleFrames; ++frame) {
+    io.DisplaySize = ImVec2(static_cast<float>(o.width), static_cast<float>(o.height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    io.DeltaTime = 1.0f / 30.0f;  // fixed, so renders do not depend on the wall clock
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    draw_shell(state, gui->fonts());
+    ImGui::Render();
+    target.bind();
+    glClearColor(0.94f, 0.94f, 0.95f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
+  if (auto err = write_png(o.out, o.width, o.height, target.read_rgba()); !err.empty()) {
+    std::cerr << "heapviz: " << err << "\n";
+    return 1;
+  }
+  std::cout << "heapviz: wrote " << o.out << " (" << o.width << "x" << o.height << ")\n";
+  return 0;
+}
+
+}  // namespace heapviz::app

@@ -1,0 +1,45 @@
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "png_probe.hpp"
+#include "process.hpp"
+
+namespace {
+std::string out_file(const char* name) { return std::string(HEAPVIZ_TEST_OUT_DIR) + "/" + name; }
+}  // namespace
+
+TEST_CASE("screenshot mode writes a PNG of the requested size that is not blank") {
+  const std::string png = out_file("shot_960x540.png");
+  std::remove(png.c_str());
+  const auto r = run_heapviz("screenshot 1 --out '" + png + "' --size 960x540", true);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const PngImage img = load_png(png);
+  REQUIRE(img.ok());
+  CHECK(img.width == 960);
+  CHECK(img.height == 540);
+  CHECK(img.distinct_colours(0, 0, img.width, img.height) >= 16);  // text, panels, selection, status bar
+  // The menu bar (top ~24 px) holds dark text: "File", "View", "Help".
+  CHECK(img.dark_pixels(0, 0, 200, 24, 100) > 30);
+  // The lesson's source is drawn in the right-hand panel.
+  CHECK(img.dark_pixels(img.width / 3, 60, img.width, img.height / 2, 100) > 500);
+}
+
+TEST_CASE("screenshot size does not depend on the window: a larger render is exactly that size") {
+  const std::string png = out_file("shot_1920x1080.png");
+  const auto r = run_heapviz("screenshot --out '" + png + "' --size 1920x1080", true);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const PngImage img = load_png(png);
+  CHECK(img.width == 1920);
+  CHECK(img.height == 1080);
+}
+
+TEST_CASE("a screenshot into a missing folder fails with a message and leaves no file") {
+  const auto r = run_heapviz("screenshot --out /nonexistent-dir/x.png", true);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("does not exist") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists("/nonexistent-dir/x.png"));
+}
