@@ -11,3 +11,5 @@ System.out.println(heap);
 System.out.println(direct);
 System.out.println("heap.isDirect() = " + heap.isDirect() + ", hasArray() = " + heap.hasArray());
 System.out.println("direct.isDirect() = " + direct.isDirect() + ", hasArray() = " + direct.hasArray());
+// The direct pool counts the native memory; the heap buffer is not in it.
+Heapviz.pools();
