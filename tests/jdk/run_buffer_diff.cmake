@@ -1,0 +1,29 @@
+# Compiles BufferOps.java, runs it on the real JDK and compares its output with the simulator's.
+# Inputs: JAVA, JAVAC, SOURCE, CASES, RUNNER, WORK_DIR. A missing JDK is a failure, never a skip.
+foreach(tool JAVA JAVAC)
+  if(NOT ${tool} OR ${tool} MATCHES "NOTFOUND$" OR NOT EXISTS "${${tool}}")
+    message(FATAL_ERROR "The differential test needs the JDK 17 tool '${tool}' but it was not found "
+                        "(got '${${tool}}'). Install openjdk-17-jdk-headless and re-run cmake.")
+  endif()
+endforeach()
+
+file(MAKE_DIRECTORY "${WORK_DIR}/classes")
+execute_process(COMMAND "${JAVAC}" -d "${WORK_DIR}/classes" "${SOURCE}"
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "javac failed (${rc}):\n${err}")
+endif()
+
+execute_process(COMMAND "${JAVA}" -cp "${WORK_DIR}/classes" BufferOps "${CASES}"
+                OUTPUT_FILE "${WORK_DIR}/jdk.txt" RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "java BufferOps failed (${rc}):\n${err}")
+endif()
+
+execute_process(COMMAND "${RUNNER}" "${CASES}" --expect "${WORK_DIR}/jdk.txt" --out "${WORK_DIR}/simulator.txt"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+message("${out}${err}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "The simulator differs from the JDK. Full outputs: ${WORK_DIR}/jdk.txt and "
+                      "${WORK_DIR}/simulator.txt")
+endif()
