@@ -47,8 +47,11 @@ public final class BufferOps {
       String outcome;
       try {
         outcome = apply(text.split(" "));
+      } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+        // The case line is malformed (missing operand or bad number): stop, never compare it.
+        throw new BadCase("line " + lineNo + ": '" + text + "': " + e);
       } catch (RuntimeException e) {
-        if (e instanceof UnknownVerb) throw e;
+        if (e instanceof BadCase) throw e;
         outcome = "!" + e.getClass().getName() + ": " + e.getMessage();
       }
       out.append("  ").append(text).append(" => ").append(outcome).append(" | ").append(state()).append('\n');
@@ -56,8 +59,8 @@ public final class BufferOps {
     return out.toString();
   }
 
-  private static final class UnknownVerb extends RuntimeException {
-    UnknownVerb(String verb) { super("unknown verb: " + verb); }
+  private static final class BadCase extends RuntimeException {
+    BadCase(String what) { super(what); }
   }
 
   private String apply(String[] t) {
@@ -133,7 +136,7 @@ public final class BufferOps {
         if (n == 1) cur.putDouble(d); else cur.putDouble(i(t[1]), d);
         return "ok";
       }
-      default: throw new UnknownVerb(verb);
+      default: throw new BadCase("unknown verb: " + verb);
     }
   }
 

@@ -48,10 +48,21 @@ std::vector<std::string> words(std::string_view s) {
 }
 
 // Same number syntax as BufferOps.l(): decimal, 0x.. (unsigned 64-bit) or -0x...
+// A malformed number throws std::invalid_argument: the case file is wrong, the run stops.
 std::int64_t number(const std::string& s) {
-  if (s.rfind("0x", 0) == 0) return static_cast<std::int64_t>(std::stoull(s.substr(2), nullptr, 16));
-  if (s.rfind("-0x", 0) == 0) return -static_cast<std::int64_t>(std::stoull(s.substr(3), nullptr, 16));
-  return std::stoll(s);
+  std::size_t used = 0;
+  std::int64_t v = 0;
+  if (s.rfind("0x", 0) == 0) {
+    v = static_cast<std::int64_t>(std::stoull(s.substr(2), &used, 16));
+    used += 2;
+  } else if (s.rfind("-0x", 0) == 0) {
+    v = -static_cast<std::int64_t>(std::stoull(s.substr(3), &used, 16));
+    used += 3;
+  } else {
+    v = std::stoll(s, &used);
+  }
+  if (used != s.size()) throw std::invalid_argument("bad number '" + s + "'");
+  return v;
 }
 
 std::string hex(const std::vector<std::byte>& bytes) {
@@ -109,7 +120,7 @@ std::unique_ptr<VectorByteStore> CaseRun::bytes(const std::vector<std::string>& 
 std::string CaseRun::apply(const std::vector<std::string>& t) {
   const std::string& verb = t[0];
   const std::size_t n = t.size() - 1;
-  auto i = [&](std::size_t k) { return static_cast<int>(number(t[k])); };
+  auto i = [&](std::size_t k) { return static_cast<int>(number(t.at(k))); };
   auto ok = [](auto&&...) { return std::string("ok"); };
   auto str = [](auto v) { return std::to_string(v); };
   auto boolean = [](bool v) { return std::string(v ? "true" : "false"); };
@@ -129,7 +140,7 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
   if (verb == "dup") return view(cur().duplicate());
   if (verb == "ro") return view(cur().as_read_only());
   if (verb == "sel") {
-    cur_ = &buffer(t[1]);
+    cur_ = &buffer(t.at(1));
     return "ok";
   }
   if (verb == "flip") return ok(cur().flip());
@@ -155,7 +166,7 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
   }
   if (verb == "hashCode") return str(cur().hash_code());
   if (verb == "equals" || verb == "compareTo" || verb == "mismatch") {
-    ByteBuffer other = handle(buffer(t[1]));
+    ByteBuffer other = handle(buffer(t.at(1)));
     if (verb == "equals") return boolean(cur().equals(other));
     return str(verb == "compareTo" ? cur().compare_to(other) : cur().mismatch(other));
   }
@@ -172,15 +183,15 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
     for (std::size_t k = 1; k <= n; ++k) cur().put(static_cast<std::int8_t>(number(t[k])));
     return "ok";
   }
-  if (verb == "putAt") return ok(cur().put(i(1), static_cast<std::int8_t>(number(t[2]))));
+  if (verb == "putAt") return ok(cur().put(i(1), static_cast<std::int8_t>(number(t.at(2)))));
   if (verb == "putRange") return ok(cur().put(*bytes(t, 3), i(1), i(2)));
   if (verb == "putAtArr") return ok(cur().put(i(1), *bytes(t, 4), i(2), i(3)));
   if (verb == "putBuf") {
-    ByteBuffer src = handle(buffer(t[1]));
+    ByteBuffer src = handle(buffer(t.at(1)));
     return ok(cur().put(src));
   }
   if (verb == "putBufAt") {
-    ByteBuffer src = handle(buffer(t[2]));
+    ByteBuffer src = handle(buffer(t.at(2)));
     return ok(cur().put(i(1), src, i(3), i(4)));
   }
   const std::int64_t last = n > 0 ? number(t[n]) : 0;
@@ -231,11 +242,12 @@ std::string run_case(int line_no, std::vector<std::string> ops) {
   CaseRun run;
   for (const std::string& op : ops) {
     const std::vector<std::string> t = words(op);
+    if (t.empty()) throw std::invalid_argument("line " + std::to_string(line_no) + ": empty operation");
     std::string text;
     for (const std::string& w : t) text += (text.empty() ? "" : " ") + w;
     std::string outcome;
     try {
-      outcome = run.apply(t);
+      outcome = run.apply(t);  // a malformed case throws std::exception and stops the run
     } catch (const JavaException& e) {
       const JavaThrowable& th = e.throwable;
       outcome = "!" + th.class_name + ": " + th.message.value_or("null");
