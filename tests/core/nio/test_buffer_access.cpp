@@ -6,7 +6,7 @@
 using namespace nio_test;
 using heapviz::nio::ByteOrder;
 
-TEST_CASE("relative get/put move the position; underflow and overflow have null messages") {
+TEST_CASE("relative get and put move the position and underflow or overflow with null messages") {
   for (Buf buf : {heap(4), direct(4)}) {
     ByteBuffer b = buf.b();
     b.put(std::int8_t{1}).put(std::int8_t{-2});
@@ -22,7 +22,7 @@ TEST_CASE("relative get/put move the position; underflow and overflow have null 
   }
 }
 
-TEST_CASE("single puts write until the overflow; a bulk put that overflows writes nothing") {
+TEST_CASE("single puts write until the overflow but a bulk put that overflows writes nothing") {
   Buf single = heap(16);
   single.b().limit(8);
   CHECK(thrown([&] {
@@ -39,7 +39,7 @@ TEST_CASE("single puts write until the overflow; a bulk put that overflows write
   CHECK(bulk.bytes() == std::vector<int>(16, 0));
 }
 
-TEST_CASE("absolute get/put check [0, limit) and do not move the position") {
+TEST_CASE("absolute get and put check the index against the limit and keep the position") {
   Buf buf = direct(8);
   ByteBuffer b = buf.b();
   b.put(7, std::int8_t{5});
@@ -50,7 +50,7 @@ TEST_CASE("absolute get/put check [0, limit) and do not move the position") {
   CHECK(thrown([&] { b.put(-1, std::int8_t{1}); }) == "java.lang.IndexOutOfBoundsException: null");
 }
 
-TEST_CASE("bulk get(byte[], off, len): the array range first, then underflow, atomically") {
+TEST_CASE("bulk get into an array checks the array range first and then underflow atomically") {
   Buf buf = heap(8);
   ByteBuffer b = buf.b();
   VectorByteStore src = array({1, 2, 3, 4, 5, 6, 7, 8});
@@ -105,7 +105,7 @@ TEST_CASE("read-only buffers refuse every write before any bounds check") {
   }
 }
 
-TEST_CASE("put(ByteBuffer) checks identity, read-only-ness and room in the JDK's order") {
+TEST_CASE("put(ByteBuffer) checks identity then read-only-ness then room as the JDK does") {
   Buf h = heap(8);
   Buf d = direct(8);
   CHECK(thrown([&] { ByteBuffer b = h.b(); b.put(b); }) ==
@@ -136,7 +136,7 @@ TEST_CASE("put(ByteBuffer) copies the remaining bytes and advances both position
   CHECK(src.state.position == 3);
 }
 
-TEST_CASE("put(int, ByteBuffer, int, int) copies like memmove and leaves positions alone") {
+TEST_CASE("absolute put(ByteBuffer) copies like memmove and leaves positions alone") {
   Buf buf = heap(8);
   VectorByteStore eight = array({1, 2, 3, 4, 5, 6, 7, 8});
   buf.b().put(eight);
@@ -155,7 +155,7 @@ TEST_CASE("put(int, ByteBuffer, int, int) copies like memmove and leaves positio
   CHECK(thrown([&] { dr.b().put(0, ds, 0, 4); }) == "java.nio.ReadOnlyBufferException: null");
 }
 
-TEST_CASE("compact moves [position, limit) to the start and discards the mark") {
+TEST_CASE("compact moves the remaining bytes to the start and discards the mark") {
   for (Buf buf : {heap(16), direct(16)}) {
     ByteBuffer b = buf.b();
     VectorByteStore five = array({1, 2, 3, 4, 5});
@@ -207,7 +207,7 @@ TEST_CASE("float and double are stored as their IEEE bits") {
   CHECK(b.get_float(0) == std::bit_cast<float>(0x400921fbU));
 }
 
-TEST_CASE("hashCode, equals, compareTo and mismatch look at the remaining bytes") {
+TEST_CASE("hashCode equals compareTo and mismatch look at the remaining bytes") {
   Buf a = heap(4);
   Buf c = direct(4);
   VectorByteStore ab = array({1, 2});

@@ -6,7 +6,7 @@
 using namespace nio_test;
 using heapviz::nio::ByteOrder;
 
-TEST_CASE("allocate and allocateDirect start at pos 0, lim = cap, no mark, big-endian") {
+TEST_CASE("allocate and allocateDirect start at pos 0 and lim = cap without a mark and big-endian") {
   for (Buf buf : {heap(16), direct(16)}) {
     const BufferState& s = buf.state;
     CHECK(s.position == 0);
@@ -27,7 +27,7 @@ TEST_CASE("a negative capacity throws before anything is allocated") {
         "java.lang.IllegalArgumentException: capacity < 0: (-7 < 0)");
 }
 
-TEST_CASE("position(int) checks the limit, then the sign, and leaves the state unchanged on failure") {
+TEST_CASE("position(int) checks the limit then the sign and leaves the state unchanged on failure") {
   Buf buf = heap(16);
   ByteBuffer b = buf.b();
   CHECK(thrown([&] { b.position(20); }) == "java.lang.IllegalArgumentException: newPosition > limit: (20 > 16)");
@@ -40,7 +40,7 @@ TEST_CASE("position(int) checks the limit, then the sign, and leaves the state u
   CHECK_FALSE(b.has_remaining());
 }
 
-TEST_CASE("limit(int) checks the capacity, clamps the position and discards a mark above it") {
+TEST_CASE("limit(int) checks the capacity and clamps the position and discards a mark above it") {
   Buf buf = direct(16);
   ByteBuffer b = buf.b();
   CHECK(thrown([&] { b.limit(20); }) == "java.lang.IllegalArgumentException: newLimit > capacity: (20 > 16)");
@@ -53,7 +53,7 @@ TEST_CASE("limit(int) checks the capacity, clamps the position and discards a ma
   CHECK(thrown([&] { b.reset(); }) == "java.nio.InvalidMarkException: null");
 }
 
-TEST_CASE("mark survives a limit equal to it and a position at it, not one below") {
+TEST_CASE("mark survives a limit equal to it and a position at it but not one below") {
   Buf buf = heap(16);
   ByteBuffer b = buf.b();
   b.position(4).mark().position(4).limit(4);
@@ -63,7 +63,7 @@ TEST_CASE("mark survives a limit equal to it and a position at it, not one below
   CHECK(buf.state.mark == -1);
 }
 
-TEST_CASE("reset returns to the mark; flip, clear and rewind discard it") {
+TEST_CASE("reset returns to the mark and flip and clear and rewind discard it") {
   Buf buf = heap(16);
   ByteBuffer b = buf.b();
   CHECK(thrown([&] { b.reset(); }) == "java.nio.InvalidMarkException: null");

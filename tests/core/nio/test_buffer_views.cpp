@@ -6,7 +6,7 @@
 using namespace nio_test;
 using heapviz::nio::ByteOrder;
 
-TEST_CASE("slice covers [position, limit) of the parent, without mark, at offset + position") {
+TEST_CASE("slice covers the remaining bytes of the parent without a mark at offset + position") {
   Buf root = heap(16);
   root.b().position(4).limit(12).mark();
   Buf s = root.view(root.b().slice());
@@ -28,7 +28,7 @@ TEST_CASE("slice covers [position, limit) of the parent, without mark, at offset
   CHECK(rel.state.offset == 7);
 }
 
-TEST_CASE("slice(index, length) checks against the limit") {
+TEST_CASE("slice(index length) checks against the limit") {
   Buf root = direct(16);
   CHECK(thrown([&] { root.b().slice(10, 10); }) ==
         "java.lang.IndexOutOfBoundsException: Range [10, 10 + 10) out of bounds for length 16");
@@ -40,7 +40,7 @@ TEST_CASE("slice(index, length) checks against the limit") {
   CHECK(empty.offset == 8);
 }
 
-TEST_CASE("duplicate and asReadOnlyBuffer keep mark, position, limit and offset") {
+TEST_CASE("duplicate and asReadOnlyBuffer keep mark and position and limit and offset") {
   for (Buf root : {heap(16), direct(16)}) {
     root.b().position(3).mark().position(5);
     const BufferState dup = root.b().duplicate();
@@ -68,7 +68,7 @@ TEST_CASE("views of read-only buffers stay read-only") {
   CHECK(ro.b().as_read_only().class_name() == "java.nio.HeapByteBufferR");
 }
 
-TEST_CASE("every view starts big-endian, whatever the parent's order") {
+TEST_CASE("every view starts big-endian whatever the parent's order") {
   Buf root = direct(8);
   root.b().order(ByteOrder::LittleEndian);
   CHECK(root.b().slice().big_endian);

@@ -20,7 +20,7 @@ void check_sound(const NativeMemory& m) {
 }
 }  // namespace
 
-TEST_CASE("chunk sizes are glibc's: request + 8 rounded up to 16, at least 32") {
+TEST_CASE("chunk sizes are glibc's: request + 8 rounded up to 16 and at least 32") {
   CHECK(NativeMemory::chunk_size_for(0) == 32);
   CHECK(NativeMemory::chunk_size_for(8) == 32);
   CHECK(NativeMemory::chunk_size_for(24) == 32);
@@ -28,7 +28,7 @@ TEST_CASE("chunk sizes are glibc's: request + 8 rounded up to 16, at least 32") 
   CHECK(NativeMemory::chunk_size_for(512) == 528);
 }
 
-TEST_CASE("malloc returns 16-aligned addresses, one chunk after another, with a size header") {
+TEST_CASE("malloc returns 16-aligned addresses one chunk after another with a size header") {
   NativeMemory m;
   const NativeAddress a = m.malloc(8);
   const NativeAddress b = m.malloc(8);
@@ -50,7 +50,7 @@ TEST_CASE("malloc returns 16-aligned addresses, one chunk after another, with a 
   check_sound(m);
 }
 
-TEST_CASE("bytes are real; fresh memory is zero and reads stay inside a live block") {
+TEST_CASE("bytes are real and fresh memory is zero and reads stay inside a live block") {
   NativeMemory m;
   const NativeAddress a = m.malloc(16);
   const std::array<std::byte, 4> in{std::byte{1}, std::byte{2}, std::byte{3}, std::byte{4}};
@@ -66,7 +66,7 @@ TEST_CASE("bytes are real; fresh memory is zero and reads stay inside a live blo
   CHECK_THROWS_AS(m.read(a, out), std::out_of_range);        // use after free is a simulator bug
 }
 
-TEST_CASE("a freed block is reused by a request of the same size, with its old bytes") {
+TEST_CASE("a freed block is reused by a request of the same size with its old bytes") {
   NativeMemory m;
   const NativeAddress a = m.malloc(512);
   const NativeAddress guard = m.malloc(8);
