@@ -7,6 +7,12 @@ foreach(tool JAVA JAVAC)
   endif()
 endforeach()
 
+# The oracle is JDK 17: another release may differ (messages, overrides), so refuse it loudly.
+execute_process(COMMAND "${JAVA}" -version ERROR_VARIABLE version OUTPUT_VARIABLE version_out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT version MATCHES "version \"17[.\"]")
+  message(FATAL_ERROR "The differential test needs JDK 17 as its oracle; '${JAVA} -version' said:\n${version}")
+endif()
+
 file(MAKE_DIRECTORY "${WORK_DIR}/classes")
 execute_process(COMMAND "${JAVAC}" -d "${WORK_DIR}/classes" "${SOURCE}"
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
