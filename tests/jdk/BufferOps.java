@@ -106,12 +106,17 @@ public final class BufferOps {
       case "get": return n == 0 ? "" + cur.get() : "" + cur.get(i(t[1]));
       case "getArr": { byte[] a = new byte[i(t[1])]; cur.get(a); return hex(a); }
       case "getRange": { byte[] a = new byte[i(t[1])]; cur.get(a, i(t[2]), i(t[3])); return hex(a); }
-      case "getAtArr": { byte[] a = new byte[i(t[2])]; cur.get(i(t[1]), a, i(t[3]), i(t[4])); return hex(a); }
+      case "getAtArr": {
+        byte[] a = new byte[i(t[2])];
+        if (n == 2) cur.get(i(t[1]), a); else cur.get(i(t[1]), a, i(t[3]), i(t[4]));
+        return hex(a);
+      }
       case "put": cur.put(bytes(t, 1)); return "ok";
       case "put1": for (int k = 1; k <= n; k++) cur.put((byte) l(t[k])); return "ok";
       case "putAt": cur.put(i(t[1]), (byte) l(t[2])); return "ok";
       case "putRange": cur.put(bytes(t, 3), i(t[1]), i(t[2])); return "ok";
       case "putAtArr": cur.put(i(t[1]), bytes(t, 4), i(t[2]), i(t[3])); return "ok";
+      case "putAtAll": cur.put(i(t[1]), bytes(t, 2)); return "ok";
       case "putBuf": cur.put(buffers.get(i(t[1]))); return "ok";
       case "putBufAt": cur.put(i(t[1]), buffers.get(i(t[2])), i(t[3]), i(t[4])); return "ok";
       case "getShort": return "" + (n == 0 ? cur.getShort() : cur.getShort(i(t[1])));

@@ -175,7 +175,8 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
     VectorByteStore a(static_cast<std::size_t>(i(verb == "getAtArr" ? 2 : 1)));
     if (verb == "getArr") cur().get(a);
     if (verb == "getRange") cur().get(a, i(2), i(3));
-    if (verb == "getAtArr") cur().get(i(1), a, i(3), i(4));
+    if (verb == "getAtArr" && n == 2) cur().get(i(1), a);
+    if (verb == "getAtArr" && n != 2) cur().get(i(1), a, i(3), i(4));
     return hex(a.bytes());
   }
   if (verb == "put") return ok(cur().put(*bytes(t, 1)));
@@ -186,6 +187,7 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
   if (verb == "putAt") return ok(cur().put(i(1), static_cast<std::int8_t>(number(t.at(2)))));
   if (verb == "putRange") return ok(cur().put(*bytes(t, 3), i(1), i(2)));
   if (verb == "putAtArr") return ok(cur().put(i(1), *bytes(t, 4), i(2), i(3)));
+  if (verb == "putAtAll") return ok(cur().put(i(1), *bytes(t, 2)));
   if (verb == "putBuf") {
     ByteBuffer src = handle(buffer(t.at(1)));
     return ok(cur().put(src));

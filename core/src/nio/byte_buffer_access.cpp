@@ -95,6 +95,8 @@ ByteBuffer& ByteBuffer::get(int index, ByteStore& dst, int offset, int length) {
   return *this;
 }
 
+ByteBuffer& ByteBuffer::get(int index, ByteStore& dst) { return get(index, dst, 0, static_cast<int>(dst.size())); }
+
 ByteBuffer& ByteBuffer::put(ByteStore& src, int offset, int length) {
   check_writable();
   check_from_index_size(offset, length, src.size());
@@ -114,6 +116,8 @@ ByteBuffer& ByteBuffer::put(int index, ByteStore& src, int offset, int length) {
   copy_bytes(src, offset, *root_, state_->offset + std::int64_t{index}, length);
   return *this;
 }
+
+ByteBuffer& ByteBuffer::put(int index, ByteStore& src) { return put(index, src, 0, static_cast<int>(src.size())); }
 
 // --- bulk with a ByteBuffer source ---
 

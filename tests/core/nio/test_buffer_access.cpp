@@ -85,6 +85,15 @@ TEST_CASE("absolute bulk get/put check the buffer range before the array range")
   b.put(2, three, 0, 3);
   CHECK(buf.bytes() == std::vector<int>{0, 0, 9, 9, 9, 0, 0, 0});
   CHECK(b.position() == 0);
+  // The whole-array forms: put(int, byte[]) and get(int, byte[]).
+  b.put(5, three);
+  CHECK(buf.bytes() == std::vector<int>{0, 0, 9, 9, 9, 9, 9, 9});
+  CHECK(thrown([&] { b.put(6, three); }) ==
+        "java.lang.IndexOutOfBoundsException: Range [6, 6 + 3) out of bounds for length 8");
+  VectorByteStore got(2);
+  b.get(1, got);
+  CHECK(std::to_integer<int>(got.bytes()[1]) == 9);
+  CHECK(b.position() == 0);
 }
 
 TEST_CASE("read-only buffers refuse every write before any bounds check") {

@@ -86,3 +86,13 @@ TEST_CASE("a wrapped array's slice reports its array offset") {
   CHECK(s.capacity == 5);
   CHECK(s.offset == 2);
 }
+
+TEST_CASE("Buffer.address is the root base plus the view's offset") {
+  Buf root = direct(64);
+  root.b().position(10);
+  const BufferState s = root.b().slice();
+  CHECK(s.address_field(0x7f3a00000010) == 0x7f3a0000001a);  // direct: an absolute native address
+  Buf h = heap(64);
+  h.b().position(10);
+  CHECK(h.b().slice().address_field(16) == 26);  // heap: relative to the byte[] (base offset 16)
+}

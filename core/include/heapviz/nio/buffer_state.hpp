@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,10 @@ struct BufferState {
   int remaining() const { return position <= limit ? limit - position : 0; }
   ByteOrder order() const { return big_endian ? ByteOrder::BigEndian : ByteOrder::LittleEndian; }
   bool is_direct() const { return kind == BufferKind::Direct; }
+  /// The value of the Java field Buffer.address. `root_base` is the `byte[]` base offset (16 with
+  /// compressed class pointers) for a heap buffer, whose address is relative to its array, or the
+  /// native address of the root block for a direct buffer.
+  std::int64_t address_field(std::int64_t root_base) const { return root_base + offset; }
 
   bool operator==(const BufferState&) const = default;
 };

@@ -88,11 +88,13 @@ class ByteBuffer {
   ByteBuffer& get(ByteStore& dst);
   /// get(index, dst, off, len) (JDK 13+): IOOBE for [index, index+len) vs limit, then for dst.
   ByteBuffer& get(int index, ByteStore& dst, int offset, int length);
+  ByteBuffer& get(int index, ByteStore& dst);
   /// put(src, off, len): ReadOnlyBufferException, "Range [...]" IOOBE on src, BufferOverflowException.
   ByteBuffer& put(ByteStore& src, int offset, int length);
   ByteBuffer& put(ByteStore& src);
   /// put(index, src, off, len) (JDK 13+): ReadOnlyBufferException, IOOBE vs limit, IOOBE vs src.
   ByteBuffer& put(int index, ByteStore& src, int offset, int length);
+  ByteBuffer& put(int index, ByteStore& src);
 
   // --- bulk with a ByteBuffer source ---
   /// put(src): a read-only *heap* buffer throws ReadOnlyBufferException first; then src == this gives
