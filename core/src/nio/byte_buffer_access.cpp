@@ -1,7 +1,6 @@
 // ByteBuffer: reading and writing bytes (single, bulk, typed) and compact().
 #include <array>
 #include <bit>
-#include <cstring>
 
 #include "heapviz/nio/byte_buffer.hpp"
 #include "java_nio_exceptions.hpp"

@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace heapviz::nio {
@@ -9,6 +10,10 @@ namespace heapviz::nio {
 /// The bytes behind a buffer, seen from the buffer's root: the elements of a heap buffer's `byte[]`
 /// or a direct buffer's native block. Buffers never own bytes; every read and write goes through this
 /// interface so the machine can resolve the current address (a GC may move a `byte[]`) and record a step.
+///
+/// Wiring: for a heap buffer, an adapter whose index i is element i of the `hb` array object, looked up
+/// by object id at each call (never by a cached address); for a direct buffer, NativeByteStore on the
+/// root's native block (unsafe_memory.hpp). Views use their root's store plus BufferState::offset.
 class ByteStore {
  public:
   virtual ~ByteStore() = default;
