@@ -66,6 +66,8 @@ public final class BufferOps {
   private String apply(String[] t) {
     String verb = t[0];
     int n = t.length - 1;
+    boolean creates = verb.equals("heap") || verb.equals("direct") || verb.equals("wrap");
+    if (cur == null && !creates) return "no buffer";  // the case's allocation failed
     switch (verb) {
       case "heap": return add(ByteBuffer.allocate(i(t[1])));
       case "direct": return add(ByteBuffer.allocateDirect(i(t[1])));
@@ -77,7 +79,7 @@ public final class BufferOps {
       case "slice": return add(n == 0 ? cur.slice() : cur.slice(i(t[1]), i(t[2])));
       case "dup": return add(cur.duplicate());
       case "ro": return add(cur.asReadOnlyBuffer());
-      case "sel": cur = buffers.get(i(t[1])); return "ok";
+      case "sel": cur = buffer(t[1]); return "ok";
       case "flip": cur.flip(); return "ok";
       case "clear": cur.clear(); return "ok";
       case "rewind": cur.rewind(); return "ok";
@@ -100,9 +102,9 @@ public final class BufferOps {
         cur.order(t[1].equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         return "ok";
       case "hashCode": return "" + cur.hashCode();
-      case "equals": return "" + cur.equals(buffers.get(i(t[1])));
-      case "compareTo": return "" + cur.compareTo(buffers.get(i(t[1])));
-      case "mismatch": return "" + cur.mismatch(buffers.get(i(t[1])));
+      case "equals": return "" + cur.equals(buffer(t[1]));
+      case "compareTo": return "" + cur.compareTo(buffer(t[1]));
+      case "mismatch": return "" + cur.mismatch(buffer(t[1]));
       case "get": return n == 0 ? "" + cur.get() : "" + cur.get(i(t[1]));
       case "getArr": { byte[] a = new byte[i(t[1])]; cur.get(a); return hex(a); }
       case "getRange": { byte[] a = new byte[i(t[1])]; cur.get(a, i(t[2]), i(t[3])); return hex(a); }
@@ -117,8 +119,8 @@ public final class BufferOps {
       case "putRange": cur.put(bytes(t, 3), i(t[1]), i(t[2])); return "ok";
       case "putAtArr": cur.put(i(t[1]), bytes(t, 4), i(t[2]), i(t[3])); return "ok";
       case "putAtAll": cur.put(i(t[1]), bytes(t, 2)); return "ok";
-      case "putBuf": cur.put(buffers.get(i(t[1]))); return "ok";
-      case "putBufAt": cur.put(i(t[1]), buffers.get(i(t[2])), i(t[3]), i(t[4])); return "ok";
+      case "putBuf": cur.put(buffer(t[1])); return "ok";
+      case "putBufAt": cur.put(i(t[1]), buffer(t[2]), i(t[3]), i(t[4])); return "ok";
       case "getShort": return "" + (n == 0 ? cur.getShort() : cur.getShort(i(t[1])));
       case "getChar": return "" + (int) (n == 0 ? cur.getChar() : cur.getChar(i(t[1])));
       case "getInt": return "" + (n == 0 ? cur.getInt() : cur.getInt(i(t[1])));
@@ -143,6 +145,13 @@ public final class BufferOps {
       }
       default: throw new BadCase("unknown verb: " + verb);
     }
+  }
+
+  /** Buffer bK; a case naming a buffer that does not exist is malformed. */
+  private ByteBuffer buffer(String k) {
+    int index = i(k);
+    if (index < 0 || index >= buffers.size()) throw new BadCase("no buffer b" + k);
+    return buffers.get(index);
   }
 
   private String add(ByteBuffer b) {

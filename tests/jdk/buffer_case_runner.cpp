@@ -124,6 +124,8 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
   auto ok = [](auto&&...) { return std::string("ok"); };
   auto str = [](auto v) { return std::to_string(v); };
   auto boolean = [](bool v) { return std::string(v ? "true" : "false"); };
+  const bool creates = verb == "heap" || verb == "direct" || verb == "wrap";
+  if (cur_ == nullptr && !creates) return "no buffer";  // the case's allocation failed
 
   if (verb == "heap" || verb == "direct") {
     const BufferState s = verb == "heap" ? nio::allocate(i(1)) : nio::allocate_direct(i(1));

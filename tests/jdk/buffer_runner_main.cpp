@@ -2,6 +2,7 @@
 //   heapviz_buffer_runner CASES                 prints the simulator's output
 //   heapviz_buffer_runner CASES --expect JDKOUT [--out SIMOUT]
 //                                               compares with the JDK's output; exit 1 on a difference
+//   heapviz_buffer_runner --generate COUNT SEED  prints COUNT random cases (deterministic per SEED)
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "buffer_case_runner.hpp"
+#include "random_cases.hpp"
 
 namespace {
 
@@ -72,8 +74,14 @@ int compare(const std::string& expected_text, const std::string& actual_text) {
 
 int main(int argc, char** argv) {
   try {
+    if (argc == 4 && std::string(argv[1]) == "--generate") {
+      std::cout << heapviz::jdk_test::random_case_file(std::stoi(argv[2]),
+                                                       static_cast<std::uint32_t>(std::stoul(argv[3])));
+      return 0;
+    }
     if (argc != 2 && argc != 4 && argc != 6) {
-      std::cerr << "usage: heapviz_buffer_runner CASES [--expect JDKOUT [--out SIMOUT]]\n";
+      std::cerr << "usage: heapviz_buffer_runner CASES [--expect JDKOUT [--out SIMOUT]]\n"
+                   "       heapviz_buffer_runner --generate COUNT SEED\n";
       return 2;
     }
     const std::string actual = heapviz::jdk_test::run_case_file(read_file(argv[1]));

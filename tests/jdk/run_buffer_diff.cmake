@@ -1,5 +1,6 @@
 # Compiles BufferOps.java, runs it on the real JDK and compares its output with the simulator's.
-# Inputs: JAVA, JAVAC, SOURCE, CASES, RUNNER, WORK_DIR. A missing JDK is a failure, never a skip.
+# Inputs: JAVA, JAVAC, SOURCE, CASES, RUNNER, WORK_DIR; or GENERATE and SEED instead of CASES, to run
+# generated cases. A missing JDK is a failure, never a skip.
 foreach(tool JAVA JAVAC)
   if(NOT ${tool} OR ${tool} MATCHES "NOTFOUND$" OR NOT EXISTS "${${tool}}")
     message(FATAL_ERROR "The differential test needs the JDK 17 tool '${tool}' but it was not found "
@@ -14,6 +15,13 @@ if(NOT rc EQUAL 0 OR NOT version MATCHES "version \"17[.\"]")
 endif()
 
 file(MAKE_DIRECTORY "${WORK_DIR}/classes")
+if(GENERATE)
+  set(CASES "${WORK_DIR}/generated_cases.txt")
+  execute_process(COMMAND "${RUNNER}" --generate ${GENERATE} ${SEED} OUTPUT_FILE "${CASES}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "generating cases failed (${rc})")
+  endif()
+endif()
 execute_process(COMMAND "${JAVAC}" -d "${WORK_DIR}/classes" "${SOURCE}"
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
