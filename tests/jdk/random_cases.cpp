@@ -11,15 +11,23 @@ namespace {
 class Random {
  public:
   explicit Random(std::uint32_t seed) : state_(seed) {}
-  int below(int n) {
-    state_ = state_ * 1103515245u + 12345u;
-    return static_cast<int>((state_ >> 8) % static_cast<std::uint32_t>(n));
+  int below(int n) { return static_cast<int>(next() % static_cast<std::uint32_t>(n)); }
+  /// lo..hi inclusive; the span is computed unsigned so [0, INT_MAX] does not overflow.
+  int between(int lo, int hi) {
+    const std::uint32_t span = static_cast<std::uint32_t>(hi) - static_cast<std::uint32_t>(lo) + 1u;
+    return static_cast<int>(static_cast<std::uint32_t>(lo) + next() % span);
   }
-  int between(int lo, int hi) { return lo + below(hi - lo + 1); }
   template <class T, std::size_t N>
   const T& pick(const std::array<T, N>& items) { return items[static_cast<std::size_t>(below(N))]; }
 
  private:
+  // 32 random bits from two LCG steps (the low bits of an LCG are weak, so only the high 16 are used).
+  std::uint32_t next() {
+    state_ = state_ * 1103515245u + 12345u;
+    const std::uint32_t high = state_ >> 16;
+    state_ = state_ * 1103515245u + 12345u;
+    return (high << 16) | (state_ >> 16);
+  }
   std::uint32_t state_;
 };
 
