@@ -1,0 +1,196 @@
+// The JDK side of the ByteBuffer differential test: runs every case of a case file with the real
+// java.nio.ByteBuffer and prints one line per operation. buffer_runner.cpp prints the same format from
+// the simulator; the two outputs must be equal (see case_language.md for the language and the format).
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class BufferOps {
+  private final List<ByteBuffer> buffers = new ArrayList<>();
+  private ByteBuffer cur;
+  private final StringBuilder out = new StringBuilder();
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: java BufferOps <cases.txt>");
+      System.exit(2);
+    }
+    List<String> lines = Files.readAllLines(Path.of(args[0]));
+    StringBuilder all = new StringBuilder();
+    for (int n = 0; n < lines.size(); n++) {
+      String line = lines.get(n).strip();
+      if (line.isEmpty() || line.startsWith("#")) continue;
+      String[] ops = line.split("\\|");
+      String first = ops[0].strip();
+      if (first.startsWith("both ")) {
+        // "both N" runs the case once on a heap and once on a direct buffer.
+        String rest = first.substring(5);
+        ops[0] = "heap " + rest;
+        all.append(new BufferOps().run(n + 1, ops));
+        ops[0] = "direct " + rest;
+        all.append(new BufferOps().run(n + 1, ops));
+      } else {
+        all.append(new BufferOps().run(n + 1, ops));
+      }
+    }
+    System.out.print(all);
+  }
+
+  private String run(int lineNo, String[] ops) {
+    out.append("case ").append(lineNo).append(": ").append(ops[0].strip()).append('\n');
+    for (String op : ops) {
+      String text = op.strip().replaceAll("\\s+", " ");
+      String outcome;
+      try {
+        outcome = apply(text.split(" "));
+      } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+        // The case line is malformed (missing operand or bad number): stop, never compare it.
+        throw new BadCase("line " + lineNo + ": '" + text + "': " + e);
+      } catch (RuntimeException e) {
+        if (e instanceof BadCase) throw e;
+        outcome = "!" + e.getClass().getName() + ": " + e.getMessage();
+      }
+      out.append("  ").append(text).append(" => ").append(outcome).append(" | ").append(state()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static final class BadCase extends RuntimeException {
+    BadCase(String what) { super(what); }
+  }
+
+  private String apply(String[] t) {
+    String verb = t[0];
+    int n = t.length - 1;
+    boolean creates = verb.equals("heap") || verb.equals("direct") || verb.equals("wrap");
+    if (cur == null && !creates) return "no buffer";  // the case's allocation failed
+    switch (verb) {
+      case "heap": return add(ByteBuffer.allocate(i(t[1])));
+      case "direct": return add(ByteBuffer.allocateDirect(i(t[1])));
+      case "wrap": {
+        byte[] a = new byte[i(t[1])];
+        for (int k = 0; k < a.length; k++) a[k] = (byte) (k + 1);  // distinct from the zeros of allocate
+        return add(n == 1 ? ByteBuffer.wrap(a) : ByteBuffer.wrap(a, i(t[2]), i(t[3])));
+      }
+      case "slice": return add(n == 0 ? cur.slice() : cur.slice(i(t[1]), i(t[2])));
+      case "dup": return add(cur.duplicate());
+      case "ro": return add(cur.asReadOnlyBuffer());
+      case "sel": cur = buffer(t[1]); return "ok";
+      case "flip": cur.flip(); return "ok";
+      case "clear": cur.clear(); return "ok";
+      case "rewind": cur.rewind(); return "ok";
+      case "mark": cur.mark(); return "ok";
+      case "reset": cur.reset(); return "ok";
+      case "compact": cur.compact(); return "ok";
+      case "position": if (n == 0) return "" + cur.position(); cur.position(i(t[1])); return "ok";
+      case "limit": if (n == 0) return "" + cur.limit(); cur.limit(i(t[1])); return "ok";
+      case "capacity": return "" + cur.capacity();
+      case "remaining": return "" + cur.remaining();
+      case "hasRemaining": return "" + cur.hasRemaining();
+      case "isDirect": return "" + cur.isDirect();
+      case "isReadOnly": return "" + cur.isReadOnly();
+      case "hasArray": return "" + cur.hasArray();
+      case "array": return "byte[" + cur.array().length + "]";
+      case "arrayOffset": return "" + cur.arrayOffset();
+      case "toString": return cur.toString();
+      case "order":
+        if (n == 0) return cur.order().toString();
+        cur.order(t[1].equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        return "ok";
+      case "hashCode": return "" + cur.hashCode();
+      case "equals": return "" + cur.equals(buffer(t[1]));
+      case "compareTo": return "" + cur.compareTo(buffer(t[1]));
+      case "mismatch": return "" + cur.mismatch(buffer(t[1]));
+      case "get": return n == 0 ? "" + cur.get() : "" + cur.get(i(t[1]));
+      case "getArr": { byte[] a = new byte[i(t[1])]; cur.get(a); return hex(a); }
+      case "getRange": { byte[] a = new byte[i(t[1])]; cur.get(a, i(t[2]), i(t[3])); return hex(a); }
+      case "getAtArr": {
+        byte[] a = new byte[i(t[2])];
+        if (n == 2) cur.get(i(t[1]), a); else cur.get(i(t[1]), a, i(t[3]), i(t[4]));
+        return hex(a);
+      }
+      case "put": cur.put(bytes(t, 1)); return "ok";
+      case "put1": for (int k = 1; k <= n; k++) cur.put((byte) l(t[k])); return "ok";
+      case "putAt": cur.put(i(t[1]), (byte) l(t[2])); return "ok";
+      case "putRange": cur.put(bytes(t, 3), i(t[1]), i(t[2])); return "ok";
+      case "putAtArr": cur.put(i(t[1]), bytes(t, 4), i(t[2]), i(t[3])); return "ok";
+      case "putAtAll": cur.put(i(t[1]), bytes(t, 2)); return "ok";
+      case "putBuf": cur.put(buffer(t[1])); return "ok";
+      case "putBufAt": cur.put(i(t[1]), buffer(t[2]), i(t[3]), i(t[4])); return "ok";
+      case "getShort": return "" + (n == 0 ? cur.getShort() : cur.getShort(i(t[1])));
+      case "getChar": return "" + (int) (n == 0 ? cur.getChar() : cur.getChar(i(t[1])));
+      case "getInt": return "" + (n == 0 ? cur.getInt() : cur.getInt(i(t[1])));
+      case "getLong": return "" + (n == 0 ? cur.getLong() : cur.getLong(i(t[1])));
+      case "getFloat":
+        return "0x" + Integer.toHexString(Float.floatToRawIntBits(n == 0 ? cur.getFloat() : cur.getFloat(i(t[1]))));
+      case "getDouble":
+        return "0x" + Long.toHexString(Double.doubleToRawLongBits(n == 0 ? cur.getDouble() : cur.getDouble(i(t[1]))));
+      case "putShort": if (n == 1) cur.putShort((short) l(t[1])); else cur.putShort(i(t[1]), (short) l(t[2])); return "ok";
+      case "putChar": if (n == 1) cur.putChar((char) l(t[1])); else cur.putChar(i(t[1]), (char) l(t[2])); return "ok";
+      case "putInt": if (n == 1) cur.putInt((int) l(t[1])); else cur.putInt(i(t[1]), (int) l(t[2])); return "ok";
+      case "putLong": if (n == 1) cur.putLong(l(t[1])); else cur.putLong(i(t[1]), l(t[2])); return "ok";
+      case "putFloat": {
+        float f = Float.intBitsToFloat((int) l(t[n]));
+        if (n == 1) cur.putFloat(f); else cur.putFloat(i(t[1]), f);
+        return "ok";
+      }
+      case "putDouble": {
+        double d = Double.longBitsToDouble(l(t[n]));
+        if (n == 1) cur.putDouble(d); else cur.putDouble(i(t[1]), d);
+        return "ok";
+      }
+      default: throw new BadCase("unknown verb: " + verb);
+    }
+  }
+
+  /** Buffer bK; a case naming a buffer that does not exist is malformed. */
+  private ByteBuffer buffer(String k) {
+    int index = i(k);
+    if (index < 0 || index >= buffers.size()) throw new BadCase("no buffer b" + k);
+    return buffers.get(index);
+  }
+
+  private String add(ByteBuffer b) {
+    buffers.add(b);
+    cur = b;
+    return "b" + (buffers.size() - 1);
+  }
+
+  /** toString, byte order, remaining, flags and the bytes of the whole capacity window. */
+  private String state() {
+    if (cur == null) return "none";
+    ByteBuffer window = cur.duplicate();
+    window.clear();
+    byte[] a = new byte[window.capacity()];
+    window.get(a);
+    return cur + " " + cur.order() + " rem=" + cur.remaining() + " ro=" + cur.isReadOnly()
+        + " direct=" + cur.isDirect() + " " + hex(a);
+  }
+
+  private static int i(String s) { return (int) l(s); }
+
+  private static long l(String s) {
+    if (s.startsWith("0x")) return Long.parseUnsignedLong(s.substring(2), 16);
+    if (s.startsWith("-0x")) return -Long.parseUnsignedLong(s.substring(3), 16);
+    return Long.parseLong(s);
+  }
+
+  private static byte[] bytes(String[] t, int from) {
+    byte[] a = new byte[t.length - from];
+    for (int k = from; k < t.length; k++) a[k - from] = (byte) l(t[k]);
+    return a;
+  }
+
+  private static String hex(byte[] a) {
+    StringBuilder s = new StringBuilder("[");
+    for (int k = 0; k < a.length; k++) {
+      if (k > 0) s.append(' ');
+      s.append(String.format("%02x", a[k] & 0xff));
+    }
+    return s.append(']').toString();
+  }
+}
