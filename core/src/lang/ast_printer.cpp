@@ -18,6 +18,7 @@ class Printer {
   std::string out;
 
   void node(const Node* n) {
+    sp();
     if (!n) { out += "null"; return; }
     switch (n->kind) {
       case NodeKind::Literal: return literal(n->cast<Literal>());
@@ -270,8 +271,14 @@ class Printer {
  private:
   void open(const std::string& head) { out += '(' + head; }
   void close() { out += ')'; }
-  void sp() { out += ' '; }
-  void word(const std::string& w) { out += ' ' + w; }
+  // Separates items; never doubles a space or puts one right after '('.
+  void sp() {
+    if (!out.empty() && out.back() != '(' && out.back() != ' ') out += ' ';
+  }
+  void word(const std::string& w) {
+    sp();
+    out += w;
+  }
 
   void declarators(const std::vector<Declarator>& ds) {
     for (const Declarator& d : ds) {

@@ -67,7 +67,7 @@ StmtPtr Parser::parse_block_statement() {
       if (mods.is_final && !mods.is_static && !mods.is_public && !mods.is_private && !mods.is_protected &&
           !mods.is_abstract) {
         TypeRef type = parse_type();
-        return parse_local_var_rest(start, std::move(type), true, false);
+        return finish_local_var_statement(parse_local_var_rest(start, std::move(type), true, false));
       }
       // `static void helper() {...}` or `public int x;` inside a body.
       const std::size_t end = scan_type(pos());
@@ -84,11 +84,11 @@ StmtPtr Parser::parse_block_statement() {
   if (at("final")) {
     next();
     TypeRef type = parse_type();
-    return parse_local_var_rest(start, std::move(type), true, false);
+    return finish_local_var_statement(parse_local_var_rest(start, std::move(type), true, false));
   }
   if (at_local_var_decl()) {
     TypeRef type = parse_type();
-    return parse_local_var_rest(start, std::move(type), false, false);
+    return finish_local_var_statement(parse_local_var_rest(start, std::move(type), false, false));
   }
   // A method declaration among statements: `void f() {` or `int f(int x) {`.
   const std::size_t type_end = scan_type(pos());
@@ -103,6 +103,12 @@ StmtPtr Parser::parse_block_statement() {
          DiagnosticKind::Semantic);
   }
   return parse_statement();
+}
+
+StmtPtr Parser::finish_local_var_statement(std::unique_ptr<LocalVar> decl) {
+  expect(";", "expected ';' after the statement");
+  decl->span = span_from(decl->span);
+  return decl;
 }
 
 std::unique_ptr<LocalVar> Parser::parse_local_var_rest(SourceSpan start, TypeRef type, bool is_final, bool single) {

@@ -32,7 +32,7 @@ TypeRef Parser::parse_type(bool allow_var) {
       } else {
         do {
           if (at("?")) unsupported(cur().span, "wildcard type arguments ('?')");
-          if (at_primitive_type()) fail(cur().span, "type arguments must be class types: write Integer, not int");
+          if (at_primitive_type() && !peek().is("[")) fail(cur().span, "type arguments must be class types: write Integer, not int");
           type.args.push_back(parse_type(false));
         } while (accept(","));
         expect(">", "expected '>' to close the type arguments");

@@ -114,8 +114,10 @@ bool Parser::looks_like_compilation_unit() const {
   std::size_t i = pos_;
   bool saw_type = false;
   while (tokens_[i].kind != TokenKind::EndOfFile) {
+    // `static`, `private` and `protected` cannot start a top-level class: this is a body whose
+    // local class javac would reject, and the body parser says why.
+    if (tokens_[i].is("static") || tokens_[i].is("private") || tokens_[i].is("protected")) return false;
     while (tokens_[i].is("public") || tokens_[i].is("final") || tokens_[i].is("abstract") ||
-           tokens_[i].is("static") || tokens_[i].is("private") || tokens_[i].is("protected") ||
            tokens_[i].is("strictfp") || (tokens_[i].is_identifier() && tokens_[i].text == "sealed")) {
       ++i;
     }
@@ -165,6 +167,13 @@ void Parser::parse_compilation_unit(Program& prog) {
     if (accept(";")) continue;
     if (at("import") || at("package")) fail(cur().span, "'" + cur().text + "' must come before the first class");
     Modifiers mods = parse_modifiers();
+    const bool type_word = at("class") || at("interface") || at("enum") || (at_identifier() && cur().text == "record");
+    if (!type_word && prog.classes.empty()) {
+      fail(cur().span,
+           "a lesson that starts with 'package' or 'import' must be a whole class with main; a lesson of bare "
+           "statements needs no imports: it already imports java.nio.*, java.nio.channels.*, java.nio.file.*, "
+           "java.io.*, java.util.* and java.lang.management.*");
+    }
     prog.classes.push_back(parse_class_decl(mods, false, true));
   }
   for (const auto& cls : prog.classes) {

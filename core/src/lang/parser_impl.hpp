@@ -87,7 +87,8 @@ class Parser {
   StmtPtr parse_statement();
   std::unique_ptr<Block> parse_block();
   std::unique_ptr<LocalVar> parse_local_var_rest(SourceSpan start, TypeRef type, bool is_final, bool single);
-  StmtPtr parse_block_statement();  ///< a statement, or a local variable/class declaration
+  StmtPtr parse_block_statement();
+  StmtPtr finish_local_var_statement(std::unique_ptr<LocalVar> decl);  ///< reads the ';'  ///< a statement, or a local variable/class declaration
 
   // ---- expressions (parse_expressions.cpp)
   ExprPtr parse_expression();
