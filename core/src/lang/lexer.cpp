@@ -213,7 +213,7 @@ class Lexer {
       ds = digits([](char ch) { return hex_value(ch) >= 0; }, bad_underscore);
       if (peek() == '.' || peek() == 'p' || peek() == 'P') {
         while (!at_end() && is_ident_part(static_cast<unsigned char>(peek()))) advance();
-        error(span_from(line, col), "hexadecimal floating-point literals are valid Java that heapviz does not simulate yet",
+        error(span_from(line, col), "this is valid Java that heapviz does not simulate yet: hexadecimal floating-point literals",
               DiagnosticKind::Unsupported);
         return;
       }
@@ -446,7 +446,7 @@ class Lexer {
     while (!at_end() && !(peek() == '"' && peek(1) == '"' && peek(2) == '"')) advance();
     advance(3);
     error(SourceSpan{line, col, line, col + 3},
-          "text blocks (\"\"\") are valid Java that heapviz does not simulate yet; use a string literal",
+          "this is valid Java that heapviz does not simulate yet: text blocks (\"\"\"); use a string literal",
           DiagnosticKind::Unsupported);
   }
 };

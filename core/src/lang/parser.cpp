@@ -78,8 +78,8 @@ void Parser::fail(SourceSpan span, std::string message, DiagnosticKind kind) {
 }
 
 void Parser::unsupported(SourceSpan span, std::string_view what, std::string_view hint) {
-  std::string msg(what);
-  msg += " is valid Java that heapviz does not simulate yet";
+  std::string msg = "this is valid Java that heapviz does not simulate yet: ";
+  msg += what;
   if (!hint.empty()) {
     msg += "; ";
     msg += hint;
@@ -90,8 +90,8 @@ void Parser::unsupported(SourceSpan span, std::string_view what, std::string_vie
 Parser::Nest::Nest(Parser& p) : p_(p) {
   if (++p_.nesting_ > kMaxNesting) {
     p_.fail(p_.cur().span,
-            "this code is nested too deeply for heapviz (more than " + std::to_string(kMaxNesting) +
-                " levels of brackets, blocks or operators)",
+            "this code is nested too deeply for heapviz (too many brackets, blocks or operators inside each "
+            "other); split it into several statements",
             DiagnosticKind::Limit);
   }
 }

@@ -18,7 +18,7 @@ namespace heapviz::lang::detail {
 struct ParseAbort {};
 
 /// The deepest recursion of parse functions (parentheses, blocks, type arguments, ...).
-inline constexpr int kMaxNesting = 200;
+inline constexpr int kMaxNesting = 400;
 
 class Parser {
  public:
@@ -50,7 +50,7 @@ class Parser {
 
   // ---- errors
   [[noreturn]] void fail(SourceSpan span, std::string message, DiagnosticKind kind = DiagnosticKind::Syntax);
-  /// "<what> is valid Java that heapviz does not simulate yet" (plus an optional hint sentence).
+  /// "this is valid Java that heapviz does not simulate yet: <what>" (plus "; <hint>").
   [[noreturn]] void unsupported(SourceSpan span, std::string_view what, std::string_view hint = {});
   /// The span from `start` to the end of the previous token.
   SourceSpan span_from(const SourceSpan& start) const { return SourceSpan::cover(start, prev().span); }

@@ -92,5 +92,5 @@ TEST_CASE("classes: javac's rules for local classes") {
 TEST_CASE("classes: inner (non-static) member classes are not simulated") {
   auto d = lang_test::first_error("public class M { class Inner {} public static void main(String[] a) {} }");
   CHECK(d.kind == DiagnosticKind::Unsupported);
-  CHECK(d.message == "inner (non-static) member classes is valid Java that heapviz does not simulate yet; declare it 'static class Inner'");
+  CHECK(d.message == "this is valid Java that heapviz does not simulate yet: inner (non-static) member classes; declare it 'static class Inner'");
 }
