@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 
 namespace heapviz::lang {
 
@@ -89,6 +90,7 @@ DirectiveParseResult parse_directives(const std::vector<Comment>& comments) {
   auto warning = [&](SourceSpan span, std::string msg) {
     out.diagnostics.push_back(Diagnostic{Severity::Warning, DiagnosticKind::Directive, span, std::move(msg)});
   };
+  std::set<DirectiveKind> seen_once;  // one-off keys already read
   for (const Comment& c : comments) {
     if (!c.is_line || c.text.compare(0, kMarker.size(), kMarker) != 0) continue;
     const int line = c.span.line;
@@ -136,9 +138,7 @@ DirectiveParseResult parse_directives(const std::vector<Comment>& comments) {
       continue;
     }
     if (!spec->repeatable) {
-      const bool seen = std::any_of(out.directives.begin(), out.directives.end(),
-                                    [&](const Directive& d) { return d.kind == spec->kind; });
-      if (seen) {
+      if (!seen_once.insert(spec->kind).second) {
         error(key_span, "the directive '" + std::string(key) + "' may appear only once");
         continue;
       }

@@ -1,6 +1,8 @@
 #include "heapviz/lang/lesson.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "heapviz/lang/lexer.hpp"
 #include "heapviz/lang/parser.hpp"
@@ -40,6 +42,9 @@ void attach(Lesson& lesson) {
   std::sort(lines.begin(), lines.end());
   LessonDirectives& ld = lesson.directives;
   std::string_view sep;
+  // Line -> index, so that a file of many thousands of captions stays linear.
+  std::map<int, std::size_t> caption_index;
+  std::set<int> pause_lines;
   for (Directive& d : ld.all) {
     const DirectiveSpec* spec = find_directive_spec(d.key);
     if (spec && spec->attaches_to_statement && lesson.program.main_method) {
@@ -57,19 +62,19 @@ void attach(Lesson& lesson) {
       case DirectiveKind::Caption:
       case DirectiveKind::CaptionZh: {
         if (d.target_line == 0) break;
-        auto it = std::find_if(ld.captions.begin(), ld.captions.end(), [&](const Caption& c) { return c.line == d.target_line; });
-        if (it == ld.captions.end()) {
-          ld.captions.push_back(Caption{d.target_line, {}, {}});
-          it = ld.captions.end() - 1;
-        }
-        std::string& slot = d.kind == DirectiveKind::Caption ? it->text : it->text_zh;
+        auto [it, inserted] = caption_index.emplace(d.target_line, ld.captions.size());
+        if (inserted) ld.captions.push_back(Caption{d.target_line, {}, {}});
+        Caption& caption = ld.captions[it->second];
+        std::string& slot = d.kind == DirectiveKind::Caption ? caption.text : caption.text_zh;
         // Several caption lines before one statement form one caption.
         if (!slot.empty()) slot += ' ';
         slot += d.value;
         break;
       }
       case DirectiveKind::Pause:
-        if (d.target_line != 0 && !ld.pause_at(d.target_line)) ld.pauses.push_back(PausePoint{d.target_line, d.value});
+        if (d.target_line != 0 && pause_lines.insert(d.target_line).second) {
+          ld.pauses.push_back(PausePoint{d.target_line, d.value});
+        }
         break;
       case DirectiveKind::Jvm:
         ld.jvm_flags += sep;

@@ -8,6 +8,25 @@
 #include "heapviz/lang/diagnostic.hpp"
 #include "heapviz/lang/directives.hpp"
 
+// The lesson format, as the front end reads it.
+//
+// A lesson file is either
+//  - a bare body: statements that javac would accept as the body of
+//    `public static void main(String[] args) throws Exception` in a class importing java.nio.*,
+//    java.nio.channels.*, java.nio.file.*, java.io.*, java.util.* and java.lang.management.*;
+//    object-graph classes are declared as local classes among the statements
+//    (`class Node { Node next; }`, legal Java since 1.1; `static` is not allowed on them, as in
+//    javac), or
+//  - a whole class: optional package and imports, then classes, one with a static `main`;
+//    static nested classes, static fields and static methods may sit next to main.
+// A file made only of class declarations is a whole class; anything else is a bare body.
+//
+// Directives are `//@ key: value` comments alone on their line (see directives.hpp). Captions and
+// pauses belong to the first statement that starts on a later line.
+//
+// Walking a parsed lesson: `program.main_method->body` is the Block to run; switch on
+// `Node::kind` and use `cast<T>()`; LocalClass statements declare classes; every node has a span.
+
 namespace heapviz::lang {
 
 /// A caption for the statement that starts on `line`.
