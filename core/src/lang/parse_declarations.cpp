@@ -157,7 +157,7 @@ void Parser::parse_class_body(ClassDecl& cls, bool /*top_level*/) {
       fail(cur().span, "the method " + m.name + " needs a body in braces", DiagnosticKind::Semantic);
     }
     if (!at("{")) expect("{", "expected '{' to start the method body");
-    m.body = parse_block();
+    m.body = parse_body_block();
     m.span = span_from(m.span);
     finish(m);
   }

@@ -346,7 +346,7 @@ ExprPtr Parser::parse_lambda() {
     expect(")", "expected ')' after the lambda's parameters");
   }
   expect("->", "expected '->' in the lambda");
-  if (at("{")) l->block_body = parse_block();
+  if (at("{")) l->block_body = parse_body_block();
   else l->expr_body = parse_expression();
   l->span = span_from(l->span);
   finish(*l);

@@ -145,6 +145,22 @@ std::unique_ptr<LocalVar> Parser::parse_local_var_rest(SourceSpan start, TypeRef
   return decl;
 }
 
+StmtPtr Parser::parse_loop_body() {
+  ++loop_depth_;
+  StmtPtr body = parse_statement();
+  --loop_depth_;
+  return body;
+}
+
+std::unique_ptr<Block> Parser::parse_body_block() {
+  // A method or lambda body starts outside any loop: `break` there cannot leave an outer loop.
+  const int saved = loop_depth_;
+  loop_depth_ = 0;
+  auto block = parse_block();
+  loop_depth_ = saved;
+  return block;
+}
+
 StmtPtr Parser::parse_statement() {
   Nest nest(*this);
   const Token& t = cur();
@@ -193,6 +209,9 @@ StmtPtr Parser::parse_simple_keyword_statement() {
   const SourceSpan start = kw.span;
   if (kw.is("break") || kw.is("continue")) {
     if (at_identifier()) unsupported(cur().span, "'" + kw.text + "' with a label");
+    if (loop_depth_ == 0) {
+      fail(start, "'" + kw.text + "' can only be used inside a loop", DiagnosticKind::Semantic);
+    }
     expect(";", "expected ';' after '" + kw.text + "'");
     StmtPtr s;
     if (kw.is("break")) s = make<Break>(start);
@@ -254,7 +273,7 @@ StmtPtr Parser::parse_while() {
   expect("(", "expected '(' after 'while'");
   s->cond = parse_expression();
   expect(")", "expected ')' after the condition");
-  s->body = parse_statement();
+  s->body = parse_loop_body();
   s->span = span_from(start);
   finish(*s);
   return s;
@@ -263,7 +282,7 @@ StmtPtr Parser::parse_while() {
 StmtPtr Parser::parse_do() {
   const SourceSpan start = next().span;
   auto s = make<DoWhile>(start);
-  s->body = parse_statement();
+  s->body = parse_loop_body();
   expect("while", "expected 'while' after the body of 'do'");
   expect("(", "expected '(' after 'while'");
   s->cond = parse_expression();
@@ -293,7 +312,7 @@ StmtPtr Parser::parse_for() {
         next();  // :
         each->iterable = parse_expression();
         expect(")", "expected ')' after the enhanced for header");
-        each->body = parse_statement();
+        each->body = parse_loop_body();
         each->span = span_from(start);
         finish(*each);
         return each;
@@ -326,7 +345,7 @@ StmtPtr Parser::parse_for() {
     } while (accept(","));
   }
   expect(")", "expected ')' to close the for loop header");
-  s->body = parse_statement();
+  s->body = parse_loop_body();
   s->span = span_from(start);
   finish(*s);
   return s;

@@ -86,6 +86,8 @@ class Parser {
   // ---- statements (parse_statements.cpp)
   StmtPtr parse_statement();
   std::unique_ptr<Block> parse_block();
+  std::unique_ptr<Block> parse_body_block();  ///< a method or lambda body (no enclosing loop)
+  StmtPtr parse_loop_body();                  ///< a loop's body (`break`/`continue` allowed)
   std::unique_ptr<LocalVar> parse_local_var_rest(SourceSpan start, TypeRef type, bool is_final, bool single);
   StmtPtr parse_block_statement();
   StmtPtr finish_local_var_statement(std::unique_ptr<LocalVar> decl);  ///< reads the ';'  ///< a statement, or a local variable/class declaration
@@ -99,6 +101,7 @@ class Parser {
   const std::vector<Token>& tokens_;
   std::size_t pos_ = 0;
   int nesting_ = 0;
+  int loop_depth_ = 0;  // loops around the current statement, within the current method or lambda
   std::vector<std::size_t> match_;
 
   bool looks_like_compilation_unit() const;

@@ -100,6 +100,9 @@ TEST_CASE("statements: syntax errors are precise") {
   CHECK(body("void f() {}").find("a method cannot be declared among statements") == 7);
   CHECK(body("static int f() { return 1; }").find("a method cannot be declared among statements") == 7);
   CHECK(body("int f(int x) { return x; }").find("a method cannot be declared among statements") == 7);
+  CHECK(body("break;") == "ERROR: 'break' can only be used inside a loop");
+  CHECK(body("while (true) { run(() -> { continue; }); }") == "ERROR: 'continue' can only be used inside a loop");
+  CHECK(body("while (true) { if (a) { break; } }") == "(block (while true (block (if a (block (break))))))");
   CHECK(body("for (int i = 0; i < 3; i + 1) {}").find("for loop update") != std::string::npos);
 }
 
