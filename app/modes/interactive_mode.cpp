@@ -38,6 +38,7 @@ int run_interactive(const Options& o) {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) state.quit_requested = true;
+    if (state.session.loaded()) state.session.playback().advance(ImGui::GetIO().DeltaTime);
     draw_shell(state, gui->fonts());
     ImGui::Render();
     int fb_w = 0, fb_h = 0;

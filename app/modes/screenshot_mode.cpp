@@ -25,14 +25,13 @@ int run_screenshot(const Options& o) {
     std::cerr << "heapviz: " << err << "\n";
     return 2;
   }
-  // The simulation's trace arrives with the core's heap; until a lesson has steps, only step 0 exists.
-  const long total_steps = 0;
+  const long total_steps = state.session.loaded() ? static_cast<long>(state.session.playback().size()) : 0;
   if (o.step > total_steps) {
     std::cerr << "heapviz: --step " << o.step << " is out of range: this lesson has steps 0.." << total_steps
               << "\n";
     return 2;
   }
-  state.step = o.step;
+  if (state.session.loaded()) state.session.playback().seek(static_cast<std::size_t>(o.step));
   std::string error;
   GuiConfig config;
   config.visible = false;

@@ -48,6 +48,11 @@ MemoryMapPanel::LaneState& MemoryMapPanel::lane(heap::SpaceId space, std::uint64
     l.axis.reset(base, size);
     l.base = base;
     l.size = size;
+    const auto it = extents_.find(space);
+    if (it != extents_.end() && it->second > base && it->second < base + size) {
+      const std::uint64_t used = it->second - base;
+      l.axis.show_range(base, used);  // [base, base + 1.5 x used]: room to see the heap grow
+    }
   }
   return l;
 }
@@ -192,7 +197,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         }
         if (b.id == selected_) dl->AddRect(ImVec2(bx0 - 2, by0 - 2), ImVec2(bx1 + 2, by1 + 2), kHighlight, 0, 0, 3);
         std::string label = b.label.empty() ? short_type(b.type) : b.label + ": " + short_type(b.type);
-        if (bx1 - bx0 > ImGui::CalcTextSize(label.c_str()).x + 6) label += " " + human_bytes(b.size);
+        if (bx1 - bx0 > ImGui::CalcTextSize(label.c_str()).x + 6) label.append(" ").append(human_bytes(b.size));  // (not +: GCC 12 raises a false -Wrestrict)
         draw_label(dl, ImVec2(bx0, by0), ImVec2(bx1, by1), with_alpha(text_colour_on(st.fill), alpha), label.c_str());
         placed[b.id] = Placed{bx0, bx1, by0, by1, &b};
         if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
@@ -234,20 +239,19 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     dl->AddText(ImVec2(origin.x, cy + 4), kMutedInk, zh ? "局部变量（根）" : "locals (roots)");
     for (const RootView& r : after.roots) {
       if (r.kind != "local") continue;
-      const ImVec2 ts = ImGui::CalcTextSize(r.name.c_str());
+      // A null local reads "name = null" inside its chip; others point at their object.
+      const std::string text = r.target == heap::kNoObject ? r.name + " = null" : r.name;
+      const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
       const ImVec2 a(cx, cy), b(cx + ts.x + 12, cy + ts.y + 6);
       dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 4);
-      dl->AddRect(a, b, kInk, 4);
-      dl->AddText(ImVec2(a.x + 6, a.y + 3), kInk, r.name.c_str());
+      dl->AddRect(a, b, r.target == heap::kNoObject ? kMutedInk : kInk, 4);
+      dl->AddText(ImVec2(a.x + 6, a.y + 3), r.target == heap::kNoObject ? kMutedInk : kInk, text.c_str());
       const auto it = placed.find(r.target);
       if (it != placed.end()) {
         const ImVec2 from((a.x + b.x) / 2, b.y);
         const ImVec2 to(it->second.x0 + 4, it->second.y0);
         dl->AddBezierCubic(from, ImVec2(from.x, from.y + 30), ImVec2(to.x, to.y - 30), to, IM_COL32(0, 114, 178, 170), 1.5f);
         dl->AddTriangleFilled(to, ImVec2(to.x - 4, to.y - 8), ImVec2(to.x + 4, to.y - 8), IM_COL32(0, 114, 178, 220));
-      } else if (r.target == heap::kNoObject) {
-        dl->AddText(ImVec2(b.x + 3, a.y + 3), kMutedInk, "null");
-        cx += ImGui::CalcTextSize("null").x + 4;
       }
       cx = b.x + 10;
     }
