@@ -13,6 +13,7 @@ struct Options {
   int width = 1600;        ///< offscreen size in pixels (screenshot)
   int height = 900;
   long step = 0;           ///< step to show (screenshot)
+  unsigned select = 0;     ///< object id to select in the inspector (screenshot), 0 = none
   float ui_scale = 0;      ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
   std::string lang = "en"; ///< "en" or "zh"
 };

@@ -32,6 +32,7 @@ int run_screenshot(const Options& o) {
     return 2;
   }
   if (state.session.loaded()) state.session.playback().seek(static_cast<std::size_t>(o.step));
+  state.map.select(o.select);
   std::string error;
   GuiConfig config;
   config.visible = false;

@@ -7,6 +7,7 @@
 
 #include "heapviz/version.hpp"
 #include "panels/counters_panel.hpp"
+#include "panels/inspector_panel.hpp"
 #include "panels/narration_panel.hpp"
 #include "render/palette.hpp"
 
@@ -147,13 +148,17 @@ void draw_shell(AppState& s, const FontSet& fonts) {
   ImGui::BeginChild("map", ImVec2(0, body_h - counters_h - style.ItemSpacing.y), true);
   draw_memory_area(s);
   ImGui::EndChild();
-  ImGui::BeginChild("counters", ImVec2(0, 0), true);
+  ImGui::BeginChild("counters", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
   if (s.session.loaded()) {
     const float frac = s.session.playback().size() == 0
                            ? 0
                            : static_cast<float>(s.session.playback().position()) / static_cast<float>(s.session.playback().size());
     draw_counters(s.session.view_after(), s.session.counter_series(), frac, s.lang.c_str());
   }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("inspector", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  if (s.session.loaded()) draw_inspector(s.session.state_after(), s.session.view_after(), s.map.selected(), fonts.mono, s.lang.c_str());
   ImGui::EndChild();
   ImGui::EndChild();
 
