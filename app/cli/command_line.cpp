@@ -43,6 +43,8 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   app.add_option("--scale", scale, "UI scale (font size factor), e.g. 1.5 for a projector")
       ->check(CLI::Range(0.5f, 4.0f));
   app.add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
+  app.add_option("--quit-after-frames", o.quit_after_frames, "Close the window by itself after N frames (for tests)")
+      ->check(CLI::PositiveNumber);
 
   auto* shot = app.add_subcommand("screenshot", "Render the app offscreen at a fixed size and write a PNG");
   shot->add_option("lesson", o.lesson, "Lesson to show (default: the first)");

@@ -14,8 +14,9 @@ struct Options {
   int height = 900;
   long step = 0;           ///< step to show (screenshot)
   unsigned select = 0;     ///< object id to select in the inspector (screenshot), 0 = none
+  long quit_after_frames = 0;  ///< window: close by itself after this many frames (tests, demos); 0 = never
   float ui_scale = 0;      ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
-  std::string lang = "en"; ///< "en" or "zh"
+  std::string lang;        ///< "en" or "zh"; "" = not given (window: last used; renders: "en")
 };
 
 /// Parses argv. Returns Options, or the process exit code when parsing already answered

@@ -20,7 +20,7 @@ constexpr int kSettleFrames = 4;
 
 int run_screenshot(const Options& o) {
   AppState state;
-  state.lang = o.lang;
+  state.lang = o.lang.empty() ? "en" : o.lang;
   if (auto err = state.load(o.lesson); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";
     return 2;

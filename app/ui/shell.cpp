@@ -18,10 +18,15 @@ bool zh(const AppState& s) { return s.lang == "zh"; }
 
 void draw_menu_bar(AppState& s) {
   if (!ImGui::BeginMainMenuBar()) return;
+  bool open_popup = false;
   if (ImGui::BeginMenu(zh(s) ? "文件" : "File")) {
+    if (ImGui::MenuItem(zh(s) ? "打开 .java 文件…" : "Open .java file...")) open_popup = true;
+    ImGui::TextDisabled("%s", zh(s) ? "（也可以把文件拖到窗口上）" : "(or drop a file on the window)");
+    ImGui::Separator();
     if (ImGui::MenuItem(zh(s) ? "退出" : "Quit", "Ctrl+Q")) s.quit_requested = true;
     ImGui::EndMenu();
   }
+  if (open_popup) ImGui::OpenPopup("open-file");
   if (ImGui::BeginMenu(zh(s) ? "课程" : "Lessons")) {
     for (std::size_t i = 0; i < s.lessons.size(); ++i) {
       const std::string label = s.lessons[i].id + "  " + s.title_of(s.lessons[i]);
@@ -56,6 +61,17 @@ void draw_menu_bar(AppState& s) {
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
+  if (ImGui::BeginPopup("open-file")) {
+    static char path[1024] = "";
+    ImGui::TextUnformatted(zh(s) ? "课程文件路径：" : "Path of a lesson file:");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+    const bool enter = ImGui::InputText("##path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::Button(zh(s) ? "打开" : "Open") || enter) {
+      s.pending_open = path;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
 }
 
 void draw_status_bar(const AppState& s, float height) {
@@ -71,6 +87,10 @@ void draw_status_bar(const AppState& s, float height) {
   if (const LessonEntry* e = s.current()) {
     ImGui::SameLine();
     ImGui::Text("|  %s", e->id.c_str());
+  }
+  if (!s.message.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "|  %s", s.message.c_str());
   }
   if (!s.font_notice.empty()) {
     ImGui::SameLine();
