@@ -1,10 +1,7 @@
-#include <glad/gl.h>
-#include <backends/imgui_impl_opengl3.h>
-#include <imgui.h>
-
 #include <iostream>
 
 #include "modes/modes.hpp"
+#include "modes/offscreen_frame.hpp"
 #include "platform/gl_window.hpp"
 #include "platform/offscreen_target.hpp"
 #include "platform/png_file.hpp"
@@ -51,20 +48,8 @@ int run_screenshot(const Options& o) {
     std::cerr << "heapviz: " << target.error() << "\n";
     return 1;
   }
-  ImGuiIO& io = ImGui::GetIO();
-  for (int frame = 0; frame < kSettleFrames; ++frame) {
-    io.DisplaySize = ImVec2(static_cast<float>(o.width), static_cast<float>(o.height));
-    io.DisplayFramebufferScale = ImVec2(1, 1);
-    io.DeltaTime = 1.0f / 30.0f;  // fixed, so renders do not depend on the wall clock
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    draw_shell(state, gui->fonts());
-    ImGui::Render();
-    target.bind();
-    glClearColor(0.94f, 0.94f, 0.95f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  }
+  for (int frame = 0; frame < kSettleFrames; ++frame)
+    render_offscreen_frame(target, 1.0f / 30.0f, [&] { draw_shell(state, gui->fonts()); });
   if (auto err = write_png(o.out, o.width, o.height, target.read_rgba()); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";
     return 1;
