@@ -17,7 +17,10 @@ Modifiers Parser::parse_modifiers() {
     if (t.is("public")) flag = &m.is_public;
     else if (t.is("protected")) flag = &m.is_protected;
     else if (t.is("private")) flag = &m.is_private;
-    else if (t.is("static")) flag = &m.is_static, m.static_span = t.span;
+    else if (t.is("static")) {
+      flag = &m.is_static;
+      m.static_span = t.span;
+    }
     else if (t.is("final")) flag = &m.is_final;
     else if (t.is("abstract")) flag = &m.is_abstract;
     else if (t.is("volatile")) flag = &m.is_volatile;
@@ -38,7 +41,7 @@ Modifiers Parser::parse_modifiers() {
   return m;
 }
 
-std::unique_ptr<ClassDecl> Parser::parse_class_decl(Modifiers mods, bool is_local, bool top_level) {
+std::unique_ptr<ClassDecl> Parser::parse_class_decl(Modifiers mods, bool is_local) {
   Nest nest(*this);
   const Token& kw = cur();
   if (kw.is("interface")) unsupported(kw.span, is_local ? "local interfaces" : "interfaces");
@@ -57,13 +60,13 @@ std::unique_ptr<ClassDecl> Parser::parse_class_decl(Modifiers mods, bool is_loca
   if (accept("extends")) cls->superclass = parse_type(false);
   if (at("implements")) unsupported(cur().span, "implementing interfaces");
   if (at_identifier() && cur().text == "permits") unsupported(cur().span, "sealed classes");
-  parse_class_body(*cls, top_level);
+  parse_class_body(*cls);
   cls->span = span_from(start);
   finish(*cls);
   return cls;
 }
 
-void Parser::parse_class_body(ClassDecl& cls, bool /*top_level*/) {
+void Parser::parse_class_body(ClassDecl& cls) {
   expect("{", "expected '{' to start the body of class " + cls.name);
   while (!at("}")) {
     if (at_eof()) fail(cur().span, "the body of class " + cls.name + " is not closed: expected '}'");
@@ -78,7 +81,7 @@ void Parser::parse_class_body(ClassDecl& cls, bool /*top_level*/) {
         unsupported(cur().span, "inner (non-static) member classes",
                     "declare it 'static class " + (peek().is_identifier() ? peek().text : std::string("...")) + "'");
       }
-      cls.nested.push_back(parse_class_decl(mods, false, false));
+      cls.nested.push_back(parse_class_decl(mods, false));
       continue;
     }
     if (at("<")) unsupported(cur().span, "generic methods");

@@ -79,8 +79,8 @@ class Parser {
 
   // ---- declarations (parse_declarations.cpp)
   Modifiers parse_modifiers();
-  std::unique_ptr<ClassDecl> parse_class_decl(Modifiers mods, bool is_local, bool top_level);
-  void parse_class_body(ClassDecl& cls, bool top_level);
+  std::unique_ptr<ClassDecl> parse_class_decl(Modifiers mods, bool is_local);
+  void parse_class_body(ClassDecl& cls);
   std::vector<Declarator> parse_declarators(const TypeRef& type);
 
   // ---- statements (parse_statements.cpp)
