@@ -51,7 +51,7 @@ ExprPtr Parser::parse_assignment() {
   }
   if (!op) return lhs;
   const Token& op_token = cur();
-  if (!is_assignable(*lhs) || lhs->parenthesized) {
+  if (!is_assignable(*lhs)) {  // `(x) = 1` is fine in Java: parentheses keep a variable a variable
     fail(op_token.span,
          "the left side of '" + std::string(op_spelling(*op)) + "' must be a variable, a field or an array element",
          DiagnosticKind::Semantic);
@@ -184,7 +184,7 @@ ExprPtr Parser::parse_unary() {
     u->op = *op;
     u->operand = parse_unary();
     if ((*op == UnaryOp::PreIncrement || *op == UnaryOp::PreDecrement) &&
-        (!is_assignable(*u->operand) || u->operand->parenthesized)) {
+        !is_assignable(*u->operand)) {
       fail(u->operand->span, "'" + t.text + "' needs a variable, a field or an array element", DiagnosticKind::Semantic);
     }
     u->span = span_from(start);
@@ -236,7 +236,7 @@ ExprPtr Parser::parse_postfix(ExprPtr e) {
       finish(*acc);
       e = std::move(acc);
     } else if (at("++") || at("--")) {
-      if (!is_assignable(*e) || e->parenthesized) {
+      if (!is_assignable(*e)) {
         fail(cur().span, "'" + cur().text + "' needs a variable, a field or an array element", DiagnosticKind::Semantic);
       }
       auto u = make<Unary>(e->span);
