@@ -223,6 +223,9 @@ ExprPtr Parser::parse_postfix(ExprPtr e) {
         finish(*fa);
         e = std::move(fa);
       }
+    } else if (at("[") && peek().is("]")) {
+      // `String[].class` or `int[]::new`: a type in expression position.
+      unsupported(cur().span, "array class literals and array constructor references");
     } else if (at("[")) {
       if (e->kind == NodeKind::NewArray && !e->parenthesized) {
         fail(cur().span, "index a new array only after putting it in parentheses: (new int[3])[0]");

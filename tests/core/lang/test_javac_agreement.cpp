@@ -154,15 +154,16 @@ TEST_CASE("javac agreement: what heapviz does not simulate yet is valid Java") {
       "int x = 1; int y = switch (x) { default -> 1; };",
       "Class<?> c = int.class;",
       "Object c = String.class;",
+      "Object c = String[].class;",
       "String s = \"\"\"\n  hi\n  \"\"\";",
       "class Box<T> { T v; }\nBox<String> b = new Box<>();",
       "class A implements Runnable { public void run() {} }\nnew A().run();",
       "double d = 0x1p3;",
-      "public class S17 { class Inner {} public static void main(String[] a) {} }",
-      "public class S18 { static <T> T id(T t) { return t; } public static void main(String[] a) {} }",
-      "public class S19 { static int x; static { x = 1; } public static void main(String[] a) {} }",
-      "public class S20 { synchronized static void f() {} public static void main(String[] a) {} }",
-      "public class S21 { interface I {} public static void main(String[] a) {} }",
+      "public class S18 { class Inner {} public static void main(String[] a) {} }",
+      "public class S19 { static <T> T id(T t) { return t; } public static void main(String[] a) {} }",
+      "public class S20 { static int x; static { x = 1; } public static void main(String[] a) {} }",
+      "public class S21 { synchronized static void f() {} public static void main(String[] a) {} }",
+      "public class S22 { interface I {} public static void main(String[] a) {} }",
   };
   const Batch batch = prepare("unsupported", snippets, Expect::Unsupported);
   const auto [status, out] = javac(batch);
