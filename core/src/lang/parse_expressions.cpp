@@ -431,7 +431,9 @@ ExprPtr Parser::parse_primary() {
       if (t.is("super")) unsupported(start, "'super'");
       if (t.is("switch")) unsupported(start, "switch expressions", "use if / else or ?:");
       if (at_primitive_type()) {
-        if (peek().is(".") || peek().is("[")) unsupported(start, "class literals ('" + t.text + ".class')");
+        if (peek().is(".")) unsupported(start, "class literals ('" + t.text + ".class')");
+        if (peek().is("[") && peek(2).is("]")) unsupported(start, "array class literals and array constructor references");
+        if (peek().is("[")) fail(start, "to create an array, write new " + t.text + "[...]");
         fail(start, "expected an expression, but found the type '" + t.text + "'; did you mean a cast like (" +
                         t.text + ") x?");
       }
