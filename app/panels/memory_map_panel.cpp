@@ -1,0 +1,287 @@
+#include "panels/memory_map_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "render/palette.hpp"
+#include "render/shapes.hpp"
+
+namespace heapviz::app {
+namespace {
+
+constexpr float kLabelColumn = 170;   // lane names and figures on the left
+constexpr float kRootsRow = 30;       // the main thread's local variables, above the heap lane
+constexpr float kArrowRoom = 46;      // headroom for reference arrows above a lane
+constexpr float kBand = 52;           // the lane itself
+constexpr float kTickRow = 20;
+constexpr std::size_t kMaxBlocksDrawn = 3000;  // beyond this a lane draws occupancy (level of detail)
+constexpr std::size_t kMaxArrowsDrawn = 400;
+
+const char* lane_name(heap::SpaceId s, bool zh) {
+  switch (s) {
+    case heap::SpaceId::java_heap: return zh ? "Java 堆" : "Java heap";
+    case heap::SpaceId::native: return zh ? "本地内存" : "Native memory";
+    case heap::SpaceId::kernel: return zh ? "内核（页缓存）" : "Kernel (page cache)";
+    case heap::SpaceId::device: return zh ? "设备（磁盘）" : "Device (disk)";
+  }
+  return "?";
+}
+
+struct LaneRange {
+  std::uint64_t base = ~0ull, end = 0, used = 0;
+};
+
+std::string short_type(const std::string& type) {
+  const auto dot = type.rfind('.');
+  return dot == std::string::npos ? type : type.substr(dot + 1);
+}
+
+}  // namespace
+
+MemoryMapPanel::LaneState& MemoryMapPanel::lane(heap::SpaceId space, std::uint64_t base, std::uint64_t size) {
+  LaneState& l = lanes_[space];
+  if (l.base != base || l.size != size) {
+    l.axis.reset(base, size);
+    l.base = base;
+    l.size = size;
+  }
+  return l;
+}
+
+bool MemoryMapPanel::wants_occupancy(heap::SpaceId space) const {
+  const auto it = lanes_.find(space);
+  return it != lanes_.end() && it->second.aggregated;
+}
+
+void MemoryMapPanel::draw(const MemoryMapInput& in) {
+  if (!in.after) {
+    ImGui::TextDisabled("No simulation state to show.");
+    return;
+  }
+  const bool zh = std::string_view(in.lang) == "zh";
+  const View& after = *in.after;
+  const View& before = in.before ? *in.before : after;
+  const float t = ease(std::clamp(in.tween, 0.0f, 1.0f));
+
+  // Lanes: one per address space present in the view, in space order.
+  std::map<heap::SpaceId, LaneRange> ranges;
+  for (const RegionView& r : after.regions) {
+    LaneRange& lr = ranges[r.space];
+    lr.base = std::min(lr.base, r.base);
+    lr.end = std::max(lr.end, r.base + r.size);
+    lr.used += r.used;
+  }
+  std::unordered_map<heap::ObjectId, const BlockView*> old_blocks;
+  for (const BlockView& b : before.blocks)
+    if (b.id != heap::kNoObject) old_blocks.emplace(b.id, &b);
+  std::unordered_map<heap::ObjectId, const BlockView*> new_blocks;
+  for (const BlockView& b : after.blocks)
+    if (b.id != heap::kNoObject) new_blocks.emplace(b.id, &b);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
+  const float x0 = origin.x + kLabelColumn, x1 = origin.x + width - 8;
+  lane_width_ = x1 - x0;
+  float y = origin.y;
+  const ImGuiIO& io = ImGui::GetIO();
+
+  // Where each block is drawn this frame, for arrows, roots and hit testing.
+  struct Placed {
+    float x0, x1, y0, y1;
+    const BlockView* block;
+  };
+  std::unordered_map<heap::ObjectId, Placed> placed;
+  const BlockView* hovered = nullptr;
+
+  for (const auto& [space, range] : ranges) {
+    LaneState& ls = lane(space, range.base, range.end - range.base);
+    ls.axis.set_pixels(x0, x1);
+    const bool heap_lane = space == heap::SpaceId::java_heap;
+    if (heap_lane) y += kRootsRow;
+    y += kArrowRoom;
+    const float band_y0 = y, band_y1 = y + kBand;
+
+    // Label column: name, used / capacity.
+    dl->AddText(ImVec2(origin.x, band_y0), kInk, lane_name(space, zh));
+    const std::string figures = human_bytes(range.used) + " / " + human_bytes(range.end - range.base);
+    dl->AddText(ImVec2(origin.x, band_y0 + ImGui::GetFontSize() + 2), kMutedInk, figures.c_str());
+
+    // Zoom (wheel) and pan (drag) on the lane.
+    ImGui::SetCursorScreenPos(ImVec2(x0, band_y0));
+    ImGui::InvisibleButton(lane_name(space, false), ImVec2(x1 - x0, kBand));
+    const bool lane_hovered = ImGui::IsItemHovered();
+    if (lane_hovered && io.MouseWheel != 0) ls.axis.zoom_at(io.MousePos.x, std::pow(1.25, io.MouseWheel));
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) ls.axis.pan_pixels(io.MouseDelta.x);
+    if (lane_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ls.axis.reset(range.base, range.end - range.base);
+
+    dl->AddRectFilled(ImVec2(x0, band_y0), ImVec2(x1, band_y1), kLaneBg);
+    dl->PushClipRect(ImVec2(x0, band_y0 - kArrowRoom), ImVec2(x1, band_y1 + 1), true);
+
+    // Level of detail: count what is in view; too many blocks are drawn as an occupancy strip.
+    std::size_t in_view = 0;
+    for (const BlockView& b : after.blocks)
+      if (b.space == space && b.id != heap::kNoObject && b.addr + b.size > ls.axis.view_start() &&
+          b.addr < ls.axis.view_start() + ls.axis.view_length())
+        ++in_view;
+    ls.aggregated = after.truncated || in_view > kMaxBlocksDrawn;
+    const std::vector<OccupancyBucket>* occ = nullptr;
+    if (in.occupancy) {
+      const auto it = in.occupancy->find(space);
+      if (it != in.occupancy->end()) occ = &it->second;
+    }
+    if (ls.aggregated && occ) {
+      for (const OccupancyBucket& bk : *occ) {
+        const float bx0 = ls.axis.to_x(bk.begin), bx1 = std::max(bx0 + 1, ls.axis.to_x(bk.end));
+        const double span = static_cast<double>(bk.end - bk.begin);
+        float yy = band_y1;
+        auto bar = [&](std::uint64_t bytes, BlockStyle st) {
+          const float h = static_cast<float>(bytes / span) * kBand;
+          if (h <= 0) return;
+          dl->AddRectFilled(ImVec2(bx0, yy - h), ImVec2(bx1, yy), st.fill);
+          yy -= h;
+        };
+        bar(bk.live, style_for("object", "live"));
+        bar(bk.filler, style_for("", "filler"));
+        bar(bk.garbage, style_for("", "unmarked"));
+      }
+      const std::string note = zh ? "对象太多，按占用率汇总显示（放大可看单个对象）"
+                                  : "too many objects to draw one by one: occupancy shown (zoom in for objects)";
+      dl->AddText(ImVec2(x0 + 4, band_y0 - ImGui::GetFontSize() - 2), kMutedInk, note.c_str());
+    } else {
+      // Ghosts of blocks that are leaving or moving, then blocks at their tweened positions.
+      for (const BlockView& ob : before.blocks) {
+        if (ob.space != space || ob.id == heap::kNoObject) continue;
+        const auto it = new_blocks.find(ob.id);
+        const bool gone = it == new_blocks.end();
+        const bool moving = !gone && it->second->addr != ob.addr;
+        if (!gone && !moving) continue;
+        const float gx0 = ls.axis.to_x(ob.addr), gx1 = std::max(gx0 + 2, ls.axis.to_x(ob.addr + ob.size));
+        BlockStyle st = style_for(ob.type, block_state_name(ob.state));
+        const float alpha = gone ? 1 - t : 0.35f;
+        draw_block(dl, ImVec2(gx0, band_y0 + 4), ImVec2(gx1, band_y1 - 4), with_alpha(st.fill, alpha * 0.6f),
+                   with_alpha(kLaneBorder, alpha), gone ? st.pattern : Pattern::outlined);
+      }
+      for (const BlockView& b : after.blocks) {
+        if (b.space != space || b.id == heap::kNoObject) continue;
+        const auto it = old_blocks.find(b.id);
+        float bx0 = ls.axis.to_x(b.addr), bx1 = ls.axis.to_x(b.addr + b.size);
+        float alpha = 1;
+        if (it == old_blocks.end()) {
+          alpha = std::max(0.15f, t);  // appearing
+        } else if (it->second->addr != b.addr) {
+          const float ox0 = ls.axis.to_x(it->second->addr);
+          bx1 = lerp(ox0 + (bx1 - bx0), bx1, t);
+          bx0 = lerp(ox0, bx0, t);
+        }
+        if (bx1 - bx0 < 2) bx1 = bx0 + 2;  // a readable minimum width
+        if (bx1 < x0 || bx0 > x1) continue;
+        const BlockStyle st = style_for(b.type, block_state_name(b.state));
+        const float by0 = band_y0 + 4, by1 = band_y1 - 4;
+        draw_block(dl, ImVec2(bx0, by0), ImVec2(bx1, by1), with_alpha(st.fill, alpha), with_alpha(kInk, alpha), st.pattern);
+        if (b.state == BlockState::marked || b.state == BlockState::forwarded)
+          dl->AddRectFilled(ImVec2(bx0, by0 - 4), ImVec2(bx1, by0 - 1), kInk);  // the mark bit
+        if (b.state == BlockState::forwarded && b.forward_to != b.addr) {
+          const float fx = ls.axis.to_x(b.forward_to);
+          dl->AddLine(ImVec2(bx0, by1), ImVec2(fx, band_y1 + 2), kHighlight, 1.5f);
+          dl->AddCircleFilled(ImVec2(fx, band_y1 + 2), 3, kHighlight);
+        }
+        if (b.id == selected_) dl->AddRect(ImVec2(bx0 - 2, by0 - 2), ImVec2(bx1 + 2, by1 + 2), kHighlight, 0, 0, 3);
+        std::string label = b.label.empty() ? short_type(b.type) : b.label + ": " + short_type(b.type);
+        if (bx1 - bx0 > ImGui::CalcTextSize(label.c_str()).x + 6) label += " " + human_bytes(b.size);
+        draw_label(dl, ImVec2(bx0, by0), ImVec2(bx1, by1), with_alpha(text_colour_on(st.fill), alpha), label.c_str());
+        placed[b.id] = Placed{bx0, bx1, by0, by1, &b};
+        if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
+      }
+    }
+    dl->PopClipRect();
+    dl->AddRect(ImVec2(x0, band_y0), ImVec2(x1, band_y1), kLaneBorder);
+
+    // Address ticks in hex under the lane.
+    const int max_ticks = std::max(2, static_cast<int>((x1 - x0) / 130));
+    for (const auto& tick : ls.axis.ticks(max_ticks)) {
+      if (tick.x < x0 - 1 || tick.x > x1 + 1) continue;
+      dl->AddLine(ImVec2(tick.x, band_y1), ImVec2(tick.x, band_y1 + 4), kMutedInk);
+      dl->AddText(ImVec2(std::min(tick.x + 2, x1 - 80), band_y1 + 3), kMutedInk, tick.label.c_str());
+    }
+    y = band_y1 + kTickRow;
+  }
+
+  // References between objects, as arrows above the lanes (skipped when too many to read).
+  if (after.arrows.size() <= kMaxArrowsDrawn) {
+    for (const ArrowView& a : after.arrows) {
+      if (a.from == heap::kNoObject) continue;
+      const auto f = placed.find(a.from), to = placed.find(a.to);
+      if (f == placed.end() || to == placed.end()) continue;
+      const BlockView& fb = *f->second.block;
+      const float field_x = std::clamp(f->second.x0 + static_cast<float>(a.offset) / std::max<float>(1.0f, static_cast<float>(fb.size)) *
+                                                          (f->second.x1 - f->second.x0),
+                                       f->second.x0, f->second.x1);
+      const float dist = std::fabs(to->second.x0 - field_x);
+      draw_arrow(dl, ImVec2(field_x, f->second.y0), ImVec2(to->second.x0 + 3, to->second.y0), kArrow, 1.5f,
+                 std::min(kArrowRoom - 6, 12 + dist * 0.15f));
+    }
+  }
+
+  // Roots: the local variables, as chips above the heap lane, each pointing at its object.
+  if (ranges.count(heap::SpaceId::java_heap)) {
+    float cx = x0;
+    const float cy = origin.y + 2;
+    dl->AddText(ImVec2(origin.x, cy + 4), kMutedInk, zh ? "局部变量（根）" : "locals (roots)");
+    for (const RootView& r : after.roots) {
+      if (r.kind != "local") continue;
+      const ImVec2 ts = ImGui::CalcTextSize(r.name.c_str());
+      const ImVec2 a(cx, cy), b(cx + ts.x + 12, cy + ts.y + 6);
+      dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 4);
+      dl->AddRect(a, b, kInk, 4);
+      dl->AddText(ImVec2(a.x + 6, a.y + 3), kInk, r.name.c_str());
+      const auto it = placed.find(r.target);
+      if (it != placed.end()) {
+        const ImVec2 from((a.x + b.x) / 2, b.y);
+        const ImVec2 to(it->second.x0 + 4, it->second.y0);
+        dl->AddBezierCubic(from, ImVec2(from.x, from.y + 30), ImVec2(to.x, to.y - 30), to, IM_COL32(0, 114, 178, 170), 1.5f);
+        dl->AddTriangleFilled(to, ImVec2(to.x - 4, to.y - 8), ImVec2(to.x + 4, to.y - 8), IM_COL32(0, 114, 178, 220));
+      } else if (r.target == heap::kNoObject) {
+        dl->AddText(ImVec2(b.x + 3, a.y + 3), kMutedInk, "null");
+        cx += ImGui::CalcTextSize("null").x + 4;
+      }
+      cx = b.x + 10;
+    }
+  }
+
+  // Legend with the second (pattern) cue.
+  y += 6;
+  int n = 0;
+  const BlockStyle* styles = legend_styles(&n);
+  float lx = origin.x;
+  for (int i = 0; i < n; ++i) {
+    const char* text = zh ? styles[i].legend_zh : styles[i].legend;
+    const float w = 26 + ImGui::CalcTextSize(text).x + 14;
+    if (lx + w > origin.x + width) {
+      lx = origin.x;
+      y += ImGui::GetFontSize() + 8;
+    }
+    draw_block(dl, ImVec2(lx, y + 2), ImVec2(lx + 20, y + ImGui::GetFontSize()), styles[i].fill, kInk, styles[i].pattern);
+    dl->AddText(ImVec2(lx + 26, y), kInk, text);
+    lx += w;
+  }
+  y += ImGui::GetFontSize() + 8;
+
+  if (hovered) {
+    ImGui::BeginTooltip();
+    ImGui::Text("%s #%u", hovered->type.c_str(), hovered->id);
+    if (!hovered->label.empty()) ImGui::Text("%s %s", zh ? "被引用于" : "held by", hovered->label.c_str());
+    ImGui::Text("%s, %s", hex_address(hovered->addr).c_str(), human_bytes(hovered->size).c_str());
+    ImGui::Text("%s", std::string(block_state_name(hovered->state)).c_str());
+    ImGui::EndTooltip();
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) selected_ = hovered->id;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+  ImGui::Dummy(ImVec2(width, 1));
+}
+
+}  // namespace heapviz::app

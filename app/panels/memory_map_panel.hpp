@@ -1,0 +1,47 @@
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+
+#include "heapviz/view.hpp"
+#include "render/address_axis.hpp"
+
+namespace heapviz::app {
+
+/// What the memory map needs for one frame: the views before and after the playing step, the tween
+/// between them, and (for level of detail) per-lane occupancy histograms from the core.
+struct MemoryMapInput {
+  const View* before = nullptr;  ///< state before the step (== after when paused)
+  const View* after = nullptr;
+  float tween = 0;               ///< 0 = before, 1 = after
+  /// Occupancy buckets per lane, already computed by the core for the current lane width.
+  const std::map<heap::SpaceId, std::vector<OccupancyBucket>>* occupancy = nullptr;
+  const char* lang = "en";
+};
+
+/// The centre of the screen: one lane per address space, objects at their addresses to scale,
+/// references as arrows, moves tweened from old to new address.
+class MemoryMapPanel {
+ public:
+  void draw(const MemoryMapInput& in);
+  /// The block the user clicked, for the inspector (0 = none).
+  heap::ObjectId selected() const { return selected_; }
+  void select(heap::ObjectId id) { selected_ = id; }
+  /// Pixel width of the lane area last frame, so the caller can size occupancy histograms.
+  float lane_width() const { return lane_width_; }
+  /// True if the lane for `space` would draw aggregated occupancy rather than single blocks.
+  bool wants_occupancy(heap::SpaceId space) const;
+
+ private:
+  struct LaneState {
+    AddressAxis axis;
+    std::uint64_t base = 0, size = 0;  // to notice a new space layout and reset the axis
+    bool aggregated = false;
+  };
+  LaneState& lane(heap::SpaceId space, std::uint64_t base, std::uint64_t size);
+  std::map<heap::SpaceId, LaneState> lanes_;
+  heap::ObjectId selected_ = 0;
+  float lane_width_ = 800;
+};
+
+}  // namespace heapviz::app

@@ -1,0 +1,40 @@
+#include "panels/narration_panel.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "panels/timeline_panel.hpp"
+#include "render/palette.hpp"
+
+namespace heapviz::app {
+
+void draw_narration(const Step* step, std::size_t index, const char* lang) {
+  const bool zh = std::string_view(lang) == "zh";
+  if (!step) {
+    ImGui::TextWrapped("%s", zh ? "还没有执行任何步骤。按“播放”或 → 开始。" : "Nothing has run yet. Press Play or the Right key to start.");
+    return;
+  }
+  const std::string kind(step_kind_name(step->kind));
+  const int cat = marker_category_of(kind);
+  const ImU32 tag = cat >= 0 ? marker_categories()[static_cast<std::size_t>(cat)].colour : kMutedInk;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(tag));
+  if (step->pos.line > 0)
+    ImGui::Text("%s %zu · %s · %s %u", zh ? "步骤" : "step", index + 1, kind.c_str(), zh ? "第" : "line", step->pos.line);
+  else
+    ImGui::Text("%s %zu · %s", zh ? "步骤" : "step", index + 1, kind.c_str());
+  ImGui::PopStyleColor();
+  const std::string& text = zh && !step->text.zh.empty() ? step->text.zh : step->text.en;
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text.c_str());
+  if (!step->text.internals.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedInk));
+    ImGui::TextUnformatted(("JDK: " + step->text.internals).c_str());
+    ImGui::PopStyleColor();
+  }
+  if (step->events > 1)
+    ImGui::TextDisabled(zh ? "（本步合并了 %u 个细小事件）" : "(this step groups %u small events)", step->events);
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace heapviz::app

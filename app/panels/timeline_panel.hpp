@@ -1,0 +1,34 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "heapviz/playback.hpp"
+#include "heapviz/trace.hpp"
+
+namespace heapviz::app {
+
+/// Playback controls and the timeline strip: step k of N, scrubbing, speed, markers per event kind,
+/// jump to the next/previous event of a kind. Keyboard: Left/Right ±1, Down/Up ±5, Space, Home/End.
+class TimelinePanel {
+ public:
+  /// `trace` may be null (nothing loaded). Changes go to `playback` only.
+  void draw(Playback& playback, const Trace* trace, const char* lang);
+  /// Applies the playback keys when no text field has focus.
+  static void handle_keys(Playback& playback);
+
+ private:
+  int jump_category_ = 0;
+};
+
+/// Event categories for timeline markers and "jump to", with their colours (ImU32) and names.
+struct MarkerCategory {
+  const char* name;
+  const char* name_zh;
+  unsigned colour;
+};
+const std::vector<MarkerCategory>& marker_categories();
+/// The category index of a step kind name ("gc_phase" -> GC), or -1 for unmarked kinds.
+/// TimelineEntry::kind holds this index + 1 (0 = no marker), so Playback can jump by category.
+int marker_category_of(std::string_view step_kind_name);
+
+}  // namespace heapviz::app

@@ -1,0 +1,90 @@
+#include "session/trace_session.hpp"
+
+#include <algorithm>
+
+#include "panels/timeline_panel.hpp"
+
+namespace heapviz::app {
+
+void TraceSession::load(std::unique_ptr<Trace> trace, const std::vector<int>& pause_lines) {
+  trace_ = std::move(trace);
+  std::vector<TimelineEntry> entries;
+  entries.reserve(trace_->size());
+  std::uint32_t last_line = 0;
+  for (std::size_t k = 0; k < trace_->size(); ++k) {
+    const Step& s = trace_->step(k);
+    TimelineEntry e;
+    e.kind = static_cast<std::uint16_t>(marker_category_of(step_kind_name(s.kind)) + 1);
+    e.seconds = s.kind == StepKind::note ? 0.8f : 0.6f;
+    // Pause before the first step of a statement that carries a pause directive.
+    if (s.pos.line != 0 && s.pos.line != last_line)
+      e.pause_before = std::find(pause_lines.begin(), pause_lines.end(), static_cast<int>(s.pos.line)) != pause_lines.end();
+    if (s.pos.line != 0) last_line = s.pos.line;
+    entries.push_back(e);
+  }
+  playback_ = Playback(std::move(entries));
+  before_ = std::make_unique<TracePlayer>(*trace_);
+  after_ = std::make_unique<TracePlayer>(*trace_);
+  cached_pos_ = static_cast<std::size_t>(-1);
+  build_series();
+}
+
+const Step* TraceSession::current_step() const {
+  if (!trace_) return nullptr;
+  const std::size_t k = current_step_index();
+  return k < trace_->size() ? &trace_->step(k) : nullptr;
+}
+
+std::size_t TraceSession::current_step_index() const {
+  const std::size_t pos = playback_.position();
+  if (playback_.tween() > 0) return pos;
+  return pos == 0 ? static_cast<std::size_t>(-1) : pos - 1;
+}
+
+void TraceSession::update(float lane_width_px, bool want_occupancy) {
+  if (!trace_) return;
+  const std::size_t pos = playback_.position();
+  const bool tweening = playback_.tween() > 0 && pos < trace_->size();
+  if (pos != cached_pos_ || tweening != cached_tweening_) {
+    // Paused at k: show the state after k steps. Playing step k: before = k, after = k + 1.
+    after_->seek(tweening ? pos + 1 : pos);
+    after_view_ = make_view(after_->state());
+    if (tweening) {
+      before_->seek(pos);
+      before_view_ = make_view(before_->state());
+    } else {
+      before_view_ = after_view_;
+    }
+    cached_pos_ = pos;
+    cached_tweening_ = tweening;
+    occupancy_.clear();
+  }
+  if (want_occupancy && occupancy_.empty()) {
+    const std::size_t buckets = static_cast<std::size_t>(std::clamp(lane_width_px / 2.0f, 16.0f, 2000.0f));
+    occupancy_[heap::SpaceId::java_heap] = occupancy(after_->state(), heap::SpaceId::java_heap, buckets);
+  }
+}
+
+void TraceSession::build_series() {
+  series_.clear();
+  if (!trace_ || trace_->size() == 0) return;
+  // Sample at most 160 points over the trace; each sample replays from the nearest checkpoint.
+  const std::size_t n = trace_->size();
+  const std::size_t samples = std::min<std::size_t>(160, n + 1);
+  TracePlayer player(*trace_);
+  for (std::size_t i = 0; i < samples; ++i) {
+    const std::size_t k = samples == 1 ? 0 : i * n / (samples - 1);
+    player.seek(k);
+    const View v = make_view(player.state(), ViewOptions{1});
+    for (const CounterView& c : v.counters) {
+      auto it = std::find_if(series_.begin(), series_.end(), [&](const CounterSeries& s) { return s.key == c.key; });
+      if (it == series_.end()) {
+        series_.push_back(CounterSeries{c.key, {}});
+        it = series_.end() - 1;
+      }
+      it->values.push_back(static_cast<float>(c.value));
+    }
+  }
+}
+
+}  // namespace heapviz::app

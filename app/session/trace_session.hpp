@@ -1,0 +1,54 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "heapviz/playback.hpp"
+#include "heapviz/trace.hpp"
+#include "heapviz/view.hpp"
+#include "panels/counters_panel.hpp"
+
+namespace heapviz::app {
+
+/// One loaded trace and the cursor over it. Owns the core objects the panels read: the states before
+/// and after the playing step, their views, occupancy for level of detail, counter series for plots.
+/// Views are rebuilt only when the position changes, not every frame.
+class TraceSession {
+ public:
+  /// Takes a finished trace. `pause_lines` are source lines whose first step playback stops before.
+  void load(std::unique_ptr<Trace> trace, const std::vector<int>& pause_lines = {});
+  bool loaded() const { return trace_ != nullptr; }
+  const Trace* trace() const { return trace_.get(); }
+  Playback& playback() { return playback_; }
+  const Playback& playback() const { return playback_; }
+
+  /// Brings the cached states and views in line with the playback position. `lane_width_px` sizes
+  /// the occupancy histograms; `want_occupancy` computes them only when the map aggregates.
+  void update(float lane_width_px, bool want_occupancy);
+
+  const View& view_before() const { return before_view_; }
+  const View& view_after() const { return after_view_; }
+  const Machine& state_after() const { return after_->state(); }
+  /// Tween of the playing step in [0, 1]; 0 when paused.
+  float tween() const { return playback_.tween(); }
+  /// The step being shown: the playing one, or when paused, the last one applied (null at position 0).
+  const Step* current_step() const;
+  std::size_t current_step_index() const;
+  const std::map<heap::SpaceId, std::vector<OccupancyBucket>>& occupancy() const { return occupancy_; }
+  const std::vector<CounterSeries>& counter_series() const { return series_; }
+
+ private:
+  void build_series();
+  std::unique_ptr<Trace> trace_;
+  std::unique_ptr<TracePlayer> before_, after_;
+  Playback playback_;
+  View before_view_, after_view_;
+  std::size_t cached_pos_ = static_cast<std::size_t>(-1);
+  bool cached_tweening_ = false;
+  std::map<heap::SpaceId, std::vector<OccupancyBucket>> occupancy_;
+  std::vector<CounterSeries> series_;
+};
+
+}  // namespace heapviz::app

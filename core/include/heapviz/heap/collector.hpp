@@ -1,0 +1,18 @@
+#pragma once
+#include <string_view>
+
+#include "heapviz/trace.hpp"
+
+namespace heapviz::heap {
+
+/// Why a GC runs (HotSpot's GCCause strings).
+enum class GcCause : std::uint8_t { system_gc, allocation_failure };
+/// "System.gc()" or "Allocation Failure".
+std::string_view gc_cause_name(GcCause c);
+
+/// Runs one full GC with the collector chosen in the machine's settings (mark_compact or mark_sweep).
+/// Steps: gc_start, the phases, gc_end. After it, heap.pending_references lists References whose
+/// referent died (cleared), in discovery order: the hook for the Reference Handler (issue 4).
+void collect(Recorder& r, GcCause cause);
+
+}  // namespace heapviz::heap

@@ -1,0 +1,58 @@
+#pragma once
+// ByteBuffers on the simulated machine: the contract between the interpreter and the simulated
+// java.nio. Buffers are real heap objects (HeapByteBuffer 56 B + byte[]; DirectByteBuffer 64 B +
+// Cleaner 40 B + Deallocator 32 B, with native memory behind `address`); their Java state (mark,
+// position, limit, capacity, ...) lives in the object's fields, in heap bytes. Every change is a step.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <utility>
+
+#include "heapviz/jvalue.hpp"
+#include "heapviz/trace.hpp"
+
+namespace heapviz::nio {
+
+/// BufferPoolMXBean figures of one pool ("direct" or "mapped").
+struct PoolFigures {
+  std::int64_t count = 0;
+  std::int64_t memory_used = 0;     ///< getMemoryUsed()
+  std::int64_t total_capacity = 0;  ///< getTotalCapacity()
+  bool operator==(const PoolFigures&) const = default;
+};
+
+/// ByteBuffer.allocate(capacity). Throws JavaException as the JDK (capacity < 0, Java heap space).
+heap::ObjectId allocate(Recorder& r, std::int32_t capacity);
+/// ByteBuffer.allocateDirect(capacity): the DirectByteBuffer constructor in JDK 17 order, each a step
+/// (Bits.reserveMemory with its GC-and-retry path, Unsafe.allocateMemory, setMemory, page alignment,
+/// Cleaner.create). Throws JavaException (e.g. "Cannot reserve N bytes of direct buffer memory ...").
+heap::ObjectId allocate_direct(Recorder& r, std::int32_t capacity);
+/// ByteBuffer.wrap(array) or wrap(array, offset, length) on an existing byte[].
+heap::ObjectId wrap(Recorder& r, heap::ObjectId byte_array, std::optional<std::pair<std::int32_t, std::int32_t>> range);
+
+/// True if `obj` is a live java.nio ByteBuffer object (heap, direct, read-only or mapped).
+bool is_byte_buffer(const Machine& m, heap::ObjectId obj);
+
+/// Calls a ByteBuffer instance method by its Java signature with parameter types as the JDK declares
+/// them, e.g. "flip()", "put(byte)", "put(byte[])", "put(byte[],int,int)", "put(int,byte)",
+/// "put(ByteBuffer)", "getInt()", "getInt(int)", "order(ByteOrder)", "slice(int,int)", "toString()",
+/// "array()" (returns the existing byte[]), "hasArray()", "isDirect()", "remaining()".
+/// Arguments: byte[] and ByteBuffer as JRef, ByteOrder as JEnum. Returns the JDK's result: the buffer
+/// itself (JRef) for chaining methods, a new object for views, a std::string for toString().
+/// Throws JavaException with the JDK's class and message.
+JValue call_buffer_method(Recorder& r, heap::ObjectId buffer, std::string_view signature, std::span<const JValue> args);
+/// True if call_buffer_method supports `signature` (for "valid Java, not simulated yet" diagnostics).
+bool supports_buffer_method(std::string_view signature);
+
+/// System.gc(): one full GC with cause "System.gc()" unless -XX:+DisableExplicitGC; Cleaners of
+/// unreachable direct buffers go on the pending list (their memory is NOT freed yet).
+void system_gc(Recorder& r);
+/// The Reference Handler thread runs every pending Cleaner: Deallocator.run() = freeMemory(base),
+/// then Bits.unreserveMemory, each a separate step.
+void run_reference_handler(Recorder& r);
+/// The "direct" and "mapped" BufferPoolMXBeans.
+PoolFigures direct_pool(const Machine& m);
+PoolFigures mapped_pool(const Machine& m);
+
+}  // namespace heapviz::nio

@@ -1,0 +1,139 @@
+#pragma once
+#include <cstdint>
+#include <iosfwd>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "heapviz/machine.hpp"
+#include "heapviz/step.hpp"
+
+namespace heapviz {
+
+/// How a trace is recorded.
+struct TraceOptions {
+  bool record = true;                  ///< false: effects are applied but nothing is kept (benchmarks)
+  std::uint32_t checkpoint_every = 64; ///< a Machine copy every this many steps ...
+  std::uint32_t checkpoint_effects = 1u << 16;  ///< ... or after this many effects, whichever first
+  /// Batching of tiny GC events (mark one object, forward one, adjust one reference, move one):
+  /// the first `per_event_steps` events of a GC phase are one step each; after that, events are
+  /// grouped `batch_size` per step, so a 1M-object GC stays a few thousand steps long.
+  std::uint32_t per_event_steps = 256;
+  std::uint32_t batch_size = 4096;
+};
+
+/// The recorded history: steps, their effects, and checkpoints for random access.
+/// state_at(n) is the machine after the first n steps (state_at(0) is the initial machine).
+class Trace {
+ public:
+  explicit Trace(const Machine& initial, TraceOptions opts = {});
+
+  const TraceOptions& options() const { return opts_; }
+  std::size_t size() const { return steps_.size(); }
+  const Step& step(std::size_t k) const { return steps_.at(k); }
+  const std::vector<Step>& steps() const { return steps_; }
+  std::span<const Effect> effects_of(std::size_t k) const;
+  std::span<const std::uint8_t> payload() const { return payload_; }
+
+  /// The machine after the first n steps (n <= size()): copy of the nearest checkpoint, then replay.
+  /// Cost is bounded by the checkpoint spacing, whatever n is.
+  Machine state_at(std::size_t n) const;
+  /// Re-applies steps [from, to) to `m`, which must be state_at(from).
+  void replay(Machine& m, std::size_t from, std::size_t to) const;
+  /// Index of the checkpoint used by state_at(n) (its step count).
+  std::size_t checkpoint_before(std::size_t n) const;
+  std::size_t checkpoint_count() const { return checkpoints_.size(); }
+
+  /// Canonical text of the whole trace (steps, narration, effects), identical for identical inputs.
+  void dump(std::ostream& out) const;
+  /// FNV-1a 64 over dump().
+  std::uint64_t hash() const;
+  /// Approximate bytes held (steps, effects, payload, checkpoints' private pages).
+  std::size_t memory_bytes() const;
+
+  // Used by Recorder.
+  void append_step(Step&& s) { steps_.push_back(std::move(s)); }
+  std::uint64_t effect_count() const { return effects_.size(); }
+  void append_effect(const Effect& e) { effects_.push_back(e); }
+  std::uint64_t append_payload(std::span<const std::uint8_t> bytes);
+  void add_checkpoint(std::size_t n, const Machine& m) { checkpoints_.emplace_back(n, m); }
+  std::size_t last_checkpoint_step() const { return checkpoints_.back().first; }
+  std::uint64_t last_checkpoint_effects() const { return checkpoint_effect_index_; }
+  void note_checkpoint_effects(std::uint64_t e) { checkpoint_effect_index_ = e; }
+
+ private:
+  TraceOptions opts_;
+  std::vector<Step> steps_;
+  std::vector<Effect> effects_;
+  std::vector<std::uint8_t> payload_;
+  std::vector<std::pair<std::size_t, Machine>> checkpoints_;
+  std::uint64_t checkpoint_effect_index_ = 0;
+};
+
+/// The write handle on a live Machine: opens and closes steps, applies effects (always) and records
+/// them (when a Trace is attached and recording). The interpreter sets the source position before
+/// each statement; every step opened afterwards carries it.
+class Recorder {
+ public:
+  /// `trace` may be null (nothing recorded). The machine and trace must outlive the recorder.
+  Recorder(Machine& m, Trace* trace);
+
+  Machine& machine() { return m_; }
+  const Machine& machine() const { return m_; }
+  Trace* trace() { return trace_; }
+  bool recording() const { return trace_ != nullptr && trace_->options().record; }
+  const TraceOptions& options() const { return opts_; }
+
+  void set_source_pos(SourcePos p) { pos_ = p; }
+  SourcePos source_pos() const { return pos_; }
+
+  /// Opens a step; effects applied until end_step() belong to it. Steps do not nest.
+  void begin_step(StepKind kind);
+  void touch(std::uint32_t object_id) { if (recording()) open_.objects.push_back(object_id); }
+  void touch_range(const ByteRange& r) { if (recording()) open_.ranges.push_back(r); }
+  void narrate(std::string en, std::string zh, std::string internals);
+  void set_events(std::uint32_t n) { open_.events = n; }
+  /// Closes the step, appends it to the trace and takes a checkpoint when due.
+  void end_step();
+  bool step_open() const { return open_kind_set_; }
+
+  /// Applies an effect to the machine and records it in the open step.
+  void apply(const Effect& e, std::span<const std::uint8_t> payload = {});
+  /// Convenience effects.
+  void write_bytes(heap::SpaceId s, std::uint64_t addr, std::span<const std::uint8_t> bytes);
+  void write_u32(heap::SpaceId s, std::uint64_t addr, std::uint32_t v);
+  void write_u64(heap::SpaceId s, std::uint64_t addr, std::uint64_t v);
+  void add_counter(heap::HeapCounter c, std::int64_t delta);
+
+ private:
+  Machine& m_;
+  Trace* trace_;
+  TraceOptions opts_;
+  SourcePos pos_;
+  Step open_;
+  bool open_kind_set_ = false;
+  std::vector<std::uint8_t> scratch_;
+};
+
+/// A cursor over a trace that moves to any step for the same bounded cost: forward moves replay
+/// from the current state when that is closer than the nearest checkpoint, backward moves replay
+/// from the nearest checkpoint at or before the target.
+class TracePlayer {
+ public:
+  explicit TracePlayer(const Trace& t);
+  /// Moves to "after the first n steps".
+  void seek(std::size_t n);
+  std::size_t position() const { return pos_; }
+  const Machine& state() const { return state_; }
+  /// Effects applied by the last seek (for cost tests and profiling).
+  std::uint64_t last_seek_effects() const { return last_cost_; }
+
+ private:
+  const Trace& t_;
+  Machine state_;
+  std::size_t pos_ = 0;
+  std::uint64_t last_cost_ = 0;
+};
+
+}  // namespace heapviz

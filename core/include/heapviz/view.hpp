@@ -1,0 +1,108 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "heapviz/heap/address_space.hpp"
+#include "heapviz/heap/java_heap.hpp"
+#include "heapviz/machine.hpp"
+
+/// A view of one machine state as plain data, for the GUI and for tests. No GUI types.
+namespace heapviz {
+
+enum class RegionKind : std::uint8_t { single, eden, survivor, old, free_list };
+
+/// A contiguous region of an address space (the Java heap is one region for now).
+struct RegionView {
+  std::string name;          ///< "Java heap"
+  heap::SpaceId space = heap::SpaceId::java_heap;
+  RegionKind kind = RegionKind::single;
+  std::uint64_t base = 0;
+  std::uint64_t size = 0;    ///< bytes (capacity)
+  std::uint64_t used = 0;    ///< bytes held by live objects (fillers included)
+  std::uint64_t top = 0;     ///< bump pointer (mark-compact), or end (free list)
+};
+
+/// State of a block as the collector sees it at this step.
+enum class BlockState : std::uint8_t {
+  live,       ///< allocated, not being collected
+  marked,     ///< mark word lock bits 0b11 (phase 1), no forwarding address yet
+  forwarded,  ///< mark word holds a forwarding address (phases 2-4)
+  unmarked,   ///< during a GC after marking: not reached, about to be reclaimed
+  filler,     ///< dead wood kept in place (an int[] filler)
+  free,       ///< a free chunk (mark-sweep free list) or the space above top
+};
+std::string_view block_state_name(BlockState s);
+
+/// One object or free chunk.
+struct BlockView {
+  heap::ObjectId id = heap::kNoObject;  ///< 0 for free chunks
+  std::string type;                     ///< "Node", "byte[]", "" for free
+  std::string label;                    ///< root names holding it ("buf", "main/main:n"), else ""
+  heap::SpaceId space = heap::SpaceId::java_heap;
+  std::uint64_t addr = 0;
+  std::uint64_t size = 0;
+  BlockState state = BlockState::live;
+  std::uint64_t forward_to = 0;         ///< forwarding address when state == forwarded
+  std::uint32_t array_length = 0;       ///< arrays only
+};
+
+/// A reference from an object field / array element (or a root) to an object.
+struct ArrowView {
+  heap::ObjectId from = heap::kNoObject;  ///< 0 when the source is a root
+  std::int32_t root = -1;                 ///< root slot index when from == 0
+  std::uint32_t offset = 0;               ///< byte offset of the field in `from`
+  std::string field;                      ///< "next", "[3]", or the root name
+  heap::ObjectId to = heap::kNoObject;
+  std::uint64_t to_addr = 0;              ///< the address stored (may be stale mid-GC)
+};
+
+struct RootView {
+  std::uint32_t slot = 0;
+  std::string kind;   ///< "local", "static", "system"
+  std::string scope;
+  std::string name;
+  heap::ObjectId target = heap::kNoObject;
+  std::uint64_t addr = 0;
+};
+
+struct CounterView {
+  std::string key;    ///< stable key, e.g. "heap_used"
+  std::string en;     ///< label
+  std::string zh;
+  std::int64_t value = 0;
+};
+
+struct View {
+  std::vector<RegionView> regions;
+  std::vector<BlockView> blocks;   ///< address order
+  std::vector<ArrowView> arrows;
+  std::vector<RootView> roots;
+  std::vector<CounterView> counters;
+  std::string gc_phase;            ///< "none", "mark", "forward", "adjust", "move", "sweep"
+  bool truncated = false;          ///< more blocks than ViewOptions::max_blocks: use occupancy()
+};
+
+struct ViewOptions {
+  std::size_t max_blocks = 20000;  ///< beyond this, blocks/arrows are cut (see View::truncated)
+};
+
+/// Builds the view of `m`.
+View make_view(const Machine& m, const ViewOptions& opts = {});
+
+/// One bucket of an occupancy histogram: bytes of [begin, end) that are live, dead or free.
+struct OccupancyBucket {
+  std::uint64_t begin = 0, end = 0;
+  std::uint64_t live = 0;     ///< live or marked/forwarded objects
+  std::uint64_t filler = 0;   ///< dead wood
+  std::uint64_t garbage = 0;  ///< objects not marked during a GC after phase 1 (about to be reclaimed)
+  std::uint64_t free = 0;
+};
+/// Splits the Java heap into `buckets` equal ranges, so a GUI can draw a 1M-object heap in a few
+/// thousand rectangles. Cost: O(objects).
+std::vector<OccupancyBucket> occupancy(const Machine& m, heap::SpaceId space, std::size_t buckets);
+
+/// Hex dump lines "0xfc000000: 01 00 00 00 ..." of [addr, addr+len) in the Java heap (16 per line).
+std::vector<std::string> hex_dump(const Machine& m, std::uint64_t addr, std::uint64_t len);
+
+}  // namespace heapviz

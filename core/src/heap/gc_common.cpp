@@ -1,0 +1,200 @@
+#include "gc_common.hpp"
+
+#include <cstdio>
+
+#include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/heap/mark_compact.hpp"
+#include "heapviz/heap/mark_sweep.hpp"
+
+namespace heapviz::heap {
+
+std::string_view gc_cause_name(GcCause c) { return c == GcCause::system_gc ? "System.gc()" : "Allocation Failure"; }
+
+void collect(Recorder& r, GcCause cause) {
+  if (r.machine().settings.heap.collector == Collector::mark_compact) {
+    mark_compact(r, cause);
+  } else {
+    mark_sweep(r, cause);
+  }
+}
+
+namespace detail {
+
+std::string hex(std::uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+std::string slot_name(const Klass& k, std::uint64_t offset) {
+  std::string s;
+  if (k.is_array()) {
+    s.append("[").append(std::to_string((offset - layout::kArrayHeader) / k.elem_size)).append("]");
+  } else if (const FieldInfo* f = k.field_at(static_cast<std::uint32_t>(offset))) {
+    s.append(".").append(f->name);
+  } else {
+    s.append("+").append(std::to_string(offset));
+  }
+  return s;
+}
+
+const Klass& klass_at(const Machine& m, std::uint64_t addr) {
+  const auto k = m.klasses->by_narrow(m.heap.narrow_klass(addr));
+  if (!k) throw std::logic_error("heap corrupt: no class for the header at " + hex(addr));
+  return m.klasses->at(*k);
+}
+
+std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en, std::string_view collector_zh,
+                       std::string_view internals) {
+  const std::uint64_t n = r.machine().heap.counter(HeapCounter::gc_count) + 1;
+  r.begin_step(StepKind::gc_start);
+  r.add_counter(HeapCounter::gc_count, 1);
+  if (r.recording()) {
+    const std::string c(gc_cause_name(cause));
+    const std::string used = std::to_string(r.machine().heap.used);
+    r.narrate("GC(" + std::to_string(n - 1) + ") Pause Full (" + c + "): the " + std::string(collector_en) +
+                  " collector stops all Java threads and starts at the roots. Heap used: " + used + " bytes.",
+              "GC(" + std::to_string(n - 1) + ") Pause Full (" + c + ")：" + std::string(collector_zh) +
+                  "暂停所有 Java 线程，从根开始。堆已用 " + used + " 字节。",
+              std::string(internals));
+  }
+  r.end_step();
+  return n;
+}
+
+void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_view zh, std::string_view internals) {
+  r.begin_step(StepKind::gc_phase);
+  r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(phase), 0, 0, 0, 0});
+  r.narrate(std::string(title), std::string(zh), std::string(internals));
+  r.end_step();
+}
+
+std::uint64_t mark_live(Recorder& r) {
+  const Machine& m = r.machine();
+  const JavaHeap& h = m.heap;
+  phase_step(r, GcPhase::mark, "Phase 1: Mark live objects",
+             "阶段 1：标记存活对象（Phase 1: Mark live objects）——从根出发，能走到的对象都是活的。",
+             "GenMarkSweep::mark_sweep_phase1 / MarkSweep::follow_root, MarkSweep::follow_stack");
+  std::vector<std::uint64_t> stack;
+  std::vector<std::uint64_t> discovered;  // Reference objects with a non-null referent
+  std::uint64_t marked = 0;
+  EventSteps steps(r, [](StepKind, std::uint32_t n) {
+    return Narration{"Marked " + std::to_string(n) + " more objects (batched).", "又标记了 " + std::to_string(n) + " 个对象（批量）。",
+                     "MarkSweep::mark_and_push / MarkSweep::follow_stack"};
+  });
+  // Marks the object at addr if unmarked; `from` says who holds the reference (for narration).
+  auto mark = [&](std::uint64_t addr, const std::string& from_en, const std::string& from_zh) {
+    const std::uint64_t mw = h.mark_word(addr);
+    if (layout::mark_is_marked(mw)) return;
+    const bool single = steps.begin(StepKind::mark);
+    const ObjectId id = steps.recording() ? h.object_at(addr) : kNoObject;
+    r.write_u64(SpaceId::java_heap, addr, (mw & ~layout::kMarkLockMask) | layout::kMarkMarked);
+    if (steps.recording()) {
+      r.touch(id);
+      r.touch_range(ByteRange{SpaceId::java_heap, addr, addr, 8});
+      if (single) {
+        const std::string d = describe(m, id);
+        r.narrate("Mark " + d + " at " + hex(addr) + ": reachable from " + from_en +
+                      ". Its mark word's lock bits become 0b11 (marked).",
+                  "标记 " + d + "（" + hex(addr) + "）：可从" + from_zh + "到达。它的 mark word 低两位变为 0b11（已标记）。",
+                  "MarkSweep::mark_and_push -> MarkSweep::mark_object (markWord::set_marked)");
+      }
+    }
+    steps.end();
+    ++marked;
+    stack.push_back(addr);
+  };
+
+  for (const Root& root : m.roots.slots) {
+    if (!root.active || root.value == 0) continue;
+    const std::string en = std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
+    const std::string zh = "根 '" + root.name + "'（" + root.scope + "）";
+    mark(narrow_oop::decode(root.value), en, zh);
+    while (!stack.empty()) {  // follow_stack after each root, as MarkSweep::follow_root does
+      const std::uint64_t obj = stack.back();
+      stack.pop_back();
+      const Klass& k = klass_at(m, obj);
+      if (k.reference_kind != ReferenceKind::none && h.space.read_u32(obj + k.referent_offset) != 0)
+        discovered.push_back(obj);
+      for_each_ref_slot(h, k, obj, [&](std::uint64_t slot) {
+        const std::uint32_t v = h.space.read_u32(slot);
+        if (v == 0) return;
+        if (!steps.recording()) {
+          mark(narrow_oop::decode(v), {}, {});
+          return;
+        }
+        const ObjectId holder = h.object_at(obj);
+        const std::string where = slot_name(k, slot - obj);
+        mark(narrow_oop::decode(v), describe(m, holder) + where, describe(m, holder) + where);
+      });
+    }
+  }
+  steps.flush();
+
+  // Reference processing (Phase 1's "Reference Processing" sub-phase): a Reference whose referent
+  // was not marked is cleared and put on the pending list, where the Reference Handler finds it.
+  for (const std::uint64_t ref : discovered) {
+    const Klass& k = klass_at(m, ref);
+    const std::uint64_t referent = narrow_oop::decode(h.space.read_u32(ref + k.referent_offset));
+    if (layout::mark_is_marked(h.mark_word(referent))) continue;
+    const ObjectId ref_id = h.object_at(ref);
+    const ObjectId referent_id = h.object_at(referent);
+    r.begin_step(StepKind::reference_pending);
+    r.touch(ref_id);
+    r.touch(referent_id);
+    r.touch_range(ByteRange{SpaceId::java_heap, ref + k.referent_offset, ref + k.referent_offset, 4});
+    r.write_u32(SpaceId::java_heap, ref + k.referent_offset, 0);
+    r.apply(Effect{EffectKind::pending_reference, SpaceId::java_heap, 0, ref_id, 0, 0, 0});
+    r.add_counter(HeapCounter::references_pending, 1);
+    if (r.recording()) {
+      const std::string d = describe(m, ref_id), t = describe(m, referent_id);
+      const bool phantom = k.reference_kind == ReferenceKind::phantom;
+      r.narrate(d + "'s referent " + t + " is not strongly reachable: the reference is cleared and put on the pending list" +
+                    (phantom ? " (a phantom reference does not keep its referent alive)." : "."),
+                d + " 的 referent " + t + " 已不可达：引用被清除并放入 pending 列表" + (phantom ? "（虚引用不会让对象存活）。" : "。"),
+                "ReferenceProcessor::process_discovered_references -> Reference pending list (read by the "
+                "Reference Handler thread)");
+    }
+    r.end_step();
+  }
+  if (r.recording()) {
+    // For the view only: flag what marking did not reach, so the garbage shows before phase 2 reclaims it.
+    r.begin_step(StepKind::note);
+    std::uint64_t garbage = 0, garbage_bytes = 0;
+    for (ObjectId id = 1; id < h.objects.size(); ++id) {
+      const ObjectRecord& rec = h.objects.at(id);
+      if (rec.state != ObjectState::live || layout::mark_is_marked(h.mark_word(rec.addr))) continue;
+      r.apply(Effect{EffectKind::object_flags, SpaceId::java_heap, ObjectRecord::kGarbage, id, 0, 0, 0});
+      if (garbage < 4096) r.touch(id);
+      ++garbage;
+      garbage_bytes += rec.size;
+    }
+    r.narrate("Marking is done: " + std::to_string(marked) + " objects are live; " + std::to_string(garbage) + " objects (" +
+                  std::to_string(garbage_bytes) + " bytes) were not reached. They are garbage.",
+              "标记完成：" + std::to_string(marked) + " 个对象存活；" + std::to_string(garbage) + " 个对象（" +
+                  std::to_string(garbage_bytes) + " 字节）没有被访问到，它们就是垃圾。",
+              "GenMarkSweep::mark_sweep_phase1 (end)");
+    r.end_step();
+  }
+  return marked;
+}
+
+void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation) {
+  r.begin_step(StepKind::gc_end);
+  r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(GcPhase::none), 0, 0, 0, 0});
+  if (r.recording()) {
+    const JavaHeap& h = r.machine().heap;
+    const std::string k = [](std::uint64_t b) { return std::to_string((b + 1023) / 1024) + "K"; }(used_before);
+    const std::string a = std::to_string((h.used + 1023) / 1024) + "K";
+    const std::string cap = std::to_string(h.space.size() / 1024) + "K";
+    r.narrate("GC(" + std::to_string(invocation - 1) + ") done: " + k + "->" + a + "(" + cap + "); " +
+                  std::to_string(h.live_objects) + " objects live. Java threads resume.",
+              "GC(" + std::to_string(invocation - 1) + ") 结束：" + k + "->" + a + "(" + cap + ")；存活对象 " +
+                  std::to_string(h.live_objects) + " 个。Java 线程继续运行。",
+              "GenCollectedHeap::do_collection (gc,heap log: before->after(capacity))");
+  }
+  r.end_step();
+}
+
+}  // namespace detail
+}  // namespace heapviz::heap

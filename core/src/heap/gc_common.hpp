@@ -1,0 +1,106 @@
+#pragma once
+// Internal helpers shared by the collectors and the mutator (not public API).
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "heapviz/heap/collector.hpp"
+#include "heapviz/heap/java_heap.hpp"
+#include "heapviz/trace.hpp"
+
+namespace heapviz::heap::detail {
+
+/// "0xfc000010"
+std::string hex(std::uint64_t v);
+
+/// Groups tiny events (one mark, one forward ...) into steps: the first per_event_steps events of
+/// a phase are one step each; later ones are batched batch_size per step (TraceOptions). Events of
+/// different kinds may interleave: a batch closes when an event of another kind arrives.
+class EventSteps {
+ public:
+  using BatchText = std::function<Narration(StepKind kind, std::uint32_t events)>;
+  EventSteps(Recorder& r, BatchText batch_text) : r_(r), batch_text_(std::move(batch_text)), on_(r.recording()) {}
+  EventSteps(const EventSteps&) = delete;
+  EventSteps& operator=(const EventSteps&) = delete;
+
+  /// Opens an event of `kind`; true if it is a step of its own (the caller narrates it).
+  bool begin(StepKind kind) {
+    if (!on_) return false;
+    ++events_;
+    if (events_ <= r_.options().per_event_steps) {
+      r_.begin_step(kind);
+      return true;
+    }
+    if (open_ && kind != kind_) close();
+    if (!open_) {
+      r_.begin_step(kind);
+      open_ = true;
+      kind_ = kind;
+      in_batch_ = 0;
+    }
+    ++in_batch_;
+    return false;
+  }
+  void end() {
+    if (!on_) return;
+    if (events_ <= r_.options().per_event_steps) {
+      r_.end_step();
+    } else if (in_batch_ >= r_.options().batch_size) {
+      close();
+    }
+  }
+  /// Closes a partly filled batch (before a step of another sort, and at the end of the phase).
+  void flush() {
+    if (open_) close();
+  }
+  bool recording() const { return on_; }
+
+ private:
+  void close() {
+    Narration n = batch_text_(kind_, in_batch_);
+    r_.narrate(std::move(n.en), std::move(n.zh), std::move(n.internals));
+    r_.set_events(in_batch_);
+    r_.end_step();
+    open_ = false;
+  }
+  Recorder& r_;
+  BatchText batch_text_;
+  bool on_;
+  bool open_ = false;
+  StepKind kind_ = StepKind::note;
+  std::uint64_t events_ = 0;
+  std::uint32_t in_batch_ = 0;
+};
+
+/// Calls f(field_addr) for every traced reference slot of the object at addr (instance fields from
+/// the klass's map; every element of an Object[]). The referent of a Reference is not traced.
+template <class F>
+void for_each_ref_slot(const JavaHeap& h, const Klass& k, std::uint64_t addr, F&& f) {
+  if (k.kind == KlassKind::instance) {
+    for (std::uint32_t off : k.ref_offsets) f(addr + off);
+  } else if (k.kind == KlassKind::object_array) {
+    const std::uint32_t n = h.array_length(addr);
+    for (std::uint32_t i = 0; i < n; ++i) f(addr + layout::kArrayHeader + std::uint64_t{i} * 4);
+  }
+}
+
+/// ".next" for a field at `offset`, "[3]" for an array element.
+std::string slot_name(const Klass& k, std::uint64_t offset);
+
+/// The klass of the object at addr (its header must be valid).
+const Klass& klass_at(const Machine& m, std::uint64_t addr);
+
+/// Opens the GC: gc_start step (counts the invocation). Returns the invocation number (1-based).
+std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en, std::string_view collector_zh,
+                       std::string_view internals);
+/// A "Phase N: ..." step that also sets heap.phase.
+void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_view zh, std::string_view internals);
+/// Phase 1: marks every object reachable from the roots (mark word lock bits = 0b11), then processes
+/// discovered References (referent unmarked -> cleared, put on heap.pending_references).
+/// Returns the number of objects marked.
+std::uint64_t mark_live(Recorder& r);
+/// Closes the GC: gc_end step with before/after figures.
+void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation);
+
+}  // namespace heapviz::heap::detail

@@ -1,0 +1,131 @@
+#include "heapviz/heap/heap_settings.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <sstream>
+
+#include "heapviz/heap/object_layout.hpp"
+
+namespace heapviz::heap {
+
+std::string_view collector_name(Collector c) {
+  return c == Collector::mark_compact ? "mark-compact (Serial)" : "mark-sweep (CMS-style)";
+}
+
+bool parse_jvm_size(std::string_view text, std::uint64_t& out) {
+  if (text.empty()) return false;
+  std::uint64_t mult = 1;
+  switch (text.back()) {
+    case 'k': case 'K': mult = 1ull << 10; text.remove_suffix(1); break;
+    case 'm': case 'M': mult = 1ull << 20; text.remove_suffix(1); break;
+    case 'g': case 'G': mult = 1ull << 30; text.remove_suffix(1); break;
+    case 't': case 'T': mult = 1ull << 40; text.remove_suffix(1); break;
+    default: break;
+  }
+  if (text.empty()) return false;
+  for (char ch : text)
+    if (!std::isdigit(static_cast<unsigned char>(ch))) return false;
+  std::uint64_t v = 0;
+  const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (r.ec != std::errc{} || r.ptr != text.data() + text.size()) return false;
+  if (v > UINT64_MAX / mult) return false;
+  out = v * mult;
+  return true;
+}
+
+std::string validate(const HeapSettings& s) {
+  std::ostringstream e;
+  if (s.max_heap == 0) {
+    e << "Invalid maximum heap size: -Xmx0 (the heap needs at least " << kMinHeap << " bytes)";
+  } else if (s.max_heap < kMinHeap) {
+    e << "Too small maximum heap: " << s.max_heap << " bytes (heapviz needs at least " << kMinHeap << " bytes)";
+  } else if (s.max_heap > kMaxHeap) {
+    e << "Maximum heap size " << s.max_heap << " bytes is larger than heapviz simulates (2g: the heap must end at "
+      << "4 GiB so that compressed oops are unscaled)";
+  } else if (s.max_heap % layout::kAlignment != 0) {
+    e << "Maximum heap size " << s.max_heap << " bytes is not a multiple of 8";
+  } else if (s.initial_heap > s.max_heap) {
+    e << "Initial heap size set to a larger value than the maximum heap size";
+  } else if (s.dead_ratio > 100) {
+    e << "MarkSweepDeadRatio (" << s.dead_ratio << ") must be between 0 and 100";
+  } else if (s.always_compact_count == 0) {
+    e << "MarkSweepAlwaysCompactCount (0) must be at least 1";
+  }
+  return e.str();
+}
+
+std::uint64_t heap_base(const HeapSettings& s) { return narrow_oop::kUnscaledMax - s.max_heap; }
+
+std::uint64_t runtime_max_memory(const HeapSettings& s) {
+  constexpr std::uint64_t kSpaceAlignment = 64 * 1024;  // SpaceAlignment for Serial on Linux x86-64
+  const std::uint64_t heap = s.max_heap;
+  if (heap < (2ull << 20)) {
+    const std::uint64_t survivor = layout::align_down(heap / 3 / 10, layout::kAlignment);
+    return heap - survivor;
+  }
+  const std::uint64_t young = layout::align_down(heap / 3, kSpaceAlignment);          // NewRatio = 2
+  std::uint64_t survivor = layout::align_down(young / 10, kSpaceAlignment);            // SurvivorRatio = 8
+  if (survivor < kSpaceAlignment) survivor = kSpaceAlignment;
+  return heap - survivor;
+}
+
+namespace {
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool parse_uint(std::string_view text, std::uint32_t& out) {
+  if (text.empty()) return false;
+  const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
+  return r.ec == std::errc{} && r.ptr == text.data() + text.size();
+}
+}  // namespace
+
+ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSettings& base) {
+  ParsedFlags r;
+  r.settings = base;
+  for (const std::string& flag : flags) {
+    const std::string_view f = flag;
+    if (starts_with(f, "-Xmx") || starts_with(f, "-Xms")) {
+      std::uint64_t v = 0;
+      const bool max = starts_with(f, "-Xmx");
+      if (!parse_jvm_size(f.substr(4), v)) {
+        r.error = std::string(max ? "Invalid maximum heap size: " : "Invalid initial heap size: ") + flag;
+        return r;
+      }
+      (max ? r.settings.max_heap : r.settings.initial_heap) = v;
+    } else if (f == "-XX:+UseSerialGC") {
+      r.settings.collector = Collector::mark_compact;
+    } else if (f == "-XX:+UseConcMarkSweepGC") {
+      r.settings.collector = Collector::mark_sweep;
+      r.notes.push_back(
+          "-XX:+UseConcMarkSweepGC: CMS was removed in JDK 14 (JEP 363) and JDK 17 rejects this flag; heapviz "
+          "simulates a CMS-style non-moving mark-sweep old generation for comparison.");
+    } else if (starts_with(f, "-XX:MarkSweepDeadRatio=")) {
+      std::uint32_t v = 0;
+      if (!parse_uint(f.substr(23), v) || v > 100) {
+        r.error = "Improperly specified VM option '" + flag.substr(4) + "' (MarkSweepDeadRatio is 0..100)";
+        return r;
+      }
+      r.settings.dead_ratio = v;
+    } else if (starts_with(f, "-XX:MarkSweepAlwaysCompactCount=")) {
+      std::uint32_t v = 0;
+      if (!parse_uint(f.substr(32), v) || v == 0) {
+        r.error = "Improperly specified VM option '" + flag.substr(4) + "' (MarkSweepAlwaysCompactCount is at least 1)";
+        return r;
+      }
+      r.settings.always_compact_count = v;
+    } else {
+      r.unknown.push_back(flag);
+    }
+  }
+  r.error = validate(r.settings);
+  return r;
+}
+
+ParsedFlags parse_jvm_flags(std::string_view flags, const HeapSettings& base) {
+  std::vector<std::string> parts;
+  std::istringstream in{std::string(flags)};
+  for (std::string w; in >> w;) parts.push_back(w);
+  return parse_jvm_flags(parts, base);
+}
+
+}  // namespace heapviz::heap

@@ -1,0 +1,183 @@
+#include "heapviz/machine.hpp"
+
+#include <cstring>
+
+namespace heapviz {
+
+using namespace heap;
+
+Machine::Machine(const Settings& s) : settings(s), klasses(std::make_shared<KlassTable>()) {
+  if (std::string err = validate(s.heap); !err.empty()) throw SettingsError(err);
+  const std::uint64_t base = heap_base(s.heap);
+  heap.space = AddressSpace(SpaceId::java_heap, base, s.heap.max_heap);
+  heap.start_ids.resize(s.heap.max_heap / 8);
+  heap.objects.resize(1);  // id 0 is "no object"
+  heap.top = base;
+  if (s.heap.collector == Collector::mark_sweep) heap.free_chunks[base] = s.heap.max_heap;
+}
+
+std::string_view effect_kind_name(EffectKind k) {
+  switch (k) {
+    case EffectKind::write_bytes: return "write";
+    case EffectKind::object_alloc: return "alloc";
+    case EffectKind::object_move: return "move";
+    case EffectKind::object_kill: return "kill";
+    case EffectKind::heap_top: return "top";
+    case EffectKind::free_chunk: return "free_chunk";
+    case EffectKind::root_define: return "root_define";
+    case EffectKind::root_set: return "root_set";
+    case EffectKind::root_deactivate: return "root_deactivate";
+    case EffectKind::counter_add: return "counter";
+    case EffectKind::gc_phase: return "gc_phase";
+    case EffectKind::pending_reference: return "pending_ref";
+    case EffectKind::object_flags: return "flags";
+  }
+  return "?";
+}
+
+namespace {
+void set_start(JavaHeap& h, std::uint64_t addr, ObjectId id) { h.start_ids.mut((addr - h.space.base()) >> 3) = id; }
+}  // namespace
+
+void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> payload) {
+  JavaHeap& h = m.heap;
+  switch (e.kind) {
+    case EffectKind::write_bytes: {
+      // Only the Java heap exists so far; issue 4/5 dispatch on e.space here.
+      if (e.b <= 8) {
+        std::uint8_t buf[8];
+        std::memcpy(buf, &e.c, 8);
+        h.space.write(e.a, buf, e.b);
+      } else {
+        h.space.write(e.a, payload.data() + e.c, e.b);
+      }
+      break;
+    }
+    case EffectKind::object_alloc: {
+      if (h.objects.size() <= e.id) h.objects.resize(e.id + 1);
+      ObjectRecord& r = h.objects.mut(e.id);
+      r = ObjectRecord{e.a, static_cast<std::uint32_t>(e.b), static_cast<KlassId>(e.small & 0x7fff), ObjectState::live,
+                       static_cast<std::uint8_t>((e.small & 0x8000) ? ObjectRecord::kFiller : 0)};
+      h.space.zero(e.a, e.b);
+      h.space.write_u64(e.a, layout::kMarkUnlocked);
+      h.space.write_u32(e.a + layout::kKlassOffset, m.klasses->at(r.klass).narrow_klass);
+      if (e.c != ~std::uint64_t{0}) h.space.write_u32(e.a + layout::kArrayLengthOffset, static_cast<std::uint32_t>(e.c));
+      set_start(h, e.a, e.id);
+      h.used += e.b;
+      h.live_objects += 1;
+      break;
+    }
+    case EffectKind::object_move: {
+      ObjectRecord& r = h.objects.mut(e.id);
+      h.space.move(e.b, e.a, r.size);
+      if (h.object_at(e.a) == e.id) set_start(h, e.a, kNoObject);
+      set_start(h, e.b, e.id);
+      r.addr = e.b;
+      break;
+    }
+    case EffectKind::object_kill: {
+      ObjectRecord& r = h.objects.mut(e.id);
+      if (h.object_at(r.addr) == e.id) set_start(h, r.addr, kNoObject);
+      r.state = ObjectState::dead;
+      h.used -= r.size;
+      h.live_objects -= 1;
+      break;
+    }
+    case EffectKind::heap_top: h.top = e.a; break;
+    case EffectKind::free_chunk:
+      if (e.b == 0) {
+        h.free_chunks.erase(e.a);
+      } else {
+        h.free_chunks[e.a] = e.b;
+      }
+      break;
+    case EffectKind::root_define: {
+      if (m.roots.slots.size() <= e.id) m.roots.slots.resize(e.id + 1);
+      const char* p = reinterpret_cast<const char*>(payload.data() + e.c);
+      const std::string_view both(p, e.b);
+      const auto nul = both.find('\0');
+      m.roots.slots[e.id] = Root{static_cast<RootKind>(e.small), std::string(both.substr(0, nul)),
+                                 std::string(both.substr(nul + 1)), 0, true};
+      break;
+    }
+    case EffectKind::root_set: m.roots.slots.at(e.id).value = static_cast<std::uint32_t>(e.a); break;
+    case EffectKind::root_deactivate: m.roots.slots.at(e.id).active = false; break;
+    case EffectKind::counter_add: h.counters.at(e.small) += e.a; break;
+    case EffectKind::gc_phase: h.phase = static_cast<GcPhase>(e.small); break;
+    case EffectKind::pending_reference: h.pending_references.push_back(e.id); break;
+    case EffectKind::object_flags: h.objects.mut(e.id).flags |= static_cast<std::uint8_t>(e.small); break;
+  }
+}
+
+namespace heap {
+
+std::string_view space_name(SpaceId id) {
+  switch (id) {
+    case SpaceId::java_heap: return "java-heap";
+    case SpaceId::native: return "native";
+    case SpaceId::kernel: return "kernel";
+    case SpaceId::device: return "device";
+  }
+  return "?";
+}
+
+std::string_view heap_counter_name(HeapCounter c) {
+  switch (c) {
+    case HeapCounter::gc_count: return "gc_count";
+    case HeapCounter::objects_allocated: return "objects_allocated";
+    case HeapCounter::bytes_allocated: return "bytes_allocated";
+    case HeapCounter::objects_moved: return "objects_moved";
+    case HeapCounter::bytes_moved: return "bytes_moved";
+    case HeapCounter::objects_freed: return "objects_freed";
+    case HeapCounter::bytes_freed: return "bytes_freed";
+    case HeapCounter::dead_wood_bytes: return "dead_wood_bytes";
+    case HeapCounter::references_pending: return "references_pending";
+    case HeapCounter::count_: break;
+  }
+  return "?";
+}
+
+std::string_view gc_phase_name(GcPhase p) {
+  switch (p) {
+    case GcPhase::none: return "none";
+    case GcPhase::mark: return "mark";
+    case GcPhase::forward: return "forward";
+    case GcPhase::adjust: return "adjust";
+    case GcPhase::move: return "move";
+    case GcPhase::sweep: return "sweep";
+  }
+  return "?";
+}
+
+std::string_view root_kind_name(RootKind k) {
+  switch (k) {
+    case RootKind::local: return "local";
+    case RootKind::static_field: return "static";
+    case RootKind::system: return "system";
+  }
+  return "?";
+}
+
+std::optional<std::uint32_t> RootSet::find(RootKind kind, std::string_view scope, std::string_view name) const {
+  for (std::size_t i = slots.size(); i-- > 0;) {
+    const Root& r = slots[i];
+    if (r.active && r.kind == kind && r.scope == scope && r.name == name) return static_cast<std::uint32_t>(i);
+  }
+  return std::nullopt;
+}
+
+const ObjectRecord& JavaHeap::record(ObjectId id) const {
+  if (id == kNoObject || id >= objects.size()) throw std::out_of_range("no object #" + std::to_string(id));
+  return objects.at(id);
+}
+
+std::uint64_t object_size_at(const JavaHeap& heap, const KlassTable& klasses, std::uint64_t addr) {
+  const auto k = klasses.by_narrow(heap.narrow_klass(addr));
+  if (!k) return 0;
+  const Klass& kl = klasses.at(*k);
+  if (!kl.is_array()) return kl.instance_size;
+  return layout::array_size(heap.array_length(addr), kl.elem_size);
+}
+
+}  // namespace heap
+}  // namespace heapviz

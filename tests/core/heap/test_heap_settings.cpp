@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include "heapviz/heap/heap_settings.hpp"
+#include "heapviz/machine.hpp"
+
+using namespace heapviz::heap;
+
+TEST_CASE("JVM flags parse into heap settings") {
+  auto p = parse_jvm_flags("-Xmx64m -Xms16m -XX:+UseSerialGC -XX:MarkSweepDeadRatio=0 -XX:MarkSweepAlwaysCompactCount=2 -ea");
+  REQUIRE(p.ok());
+  CHECK(p.settings.max_heap == 64ull << 20);
+  CHECK(p.settings.initial_heap == 16ull << 20);
+  CHECK(p.settings.collector == Collector::mark_compact);
+  CHECK(p.settings.dead_ratio == 0);
+  CHECK(p.settings.always_compact_count == 2);
+  CHECK(p.unknown == std::vector<std::string>{"-ea"});
+
+  auto cms = parse_jvm_flags("-XX:+UseConcMarkSweepGC -Xmx1g");
+  REQUIRE(cms.ok());
+  CHECK(cms.settings.collector == Collector::mark_sweep);
+  REQUIRE(cms.notes.size() == 1);
+  CHECK(cms.notes[0].find("removed in JDK 14") != std::string::npos);
+
+  std::uint64_t v = 0;
+  CHECK(parse_jvm_size("512K", v));
+  CHECK(v == 524288);
+  CHECK(parse_jvm_size("4096", v));
+  CHECK(v == 4096);
+  CHECK_FALSE(parse_jvm_size("12q", v));
+  CHECK_FALSE(parse_jvm_size("m", v));
+  CHECK_FALSE(parse_jvm_size("99999999999999999999", v));
+}
+
+TEST_CASE("bad settings give clear errors, never a crash") {
+  CHECK(parse_jvm_flags("-Xmx0").error.find("Invalid maximum heap size") != std::string::npos);
+  CHECK(parse_jvm_flags("-Xmxabc").error == "Invalid maximum heap size: -Xmxabc");
+  CHECK(parse_jvm_flags("-Xmx64").error.find("Too small maximum heap") != std::string::npos);
+  CHECK(parse_jvm_flags("-Xmx3g").error.find("larger than heapviz simulates") != std::string::npos);
+  CHECK(parse_jvm_flags("-Xmx1001").error.find("multiple of 8") != std::string::npos);
+  CHECK(parse_jvm_flags("-Xmx16m -Xms32m").error.find("Initial heap size") != std::string::npos);
+  CHECK(parse_jvm_flags("-XX:MarkSweepDeadRatio=x").error.find("MarkSweepDeadRatio") != std::string::npos);
+  CHECK(parse_jvm_flags("-XX:MarkSweepDeadRatio=101").error.find("0..100") != std::string::npos);
+  CHECK(parse_jvm_flags("-XX:MarkSweepAlwaysCompactCount=0").error.find("at least 1") != std::string::npos);
+  heapviz::Settings s;
+  s.heap.max_heap = 0;
+  CHECK_THROWS_AS(heapviz::Machine{s}, heapviz::SettingsError);
+}
+
+TEST_CASE("heap placement and Runtime.maxMemory() as JDK 17 Serial reports them") {
+  HeapSettings s;
+  s.max_heap = 64ull << 20;
+  CHECK(heap_base(s) == 0xfc000000);
+  CHECK(runtime_max_memory(s) == 64880640);  // jdk-facts.md §1, EXP with -Xmx64m
+  s.max_heap = 1ull << 30;
+  CHECK(runtime_max_memory(s) == (314560ull + 699072ull) * 1024);  // DefNew 314560K + Tenured 699072K (§4 log)
+}

@@ -1,0 +1,4 @@
+//@ caption: x
+if (a) {
+  String s = "abc
+  /* never closed
