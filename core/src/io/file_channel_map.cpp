@@ -41,7 +41,7 @@ MappedBuffer FileChannel::map(IoContext& ctx, MapMode mode, std::int64_t positio
   e.thread = ctx.thread;
   e.bytes = m.map_size;
   e.call = call;
-  ctx.events.push_back(e);
+  ctx.emit(e);
   if (!call.ok()) ctx.raise("java.io.IOException", std::string("Map failed"));
   m.map_address = static_cast<std::uint64_t>(call.result);
   m.address = m.map_address + static_cast<std::uint64_t>(m.page_position);
@@ -64,7 +64,7 @@ void FileChannel::unmap(IoContext& ctx, MappedBuffer& buffer) {
   e.thread = ctx.thread;
   e.bytes = buffer.map_size;
   e.call = call;
-  ctx.events.push_back(e);
+  ctx.emit(e);
   ctx.statics.mapped.count -= 1;
   ctx.statics.mapped.memory_used -= buffer.map_size;
   ctx.statics.mapped.total_capacity -= buffer.state.capacity;

@@ -14,7 +14,7 @@ void IoContext::syscall(const SyscallRecord& call) {
   e.thread = thread;
   e.bytes = call.result;
   e.call = call;
-  events.push_back(e);
+  emit(e);
 }
 
 void IoContext::position(BufferId buffer, const char* field, int old_value, int new_value) {
@@ -25,7 +25,7 @@ void IoContext::position(BufferId buffer, const char* field, int old_value, int 
   e.old_value = old_value;
   e.new_value = new_value;
   e.detail = field;
-  events.push_back(e);
+  emit(e);
 }
 
 void IoContext::raise(const std::string& class_name, const std::optional<std::string>& message) {
@@ -34,7 +34,7 @@ void IoContext::raise(const std::string& class_name, const std::optional<std::st
   e.kind = IoEventKind::exception;
   e.thread = thread;
   e.detail = t.to_string();
-  events.push_back(e);
+  emit(e);
   throw JavaException{std::move(t)};
 }
 

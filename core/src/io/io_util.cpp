@@ -47,7 +47,7 @@ void bounce_to_native(IoContext& ctx, IoBuffer& src, IoBuffer& bb) {
   e.from_address = src.root_address + static_cast<std::uint64_t>(src.state->offset + pos);
   e.to_address = bb.address_of(bb_pos);
   e.detail = "Unsafe.copyMemory heap -> native (ByteBuffer.put)";
-  ctx.events.push_back(e);
+  ctx.emit(e);
   ctx.position(src.id, "position", pos, src.state->position);
   ctx.position(bb.id, "position", bb_pos, bb.state->position);
 }
@@ -70,7 +70,7 @@ void bounce_to_heap(IoContext& ctx, IoBuffer& bb, IoBuffer& dst) {
   e.from_address = bb.address_of(bb_pos);
   e.to_address = dst.root_address + static_cast<std::uint64_t>(dst.state->offset + pos);
   e.detail = "Unsafe.copyMemory native -> heap (ByteBuffer.put)";
-  ctx.events.push_back(e);
+  ctx.emit(e);
   ctx.position(bb.id, "position", bb_pos, bb.state->position);
   ctx.position(dst.id, "position", pos, dst.state->position);
 }

@@ -91,7 +91,7 @@ BufferId TemporaryBuffers::get(IoContext& ctx, int size) {
     e.buffer = id;
     e.bytes = size;
     e.detail = why;
-    ctx.events.push_back(e);
+    ctx.emit(e);
     return id;
   };
   if (size > max_cached_) return allocate("larger than jdk.nio.maxCachedBufferSize: never cached");
@@ -109,7 +109,7 @@ BufferId TemporaryBuffers::get(IoContext& ctx, int size) {
     e.bytes = hit->capacity;
     e.new_value = size;
     e.detail = "rewind(); limit(" + std::to_string(size) + ")";
-    ctx.events.push_back(e);
+    ctx.emit(e);
     return hit->id;
   }
   if (!cache.empty()) free(ctx, cache.remove_first().id, "too small for the request: freed to avoid the cache growing");
@@ -134,7 +134,7 @@ void TemporaryBuffers::offer(IoContext& ctx, BufferId id, bool first) {
   e.buffer = id;
   e.bytes = capacity;
   e.detail = first ? "offerFirst" : "offerLast";
-  ctx.events.push_back(e);
+  ctx.emit(e);
 }
 
 void TemporaryBuffers::offer_first(IoContext& ctx, BufferId id) { offer(ctx, id, true); }
@@ -150,7 +150,7 @@ void TemporaryBuffers::free(IoContext& ctx, BufferId id, const char* why) {
   e.buffer = id;
   e.bytes = capacity;
   e.detail = why;
-  ctx.events.push_back(e);
+  ctx.emit(e);
 }
 
 void TemporaryBuffers::thread_terminated(IoContext& ctx, const std::string& thread) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,14 @@ struct IoContext {
   std::vector<IoEvent>& events;
   ChannelStatics& statics;
   std::string thread = "main";
+  /// Called after each sub-step is appended (the machine turns each into a trace step); may be empty.
+  std::function<void(const IoEvent&)> on_event;
+
+  /// Appends a sub-step and tells on_event.
+  void emit(const IoEvent& e) {
+    events.push_back(e);
+    if (on_event) on_event(events.back());
+  }
 
   /// Records a syscall: counts it and appends a syscall event.
   void syscall(const SyscallRecord& call);
