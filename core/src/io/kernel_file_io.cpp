@@ -12,13 +12,13 @@ CachedPage& KernelSpace::page(KernelFile& f, std::int64_t index, SyscallRecord& 
   CachedPage p;
   p.index = index;
   p.kernel_address = kPageCacheBase + next_frame_++ * static_cast<std::uint64_t>(kPageSize);
-  p.bytes.assign(static_cast<std::size_t>(kPageSize), std::byte{0});
+  p.bytes = SharedBytes(std::vector<std::byte>(static_cast<std::size_t>(kPageSize)));
   // A miss is filled from the disk, unless the write replaces the whole page (no read needed).
   const auto disk = device_.files.find(f.id);
   const std::int64_t start = index * kPageSize;
   if (!whole_page_overwrite && disk != device_.files.end() && start < static_cast<std::int64_t>(disk->second.size())) {
     const std::int64_t n = std::min(kPageSize, static_cast<std::int64_t>(disk->second.size()) - start);
-    std::copy_n(disk->second.begin() + start, n, p.bytes.begin());
+    std::copy_n(disk->second.begin() + start, n, p.bytes.mut().begin());
     rec.device_to_kernel += n;
     rec.pages_filled.push_back(index);
   }
@@ -49,7 +49,7 @@ void KernelSpace::write_file(KernelFile& f, std::int64_t offset, std::span<const
     const std::int64_t in_page = at % kPageSize;
     const std::int64_t n = std::min(total - done, kPageSize - in_page);
     CachedPage& p = page(f, index, rec, in_page == 0 && n == kPageSize);
-    std::copy_n(data.begin() + done, n, p.bytes.begin() + in_page);
+    std::copy_n(data.begin() + done, n, p.bytes.mut().begin() + in_page);
     rec.pages_touched.push_back(index);
     if (!p.dirty) rec.pages_dirtied.push_back(index);
     p.dirty = true;

@@ -165,13 +165,14 @@ SyscallRecord KernelSpace::ftruncate(Fd fd, std::int64_t length) {
     }
     if (length % kPageSize != 0) {
       CachedPage& p = page(f, last, rec, false);
-      std::fill(p.bytes.begin() + length % kPageSize, p.bytes.end(), std::byte{0});
+      std::vector<std::byte>& bytes = p.bytes.mut();
+      std::fill(bytes.begin() + length % kPageSize, bytes.end(), std::byte{0});
       p.dirty = true;
       rec.pages_dirtied.push_back(last);
     }
     // Truncation reaches the disk's metadata at once (it is a journalled metadata change).
     auto& disk = device_.files[f.id];
-    if (static_cast<std::int64_t>(disk.size()) > length) disk.resize(static_cast<std::size_t>(length));
+    if (static_cast<std::int64_t>(disk.size()) > length) disk.mut().resize(static_cast<std::size_t>(length));
   }
   f.size = length;
   return rec;

@@ -66,7 +66,7 @@ SyscallRecord KernelSpace::mapped_read(std::uint64_t address, std::span<std::byt
     const std::int64_t in_page = at % kPageSize;
     const std::int64_t n = std::min(total - done, kPageSize - in_page);
     const auto priv = m.private_pages.find(index);
-    const std::vector<std::byte>& bytes = priv != m.private_pages.end() ? priv->second : page(f, index, rec, false).bytes;
+    const std::vector<std::byte>& bytes = priv != m.private_pages.end() ? priv->second : page(f, index, rec, false).bytes.get();
     std::copy_n(bytes.begin() + in_page, n, out.begin() + done);
     rec.pages_touched.push_back(index);
     done += n;
@@ -90,11 +90,11 @@ SyscallRecord KernelSpace::mapped_write(std::uint64_t address, std::span<const s
     const std::int64_t n = std::min(total - done, kPageSize - in_page);
     if (m.private_copy) {
       auto priv = m.private_pages.find(index);
-      if (priv == m.private_pages.end()) priv = m.private_pages.emplace(index, page(f, index, rec, false).bytes).first;
+      if (priv == m.private_pages.end()) priv = m.private_pages.emplace(index, page(f, index, rec, false).bytes.get()).first;
       std::copy_n(in.begin() + done, n, priv->second.begin() + in_page);
     } else {
       CachedPage& p = page(f, index, rec, false);
-      std::copy_n(in.begin() + done, n, p.bytes.begin() + in_page);
+      std::copy_n(in.begin() + done, n, p.bytes.mut().begin() + in_page);
       if (!p.dirty) rec.pages_dirtied.push_back(index);
       p.dirty = true;
     }

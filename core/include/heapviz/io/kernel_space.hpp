@@ -42,7 +42,7 @@ struct CachedPage {
   std::int64_t index = 0;            ///< page number in the file (file offset / 4096)
   std::uint64_t kernel_address = 0;
   bool dirty = false;
-  std::vector<std::byte> bytes;      ///< always kPageSize bytes
+  SharedBytes bytes;                 ///< always kPageSize bytes (copy-on-write between snapshots)
   bool operator==(const CachedPage&) const = default;
 };
 
