@@ -82,7 +82,7 @@ class Recorder {
   Machine& machine() { return m_; }
   const Machine& machine() const { return m_; }
   Trace* trace() { return trace_; }
-  bool recording() const { return trace_ != nullptr && trace_->options().record; }
+  bool recording() const { return recording_; }
   const TraceOptions& options() const { return opts_; }
 
   void set_source_pos(SourcePos p) { pos_ = p; }
@@ -99,16 +99,29 @@ class Recorder {
   bool step_open() const { return open_kind_set_; }
 
   /// Applies an effect to the machine and records it in the open step.
-  void apply(const Effect& e, std::span<const std::uint8_t> payload = {});
+  void apply(const Effect& e, std::span<const std::uint8_t> payload = {}) {
+    if (!recording_ && payload.empty()) return apply_effect(m_, e, {});
+    apply_slow(e, payload);
+  }
   /// Convenience effects.
   void write_bytes(heap::SpaceId s, std::uint64_t addr, std::span<const std::uint8_t> bytes);
-  void write_u32(heap::SpaceId s, std::uint64_t addr, std::uint32_t v);
-  void write_u64(heap::SpaceId s, std::uint64_t addr, std::uint64_t v);
+  /// Fast paths when not recording: the same change apply_effect(write_bytes) makes, minus the dispatch.
+  void write_u32(heap::SpaceId s, std::uint64_t addr, std::uint32_t v) {
+    if (!recording_ && s == heap::SpaceId::java_heap) return m_.heap.space.write_u32(addr, v);
+    apply(Effect{EffectKind::write_bytes, s, 0, 0, addr, 4, v});
+  }
+  void write_u64(heap::SpaceId s, std::uint64_t addr, std::uint64_t v) {
+    if (!recording_ && s == heap::SpaceId::java_heap) return m_.heap.space.write_u64(addr, v);
+    apply(Effect{EffectKind::write_bytes, s, 0, 0, addr, 8, v});
+  }
   void add_counter(heap::HeapCounter c, std::int64_t delta);
 
  private:
+  void apply_slow(const Effect& e, std::span<const std::uint8_t> payload);
+
   Machine& m_;
   Trace* trace_;
+  bool recording_;
   TraceOptions opts_;
   SourcePos pos_;
   Step open_;

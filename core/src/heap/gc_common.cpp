@@ -38,11 +38,7 @@ std::string slot_name(const Klass& k, std::uint64_t offset) {
   return s;
 }
 
-const Klass& klass_at(const Machine& m, std::uint64_t addr) {
-  const auto k = m.klasses->by_narrow(m.heap.narrow_klass(addr));
-  if (!k) throw std::logic_error("heap corrupt: no class for the header at " + hex(addr));
-  return m.klasses->at(*k);
-}
+void throw_corrupt(std::uint64_t addr) { throw std::logic_error("heap corrupt: no class for the header at " + hex(addr)); }
 
 std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en, std::string_view collector_zh,
                        std::string_view internals) {
@@ -78,7 +74,8 @@ std::uint64_t mark_live(Recorder& r) {
   std::vector<std::uint64_t> stack;
   std::vector<std::uint64_t> discovered;  // Reference objects with a non-null referent
   std::uint64_t marked = 0;
-  EventSteps steps(r, [](StepKind, std::uint32_t n) {
+  EventSteps steps(r, [](const EventSteps::Counts& c) {
+    const std::uint32_t n = c.total;
     return Narration{"Marked " + std::to_string(n) + " more objects (batched).", "又标记了 " + std::to_string(n) + " 个对象（批量）。",
                      "MarkSweep::mark_and_push / MarkSweep::follow_stack"};
   });
@@ -119,8 +116,13 @@ std::uint64_t mark_live(Recorder& r) {
       for_each_ref_slot(h, k, obj, [&](std::uint64_t slot) {
         const std::uint32_t v = h.space.read_u32(slot);
         if (v == 0) return;
-        if (!steps.recording()) {
-          mark(narrow_oop::decode(v), {}, {});
+        if (!steps.recording()) {  // fast path: no narration
+          const std::uint64_t target = narrow_oop::decode(v);
+          const std::uint64_t mw = h.mark_word(target);
+          if (layout::mark_is_marked(mw)) return;
+          r.write_u64(SpaceId::java_heap, target, (mw & ~layout::kMarkLockMask) | layout::kMarkMarked);
+          ++marked;
+          stack.push_back(target);
           return;
         }
         const ObjectId holder = h.object_at(obj);

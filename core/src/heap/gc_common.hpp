@@ -16,10 +16,16 @@ std::string hex(std::uint64_t v);
 
 /// Groups tiny events (one mark, one forward ...) into steps: the first per_event_steps events of
 /// a phase are one step each; later ones are batched batch_size per step (TraceOptions). Events of
-/// different kinds may interleave: a batch closes when an event of another kind arrives.
+/// different kinds may share a batch (its kind is the first event's); the narration callback gets
+/// the count per kind.
 class EventSteps {
  public:
-  using BatchText = std::function<Narration(StepKind kind, std::uint32_t events)>;
+  struct Counts {
+    std::uint32_t total = 0;
+    std::uint32_t by_kind[32] = {};
+    std::uint32_t of(StepKind k) const { return by_kind[static_cast<std::size_t>(k) & 31]; }
+  };
+  using BatchText = std::function<Narration(const Counts& counts)>;
   EventSteps(Recorder& r, BatchText batch_text) : r_(r), batch_text_(std::move(batch_text)), on_(r.recording()) {}
   EventSteps(const EventSteps&) = delete;
   EventSteps& operator=(const EventSteps&) = delete;
@@ -32,21 +38,20 @@ class EventSteps {
       r_.begin_step(kind);
       return true;
     }
-    if (open_ && kind != kind_) close();
     if (!open_) {
       r_.begin_step(kind);
       open_ = true;
-      kind_ = kind;
-      in_batch_ = 0;
+      counts_ = Counts{};
     }
-    ++in_batch_;
+    ++counts_.total;
+    ++counts_.by_kind[static_cast<std::size_t>(kind) & 31];
     return false;
   }
   void end() {
     if (!on_) return;
     if (events_ <= r_.options().per_event_steps) {
       r_.end_step();
-    } else if (in_batch_ >= r_.options().batch_size) {
+    } else if (counts_.total >= r_.options().batch_size) {
       close();
     }
   }
@@ -58,9 +63,9 @@ class EventSteps {
 
  private:
   void close() {
-    Narration n = batch_text_(kind_, in_batch_);
+    Narration n = batch_text_(counts_);
     r_.narrate(std::move(n.en), std::move(n.zh), std::move(n.internals));
-    r_.set_events(in_batch_);
+    r_.set_events(counts_.total);
     r_.end_step();
     open_ = false;
   }
@@ -68,9 +73,8 @@ class EventSteps {
   BatchText batch_text_;
   bool on_;
   bool open_ = false;
-  StepKind kind_ = StepKind::note;
+  Counts counts_;
   std::uint64_t events_ = 0;
-  std::uint32_t in_batch_ = 0;
 };
 
 /// Calls f(field_addr) for every traced reference slot of the object at addr (instance fields from
@@ -88,8 +92,13 @@ void for_each_ref_slot(const JavaHeap& h, const Klass& k, std::uint64_t addr, F&
 /// ".next" for a field at `offset`, "[3]" for an array element.
 std::string slot_name(const Klass& k, std::uint64_t offset);
 
+[[noreturn]] void throw_corrupt(std::uint64_t addr);
 /// The klass of the object at addr (its header must be valid).
-const Klass& klass_at(const Machine& m, std::uint64_t addr);
+inline const Klass& klass_at(const Machine& m, std::uint64_t addr) {
+  const Klass* k = m.klasses->klass_of_narrow(m.heap.narrow_klass(addr));
+  if (k == nullptr) throw_corrupt(addr);
+  return *k;
+}
 
 /// Opens the GC: gc_start step (counts the invocation). Returns the invocation number (1-based).
 std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en, std::string_view collector_zh,

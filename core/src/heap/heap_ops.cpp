@@ -65,8 +65,9 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
   const bool is_array = length != ~std::uint64_t{0};
   if (is_array != kl.is_array()) throw std::invalid_argument("allocate: " + kl.name + (is_array ? " is not an array class" : " is an array class"));
   const std::uint64_t size = is_array ? layout::array_size(length, kl.elem_size) : kl.instance_size;
-  const std::string what = is_array ? "new " + kl.name.substr(0, kl.name.size() - 2) + "[" + std::to_string(length) + "]"
-                                    : "new " + kl.name + "()";
+  std::string what;  // only built when narrated
+  if (r.recording())
+    what = is_array ? "new " + kl.name.substr(0, kl.name.size() - 2) + "[" + std::to_string(length) + "]" : "new " + kl.name + "()";
   std::optional<std::uint64_t> addr = find_space(m.heap, m.settings.heap, size);
   if (!addr) {
     r.begin_step(StepKind::alloc_failed);
@@ -139,7 +140,8 @@ std::uint32_t narrow_of(const Machine& m, ObjectId value) {
   return narrow_oop::encode(m.heap.record(value).addr);
 }
 
-void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId value, const std::string& where) {
+template <class WhereFn>
+void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId value, WhereFn where_fn) {
   const Machine& m = r.machine();
   const std::uint32_t v = narrow_of(m, value);
   r.begin_step(StepKind::field_store);
@@ -148,6 +150,7 @@ void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId valu
     r.touch(obj);
     if (value != kNoObject) r.touch(value);
     r.touch_range(ByteRange{SpaceId::java_heap, slot, slot, 4});
+    const std::string where = where_fn();
     const std::string target = value == kNoObject ? std::string("null") : describe(m, value);
     r.narrate(where + " = " + target + ": the 4 bytes at " + hex(slot) + " now hold " + hex(v) +
                   (value == kNoObject ? " (null)." : " (a compressed reference: with this heap below 4 GiB it is the address itself)."),
@@ -168,14 +171,14 @@ void store_ref(Recorder& r, ObjectId obj, std::string_view field, ObjectId value
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(r.machine(), obj, field, &f);
   if (f->type != FieldType::reference) throw std::invalid_argument(std::string(field) + " is not a reference field");
-  ref_store_step(r, obj, slot, value, describe(r.machine(), obj) + "." + std::string(field));
+  ref_store_step(r, obj, slot, value, [&] { return describe(r.machine(), obj) + "." + std::string(field); });
 }
 
 void store_element(Recorder& r, ObjectId array, std::uint32_t index, ObjectId value) {
   const Machine& m = r.machine();
   if (live_klass(m, array).kind != KlassKind::object_array) throw std::invalid_argument("store_element needs an Object[]");
   const std::uint64_t slot = element_addr(m, array, index, 4);
-  ref_store_step(r, array, slot, value, describe(m, array) + "[" + std::to_string(index) + "]");
+  ref_store_step(r, array, slot, value, [&] { return describe(m, array) + "[" + std::to_string(index) + "]"; });
 }
 
 void store_prim(Recorder& r, ObjectId obj, std::string_view field, std::int64_t value) {

@@ -8,11 +8,6 @@
 namespace heapviz::heap {
 
 namespace {
-// Plausible narrow klass values: JDK 17 with CDS encodes class pointers with base 0x800000000 and
-// shift 0, so archived classes have small values. These are illustrative, not measured.
-constexpr std::uint32_t kNarrowKlassBase = 0x00001000;
-constexpr std::uint32_t kNarrowKlassStride = 0x100;
-
 FieldInfo ref(std::string name, std::string in, std::uint32_t off, std::string type = "") {
   return FieldInfo{std::move(name), std::move(in), FieldType::reference, off, std::move(type)};
 }
@@ -166,13 +161,6 @@ std::optional<KlassId> KlassTable::find(std::string_view name) const {
   for (std::size_t i = 0; i < klasses_.size(); ++i)
     if (klasses_[i].name == name || klasses_[i].internal_name == name) return static_cast<KlassId>(i);
   return std::nullopt;
-}
-
-std::optional<KlassId> KlassTable::by_narrow(std::uint32_t narrow) const {
-  if (narrow < kNarrowKlassBase || (narrow - kNarrowKlassBase) % kNarrowKlassStride != 0) return std::nullopt;
-  const std::uint32_t id = (narrow - kNarrowKlassBase) / kNarrowKlassStride;
-  if (id >= klasses_.size()) return std::nullopt;
-  return static_cast<KlassId>(id);
 }
 
 KlassId KlassTable::array_of(FieldType elem) const {

@@ -166,18 +166,7 @@ std::optional<std::uint32_t> RootSet::find(RootKind kind, std::string_view scope
   return std::nullopt;
 }
 
-const ObjectRecord& JavaHeap::record(ObjectId id) const {
-  if (id == kNoObject || id >= objects.size()) throw std::out_of_range("no object #" + std::to_string(id));
-  return objects.at(id);
-}
-
-std::uint64_t object_size_at(const JavaHeap& heap, const KlassTable& klasses, std::uint64_t addr) {
-  const auto k = klasses.by_narrow(heap.narrow_klass(addr));
-  if (!k) return 0;
-  const Klass& kl = klasses.at(*k);
-  if (!kl.is_array()) return kl.instance_size;
-  return layout::array_size(heap.array_length(addr), kl.elem_size);
-}
+void JavaHeap::throw_bad_id(ObjectId id) { throw std::out_of_range("no object #" + std::to_string(id)); }
 
 }  // namespace heap
 }  // namespace heapviz

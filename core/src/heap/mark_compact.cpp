@@ -47,12 +47,12 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
                      "阶段 2：计算对象的新地址（Phase 2: Compute new object addresses）——活对象将依次滑向堆底。",
                      kPhase2Internals);
   DeadSpacer spacer(m.settings.heap, h.space.size(), invocation);
-  EventSteps fw(r, [](StepKind kind, std::uint32_t n) {
-    if (kind == StepKind::forward)
-      return Narration{"Computed forwarding addresses for " + std::to_string(n) + " more objects (batched).",
-                       "又为 " + std::to_string(n) + " 个对象计算了转发地址（批量）。", "CompactibleSpace::forward"};
-    return Narration{std::to_string(n) + " more runs of dead objects found; their space will be reused (batched).",
-                     "又发现 " + std::to_string(n) + " 段死对象，其空间将被复用（批量）。", kPhase2Internals};
+  EventSteps fw(r, [](const EventSteps::Counts& c) {
+    const std::string f = std::to_string(c.of(StepKind::forward)), d = std::to_string(c.of(StepKind::dead_range));
+    return Narration{"Computed forwarding addresses for " + f + " more objects and found " + d +
+                         " more runs of dead objects (batched).",
+                     "又为 " + f + " 个对象计算了转发地址，并发现 " + d + " 段死对象（批量）。",
+                     std::string(kPhase2Internals) + " -> CompactibleSpace::forward"};
   });
   EventSteps& dead = fw;
   std::uint64_t freed = 0, freed_bytes = 0;
@@ -66,6 +66,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
   std::uint64_t cur = h.bottom();
   std::vector<ObjectId> victims;
   while (cur < limit) {
+    h.prefetch_ahead(cur + JavaHeap::kPrefetchDistance);
     const std::uint64_t mw = h.mark_word(cur);
     if (layout::mark_is_marked(mw)) {
       const std::uint64_t size = object_size_at(h, kt, cur);
@@ -184,7 +185,8 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
   detail::phase_step(r, GcPhase::adjust, "Phase 3: Adjust pointers",
                      "阶段 3：调整指针（Phase 3: Adjust pointers）——每个引用改为指向目标对象的新地址。",
                      "GenMarkSweep::mark_sweep_phase3 / MarkSweep::adjust_pointers");
-  EventSteps adj(r, [](StepKind, std::uint32_t n) {
+  EventSteps adj(r, [](const EventSteps::Counts& c) {
+    const std::uint32_t n = c.total;
     return Narration{"Adjusted " + std::to_string(n) + " more references (batched).", "又调整了 " + std::to_string(n) + " 个引用（批量）。",
                      "MarkSweep::adjust_pointer"};
   });
@@ -212,6 +214,7 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
   // Then every field of every live object, walking the space and skipping dead runs.
   std::uint64_t cur = h.bottom();
   while (cur < fr.end_of_live) {
+    h.prefetch_ahead(cur + JavaHeap::kPrefetchDistance);
     if (cur < fr.first_dead || layout::mark_is_marked(h.mark_word(cur))) {
       const Klass& k = detail::klass_at(m, cur);
       const std::uint64_t size = k.is_array() ? layout::array_size(h.array_length(cur), k.elem_size) : k.instance_size;
@@ -253,7 +256,8 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
   detail::phase_step(r, GcPhase::move, "Phase 4: Move objects",
                      "阶段 4：移动对象（Phase 4: Move objects）——按地址顺序把活对象滑到新位置，内容原样复制。",
                      "GenMarkSweep::mark_sweep_phase4 / CompactibleSpace::scan_and_compact");
-  EventSteps mv(r, [](StepKind, std::uint32_t n) {
+  EventSteps mv(r, [](const EventSteps::Counts& c) {
+    const std::uint32_t n = c.total;
     return Narration{"Moved " + std::to_string(n) + " more objects (batched).", "又移动了 " + std::to_string(n) + " 个对象（批量）。",
                      "CompactibleSpace::scan_and_compact -> Copy::aligned_conjoint_words"};
   });
@@ -265,6 +269,7 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
     std::uint64_t cur = bottom;
     if (fr.first_dead > cur && !layout::mark_is_marked(h.mark_word(cur))) cur = h.space.read_u64(fr.first_dead);
     while (cur < fr.end_of_live) {
+      h.prefetch_ahead(cur + JavaHeap::kPrefetchDistance);
       const std::uint64_t mw = h.mark_word(cur);
       if (!layout::mark_is_marked(mw)) {
         cur = mw;  // dead run: first word is the next live object

@@ -19,7 +19,8 @@ void sweep(Recorder& r) {
   detail::phase_step(r, GcPhase::sweep, "Phase 2: Sweep",
                      "阶段 2：清扫（Phase 2: Sweep）——死对象的空间并入空闲链表，活对象一个也不移动。",
                      std::string(kSweepInternals));
-  EventSteps sw(r, [](StepKind, std::uint32_t n) {
+  EventSteps sw(r, [](const EventSteps::Counts& c) {
+    const std::uint32_t n = c.total;
     return Narration{"Swept " + std::to_string(n) + " more free chunks (batched).", "又清扫出 " + std::to_string(n) + " 个空闲块（批量）。",
                      kSweepInternals};
   });

@@ -155,7 +155,9 @@ std::size_t Trace::memory_bytes() const {
 
 // ---------------------------------------------------------------- Recorder
 
-Recorder::Recorder(Machine& m, Trace* trace) : m_(m), trace_(trace), opts_(trace ? trace->options() : TraceOptions{}) {
+Recorder::Recorder(Machine& m, Trace* trace)
+    : m_(m), trace_(trace), recording_(trace != nullptr && trace->options().record),
+      opts_(trace ? trace->options() : TraceOptions{}) {
   if (trace_ == nullptr) opts_.record = false;
 }
 
@@ -189,7 +191,7 @@ void Recorder::end_step() {
   }
 }
 
-void Recorder::apply(const Effect& e, std::span<const std::uint8_t> payload) {
+void Recorder::apply_slow(const Effect& e, std::span<const std::uint8_t> payload) {
   if (recording()) {
     if (!open_kind_set_) throw std::logic_error("Recorder::apply: effect outside a step");
     Effect stored = e;
@@ -215,14 +217,6 @@ void Recorder::write_bytes(heap::SpaceId s, std::uint64_t addr, std::span<const 
   } else {
     apply(e, bytes);
   }
-}
-
-void Recorder::write_u32(heap::SpaceId s, std::uint64_t addr, std::uint32_t v) {
-  apply(Effect{EffectKind::write_bytes, s, 0, 0, addr, 4, v});
-}
-
-void Recorder::write_u64(heap::SpaceId s, std::uint64_t addr, std::uint64_t v) {
-  apply(Effect{EffectKind::write_bytes, s, 0, 0, addr, 8, v});
 }
 
 void Recorder::add_counter(heap::HeapCounter c, std::int64_t delta) {
