@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <iosfwd>
 #include <span>
@@ -91,7 +92,20 @@ class Recorder {
   /// Opens a step; effects applied until end_step() belong to it. Steps do not nest.
   void begin_step(StepKind kind);
   void touch(std::uint32_t object_id) { if (recording()) open_.objects.push_back(object_id); }
-  void touch_range(const ByteRange& r) { if (recording()) open_.ranges.push_back(r); }
+  void touch_range(const ByteRange& r) {
+    if (!recording_) return;
+    if (merge_ranges_ && !open_.ranges.empty() && open_.ranges.back().space == r.space) {
+      ByteRange& b = open_.ranges.back();  // batched step: one range covering the sources (from) and one span
+      const std::uint64_t end = std::max(b.from + b.length, r.from + r.length);
+      b.from = std::min(b.from, r.from);
+      b.to = std::min(b.to, r.to);
+      b.length = end - b.from;
+      return;
+    }
+    open_.ranges.push_back(r);
+  }
+  /// In batched steps, ranges are merged into one covering range per space (saves memory).
+  void set_merge_ranges(bool on) { merge_ranges_ = on; }
   void narrate(std::string en, std::string zh, std::string internals);
   void set_events(std::uint32_t n) { open_.events = n; }
   /// Closes the step, appends it to the trace and takes a checkpoint when due.
@@ -126,6 +140,7 @@ class Recorder {
   SourcePos pos_;
   Step open_;
   bool open_kind_set_ = false;
+  bool merge_ranges_ = false;
   std::vector<std::uint8_t> scratch_;
 };
 

@@ -40,6 +40,7 @@ class EventSteps {
     }
     if (!open_) {
       r_.begin_step(kind);
+      r_.set_merge_ranges(true);
       open_ = true;
       counts_ = Counts{};
     }
@@ -66,6 +67,7 @@ class EventSteps {
     Narration n = batch_text_(counts_);
     r_.narrate(std::move(n.en), std::move(n.zh), std::move(n.internals));
     r_.set_events(counts_.total);
+    r_.set_merge_ranges(false);
     r_.end_step();
     open_ = false;
   }

@@ -221,6 +221,42 @@ void store_bytes(Recorder& r, ObjectId array, std::uint32_t index, std::span<con
   r.end_step();
 }
 
+void store_prim_element(Recorder& r, ObjectId array, std::uint32_t index, std::int64_t value) {
+  const Machine& m = r.machine();
+  const Klass& k = live_klass(m, array);
+  if (k.kind != KlassKind::type_array) throw std::invalid_argument("store_prim_element needs a primitive array");
+  const std::uint64_t slot = element_addr(m, array, index, 0);
+  std::uint8_t bytes[8];
+  std::memcpy(bytes, &value, 8);
+  r.begin_step(StepKind::field_store);
+  r.write_bytes(SpaceId::java_heap, slot, std::span<const std::uint8_t>(bytes, k.elem_size));
+  if (r.recording()) {
+    r.touch(array);
+    r.touch_range(ByteRange{SpaceId::java_heap, slot, slot, k.elem_size});
+    const std::string where = describe(m, array) + "[" + std::to_string(index) + "]";
+    r.narrate(where + " = " + std::to_string(value) + ": " + std::to_string(k.elem_size) + " byte(s) written at " + hex(slot) + ".",
+              where + " = " + std::to_string(value) + "：在 " + hex(slot) + " 写入 " + std::to_string(k.elem_size) + " 个字节。",
+              "typeArrayOop::" + std::string(field_type_name(k.elem_type)) + "_at_put");
+  }
+  r.end_step();
+}
+
+std::int64_t load_prim_element(const Machine& m, ObjectId array, std::uint32_t index) {
+  const Klass& k = live_klass(m, array);
+  if (k.kind != KlassKind::type_array) throw std::invalid_argument("load_prim_element needs a primitive array");
+  const std::uint64_t slot = element_addr(m, array, index, 0);
+  switch (k.elem_size) {
+    case 1: return static_cast<std::int8_t>(m.heap.space.read_u8(slot));
+    case 2: {
+      std::uint16_t v;
+      m.heap.space.read(slot, &v, 2);
+      return v;  // char[] (the only 2-byte array class here) is unsigned
+    }
+    case 4: return static_cast<std::int32_t>(m.heap.space.read_u32(slot));
+    default: return static_cast<std::int64_t>(m.heap.space.read_u64(slot));
+  }
+}
+
 ObjectId object_of_ref(const Machine& m, std::uint32_t narrow) {
   if (narrow == 0) return kNoObject;
   return m.heap.object_at(narrow_oop::decode(narrow));

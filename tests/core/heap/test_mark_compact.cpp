@@ -178,3 +178,19 @@ TEST_CASE("dead wood is capped: beyond the allowance the rest compacts") {
   CHECK(check_compaction(before, f.machine).empty());
   CHECK(count_kind(f.trace, StepKind::dead_wood) == allowed / 24);
 }
+
+TEST_CASE("primitive array elements are real little-endian bytes") {
+  HeapFixture f("-Xmx1m");
+  const ObjectId ints = new_array(f.rec, builtin::kIntArray, 3);
+  CHECK(f.machine.heap.record(ints).size == 32);  // align8(16 + 12)
+  store_prim_element(f.rec, ints, 1, 0x01020304);
+  CHECK(load_prim_element(f.machine, ints, 1) == 0x01020304);
+  CHECK(f.machine.heap.space.read_u8(f.addr(ints) + 20) == 0x04);
+  store_prim_element(f.rec, ints, 2, -1);
+  CHECK(load_prim_element(f.machine, ints, 2) == -1);
+  CHECK_THROWS_AS(store_prim_element(f.rec, ints, 3, 0), JavaException);
+  const ObjectId bytes = new_array(f.rec, builtin::kByteArray, 2);
+  store_prim_element(f.rec, bytes, 0, 200);
+  CHECK(load_prim_element(f.machine, bytes, 0) == -56);  // (byte) 200
+  CHECK_THROWS_AS(store_prim_element(f.rec, new_array(f.rec, builtin::kObjectArray, 1), 0, 0), std::invalid_argument);
+}
