@@ -15,8 +15,13 @@ namespace heapviz {
 /// How a trace is recorded.
 struct TraceOptions {
   bool record = true;                  ///< false: effects are applied but nothing is kept (benchmarks)
-  std::uint32_t checkpoint_every = 64; ///< a Machine copy every this many steps ...
-  std::uint32_t checkpoint_effects = 1u << 16;  ///< ... or after this many effects, whichever first
+  /// Checkpoints (Machine copies) are taken after a step when replay work since the last one
+  /// reaches checkpoint_work (work = effects + bytes they copy or zero / 256), or when at least
+  /// checkpoint_every steps and min_checkpoint_work work have passed. This bounds the cost of
+  /// state_at() by about checkpoint_work while keeping few copies of large heaps.
+  std::uint32_t checkpoint_every = 64;
+  std::uint64_t min_checkpoint_work = 2048;
+  std::uint64_t checkpoint_work = 1u << 16;
   /// Batching of tiny GC events (mark one object, forward one, adjust one reference, move one):
   /// the first `per_event_steps` events of a GC phase are one step each; after that, events are
   /// grouped `batch_size` per step, so a 1M-object GC stays a few thousand steps long.
@@ -60,8 +65,11 @@ class Trace {
   std::uint64_t append_payload(std::span<const std::uint8_t> bytes);
   void add_checkpoint(std::size_t n, const Machine& m) { checkpoints_.emplace_back(n, m); }
   std::size_t last_checkpoint_step() const { return checkpoints_.back().first; }
-  std::uint64_t last_checkpoint_effects() const { return checkpoint_effect_index_; }
-  void note_checkpoint_effects(std::uint64_t e) { checkpoint_effect_index_ = e; }
+  /// Replay work recorded so far (see TraceOptions) and at the last checkpoint.
+  std::uint64_t work() const { return work_; }
+  void add_work(std::uint64_t w) { work_ += w; }
+  std::uint64_t last_checkpoint_work() const { return checkpoint_work_; }
+  void note_checkpoint_work() { checkpoint_work_ = work_; }
 
  private:
   TraceOptions opts_;
@@ -69,7 +77,8 @@ class Trace {
   std::vector<Effect> effects_;
   std::vector<std::uint8_t> payload_;
   std::vector<std::pair<std::size_t, Machine>> checkpoints_;
-  std::uint64_t checkpoint_effect_index_ = 0;
+  std::uint64_t work_ = 0;
+  std::uint64_t checkpoint_work_ = 0;
 };
 
 /// The write handle on a live Machine: opens and closes steps, applies effects (always) and records

@@ -118,7 +118,8 @@ void sweep(Recorder& r) {
 
 void mark_sweep(Recorder& r, GcCause cause) {
   const std::uint64_t used_before = r.machine().heap.used;
-  const std::uint64_t n = detail::gc_begin(r, cause, "non-moving mark-sweep (CMS-style)", "非移动式标记-清除（类 CMS）",
+  const std::uint64_t n = detail::gc_begin(r, cause, "non-moving mark-sweep (CMS-style; CMS itself was removed in JDK 14)",
+                                           "非移动式标记-清除（类 CMS；CMS 本身已在 JDK 14 移除）",
                                            "CMS old generation (ConcurrentMarkSweepGeneration), removed in JDK 14 (JEP 363); "
                                            "simulated stop-the-world");
   detail::mark_live(r);

@@ -184,10 +184,11 @@ void Recorder::end_step() {
   trace_->append_step(std::move(open_));
   open_ = Step{};
   const std::size_t n = trace_->size();
-  if (n - trace_->last_checkpoint_step() >= opts_.checkpoint_every ||
-      trace_->effect_count() - trace_->last_checkpoint_effects() >= opts_.checkpoint_effects) {
+  const std::uint64_t work = trace_->work() - trace_->last_checkpoint_work();
+  if (work >= opts_.checkpoint_work ||
+      (n - trace_->last_checkpoint_step() >= opts_.checkpoint_every && work >= opts_.min_checkpoint_work)) {
     trace_->add_checkpoint(n, m_);
-    trace_->note_checkpoint_effects(trace_->effect_count());
+    trace_->note_checkpoint_work();
   }
 }
 
@@ -196,6 +197,11 @@ void Recorder::apply_slow(const Effect& e, std::span<const std::uint8_t> payload
     if (!open_kind_set_) throw std::logic_error("Recorder::apply: effect outside a step");
     Effect stored = e;
     if (!payload.empty()) stored.c = trace_->append_payload(payload);
+    std::uint64_t bytes = 0;  // replay work beyond the dispatch: bytes copied or zeroed
+    if (e.kind == EffectKind::object_alloc) bytes = e.b;
+    else if (e.kind == EffectKind::write_bytes) bytes = e.b;
+    else if (e.kind == EffectKind::object_move) bytes = m_.heap.record(e.id).size;
+    trace_->add_work(1 + bytes / 256);
     trace_->append_effect(stored);
     apply_effect(m_, stored, trace_->payload());
     return;
