@@ -43,13 +43,14 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
   JavaHeap& h = m.heap;
   switch (e.kind) {
     case EffectKind::write_bytes: {
-      // Only the Java heap exists so far; issue 4/5 dispatch on e.space here.
+      AddressSpace* s = m.space(e.space);
+      if (s == nullptr) throw std::logic_error("write_bytes: the machine has no space " + std::string(space_name(e.space)));
       if (e.b <= 8) {
         std::uint8_t buf[8];
         std::memcpy(buf, &e.c, 8);
-        h.space.write(e.a, buf, e.b);
+        s->write(e.a, buf, e.b);
       } else {
-        h.space.write(e.a, payload.data() + e.c, e.b);
+        s->write(e.a, payload.data() + e.c, e.b);
       }
       break;
     }

@@ -1,4 +1,5 @@
 #pragma once
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -6,6 +7,8 @@
 #include "heapviz/heap/cow_pages.hpp"
 
 namespace heapviz::heap {
+
+static_assert(std::endian::native == std::endian::little, "heap bytes are stored in host order; x86-64 is little-endian");
 
 /// Identifies an address space in a Machine (the Java heap now; native, kernel, device later).
 enum class SpaceId : std::uint8_t { java_heap = 0, native = 1, kernel = 2, device = 3 };
