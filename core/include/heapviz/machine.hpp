@@ -83,6 +83,7 @@ enum class EffectKind : std::uint8_t {
   gc_phase,         ///< heap.phase = small
   pending_reference, ///< heap.pending_references.push_back(id)
   object_flags,     ///< objects[id].flags |= small (view-only facts such as "garbage after marking")
+  pending_clear,    ///< heap.pending_references.clear() (the Reference Handler took the list)
 };
 std::string_view effect_kind_name(EffectKind k);
 

@@ -18,6 +18,19 @@ void collect(Recorder& r, GcCause cause) {
   }
 }
 
+std::vector<ObjectId> take_pending_references(Recorder& r) {
+  std::vector<ObjectId> out = r.machine().heap.pending_references;
+  if (out.empty()) return out;
+  r.begin_step(StepKind::reference_pending);
+  for (ObjectId id : out) r.touch(id);
+  r.apply(Effect{EffectKind::pending_clear, SpaceId::java_heap, 0, 0, 0, 0, 0});
+  r.narrate("The Reference Handler thread takes the pending list: " + std::to_string(out.size()) + " reference(s) to process.",
+            "Reference Handler 线程取走 pending 列表：共 " + std::to_string(out.size()) + " 个引用待处理。",
+            "Reference.processPendingReferences -> getAndClearReferencePendingList");
+  r.end_step();
+  return out;
+}
+
 namespace detail {
 
 std::string hex(std::uint64_t v) {

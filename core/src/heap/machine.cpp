@@ -31,6 +31,7 @@ std::string_view effect_kind_name(EffectKind k) {
     case EffectKind::gc_phase: return "gc_phase";
     case EffectKind::pending_reference: return "pending_ref";
     case EffectKind::object_flags: return "flags";
+    case EffectKind::pending_clear: return "pending_clear";
   }
   return "?";
 }
@@ -107,6 +108,7 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
     case EffectKind::gc_phase: h.phase = static_cast<GcPhase>(e.small); break;
     case EffectKind::pending_reference: h.pending_references.push_back(e.id); break;
     case EffectKind::object_flags: h.objects.mut(e.id).flags |= static_cast<std::uint8_t>(e.small); break;
+    case EffectKind::pending_clear: h.pending_references.clear(); break;
   }
 }
 
