@@ -85,6 +85,9 @@ struct View {
 
 struct ViewOptions {
   std::size_t max_blocks = 20000;  ///< beyond this, blocks/arrows are cut (see View::truncated)
+  /// Only objects overlapping [window_begin, window_end) (e.g. the GUI's viewport); 0,0 = everything.
+  std::uint64_t window_begin = 0;
+  std::uint64_t window_end = 0;
 };
 
 /// Builds the view of `m`.

@@ -25,10 +25,12 @@ std::string_view block_state_name(BlockState s) {
 
 namespace {
 
-std::vector<ObjectId> live_by_address(const JavaHeap& h) {
+std::vector<ObjectId> live_by_address(const JavaHeap& h, std::uint64_t from, std::uint64_t to) {
   std::vector<ObjectId> ids;
-  for (ObjectId id = 1; id < h.objects.size(); ++id)
-    if (h.objects.at(id).state == ObjectState::live) ids.push_back(id);
+  for (ObjectId id = 1; id < h.objects.size(); ++id) {
+    const ObjectRecord& r = h.objects.at(id);
+    if (r.state == ObjectState::live && r.addr < to && r.addr + r.size > from) ids.push_back(id);
+  }
   std::sort(ids.begin(), ids.end(), [&](ObjectId a, ObjectId b) { return h.objects.at(a).addr < h.objects.at(b).addr; });
   return ids;
 }
@@ -71,10 +73,13 @@ View make_view(const Machine& m, const ViewOptions& opts) {
     }
   }
 
-  const std::vector<ObjectId> ids = live_by_address(h);
+  const bool windowed = opts.window_end > opts.window_begin;
+  const std::uint64_t win_from = windowed ? std::max(opts.window_begin, h.bottom()) : h.bottom();
+  const std::uint64_t win_to = windowed ? std::min(opts.window_end, h.end()) : h.end();
+  const std::vector<ObjectId> ids = live_by_address(h, win_from, win_to);
   v.truncated = ids.size() > opts.max_blocks;
   std::unordered_map<std::uint64_t, ObjectId> by_forwardee;  // mid-GC, references may hold new addresses
-  std::uint64_t cursor = h.bottom();
+  std::uint64_t cursor = win_from;
   auto add_free = [&](std::uint64_t from, std::uint64_t to) {
     if (to > from && v.blocks.size() < opts.max_blocks * 2) {
       BlockView b;
@@ -103,7 +108,7 @@ View make_view(const Machine& m, const ViewOptions& opts) {
     v.blocks.push_back(std::move(b));
     cursor = std::max(cursor, rec.addr + rec.size);
   }
-  if (!v.truncated) add_free(cursor, h.end());
+  if (!v.truncated) add_free(cursor, win_to);
 
   auto resolve = [&](std::uint32_t narrow) -> ObjectId {
     const std::uint64_t a = narrow_oop::decode(narrow);

@@ -246,6 +246,15 @@ TEST_CASE("view: blocks, arrows, roots, counters and occupancy") {
       CHECK(o[0].garbage == 120);
     }
   CHECK(saw_garbage);
+  ViewOptions window;
+  window.window_begin = f.machine.heap.bottom() + 24;
+  window.window_end = f.machine.heap.bottom() + 48;
+  const View w = make_view(f.machine, window);
+  REQUIRE_FALSE(w.blocks.empty());
+  CHECK(w.blocks[0].addr == f.machine.heap.bottom() + 24);
+  ViewOptions tiny;
+  tiny.max_blocks = 1;
+  CHECK(make_view(f.machine, tiny).truncated);
   const auto dump = hex_dump(f.machine, f.machine.heap.bottom(), 16);
   REQUIRE(dump.size() == 1);
   CHECK(dump[0].rfind("0xfc000000: 01 00 00 00 00 00 00 00", 0) == 0);
