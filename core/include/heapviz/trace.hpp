@@ -138,6 +138,15 @@ class Recorder {
     apply(Effect{EffectKind::write_bytes, s, 0, 0, addr, 8, v});
   }
   void add_counter(heap::HeapCounter c, std::int64_t delta);
+  /// object_move / object_kill effects, with the same fast path.
+  void move_object(heap::ObjectId id, std::uint64_t from, std::uint64_t to) {
+    if (!recording_) return m_.heap.apply_move(id, from, to);
+    apply(Effect{EffectKind::object_move, heap::SpaceId::java_heap, 0, id, from, to, 0});
+  }
+  void kill_object(heap::ObjectId id) {
+    if (!recording_) return m_.heap.apply_kill(id);
+    apply(Effect{EffectKind::object_kill, heap::SpaceId::java_heap, 0, id, 0, 0, 0});
+  }
 
  private:
   void apply_slow(const Effect& e, std::span<const std::uint8_t> payload);

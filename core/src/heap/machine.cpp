@@ -36,10 +36,6 @@ std::string_view effect_kind_name(EffectKind k) {
   return "?";
 }
 
-namespace {
-void set_start(JavaHeap& h, std::uint64_t addr, ObjectId id) { h.start_ids.mut((addr - h.space.base()) >> 3) = id; }
-}  // namespace
-
 void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> payload) {
   JavaHeap& h = m.heap;
   switch (e.kind) {
@@ -64,27 +60,13 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
       h.space.write_u64(e.a, layout::kMarkUnlocked);
       h.space.write_u32(e.a + layout::kKlassOffset, m.klasses->at(r.klass).narrow_klass);
       if (e.c != ~std::uint64_t{0}) h.space.write_u32(e.a + layout::kArrayLengthOffset, static_cast<std::uint32_t>(e.c));
-      set_start(h, e.a, e.id);
+      h.set_start(e.a, e.id);
       h.used += e.b;
       h.live_objects += 1;
       break;
     }
-    case EffectKind::object_move: {
-      ObjectRecord& r = h.objects.mut(e.id);
-      h.space.move(e.b, e.a, r.size);
-      if (h.object_at(e.a) == e.id) set_start(h, e.a, kNoObject);
-      set_start(h, e.b, e.id);
-      r.addr = e.b;
-      break;
-    }
-    case EffectKind::object_kill: {
-      ObjectRecord& r = h.objects.mut(e.id);
-      if (h.object_at(r.addr) == e.id) set_start(h, r.addr, kNoObject);
-      r.state = ObjectState::dead;
-      h.used -= r.size;
-      h.live_objects -= 1;
-      break;
-    }
+    case EffectKind::object_move: h.apply_move(e.id, e.a, e.b); break;
+    case EffectKind::object_kill: h.apply_kill(e.id); break;
     case EffectKind::heap_top: h.top = e.a; break;
     case EffectKind::free_chunk:
       if (e.b == 0) {

@@ -113,7 +113,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
       r.begin_step(StepKind::dead_wood);
       for (ObjectId v : victims) {
         r.touch(v);
-        r.apply(Effect{EffectKind::object_kill, SpaceId::java_heap, 0, v, 0, 0, 0});
+        r.kill_object(v);
       }
       const ObjectId filler = h.next_id();
       r.apply(Effect{EffectKind::object_alloc, SpaceId::java_heap,
@@ -137,7 +137,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
       const bool single = dead.begin(StepKind::dead_range);
       for (ObjectId v : victims) {
         r.touch(v);
-        r.apply(Effect{EffectKind::object_kill, SpaceId::java_heap, 0, v, 0, 0, 0});
+        r.kill_object(v);
       }
       // The dead run's first word now points at the next live object, so later phases skip it.
       r.write_u64(SpaceId::java_heap, cur, end);
@@ -279,7 +279,7 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
       const std::uint64_t size = h.record(id).size;
       const std::uint64_t to = layout::mark_forwardee(mw);
       const bool single = mv.begin(StepKind::move);
-      r.apply(Effect{EffectKind::object_move, SpaceId::java_heap, 0, id, cur, to, 0});
+      r.move_object(id, cur, to);
       r.write_u64(SpaceId::java_heap, to, layout::kMarkUnlocked);
       if (mv.recording()) {
         r.touch(id);

@@ -75,7 +75,7 @@ void sweep(Recorder& r) {
     for (ObjectId id : run.dead) {
       bytes += h.record(id).size;
       r.touch(id);
-      r.apply(Effect{EffectKind::object_kill, SpaceId::java_heap, 0, id, 0, 0, 0});
+      r.kill_object(id);
     }
     for (std::uint64_t c : run.old_chunks) r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, c, 0, 0});
     r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, run.start, run.end - run.start, 0});

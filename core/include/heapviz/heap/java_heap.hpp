@@ -92,6 +92,24 @@ struct JavaHeap {
   HEAPVIZ_INLINE std::uint32_t narrow_klass(std::uint64_t addr) const { return space.read_u32(addr + layout::kKlassOffset); }
   HEAPVIZ_INLINE std::uint32_t array_length(std::uint64_t addr) const { return space.read_u32(addr + layout::kArrayLengthOffset); }
 
+  /// Primitive mutations behind the object_move / object_kill effects. Call them only from
+  /// apply_effect or Recorder (so that every change is recorded).
+  HEAPVIZ_INLINE void set_start(std::uint64_t addr, ObjectId id) { start_ids.mut((addr - space.base()) >> 3) = id; }
+  HEAPVIZ_INLINE void apply_move(ObjectId id, std::uint64_t from, std::uint64_t to) {
+    ObjectRecord& r = objects.mut(id);
+    space.move(to, from, r.size);
+    if (object_at(from) == id) set_start(from, kNoObject);
+    set_start(to, id);
+    r.addr = to;
+  }
+  HEAPVIZ_INLINE void apply_kill(ObjectId id) {
+    ObjectRecord& r = objects.mut(id);
+    if (object_at(r.addr) == id) set_start(r.addr, kNoObject);
+    r.state = ObjectState::dead;
+    used -= r.size;
+    live_objects -= 1;
+  }
+
   bool operator==(const JavaHeap&) const = default;
 };
 
