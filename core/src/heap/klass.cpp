@@ -8,11 +8,20 @@
 namespace heapviz::heap {
 
 namespace {
+// Depth of the JDK classes that declare fields (Object = 0).
+std::uint8_t depth_of(const std::string& in) {
+  if (in == "Buffer" || in == "Reference" || in == "Deallocator") return 1;
+  if (in == "ByteBuffer" || in == "Cleaner") return 2;
+  if (in == "MappedByteBuffer") return 3;
+  return 4;  // DirectByteBuffer
+}
 FieldInfo ref(std::string name, std::string in, std::uint32_t off, std::string type = "") {
-  return FieldInfo{std::move(name), std::move(in), FieldType::reference, off, std::move(type)};
+  const std::uint8_t d = depth_of(in);
+  return FieldInfo{std::move(name), std::move(in), FieldType::reference, off, std::move(type), d};
 }
 FieldInfo prim(std::string name, std::string in, FieldType t, std::uint32_t off) {
-  return FieldInfo{std::move(name), std::move(in), t, off, ""};
+  const std::uint8_t d = depth_of(in);
+  return FieldInfo{std::move(name), std::move(in), t, off, "", d};
 }
 
 Klass instance(std::string name, std::string internal, std::uint32_t size, std::vector<FieldInfo> fields) {
@@ -98,7 +107,7 @@ std::string_view field_type_name(FieldType t) {
 const FieldInfo* Klass::field(std::string_view n) const {
   const FieldInfo* found = nullptr;
   for (const auto& f : fields)
-    if (f.name == n) found = &f;  // the last one: subclass fields are appended after the super's
+    if (f.name == n && (found == nullptr || f.depth > found->depth)) found = &f;
   return found;
 }
 
@@ -204,6 +213,8 @@ KlassId KlassTable::register_class(std::string name, const std::vector<FieldDecl
     return field_size(a->type) > field_size(b->type);
   });
   Klass k = instance(name, name, 0, super.fields);
+  std::uint8_t depth = 1;
+  for (const auto& f : super.fields) depth = std::max<std::uint8_t>(depth, static_cast<std::uint8_t>(f.depth + 1));
   k.reference_kind = super.reference_kind;
   k.referent_offset = super.referent_offset;
   for (const FieldDecl* d : order) {
@@ -219,7 +230,7 @@ KlassId KlassTable::register_class(std::string name, const std::vector<FieldDecl
     }
     if (used.size() < off + size) used.resize(off + size, false);
     for (std::uint32_t b = off; b < off + size; ++b) used[b] = true;
-    k.fields.push_back(FieldInfo{d->name, name, d->type, off, d->ref_type});
+    k.fields.push_back(FieldInfo{d->name, name, d->type, off, d->ref_type, depth});
   }
   k.instance_size = static_cast<std::uint32_t>(layout::align_up(std::max<std::size_t>(used.size(), layout::kObjectHeader)));
   k.instance_size = std::max(k.instance_size, layout::kMinObjectSize);

@@ -70,6 +70,10 @@ TEST_CASE("user classes are laid out like JDK 15+ FieldLayoutBuilder") {
   const KlassId sub = t.register_class("Sub", {{"z", FieldType::int_, ""}}, "B");
   CHECK(t.at(sub).field("z")->offset == 16);
   CHECK(t.at(sub).instance_size == 24);
+  // A subclass field with the same name hides the superclass's, wherever it is placed.
+  const KlassId hide = t.register_class("Hide", {{"a", FieldType::int_, ""}}, "B");
+  CHECK(t.at(hide).field("a")->declared_in == "Hide");
+  CHECK(t.at(hide).field("a")->offset == 16);
   // Registering again with the same fields returns the same id; other fields is an error.
   CHECK(t.register_class("Node", {{"next", FieldType::reference, "Node"}, {"v", FieldType::int_, ""}}) == node);
   CHECK_THROWS_AS(t.register_class("Node", {{"w", FieldType::int_, ""}}), std::invalid_argument);

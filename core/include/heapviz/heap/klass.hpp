@@ -24,6 +24,7 @@ struct FieldInfo {
   FieldType type = FieldType::int_;
   std::uint32_t offset = 0; ///< bytes from the object start
   std::string ref_type;    ///< for references: the declared class name ("" = Object)
+  std::uint8_t depth = 0;  ///< depth of the declaring class below java.lang.Object (subclass hides super)
 };
 
 enum class KlassKind : std::uint8_t { instance, type_array, object_array };
@@ -45,7 +46,7 @@ struct Klass {
   std::uint32_t narrow_klass = 0;     ///< value stored in the header's 4-byte klass field
 
   bool is_array() const { return kind != KlassKind::instance; }
-  /// The field named `name` (the last declared, i.e. the subclass's, if repeated), or nullptr.
+  /// The field named `name` (the most derived one if a subclass hides a superclass field), or nullptr.
   const FieldInfo* field(std::string_view name) const;
   /// The field at `offset`, or nullptr.
   const FieldInfo* field_at(std::uint32_t offset) const;
