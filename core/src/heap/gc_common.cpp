@@ -39,6 +39,19 @@ std::string hex(std::uint64_t v) {
   return buf;
 }
 
+std::string plural(std::uint64_t n, std::string_view word) {
+  std::string s = std::to_string(n);
+  s.append(" ").append(word);
+  if (n != 1) s.append("s");
+  return s;
+}
+
+std::string log_size(std::uint64_t bytes) {
+  if (bytes < 10 * 1024) return std::to_string(bytes) + "B";
+  if (bytes < 10 * 1024 * 1024) return std::to_string(bytes / 1024) + "K";
+  return std::to_string(bytes >> 20) + "M";
+}
+
 std::string slot_name(const Klass& k, std::uint64_t offset) {
   std::string s;
   if (k.is_array()) {
@@ -184,8 +197,8 @@ std::uint64_t mark_live(Recorder& r) {
       ++garbage;
       garbage_bytes += rec.size;
     }
-    r.narrate("Marking is done: " + std::to_string(marked) + " objects are live; " + std::to_string(garbage) + " objects (" +
-                  std::to_string(garbage_bytes) + " bytes) were not reached. They are garbage.",
+    r.narrate("Marking is done: " + plural(marked, "object") + " live; " + plural(garbage, "object") + " (" +
+                  std::to_string(garbage_bytes) + " bytes) not reached: garbage.",
               "标记完成：" + std::to_string(marked) + " 个对象存活；" + std::to_string(garbage) + " 个对象（" +
                   std::to_string(garbage_bytes) + " 字节）没有被访问到，它们就是垃圾。",
               "GenMarkSweep::mark_sweep_phase1 (end)");
@@ -199,11 +212,11 @@ void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation) {
   r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(GcPhase::none), 0, 0, 0, 0});
   if (r.recording()) {
     const JavaHeap& h = r.machine().heap;
-    const std::string k = [](std::uint64_t b) { return std::to_string((b + 1023) / 1024) + "K"; }(used_before);
-    const std::string a = std::to_string((h.used + 1023) / 1024) + "K";
-    const std::string cap = std::to_string(h.space.size() / 1024) + "K";
+    const std::string k = log_size(used_before);
+    const std::string a = log_size(h.used);
+    const std::string cap = log_size(h.space.size());
     r.narrate("GC(" + std::to_string(invocation - 1) + ") done: " + k + "->" + a + "(" + cap + "); " +
-                  std::to_string(h.live_objects) + " objects live. Java threads resume.",
+                  plural(h.live_objects, "object") + " live. Java threads resume.",
               "GC(" + std::to_string(invocation - 1) + ") 结束：" + k + "->" + a + "(" + cap + ")；存活对象 " +
                   std::to_string(h.live_objects) + " 个。Java 线程继续运行。",
               "GenCollectedHeap::do_collection (gc,heap log: before->after(capacity))");

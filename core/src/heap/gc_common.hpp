@@ -13,6 +13,10 @@ namespace heapviz::heap::detail {
 
 /// "0xfc000010"
 std::string hex(std::uint64_t v);
+/// "1 object", "3 objects".
+std::string plural(std::uint64_t n, std::string_view word);
+/// A size as the gc,heap log would print it, finer for small heaps: "552B", "28316K", "38M".
+std::string log_size(std::uint64_t bytes);
 
 /// Groups tiny events (one mark, one forward ...) into steps: the first per_event_steps events of
 /// a phase are one step each; later ones are batched batch_size per step (TraceOptions). Events of

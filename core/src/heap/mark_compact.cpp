@@ -168,7 +168,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
     r.add_counter(HeapCounter::bytes_freed, static_cast<std::int64_t>(freed_bytes));
     if (r.recording())
       r.narrate("New addresses computed; the compacted heap will end at " + hex(compact_top) + ". Reclaimed: " +
-                    std::to_string(freed) + " objects, " + std::to_string(freed_bytes) + " bytes; dead wood kept: " +
+                    detail::plural(freed, "object") + ", " + std::to_string(freed_bytes) + " bytes; dead wood kept: " +
                     std::to_string(dead_wood) + " bytes.",
                 "新地址计算完毕；整理后的堆将止于 " + hex(compact_top) + "。回收 " + std::to_string(freed) + " 个对象、" +
                     std::to_string(freed_bytes) + " 字节；保留死木 " + std::to_string(dead_wood) + " 字节。",
@@ -307,7 +307,7 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
   if (r.recording()) {
     r.touch_range(ByteRange{SpaceId::java_heap, fr.compaction_top, fr.compaction_top, h.end() - fr.compaction_top});
     r.narrate("The allocation pointer (top) is now " + hex(fr.compaction_top) + ": everything above it is free. " +
-                  std::to_string(moved) + " objects (" + std::to_string(moved_bytes) + " bytes) moved.",
+                  detail::plural(moved, "object") + " (" + std::to_string(moved_bytes) + " bytes) moved.",
               "分配指针（top）现在是 " + hex(fr.compaction_top) + "：其上全是空闲空间。共移动 " + std::to_string(moved) + " 个对象（" +
                   std::to_string(moved_bytes) + " 字节）。",
               "CompactibleSpace::scan_and_compact -> clear_empty_region (set_top(compaction_top))");
