@@ -30,7 +30,9 @@ struct TraceOptions {
 };
 
 /// The recorded history: steps, their effects, and checkpoints for random access.
-/// state_at(n) is the machine after the first n steps (state_at(0) is the initial machine).
+/// state_at(n) is the machine after the first n steps (state_at(0) is the initial machine), so step k
+/// turns state_at(k) into state_at(k + 1): the GUI tweens between those two views when playing step k.
+/// Not thread-safe: copying a checkpoint marks its pages shared (see CowPages), so use one thread.
 class Trace {
  public:
   explicit Trace(const Machine& initial, TraceOptions opts = {});

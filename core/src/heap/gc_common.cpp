@@ -139,8 +139,7 @@ std::uint64_t mark_live(Recorder& r) {
       const Klass& k = klass_at(m, obj);
       if (k.reference_kind != ReferenceKind::none && h.space.read_u32(obj + k.referent_offset) != 0)
         discovered.push_back(obj);
-      for_each_ref_slot(h, k, obj, [&](std::uint64_t slot) {
-        const std::uint32_t v = h.space.read_u32(slot);
+      for_each_ref_slot(h, k, obj, [&](std::uint64_t slot, std::uint32_t v) {
         if (v == 0) return;
         if (!steps.recording()) {  // fast path: no narration
           const std::uint64_t target = narrow_oop::decode(v);

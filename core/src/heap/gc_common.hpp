@@ -1,5 +1,6 @@
 #pragma once
 // Internal helpers shared by the collectors and the mutator (not public API).
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -83,15 +84,23 @@ class EventSteps {
   std::uint64_t events_ = 0;
 };
 
-/// Calls f(field_addr) for every traced reference slot of the object at addr (instance fields from
-/// the klass's map; every element of an Object[]). The referent of a Reference is not traced.
+/// Calls f(slot_addr, narrow_value) for every traced reference slot of the object at addr (instance
+/// fields from the klass's map; every element of an Object[], read in chunks). The referent of a
+/// Reference is not traced. f may write the slot it is given, not others.
 template <class F>
 void for_each_ref_slot(const JavaHeap& h, const Klass& k, std::uint64_t addr, F&& f) {
   if (k.kind == KlassKind::instance) {
-    for (std::uint32_t off : k.ref_offsets) f(addr + off);
+    for (std::uint32_t off : k.ref_offsets) f(addr + off, h.space.read_u32(addr + off));
   } else if (k.kind == KlassKind::object_array) {
     const std::uint32_t n = h.array_length(addr);
-    for (std::uint32_t i = 0; i < n; ++i) f(addr + layout::kArrayHeader + std::uint64_t{i} * 4);
+    constexpr std::uint32_t kChunk = 256;
+    std::uint32_t buf[kChunk];
+    for (std::uint32_t i = 0; i < n; i += kChunk) {
+      const std::uint32_t c = std::min(kChunk, n - i);
+      const std::uint64_t first = addr + layout::kArrayHeader + std::uint64_t{i} * 4;
+      h.space.read(first, buf, std::size_t{c} * 4);
+      for (std::uint32_t j = 0; j < c; ++j) f(first + std::uint64_t{j} * 4, buf[j]);
+    }
   }
 }
 

@@ -218,8 +218,7 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
     if (cur < fr.first_dead || layout::mark_is_marked(h.mark_word(cur))) {
       const Klass& k = detail::klass_at(m, cur);
       const std::uint64_t size = k.is_array() ? layout::array_size(h.array_length(cur), k.elem_size) : k.instance_size;
-      detail::for_each_ref_slot(h, k, cur, [&](std::uint64_t slot) {
-        const std::uint32_t v = h.space.read_u32(slot);
+      detail::for_each_ref_slot(h, k, cur, [&](std::uint64_t slot, std::uint32_t v) {
         if (v == 0) return;
         const std::uint64_t target = narrow_oop::decode(v);
         const std::uint64_t mw = h.mark_word(target);
