@@ -152,6 +152,13 @@ KlassTable::KlassTable() {
   add(instance("java.nio.DirectByteBuffer$Deallocator", "java/nio/DirectByteBuffer$Deallocator", 32,
                {prim("capacity", "Deallocator", FieldType::int_, 12), prim("address", "Deallocator", FieldType::long_, 16),
                 prim("size", "Deallocator", FieldType::long_, 24)}));
+  // JDK 17 String fields, laid out by the same rules as user classes; offsets checked with
+  // Unsafe.objectFieldOffset on OpenJDK 17.0.15: hash@12 coder@16 hashIsZero@17 value@20.
+  register_class("java.lang.String", {{"value", FieldType::reference, "byte[]"},
+                                      {"coder", FieldType::byte_, ""},
+                                      {"hash", FieldType::int_, ""},
+                                      {"hashIsZero", FieldType::boolean_, ""}});
+  klasses_.back().internal_name = "java/lang/String";
 }
 
 KlassId KlassTable::add(Klass k) {

@@ -119,7 +119,8 @@ inline constexpr KlassId kHeapByteBuffer = 7;   ///< java.nio.HeapByteBuffer, 56
 inline constexpr KlassId kDirectByteBuffer = 8; ///< java.nio.DirectByteBuffer, 64 bytes
 inline constexpr KlassId kCleaner = 9;          ///< jdk.internal.ref.Cleaner, 40 bytes (phantom)
 inline constexpr KlassId kDeallocator = 10;     ///< java.nio.DirectByteBuffer$Deallocator, 32 bytes
-inline constexpr KlassId kCount = 11;
+inline constexpr KlassId kString = 11;         ///< java.lang.String, 24 bytes (hash@12, coder@16, hashIsZero@17, value@20)
+inline constexpr KlassId kCount = 12;
 }  // namespace builtin
 
 }  // namespace heapviz::heap
