@@ -10,9 +10,9 @@ namespace heapviz::heap {
 
 std::string_view gc_cause_name(GcCause c) { return c == GcCause::system_gc ? "System.gc()" : "Allocation Failure"; }
 
-void collect(Recorder& r, GcCause cause) {
+void collect(Recorder& r, GcCause cause, bool last_ditch) {
   if (r.machine().settings.heap.collector == Collector::mark_compact) {
-    mark_compact(r, cause);
+    mark_compact(r, cause, last_ditch);
   } else {
     mark_sweep(r, cause);
   }

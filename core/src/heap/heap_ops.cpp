@@ -81,6 +81,19 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
     r.end_step();
     collect(r, GcCause::allocation_failure);
     addr = find_space(m.heap, m.settings.heap, size);
+    if (!addr && m.settings.heap.collector == Collector::mark_compact) {
+      // GenCollectedHeap::satisfy_failed_allocation: "try every trick in the book" -- one more full
+      // GC with MarkSweepAlwaysCompactCount=1, so dead wood cannot stand in the way.
+      r.begin_step(StepKind::alloc_failed);
+      if (r.recording())
+        r.narrate(what + " still does not fit. Before giving up, HotSpot runs one more full GC that compacts everything "
+                         "(no dead wood).",
+                  what + " 仍然放不下。放弃之前，HotSpot 再做一次完全整理的 Full GC（不留死木）。",
+                  "GenCollectedHeap::satisfy_failed_allocation (MarkSweepAlwaysCompactCount=1, clear_all_soft_refs)");
+      r.end_step();
+      collect(r, GcCause::allocation_failure, /*last_ditch=*/true);
+      addr = find_space(m.heap, m.settings.heap, size);
+    }
     if (!addr) throw_oom(r, what, size);
   }
   const ObjectId id = m.heap.next_id();

@@ -39,7 +39,7 @@ struct DeadSpacer {
   }
 };
 
-ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
+ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool always_compact) {
   const Machine& m = r.machine();
   const JavaHeap& h = m.heap;
   const KlassTable& kt = *m.klasses;
@@ -47,6 +47,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
                      "阶段 2：计算对象的新地址（Phase 2: Compute new object addresses）——活对象将依次滑向堆底。",
                      kPhase2Internals);
   DeadSpacer spacer(m.settings.heap, h.space.size(), invocation);
+  if (always_compact) spacer.active = false;
   EventSteps fw(r, [](const EventSteps::Counts& c) {
     const std::string f = std::to_string(c.of(StepKind::forward)), d = std::to_string(c.of(StepKind::dead_range));
     return Narration{"Computed forwarding addresses for " + f + " more objects and found " + d +
@@ -316,12 +317,16 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
 
 }  // namespace
 
-void mark_compact(Recorder& r, GcCause cause) {
+void mark_compact(Recorder& r, GcCause cause, bool always_compact) {
   const std::uint64_t used_before = r.machine().heap.used;
-  const std::uint64_t n = detail::gc_begin(r, cause, "Serial mark-compact", "Serial 标记-整理收集器",
+  const std::uint64_t n = detail::gc_begin(r, cause,
+                                           always_compact ? "Serial mark-compact (last-ditch, MarkSweepAlwaysCompactCount=1: no dead wood)"
+                                                          : "Serial mark-compact",
+                                           always_compact ? "Serial 标记-整理收集器（最后一搏：MarkSweepAlwaysCompactCount=1，不留死木）"
+                                                          : "Serial 标记-整理收集器",
                                            "GenCollectedHeap::do_full_collection -> GenMarkSweep::invoke_at_safepoint");
   detail::mark_live(r);
-  const ForwardResult fr = compute_new_addresses(r, n);
+  const ForwardResult fr = compute_new_addresses(r, n, always_compact);
   adjust_pointers(r, fr);
   move_objects(r, fr);
   detail::gc_end(r, used_before, n);
