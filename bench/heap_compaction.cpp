@@ -3,7 +3,8 @@
 // every other one dropped, then a fully compacting GC (MarkSweepDeadRatio=0).
 // Usage: heap_compaction [N ...]   (default: 100000 1000000 4000000)
 // Prints, per N: milliseconds of the compacting GC with recording off and on, trace bytes per object,
-// the number of steps, and the time to reach a step in the middle of the recorded GC.
+// the number of steps, the time to reach a step in the middle of the recorded GC, and the mean time per
+// step when stepping through the whole recorded GC forwards and then backwards (TracePlayer).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -46,7 +47,7 @@ void build(Machine& m, std::uint32_t n) {
 
 struct Row {
   std::uint32_t n = 0;
-  double off_ms = 0, on_ms = 0, seek_ms = 0;
+  double off_ms = 0, on_ms = 0, seek_ms = 0, fwd_step_ms = 0, back_step_ms = 0;
   std::size_t steps = 0, trace_bytes = 0;
   std::uint64_t moved = 0;
 };
@@ -83,6 +84,15 @@ Row run(std::uint32_t n, int reps) {
   const Machine mid = trace.state_at(trace.size() / 2);
   row.seek_ms = ms_since(t1);
   if (mid.heap.space.size() != m.heap.space.size()) std::fprintf(stderr, "bad state\n");
+  // Step through the whole recorded GC, forwards then backwards, as a GUI would.
+  TracePlayer player(trace);
+  const auto t2 = Clock::now();
+  for (std::size_t k = 1; k <= trace.size(); ++k) player.seek(k);
+  row.fwd_step_ms = ms_since(t2) / static_cast<double>(trace.size());
+  const auto t3 = Clock::now();
+  for (std::size_t k = trace.size(); k-- > 0;) player.seek(k);
+  row.back_step_ms = ms_since(t3) / static_cast<double>(trace.size());
+  if (!(player.state() == trace.state_at(0))) std::fprintf(stderr, "stepping back did not reach the start\n");
   return row;
 }
 
@@ -92,13 +102,13 @@ int main(int argc, char** argv) {
   std::vector<std::uint32_t> ns;
   for (int i = 1; i < argc; ++i) ns.push_back(static_cast<std::uint32_t>(std::strtoul(argv[i], nullptr, 10)));
   if (ns.empty()) ns = {100000, 1000000, 4000000};
-  std::printf("%-9s %12s %12s %10s %12s %14s %12s %12s\n", "N", "off_ms", "on_ms", "moved", "steps", "trace_MiB",
-              "bytes/obj", "seek_mid_ms");
+  std::printf("%-9s %10s %10s %9s %7s %10s %10s %12s %11s %11s\n", "N", "off_ms", "on_ms", "moved", "steps", "trace_MiB",
+              "bytes/obj", "seek_mid_ms", "fwd_ms/st", "back_ms/st");
   for (std::uint32_t n : ns) {
     const Row r = run(n, n >= 4000000 ? 3 : 5);
-    std::printf("%-9u %12.2f %12.2f %10llu %12zu %14.1f %12.1f %12.2f\n", r.n, r.off_ms, r.on_ms,
+    std::printf("%-9u %10.2f %10.2f %9llu %7zu %10.1f %10.1f %12.2f %11.3f %11.3f\n", r.n, r.off_ms, r.on_ms,
                 static_cast<unsigned long long>(r.moved), r.steps, r.trace_bytes / 1048576.0,
-                static_cast<double>(r.trace_bytes) / r.n, r.seek_ms);
+                static_cast<double>(r.trace_bytes) / r.n, r.seek_ms, r.fwd_step_ms, r.back_step_ms);
     std::fflush(stdout);
   }
   return 0;
