@@ -1,7 +1,8 @@
 // Benchmark: a full mark-compact of a heap holding N small objects, the shape of
 // reference/jvm17-measured.md §4 (FullGc N): Object[N] of 24-byte Node{int id; Object next;},
 // every other one dropped, then a fully compacting GC (MarkSweepDeadRatio=0).
-// Usage: heap_compaction [N ...]   (default: 100000 1000000 4000000)
+// Usage: heap_compaction [--dead-wood] [N ...]   (default: 100000 1000000 4000000)
+// --dead-wood: instead, replay §4's default-flags runs (dead wood) and print the heap used after each GC.
 // Prints, per N: milliseconds of the compacting GC with recording off and on, trace bytes per object,
 // the number of steps, the time to reach a step in the middle of the recorded GC, and the mean time per
 // step when stepping through the whole recorded GC forwards and then backwards (TracePlayer).
@@ -96,12 +97,52 @@ Row run(std::uint32_t n, int reps) {
   return row;
 }
 
+// jvm17-measured.md §4 with the default MarkSweepDeadRatio=5: the simulated heap is sized like the
+// measured run's tenured generation (699072K), GCs #1..#5 as FullGc does; prints used bytes after each.
+void dead_wood_table(const std::vector<std::uint32_t>& ns) {
+  std::printf("dead wood (MarkSweepDeadRatio=5, MarkSweepAlwaysCompactCount=4, -Xmx699072k = the measured tenured gen)\n");
+  std::printf("%-9s %10s %10s %10s %10s %10s %14s\n", "N", "GC#1", "GC#2", "GC#3", "GC#4", "GC#5", "dead_wood#2");
+  for (std::uint32_t n : ns) {
+    Settings s;
+    s.heap.max_heap = 699072ull * 1024;
+    Machine m(s);
+    Recorder r(m, nullptr);
+    const KlassId node = m.klasses->register_class("FullGc$Node", {{"id", FieldType::int_, ""}, {"next", FieldType::reference, ""}});
+    const ObjectId arr = new_array(r, builtin::kObjectArray, n);
+    set_local(r, "main/main", "arr", arr);
+    for (std::uint32_t i = 0; i < n; ++i) store_element(r, arr, i, new_instance(r, node));
+    std::vector<std::uint64_t> used;
+    std::uint64_t dead_wood2 = 0;
+    for (int gc = 1; gc <= 5; ++gc) {
+      if (gc == 2)
+        for (std::uint32_t i = 1; i < n; i += 2) store_element(r, arr, i, kNoObject);
+      collect(r, GcCause::system_gc);
+      used.push_back(m.heap.top - m.heap.bottom());
+      if (gc == 2) dead_wood2 = m.heap.counter(HeapCounter::dead_wood_bytes);
+    }
+    std::printf("%-9u", n);
+    for (std::uint64_t u : used) std::printf(" %9lluK", static_cast<unsigned long long>(u / 1024));
+    std::printf(" %13lluK\n", static_cast<unsigned long long>(dead_wood2 / 1024));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::uint32_t> ns;
-  for (int i = 1; i < argc; ++i) ns.push_back(static_cast<std::uint32_t>(std::strtoul(argv[i], nullptr, 10)));
+  bool dead_wood = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--dead-wood") {
+      dead_wood = true;
+      continue;
+    }
+    ns.push_back(static_cast<std::uint32_t>(std::strtoul(argv[i], nullptr, 10)));
+  }
   if (ns.empty()) ns = {100000, 1000000, 4000000};
+  if (dead_wood) {
+    dead_wood_table(ns);
+    return 0;
+  }
   std::printf("%-9s %10s %10s %9s %7s %10s %10s %12s %11s %11s\n", "N", "off_ms", "on_ms", "moved", "steps", "trace_MiB",
               "bytes/obj", "seek_mid_ms", "fwd_ms/st", "back_ms/st");
   for (std::uint32_t n : ns) {

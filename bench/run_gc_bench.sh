@@ -19,6 +19,9 @@ echo "== heapviz (simulated Serial full GC, MarkSweepDeadRatio=0; median of seve
 sim_out="$("$build/bench/heap_compaction" "${ns[@]}")"
 echo "$sim_out"
 
+echo
+"$build/bench/heap_compaction" --dead-wood "${ns[@]}"
+
 if ! command -v "$java_bin" >/dev/null 2>&1 || ! command -v javac >/dev/null 2>&1; then
   echo "(no java/javac on PATH: skipping the JDK comparison)"
   exit 0
