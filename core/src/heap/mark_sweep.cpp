@@ -83,7 +83,7 @@ void sweep(Recorder& r) {
     if (single && sw.recording()) {
       const std::string merged = run.old_chunks.empty() ? "" : " (merged with " + std::to_string(run.old_chunks.size()) + " free neighbour(s))";
       const std::string merged_zh = run.old_chunks.empty() ? "" : "（与 " + std::to_string(run.old_chunks.size()) + " 个相邻空闲块合并）";
-      r.narrate(std::to_string(run.dead.size()) + " dead object(s) at " + hex(run.start) + " become a free chunk of " +
+      r.narrate(detail::plural(run.dead.size(), "dead object") + " at " + hex(run.start) + " become a free chunk of " +
                     std::to_string(run.end - run.start) + " bytes" + merged + ". Nothing moves.",
                 std::to_string(run.dead.size()) + " 个死对象（" + hex(run.start) + "）变成一个 " + std::to_string(run.end - run.start) +
                     " 字节的空闲块" + merged_zh + "。没有对象移动。",
@@ -104,8 +104,8 @@ void sweep(Recorder& r) {
       largest = std::max(largest, s);
       total += s;
     }
-    r.narrate("Marks of the " + std::to_string(live.size()) + " surviving objects are cleared for the next cycle. Free: " +
-                  std::to_string(total) + " bytes in " + std::to_string(h.free_chunks.size()) + " chunks, the largest " +
+    r.narrate("Marks cleared on " + detail::plural(live.size(), "surviving object") + " for the next cycle. Free: " +
+                  std::to_string(total) + " bytes in " + detail::plural(h.free_chunks.size(), "chunk") + ", the largest " +
                   std::to_string(largest) + " bytes.",
               std::to_string(live.size()) + " 个存活对象的标记被清除，留待下次 GC。空闲：" + std::to_string(total) + " 字节，分成 " +
                   std::to_string(h.free_chunks.size()) + " 块，最大一块 " + std::to_string(largest) + " 字节。",
