@@ -194,6 +194,70 @@ std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::siz
   return out;
 }
 
+std::vector<FieldView> object_fields(const Machine& m, ObjectId id, std::size_t max_elements) {
+  std::vector<FieldView> out;
+  const JavaHeap& h = m.heap;
+  if (!h.is_live(id)) return out;
+  const ObjectRecord& rec = h.record(id);
+  const Klass& k = m.klasses->at(rec.klass);
+  const std::uint64_t a = rec.addr;
+  out.push_back(FieldView{"mark word", "header", 0, 8, detail::hex(h.mark_word(a)), kNoObject});
+  out.push_back(FieldView{"klass", "header", 8, 4, detail::hex(h.narrow_klass(a)) + " (" + k.name + ")", kNoObject});
+  auto value_of = [&](FieldType t, std::uint64_t at, FieldView& f) {
+    switch (t) {
+      case FieldType::reference: {
+        const std::uint32_t v = h.space.read_u32(at);
+        f.ref = object_of_ref(m, v);
+        f.value = v == 0 ? "null" : detail::hex(v) + (f.ref ? " (" + describe(m, f.ref) + ")" : "");
+        break;
+      }
+      case FieldType::boolean_: f.value = h.space.read_u8(at) ? "true" : "false"; break;
+      case FieldType::byte_: f.value = std::to_string(static_cast<std::int8_t>(h.space.read_u8(at))); break;
+      case FieldType::char_:
+      case FieldType::short_: {
+        std::int16_t v;
+        h.space.read(at, &v, 2);
+        f.value = t == FieldType::char_ ? std::to_string(static_cast<std::uint16_t>(v)) : std::to_string(v);
+        break;
+      }
+      case FieldType::int_: f.value = std::to_string(static_cast<std::int32_t>(h.space.read_u32(at))); break;
+      case FieldType::float_: {
+        float v;
+        h.space.read(at, &v, 4);
+        f.value = std::to_string(v);
+        break;
+      }
+      case FieldType::long_: f.value = std::to_string(static_cast<std::int64_t>(h.space.read_u64(at))); break;
+      case FieldType::double_: {
+        double v;
+        h.space.read(at, &v, 8);
+        f.value = std::to_string(v);
+        break;
+      }
+    }
+  };
+  if (!k.is_array()) {
+    for (const FieldInfo& fi : k.fields) {
+      FieldView f{fi.name, fi.type == FieldType::reference ? (fi.ref_type.empty() ? "Object" : fi.ref_type)
+                                                           : std::string(field_type_name(fi.type)),
+                  fi.offset, field_size(fi.type), "", kNoObject};
+      value_of(fi.type, a + fi.offset, f);
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+  const std::uint32_t len = h.array_length(a);
+  out.push_back(FieldView{"length", "int", layout::kArrayLengthOffset, 4, std::to_string(len), kNoObject});
+  const std::string elem = k.elem_type == FieldType::reference ? "Object" : std::string(field_type_name(k.elem_type));
+  for (std::uint32_t i = 0; i < len && i < max_elements; ++i) {
+    const std::uint32_t off = layout::kArrayHeader + i * k.elem_size;
+    FieldView f{"[" + std::to_string(i) + "]", elem, off, k.elem_size, "", kNoObject};
+    value_of(k.elem_type, a + off, f);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 std::vector<std::string> hex_dump(const Machine& m, std::uint64_t addr, std::uint64_t len) {
   std::vector<std::string> lines;
   const AddressSpace& s = m.heap.space;

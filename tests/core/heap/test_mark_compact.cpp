@@ -188,6 +188,11 @@ TEST_CASE("primitive array elements are real little-endian bytes") {
   CHECK(f.machine.heap.space.read_u8(f.addr(ints) + 20) == 0x04);
   store_prim_element(f.rec, ints, 2, -1);
   CHECK(load_prim_element(f.machine, ints, 2) == -1);
+  const auto rows = object_fields(f.machine, ints);
+  REQUIRE(rows.size() == 6);  // mark word, klass, length, [0], [1], [2]
+  CHECK(rows[2].value == "3");
+  CHECK(rows[4].value == "16909060");
+  CHECK(rows[5].offset == 24);
   CHECK_THROWS_AS(store_prim_element(f.rec, ints, 3, 0), JavaException);
   const ObjectId bytes = new_array(f.rec, builtin::kByteArray, 2);
   store_prim_element(f.rec, bytes, 0, 200);

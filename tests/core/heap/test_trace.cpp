@@ -255,6 +255,15 @@ TEST_CASE("view: blocks, arrows, roots, counters and occupancy") {
   ViewOptions tiny;
   tiny.max_blocks = 1;
   CHECK(make_view(f.machine, tiny).truncated);
+  const auto fields = object_fields(f.machine, a);
+  REQUIRE(fields.size() == 4);  // mark word, klass, v, next
+  CHECK(fields[0].value == "0x1");
+  CHECK(fields[2].name == "v");
+  CHECK(fields[2].value == "0");
+  CHECK(fields[3].name == "next");
+  CHECK(fields[3].ref == b);
+  CHECK(fields[3].value.find("Node#") != std::string::npos);
+  CHECK(object_fields(f.machine, 9999).empty());
   const auto dump = hex_dump(f.machine, f.machine.heap.bottom(), 16);
   REQUIRE(dump.size() == 1);
   CHECK(dump[0].rfind("0xfc000000: 01 00 00 00 00 00 00 00", 0) == 0);
