@@ -286,3 +286,19 @@ TEST_CASE("checkpoints stay few and cheap for a big heap with small steps") {
   CHECK(mid.heap.live_objects == 300);
   CHECK(check_invariants(mid).empty());
 }
+
+TEST_CASE("many random programs end in a consistent state that replays exactly") {
+  for (const char* flags : {"-Xmx2k", "-Xmx3k -XX:MarkSweepDeadRatio=0 -XX:MarkSweepAlwaysCompactCount=1",
+                            "-Xmx2k -XX:+UseConcMarkSweepGC", "-Xmx6k -XX:MarkSweepDeadRatio=50 -XX:MarkSweepAlwaysCompactCount=3"}) {
+    for (std::uint32_t seed = 100; seed < 140; ++seed) {
+      CAPTURE(flags);
+      CAPTURE(seed);
+      HeapFixture f(flags);
+      random_program(f, seed, 200);
+      const auto errs = check_invariants(f.machine);
+      CHECK(errs.empty());
+      if (!errs.empty()) CHECK(errs.front() == "");
+      CHECK(f.trace.state_at(f.trace.size()) == f.machine);
+    }
+  }
+}
