@@ -105,6 +105,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
     std::uint64_t end = cur;
     do {
       victims.push_back(h.object_at(end));
+      h.objects.prefetch(victims.back() + 16, true);  // ids grow with addresses here: fetch records ahead
       end += object_size_at(h, kt, end);
     } while (end < limit && !layout::mark_is_marked(h.mark_word(end)));
     const std::uint64_t len = end - cur;
@@ -276,6 +277,7 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
         continue;
       }
       const ObjectId id = h.object_at(cur);
+      h.objects.prefetch(id + 16, true);
       const std::uint64_t size = h.record(id).size;
       const std::uint64_t to = layout::mark_forwardee(mw);
       const bool single = mv.begin(StepKind::move);
