@@ -11,6 +11,24 @@
 #include "heapviz/heap/roots.hpp"
 #include "heapviz/io/io_spaces.hpp"
 
+/// How the pieces fit (the interpreter and the GUI use these):
+///
+///   heapviz::Settings s;  s.heap = heap::parse_jvm_flags("-Xmx64m -XX:+UseSerialGC").settings;
+///   heapviz::Machine m(s);                   // empty heap at 0xfc000000; throws SettingsError if bad
+///   heapviz::Trace t(m);                     // keeps m's initial state as checkpoint 0
+///   heapviz::Recorder r(m, &t);              // the write handle; Recorder(m, nullptr) records nothing
+///   auto node = m.klasses->register_class("Node", {{"next", heap::FieldType::reference, "Node"},
+///                                                  {"v", heap::FieldType::int_, ""}});
+///   r.set_source_pos({3, 5});                // before each statement
+///   auto a = heap::new_instance(r, node);    // may GC; throws JavaException (OutOfMemoryError)
+///   heap::set_local(r, "main/main", "a", a); // roots by name; kNoObject for null
+///   heap::store_ref(r, a, "next", a);
+///   heap::collect(r, heap::GcCause::system_gc);
+///   View v = make_view(t.state_at(k));       // any step k, forwards or backwards; or TracePlayer
+///
+/// Adding an area (issue 4/5): put its state in Machine (and in operator==), add EffectKind values
+/// at the end with their case in apply_effect, and StepKind values for its steps. Mutate only via
+/// Recorder::apply so that replay reproduces the state.
 namespace heapviz {
 
 /// Thrown when settings are unusable (e.g. -Xmx0); what() is an English sentence for the user.
@@ -47,6 +65,12 @@ struct Machine {
   bool operator==(const Machine& o) const {
     return settings == o.settings && heap == o.heap && roots == o.roots && *io == *o.io;
   }
+
+  /// The byte space `id`, or nullptr if this machine has none (only the Java heap so far).
+  heap::AddressSpace* space(heap::SpaceId id) { return id == heap::SpaceId::java_heap ? &heap.space : nullptr; }
+  const heap::AddressSpace* space(heap::SpaceId id) const {
+    return id == heap::SpaceId::java_heap ? &heap.space : nullptr;
+  }
 };
 
 /// The primitive changes. Each Step carries the effects it applied; replaying them from a copy of
@@ -67,6 +91,7 @@ enum class EffectKind : std::uint8_t {
   pending_reference, ///< heap.pending_references.push_back(id)
   object_flags,     ///< objects[id].flags |= small (view-only facts such as "garbage after marking")
   io_state,         ///< io = io_history->states[a] (kernel, device, temp caches, I/O counters, channels)
+  pending_clear,    ///< heap.pending_references.clear() (the Reference Handler took the list)
 };
 std::string_view effect_kind_name(EffectKind k);
 

@@ -75,7 +75,8 @@ struct Step {
   StepKind kind = StepKind::note;
   SourcePos pos;                       ///< the statement that caused it
   std::vector<std::uint32_t> objects;  ///< ids of the objects touched (heap::ObjectId)
-  std::vector<ByteRange> ranges;       ///< byte ranges touched (batches: one covering range)
+  std::vector<ByteRange> ranges;       ///< byte ranges touched (batches: one range covering all sources;
+                                       ///< its `to` is the lowest destination)
   Narration text;
   std::uint32_t events = 1;            ///< primitive events folded into this step (batching)
   std::uint64_t first_effect = 0;      ///< index of its first effect in the trace

@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <iosfwd>
 #include <span>
@@ -14,8 +15,13 @@ namespace heapviz {
 /// How a trace is recorded.
 struct TraceOptions {
   bool record = true;                  ///< false: effects are applied but nothing is kept (benchmarks)
-  std::uint32_t checkpoint_every = 64; ///< a Machine copy every this many steps ...
-  std::uint32_t checkpoint_effects = 1u << 16;  ///< ... or after this many effects, whichever first
+  /// Checkpoints (Machine copies) are taken after a step when replay work since the last one
+  /// reaches checkpoint_work (work = effects + bytes they copy or zero / 256), or when at least
+  /// checkpoint_every steps and min_checkpoint_work work have passed. This bounds the cost of
+  /// state_at() by about checkpoint_work while keeping few copies of large heaps.
+  std::uint32_t checkpoint_every = 64;
+  std::uint64_t min_checkpoint_work = 2048;
+  std::uint64_t checkpoint_work = 1u << 16;
   /// Batching of tiny GC events (mark one object, forward one, adjust one reference, move one):
   /// the first `per_event_steps` events of a GC phase are one step each; after that, events are
   /// grouped `batch_size` per step, so a 1M-object GC stays a few thousand steps long.
@@ -24,7 +30,9 @@ struct TraceOptions {
 };
 
 /// The recorded history: steps, their effects, and checkpoints for random access.
-/// state_at(n) is the machine after the first n steps (state_at(0) is the initial machine).
+/// state_at(n) is the machine after the first n steps (state_at(0) is the initial machine), so step k
+/// turns state_at(k) into state_at(k + 1): the GUI tweens between those two views when playing step k.
+/// Not thread-safe: copying a checkpoint marks its pages shared (see CowPages), so use one thread.
 class Trace {
  public:
   explicit Trace(const Machine& initial, TraceOptions opts = {});
@@ -59,8 +67,11 @@ class Trace {
   std::uint64_t append_payload(std::span<const std::uint8_t> bytes);
   void add_checkpoint(std::size_t n, const Machine& m) { checkpoints_.emplace_back(n, m); }
   std::size_t last_checkpoint_step() const { return checkpoints_.back().first; }
-  std::uint64_t last_checkpoint_effects() const { return checkpoint_effect_index_; }
-  void note_checkpoint_effects(std::uint64_t e) { checkpoint_effect_index_ = e; }
+  /// Replay work recorded so far (see TraceOptions) and at the last checkpoint.
+  std::uint64_t work() const { return work_; }
+  void add_work(std::uint64_t w) { work_ += w; }
+  std::uint64_t last_checkpoint_work() const { return checkpoint_work_; }
+  void note_checkpoint_work() { checkpoint_work_ = work_; }
 
  private:
   TraceOptions opts_;
@@ -68,7 +79,8 @@ class Trace {
   std::vector<Effect> effects_;
   std::vector<std::uint8_t> payload_;
   std::vector<std::pair<std::size_t, Machine>> checkpoints_;
-  std::uint64_t checkpoint_effect_index_ = 0;
+  std::uint64_t work_ = 0;
+  std::uint64_t checkpoint_work_ = 0;
 };
 
 /// The write handle on a live Machine: opens and closes steps, applies effects (always) and records
@@ -82,7 +94,7 @@ class Recorder {
   Machine& machine() { return m_; }
   const Machine& machine() const { return m_; }
   Trace* trace() { return trace_; }
-  bool recording() const { return trace_ != nullptr && trace_->options().record; }
+  bool recording() const { return recording_; }
   const TraceOptions& options() const { return opts_; }
 
   void set_source_pos(SourcePos p) { pos_ = p; }
@@ -91,7 +103,20 @@ class Recorder {
   /// Opens a step; effects applied until end_step() belong to it. Steps do not nest.
   void begin_step(StepKind kind);
   void touch(std::uint32_t object_id) { if (recording()) open_.objects.push_back(object_id); }
-  void touch_range(const ByteRange& r) { if (recording()) open_.ranges.push_back(r); }
+  void touch_range(const ByteRange& r) {
+    if (!recording_) return;
+    if (merge_ranges_ && !open_.ranges.empty() && open_.ranges.back().space == r.space) {
+      ByteRange& b = open_.ranges.back();  // batched step: one range covering the sources (from) and one span
+      const std::uint64_t end = std::max(b.from + b.length, r.from + r.length);
+      b.from = std::min(b.from, r.from);
+      b.to = std::min(b.to, r.to);
+      b.length = end - b.from;
+      return;
+    }
+    open_.ranges.push_back(r);
+  }
+  /// In batched steps, ranges are merged into one covering range per space (saves memory).
+  void set_merge_ranges(bool on) { merge_ranges_ = on; }
   void narrate(std::string en, std::string zh, std::string internals);
   void set_events(std::uint32_t n) { open_.events = n; }
   /// Closes the step, appends it to the trace and takes a checkpoint when due.
@@ -99,20 +124,43 @@ class Recorder {
   bool step_open() const { return open_kind_set_; }
 
   /// Applies an effect to the machine and records it in the open step.
-  void apply(const Effect& e, std::span<const std::uint8_t> payload = {});
+  void apply(const Effect& e, std::span<const std::uint8_t> payload = {}) {
+    if (!recording_ && payload.empty()) return apply_effect(m_, e, {});
+    apply_slow(e, payload);
+  }
   /// Convenience effects.
   void write_bytes(heap::SpaceId s, std::uint64_t addr, std::span<const std::uint8_t> bytes);
-  void write_u32(heap::SpaceId s, std::uint64_t addr, std::uint32_t v);
-  void write_u64(heap::SpaceId s, std::uint64_t addr, std::uint64_t v);
+  /// Fast paths when not recording: the same change apply_effect(write_bytes) makes, minus the dispatch.
+  void write_u32(heap::SpaceId s, std::uint64_t addr, std::uint32_t v) {
+    if (!recording_ && s == heap::SpaceId::java_heap) return m_.heap.space.write_u32(addr, v);
+    apply(Effect{EffectKind::write_bytes, s, 0, 0, addr, 4, v});
+  }
+  void write_u64(heap::SpaceId s, std::uint64_t addr, std::uint64_t v) {
+    if (!recording_ && s == heap::SpaceId::java_heap) return m_.heap.space.write_u64(addr, v);
+    apply(Effect{EffectKind::write_bytes, s, 0, 0, addr, 8, v});
+  }
   void add_counter(heap::HeapCounter c, std::int64_t delta);
+  /// object_move / object_kill effects, with the same fast path.
+  void move_object(heap::ObjectId id, std::uint64_t from, std::uint64_t to) {
+    if (!recording_) return m_.heap.apply_move(id, from, to);
+    apply(Effect{EffectKind::object_move, heap::SpaceId::java_heap, 0, id, from, to, 0});
+  }
+  void kill_object(heap::ObjectId id) {
+    if (!recording_) return m_.heap.apply_kill(id);
+    apply(Effect{EffectKind::object_kill, heap::SpaceId::java_heap, 0, id, 0, 0, 0});
+  }
 
  private:
+  void apply_slow(const Effect& e, std::span<const std::uint8_t> payload);
+
   Machine& m_;
   Trace* trace_;
+  bool recording_;
   TraceOptions opts_;
   SourcePos pos_;
   Step open_;
   bool open_kind_set_ = false;
+  bool merge_ranges_ = false;
   std::vector<std::uint8_t> scratch_;
 };
 

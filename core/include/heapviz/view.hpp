@@ -85,6 +85,9 @@ struct View {
 
 struct ViewOptions {
   std::size_t max_blocks = 20000;  ///< beyond this, blocks/arrows are cut (see View::truncated)
+  /// Only objects overlapping [window_begin, window_end) (e.g. the GUI's viewport); 0,0 = everything.
+  std::uint64_t window_begin = 0;
+  std::uint64_t window_end = 0;
 };
 
 /// Builds the view of `m`.
@@ -101,6 +104,19 @@ struct OccupancyBucket {
 /// Splits the Java heap into `buckets` equal ranges, so a GUI can draw a 1M-object heap in a few
 /// thousand rectangles. Cost: O(objects).
 std::vector<OccupancyBucket> occupancy(const Machine& m, heap::SpaceId space, std::size_t buckets);
+
+/// One row of an object inspector: a header word, a field, or an array element.
+struct FieldView {
+  std::string name;        ///< "mark word", "klass", "length", "next", "[3]"
+  std::string type;        ///< "header", "int", "long", "Node" (reference's declared type) ...
+  std::uint32_t offset = 0;
+  std::uint32_t size = 0;  ///< bytes
+  std::string value;       ///< "0x1", "42", "null", "0xfc000018 (Node#3)"
+  heap::ObjectId ref = heap::kNoObject;  ///< target of a non-null reference
+};
+/// Header, fields (by offset) and the first `max_elements` array elements of a live object.
+/// Empty for an id that is not live.
+std::vector<FieldView> object_fields(const Machine& m, heap::ObjectId id, std::size_t max_elements = 64);
 
 /// Hex dump lines "0xfc000000: 01 00 00 00 ..." of [addr, addr+len) in the Java heap (16 per line).
 std::vector<std::string> hex_dump(const Machine& m, std::uint64_t addr, std::uint64_t len);

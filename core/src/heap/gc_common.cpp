@@ -10,12 +10,25 @@ namespace heapviz::heap {
 
 std::string_view gc_cause_name(GcCause c) { return c == GcCause::system_gc ? "System.gc()" : "Allocation Failure"; }
 
-void collect(Recorder& r, GcCause cause) {
+void collect(Recorder& r, GcCause cause, bool last_ditch) {
   if (r.machine().settings.heap.collector == Collector::mark_compact) {
-    mark_compact(r, cause);
+    mark_compact(r, cause, last_ditch);
   } else {
     mark_sweep(r, cause);
   }
+}
+
+std::vector<ObjectId> take_pending_references(Recorder& r) {
+  std::vector<ObjectId> out = r.machine().heap.pending_references;
+  if (out.empty()) return out;
+  r.begin_step(StepKind::reference_pending);
+  for (ObjectId id : out) r.touch(id);
+  r.apply(Effect{EffectKind::pending_clear, SpaceId::java_heap, 0, 0, 0, 0, 0});
+  r.narrate("The Reference Handler thread takes the pending list: " + std::to_string(out.size()) + " reference(s) to process.",
+            "Reference Handler 线程取走 pending 列表：共 " + std::to_string(out.size()) + " 个引用待处理。",
+            "Reference.processPendingReferences -> getAndClearReferencePendingList");
+  r.end_step();
+  return out;
 }
 
 namespace detail {
@@ -24,6 +37,19 @@ std::string hex(std::uint64_t v) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
   return buf;
+}
+
+std::string plural(std::uint64_t n, std::string_view word) {
+  std::string s = std::to_string(n);
+  s.append(" ").append(word);
+  if (n != 1) s.append("s");
+  return s;
+}
+
+std::string log_size(std::uint64_t bytes) {
+  if (bytes < 10 * 1024) return std::to_string(bytes) + "B";
+  if (bytes < 10 * 1024 * 1024) return std::to_string(bytes / 1024) + "K";
+  return std::to_string(bytes >> 20) + "M";
 }
 
 std::string slot_name(const Klass& k, std::uint64_t offset) {
@@ -38,11 +64,7 @@ std::string slot_name(const Klass& k, std::uint64_t offset) {
   return s;
 }
 
-const Klass& klass_at(const Machine& m, std::uint64_t addr) {
-  const auto k = m.klasses->by_narrow(m.heap.narrow_klass(addr));
-  if (!k) throw std::logic_error("heap corrupt: no class for the header at " + hex(addr));
-  return m.klasses->at(*k);
-}
+void throw_corrupt(std::uint64_t addr) { throw std::logic_error("heap corrupt: no class for the header at " + hex(addr)); }
 
 std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en, std::string_view collector_zh,
                        std::string_view internals) {
@@ -78,7 +100,8 @@ std::uint64_t mark_live(Recorder& r) {
   std::vector<std::uint64_t> stack;
   std::vector<std::uint64_t> discovered;  // Reference objects with a non-null referent
   std::uint64_t marked = 0;
-  EventSteps steps(r, [](StepKind, std::uint32_t n) {
+  EventSteps steps(r, [](const EventSteps::Counts& c) {
+    const std::uint32_t n = c.total;
     return Narration{"Marked " + std::to_string(n) + " more objects (batched).", "又标记了 " + std::to_string(n) + " 个对象（批量）。",
                      "MarkSweep::mark_and_push / MarkSweep::follow_stack"};
   });
@@ -116,11 +139,15 @@ std::uint64_t mark_live(Recorder& r) {
       const Klass& k = klass_at(m, obj);
       if (k.reference_kind != ReferenceKind::none && h.space.read_u32(obj + k.referent_offset) != 0)
         discovered.push_back(obj);
-      for_each_ref_slot(h, k, obj, [&](std::uint64_t slot) {
-        const std::uint32_t v = h.space.read_u32(slot);
+      for_each_ref_slot(h, k, obj, [&](std::uint64_t slot, std::uint32_t v) {
         if (v == 0) return;
-        if (!steps.recording()) {
-          mark(narrow_oop::decode(v), {}, {});
+        if (!steps.recording()) {  // fast path: no narration
+          const std::uint64_t target = narrow_oop::decode(v);
+          const std::uint64_t mw = h.mark_word(target);
+          if (layout::mark_is_marked(mw)) return;
+          r.write_u64(SpaceId::java_heap, target, (mw & ~layout::kMarkLockMask) | layout::kMarkMarked);
+          ++marked;
+          stack.push_back(target);
           return;
         }
         const ObjectId holder = h.object_at(obj);
@@ -169,8 +196,8 @@ std::uint64_t mark_live(Recorder& r) {
       ++garbage;
       garbage_bytes += rec.size;
     }
-    r.narrate("Marking is done: " + std::to_string(marked) + " objects are live; " + std::to_string(garbage) + " objects (" +
-                  std::to_string(garbage_bytes) + " bytes) were not reached. They are garbage.",
+    r.narrate("Marking is done: " + plural(marked, "object") + " live; " + plural(garbage, "object") + " (" +
+                  std::to_string(garbage_bytes) + " bytes) not reached: garbage.",
               "标记完成：" + std::to_string(marked) + " 个对象存活；" + std::to_string(garbage) + " 个对象（" +
                   std::to_string(garbage_bytes) + " 字节）没有被访问到，它们就是垃圾。",
               "GenMarkSweep::mark_sweep_phase1 (end)");
@@ -184,11 +211,11 @@ void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation) {
   r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(GcPhase::none), 0, 0, 0, 0});
   if (r.recording()) {
     const JavaHeap& h = r.machine().heap;
-    const std::string k = [](std::uint64_t b) { return std::to_string((b + 1023) / 1024) + "K"; }(used_before);
-    const std::string a = std::to_string((h.used + 1023) / 1024) + "K";
-    const std::string cap = std::to_string(h.space.size() / 1024) + "K";
+    const std::string k = log_size(used_before);
+    const std::string a = log_size(h.used);
+    const std::string cap = log_size(h.space.size());
     r.narrate("GC(" + std::to_string(invocation - 1) + ") done: " + k + "->" + a + "(" + cap + "); " +
-                  std::to_string(h.live_objects) + " objects live. Java threads resume.",
+                  plural(h.live_objects, "object") + " live. Java threads resume.",
               "GC(" + std::to_string(invocation - 1) + ") 结束：" + k + "->" + a + "(" + cap + ")；存活对象 " +
                   std::to_string(h.live_objects) + " 个。Java 线程继续运行。",
               "GenCollectedHeap::do_collection (gc,heap log: before->after(capacity))");

@@ -1,5 +1,6 @@
 #pragma once
 // Internal helpers shared by the collectors and the mutator (not public API).
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -13,13 +14,23 @@ namespace heapviz::heap::detail {
 
 /// "0xfc000010"
 std::string hex(std::uint64_t v);
+/// "1 object", "3 objects".
+std::string plural(std::uint64_t n, std::string_view word);
+/// A size as the gc,heap log would print it, finer for small heaps: "552B", "28316K", "38M".
+std::string log_size(std::uint64_t bytes);
 
 /// Groups tiny events (one mark, one forward ...) into steps: the first per_event_steps events of
 /// a phase are one step each; later ones are batched batch_size per step (TraceOptions). Events of
-/// different kinds may interleave: a batch closes when an event of another kind arrives.
+/// different kinds may share a batch (its kind is the first event's); the narration callback gets
+/// the count per kind.
 class EventSteps {
  public:
-  using BatchText = std::function<Narration(StepKind kind, std::uint32_t events)>;
+  struct Counts {
+    std::uint32_t total = 0;
+    std::uint32_t by_kind[32] = {};
+    std::uint32_t of(StepKind k) const { return by_kind[static_cast<std::size_t>(k) & 31]; }
+  };
+  using BatchText = std::function<Narration(const Counts& counts)>;
   EventSteps(Recorder& r, BatchText batch_text) : r_(r), batch_text_(std::move(batch_text)), on_(r.recording()) {}
   EventSteps(const EventSteps&) = delete;
   EventSteps& operator=(const EventSteps&) = delete;
@@ -32,21 +43,21 @@ class EventSteps {
       r_.begin_step(kind);
       return true;
     }
-    if (open_ && kind != kind_) close();
     if (!open_) {
       r_.begin_step(kind);
+      r_.set_merge_ranges(true);
       open_ = true;
-      kind_ = kind;
-      in_batch_ = 0;
+      counts_ = Counts{};
     }
-    ++in_batch_;
+    ++counts_.total;
+    ++counts_.by_kind[static_cast<std::size_t>(kind) & 31];
     return false;
   }
   void end() {
     if (!on_) return;
     if (events_ <= r_.options().per_event_steps) {
       r_.end_step();
-    } else if (in_batch_ >= r_.options().batch_size) {
+    } else if (counts_.total >= r_.options().batch_size) {
       close();
     }
   }
@@ -58,9 +69,10 @@ class EventSteps {
 
  private:
   void close() {
-    Narration n = batch_text_(kind_, in_batch_);
+    Narration n = batch_text_(counts_);
     r_.narrate(std::move(n.en), std::move(n.zh), std::move(n.internals));
-    r_.set_events(in_batch_);
+    r_.set_events(counts_.total);
+    r_.set_merge_ranges(false);
     r_.end_step();
     open_ = false;
   }
@@ -68,28 +80,40 @@ class EventSteps {
   BatchText batch_text_;
   bool on_;
   bool open_ = false;
-  StepKind kind_ = StepKind::note;
+  Counts counts_;
   std::uint64_t events_ = 0;
-  std::uint32_t in_batch_ = 0;
 };
 
-/// Calls f(field_addr) for every traced reference slot of the object at addr (instance fields from
-/// the klass's map; every element of an Object[]). The referent of a Reference is not traced.
+/// Calls f(slot_addr, narrow_value) for every traced reference slot of the object at addr (instance
+/// fields from the klass's map; every element of an Object[], read in chunks). The referent of a
+/// Reference is not traced. f may write the slot it is given, not others.
 template <class F>
 void for_each_ref_slot(const JavaHeap& h, const Klass& k, std::uint64_t addr, F&& f) {
   if (k.kind == KlassKind::instance) {
-    for (std::uint32_t off : k.ref_offsets) f(addr + off);
+    for (std::uint32_t off : k.ref_offsets) f(addr + off, h.space.read_u32(addr + off));
   } else if (k.kind == KlassKind::object_array) {
     const std::uint32_t n = h.array_length(addr);
-    for (std::uint32_t i = 0; i < n; ++i) f(addr + layout::kArrayHeader + std::uint64_t{i} * 4);
+    constexpr std::uint32_t kChunk = 256;
+    std::uint32_t buf[kChunk];
+    for (std::uint32_t i = 0; i < n; i += kChunk) {
+      const std::uint32_t c = std::min(kChunk, n - i);
+      const std::uint64_t first = addr + layout::kArrayHeader + std::uint64_t{i} * 4;
+      h.space.read(first, buf, std::size_t{c} * 4);
+      for (std::uint32_t j = 0; j < c; ++j) f(first + std::uint64_t{j} * 4, buf[j]);
+    }
   }
 }
 
 /// ".next" for a field at `offset`, "[3]" for an array element.
 std::string slot_name(const Klass& k, std::uint64_t offset);
 
+[[noreturn]] void throw_corrupt(std::uint64_t addr);
 /// The klass of the object at addr (its header must be valid).
-const Klass& klass_at(const Machine& m, std::uint64_t addr);
+inline const Klass& klass_at(const Machine& m, std::uint64_t addr) {
+  const Klass* k = m.klasses->klass_of_narrow(m.heap.narrow_klass(addr));
+  if (k == nullptr) throw_corrupt(addr);
+  return *k;
+}
 
 /// Opens the GC: gc_start step (counts the invocation). Returns the invocation number (1-based).
 std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en, std::string_view collector_zh,

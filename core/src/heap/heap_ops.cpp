@@ -65,8 +65,9 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
   const bool is_array = length != ~std::uint64_t{0};
   if (is_array != kl.is_array()) throw std::invalid_argument("allocate: " + kl.name + (is_array ? " is not an array class" : " is an array class"));
   const std::uint64_t size = is_array ? layout::array_size(length, kl.elem_size) : kl.instance_size;
-  const std::string what = is_array ? "new " + kl.name.substr(0, kl.name.size() - 2) + "[" + std::to_string(length) + "]"
-                                    : "new " + kl.name + "()";
+  std::string what;  // only built when narrated
+  if (r.recording())
+    what = is_array ? "new " + kl.name.substr(0, kl.name.size() - 2) + "[" + std::to_string(length) + "]" : "new " + kl.name + "()";
   std::optional<std::uint64_t> addr = find_space(m.heap, m.settings.heap, size);
   if (!addr) {
     r.begin_step(StepKind::alloc_failed);
@@ -80,6 +81,19 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
     r.end_step();
     collect(r, GcCause::allocation_failure);
     addr = find_space(m.heap, m.settings.heap, size);
+    if (!addr && m.settings.heap.collector == Collector::mark_compact) {
+      // GenCollectedHeap::satisfy_failed_allocation: "try every trick in the book" -- one more full
+      // GC with MarkSweepAlwaysCompactCount=1, so dead wood cannot stand in the way.
+      r.begin_step(StepKind::alloc_failed);
+      if (r.recording())
+        r.narrate(what + " still does not fit. Before giving up, HotSpot runs one more full GC that compacts everything "
+                         "(no dead wood).",
+                  what + " 仍然放不下。放弃之前，HotSpot 再做一次完全整理的 Full GC（不留死木）。",
+                  "GenCollectedHeap::satisfy_failed_allocation (MarkSweepAlwaysCompactCount=1, clear_all_soft_refs)");
+      r.end_step();
+      collect(r, GcCause::allocation_failure, /*last_ditch=*/true);
+      addr = find_space(m.heap, m.settings.heap, size);
+    }
     if (!addr) throw_oom(r, what, size);
   }
   const ObjectId id = m.heap.next_id();
@@ -139,7 +153,8 @@ std::uint32_t narrow_of(const Machine& m, ObjectId value) {
   return narrow_oop::encode(m.heap.record(value).addr);
 }
 
-void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId value, const std::string& where) {
+template <class WhereFn>
+void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId value, WhereFn where_fn) {
   const Machine& m = r.machine();
   const std::uint32_t v = narrow_of(m, value);
   r.begin_step(StepKind::field_store);
@@ -148,6 +163,7 @@ void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId valu
     r.touch(obj);
     if (value != kNoObject) r.touch(value);
     r.touch_range(ByteRange{SpaceId::java_heap, slot, slot, 4});
+    const std::string where = where_fn();
     const std::string target = value == kNoObject ? std::string("null") : describe(m, value);
     r.narrate(where + " = " + target + ": the 4 bytes at " + hex(slot) + " now hold " + hex(v) +
                   (value == kNoObject ? " (null)." : " (a compressed reference: with this heap below 4 GiB it is the address itself)."),
@@ -168,14 +184,14 @@ void store_ref(Recorder& r, ObjectId obj, std::string_view field, ObjectId value
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(r.machine(), obj, field, &f);
   if (f->type != FieldType::reference) throw std::invalid_argument(std::string(field) + " is not a reference field");
-  ref_store_step(r, obj, slot, value, describe(r.machine(), obj) + "." + std::string(field));
+  ref_store_step(r, obj, slot, value, [&] { return describe(r.machine(), obj) + "." + std::string(field); });
 }
 
 void store_element(Recorder& r, ObjectId array, std::uint32_t index, ObjectId value) {
   const Machine& m = r.machine();
   if (live_klass(m, array).kind != KlassKind::object_array) throw std::invalid_argument("store_element needs an Object[]");
   const std::uint64_t slot = element_addr(m, array, index, 4);
-  ref_store_step(r, array, slot, value, describe(m, array) + "[" + std::to_string(index) + "]");
+  ref_store_step(r, array, slot, value, [&] { return describe(m, array) + "[" + std::to_string(index) + "]"; });
 }
 
 void store_prim(Recorder& r, ObjectId obj, std::string_view field, std::int64_t value) {
@@ -216,6 +232,42 @@ void store_bytes(Recorder& r, ObjectId array, std::uint32_t index, std::span<con
               "arraycopy / typeArrayOop::byte_at_put");
   }
   r.end_step();
+}
+
+void store_prim_element(Recorder& r, ObjectId array, std::uint32_t index, std::int64_t value) {
+  const Machine& m = r.machine();
+  const Klass& k = live_klass(m, array);
+  if (k.kind != KlassKind::type_array) throw std::invalid_argument("store_prim_element needs a primitive array");
+  const std::uint64_t slot = element_addr(m, array, index, 0);
+  std::uint8_t bytes[8];
+  std::memcpy(bytes, &value, 8);
+  r.begin_step(StepKind::field_store);
+  r.write_bytes(SpaceId::java_heap, slot, std::span<const std::uint8_t>(bytes, k.elem_size));
+  if (r.recording()) {
+    r.touch(array);
+    r.touch_range(ByteRange{SpaceId::java_heap, slot, slot, k.elem_size});
+    const std::string where = describe(m, array) + "[" + std::to_string(index) + "]";
+    r.narrate(where + " = " + std::to_string(value) + ": " + std::to_string(k.elem_size) + " byte(s) written at " + hex(slot) + ".",
+              where + " = " + std::to_string(value) + "：在 " + hex(slot) + " 写入 " + std::to_string(k.elem_size) + " 个字节。",
+              "typeArrayOop::" + std::string(field_type_name(k.elem_type)) + "_at_put");
+  }
+  r.end_step();
+}
+
+std::int64_t load_prim_element(const Machine& m, ObjectId array, std::uint32_t index) {
+  const Klass& k = live_klass(m, array);
+  if (k.kind != KlassKind::type_array) throw std::invalid_argument("load_prim_element needs a primitive array");
+  const std::uint64_t slot = element_addr(m, array, index, 0);
+  switch (k.elem_size) {
+    case 1: return static_cast<std::int8_t>(m.heap.space.read_u8(slot));
+    case 2: {
+      std::uint16_t v;
+      m.heap.space.read(slot, &v, 2);
+      return v;  // char[] (the only 2-byte array class here) is unsigned
+    }
+    case 4: return static_cast<std::int32_t>(m.heap.space.read_u32(slot));
+    default: return static_cast<std::int64_t>(m.heap.space.read_u64(slot));
+  }
 }
 
 ObjectId object_of_ref(const Machine& m, std::uint32_t narrow) {

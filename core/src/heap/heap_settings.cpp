@@ -82,6 +82,7 @@ bool parse_uint(std::string_view text, std::uint32_t& out) {
 ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSettings& base) {
   ParsedFlags r;
   r.settings = base;
+  bool max_given = false;
   for (const std::string& flag : flags) {
     const std::string_view f = flag;
     if (starts_with(f, "-Xmx") || starts_with(f, "-Xms")) {
@@ -92,6 +93,7 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
         return r;
       }
       (max ? r.settings.max_heap : r.settings.initial_heap) = v;
+      max_given |= max;
     } else if (f == "-XX:+UseSerialGC") {
       r.settings.collector = Collector::mark_compact;
     } else if (f == "-XX:+UseConcMarkSweepGC") {
@@ -117,6 +119,8 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
       r.unknown.push_back(flag);
     }
   }
+  // As in HotSpot, -Xms alone raises the default maximum heap to fit it.
+  if (!max_given && r.settings.initial_heap > r.settings.max_heap) r.settings.max_heap = r.settings.initial_heap;
   r.error = validate(r.settings);
   return r;
 }

@@ -8,16 +8,20 @@
 namespace heapviz::heap {
 
 namespace {
-// Plausible narrow klass values: JDK 17 with CDS encodes class pointers with base 0x800000000 and
-// shift 0, so archived classes have small values. These are illustrative, not measured.
-constexpr std::uint32_t kNarrowKlassBase = 0x00001000;
-constexpr std::uint32_t kNarrowKlassStride = 0x100;
-
+// Depth of the JDK classes that declare fields (Object = 0).
+std::uint8_t depth_of(const std::string& in) {
+  if (in == "Buffer" || in == "Reference" || in == "Deallocator") return 1;
+  if (in == "ByteBuffer" || in == "Cleaner") return 2;
+  if (in == "MappedByteBuffer") return 3;
+  return 4;  // DirectByteBuffer
+}
 FieldInfo ref(std::string name, std::string in, std::uint32_t off, std::string type = "") {
-  return FieldInfo{std::move(name), std::move(in), FieldType::reference, off, std::move(type)};
+  const std::uint8_t d = depth_of(in);
+  return FieldInfo{std::move(name), std::move(in), FieldType::reference, off, std::move(type), d};
 }
 FieldInfo prim(std::string name, std::string in, FieldType t, std::uint32_t off) {
-  return FieldInfo{std::move(name), std::move(in), t, off, ""};
+  const std::uint8_t d = depth_of(in);
+  return FieldInfo{std::move(name), std::move(in), t, off, "", d};
 }
 
 Klass instance(std::string name, std::string internal, std::uint32_t size, std::vector<FieldInfo> fields) {
@@ -103,7 +107,7 @@ std::string_view field_type_name(FieldType t) {
 const FieldInfo* Klass::field(std::string_view n) const {
   const FieldInfo* found = nullptr;
   for (const auto& f : fields)
-    if (f.name == n) found = &f;  // the last one: subclass fields are appended after the super's
+    if (f.name == n && (found == nullptr || f.depth > found->depth)) found = &f;
   return found;
 }
 
@@ -148,6 +152,13 @@ KlassTable::KlassTable() {
   add(instance("java.nio.DirectByteBuffer$Deallocator", "java/nio/DirectByteBuffer$Deallocator", 32,
                {prim("capacity", "Deallocator", FieldType::int_, 12), prim("address", "Deallocator", FieldType::long_, 16),
                 prim("size", "Deallocator", FieldType::long_, 24)}));
+  // JDK 17 String fields, laid out by the same rules as user classes; offsets checked with
+  // Unsafe.objectFieldOffset on OpenJDK 17.0.15: hash@12 coder@16 hashIsZero@17 value@20.
+  register_class("java.lang.String", {{"value", FieldType::reference, "byte[]"},
+                                      {"coder", FieldType::byte_, ""},
+                                      {"hash", FieldType::int_, ""},
+                                      {"hashIsZero", FieldType::boolean_, ""}});
+  klasses_.back().internal_name = "java/lang/String";
 }
 
 KlassId KlassTable::add(Klass k) {
@@ -166,13 +177,6 @@ std::optional<KlassId> KlassTable::find(std::string_view name) const {
   for (std::size_t i = 0; i < klasses_.size(); ++i)
     if (klasses_[i].name == name || klasses_[i].internal_name == name) return static_cast<KlassId>(i);
   return std::nullopt;
-}
-
-std::optional<KlassId> KlassTable::by_narrow(std::uint32_t narrow) const {
-  if (narrow < kNarrowKlassBase || (narrow - kNarrowKlassBase) % kNarrowKlassStride != 0) return std::nullopt;
-  const std::uint32_t id = (narrow - kNarrowKlassBase) / kNarrowKlassStride;
-  if (id >= klasses_.size()) return std::nullopt;
-  return static_cast<KlassId>(id);
 }
 
 KlassId KlassTable::array_of(FieldType elem) const {
@@ -216,6 +220,8 @@ KlassId KlassTable::register_class(std::string name, const std::vector<FieldDecl
     return field_size(a->type) > field_size(b->type);
   });
   Klass k = instance(name, name, 0, super.fields);
+  std::uint8_t depth = 1;
+  for (const auto& f : super.fields) depth = std::max<std::uint8_t>(depth, static_cast<std::uint8_t>(f.depth + 1));
   k.reference_kind = super.reference_kind;
   k.referent_offset = super.referent_offset;
   for (const FieldDecl* d : order) {
@@ -231,7 +237,7 @@ KlassId KlassTable::register_class(std::string name, const std::vector<FieldDecl
     }
     if (used.size() < off + size) used.resize(off + size, false);
     for (std::uint32_t b = off; b < off + size; ++b) used[b] = true;
-    k.fields.push_back(FieldInfo{d->name, name, d->type, off, d->ref_type});
+    k.fields.push_back(FieldInfo{d->name, name, d->type, off, d->ref_type, depth});
   }
   k.instance_size = static_cast<std::uint32_t>(layout::align_up(std::max<std::size_t>(used.size(), layout::kObjectHeader)));
   k.instance_size = std::max(k.instance_size, layout::kMinObjectSize);

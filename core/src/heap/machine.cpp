@@ -37,25 +37,23 @@ std::string_view effect_kind_name(EffectKind k) {
     case EffectKind::pending_reference: return "pending_ref";
     case EffectKind::object_flags: return "flags";
     case EffectKind::io_state: return "io_state";
+    case EffectKind::pending_clear: return "pending_clear";
   }
   return "?";
 }
-
-namespace {
-void set_start(JavaHeap& h, std::uint64_t addr, ObjectId id) { h.start_ids.mut((addr - h.space.base()) >> 3) = id; }
-}  // namespace
 
 void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> payload) {
   JavaHeap& h = m.heap;
   switch (e.kind) {
     case EffectKind::write_bytes: {
-      // Only the Java heap exists so far; issue 4/5 dispatch on e.space here.
+      AddressSpace* s = m.space(e.space);
+      if (s == nullptr) throw std::logic_error("write_bytes: the machine has no space " + std::string(space_name(e.space)));
       if (e.b <= 8) {
         std::uint8_t buf[8];
         std::memcpy(buf, &e.c, 8);
-        h.space.write(e.a, buf, e.b);
+        s->write(e.a, buf, e.b);
       } else {
-        h.space.write(e.a, payload.data() + e.c, e.b);
+        s->write(e.a, payload.data() + e.c, e.b);
       }
       break;
     }
@@ -68,27 +66,13 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
       h.space.write_u64(e.a, layout::kMarkUnlocked);
       h.space.write_u32(e.a + layout::kKlassOffset, m.klasses->at(r.klass).narrow_klass);
       if (e.c != ~std::uint64_t{0}) h.space.write_u32(e.a + layout::kArrayLengthOffset, static_cast<std::uint32_t>(e.c));
-      set_start(h, e.a, e.id);
+      h.set_start(e.a, e.id);
       h.used += e.b;
       h.live_objects += 1;
       break;
     }
-    case EffectKind::object_move: {
-      ObjectRecord& r = h.objects.mut(e.id);
-      h.space.move(e.b, e.a, r.size);
-      if (h.object_at(e.a) == e.id) set_start(h, e.a, kNoObject);
-      set_start(h, e.b, e.id);
-      r.addr = e.b;
-      break;
-    }
-    case EffectKind::object_kill: {
-      ObjectRecord& r = h.objects.mut(e.id);
-      if (h.object_at(r.addr) == e.id) set_start(h, r.addr, kNoObject);
-      r.state = ObjectState::dead;
-      h.used -= r.size;
-      h.live_objects -= 1;
-      break;
-    }
+    case EffectKind::object_move: h.apply_move(e.id, e.a, e.b); break;
+    case EffectKind::object_kill: h.apply_kill(e.id); break;
     case EffectKind::heap_top: h.top = e.a; break;
     case EffectKind::free_chunk:
       if (e.b == 0) {
@@ -113,6 +97,7 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
     case EffectKind::pending_reference: h.pending_references.push_back(e.id); break;
     case EffectKind::object_flags: h.objects.mut(e.id).flags |= static_cast<std::uint8_t>(e.small); break;
     case EffectKind::io_state: m.io = m.io_history->states.at(e.a); break;
+    case EffectKind::pending_clear: h.pending_references.clear(); break;
   }
 }
 
@@ -173,18 +158,7 @@ std::optional<std::uint32_t> RootSet::find(RootKind kind, std::string_view scope
   return std::nullopt;
 }
 
-const ObjectRecord& JavaHeap::record(ObjectId id) const {
-  if (id == kNoObject || id >= objects.size()) throw std::out_of_range("no object #" + std::to_string(id));
-  return objects.at(id);
-}
-
-std::uint64_t object_size_at(const JavaHeap& heap, const KlassTable& klasses, std::uint64_t addr) {
-  const auto k = klasses.by_narrow(heap.narrow_klass(addr));
-  if (!k) return 0;
-  const Klass& kl = klasses.at(*k);
-  if (!kl.is_array()) return kl.instance_size;
-  return layout::array_size(heap.array_length(addr), kl.elem_size);
-}
+void JavaHeap::throw_bad_id(ObjectId id) { throw std::out_of_range("no object #" + std::to_string(id)); }
 
 }  // namespace heap
 }  // namespace heapviz

@@ -39,7 +39,7 @@ struct DeadSpacer {
   }
 };
 
-ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
+ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool always_compact) {
   const Machine& m = r.machine();
   const JavaHeap& h = m.heap;
   const KlassTable& kt = *m.klasses;
@@ -47,12 +47,13 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
                      "阶段 2：计算对象的新地址（Phase 2: Compute new object addresses）——活对象将依次滑向堆底。",
                      kPhase2Internals);
   DeadSpacer spacer(m.settings.heap, h.space.size(), invocation);
-  EventSteps fw(r, [](StepKind kind, std::uint32_t n) {
-    if (kind == StepKind::forward)
-      return Narration{"Computed forwarding addresses for " + std::to_string(n) + " more objects (batched).",
-                       "又为 " + std::to_string(n) + " 个对象计算了转发地址（批量）。", "CompactibleSpace::forward"};
-    return Narration{std::to_string(n) + " more runs of dead objects found; their space will be reused (batched).",
-                     "又发现 " + std::to_string(n) + " 段死对象，其空间将被复用（批量）。", kPhase2Internals};
+  if (always_compact) spacer.active = false;
+  EventSteps fw(r, [](const EventSteps::Counts& c) {
+    const std::string f = std::to_string(c.of(StepKind::forward)), d = std::to_string(c.of(StepKind::dead_range));
+    return Narration{"Computed forwarding addresses for " + f + " more objects and found " + d +
+                         " more runs of dead objects (batched).",
+                     "又为 " + f + " 个对象计算了转发地址，并发现 " + d + " 段死对象（批量）。",
+                     std::string(kPhase2Internals) + " -> CompactibleSpace::forward"};
   });
   EventSteps& dead = fw;
   std::uint64_t freed = 0, freed_bytes = 0;
@@ -66,6 +67,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
   std::uint64_t cur = h.bottom();
   std::vector<ObjectId> victims;
   while (cur < limit) {
+    h.prefetch_ahead(cur + JavaHeap::kPrefetchDistance);
     const std::uint64_t mw = h.mark_word(cur);
     if (layout::mark_is_marked(mw)) {
       const std::uint64_t size = object_size_at(h, kt, cur);
@@ -103,6 +105,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
     std::uint64_t end = cur;
     do {
       victims.push_back(h.object_at(end));
+      h.objects.prefetch(victims.back() + 16, true);  // ids grow with addresses here: fetch records ahead
       end += object_size_at(h, kt, end);
     } while (end < limit && !layout::mark_is_marked(h.mark_word(end)));
     const std::uint64_t len = end - cur;
@@ -112,7 +115,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
       r.begin_step(StepKind::dead_wood);
       for (ObjectId v : victims) {
         r.touch(v);
-        r.apply(Effect{EffectKind::object_kill, SpaceId::java_heap, 0, v, 0, 0, 0});
+        r.kill_object(v);
       }
       const ObjectId filler = h.next_id();
       r.apply(Effect{EffectKind::object_alloc, SpaceId::java_heap,
@@ -136,7 +139,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
       const bool single = dead.begin(StepKind::dead_range);
       for (ObjectId v : victims) {
         r.touch(v);
-        r.apply(Effect{EffectKind::object_kill, SpaceId::java_heap, 0, v, 0, 0, 0});
+        r.kill_object(v);
       }
       // The dead run's first word now points at the next live object, so later phases skip it.
       r.write_u64(SpaceId::java_heap, cur, end);
@@ -167,7 +170,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation) {
     r.add_counter(HeapCounter::bytes_freed, static_cast<std::int64_t>(freed_bytes));
     if (r.recording())
       r.narrate("New addresses computed; the compacted heap will end at " + hex(compact_top) + ". Reclaimed: " +
-                    std::to_string(freed) + " objects, " + std::to_string(freed_bytes) + " bytes; dead wood kept: " +
+                    detail::plural(freed, "object") + ", " + std::to_string(freed_bytes) + " bytes; dead wood kept: " +
                     std::to_string(dead_wood) + " bytes.",
                 "新地址计算完毕；整理后的堆将止于 " + hex(compact_top) + "。回收 " + std::to_string(freed) + " 个对象、" +
                     std::to_string(freed_bytes) + " 字节；保留死木 " + std::to_string(dead_wood) + " 字节。",
@@ -184,7 +187,8 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
   detail::phase_step(r, GcPhase::adjust, "Phase 3: Adjust pointers",
                      "阶段 3：调整指针（Phase 3: Adjust pointers）——每个引用改为指向目标对象的新地址。",
                      "GenMarkSweep::mark_sweep_phase3 / MarkSweep::adjust_pointers");
-  EventSteps adj(r, [](StepKind, std::uint32_t n) {
+  EventSteps adj(r, [](const EventSteps::Counts& c) {
+    const std::uint32_t n = c.total;
     return Narration{"Adjusted " + std::to_string(n) + " more references (batched).", "又调整了 " + std::to_string(n) + " 个引用（批量）。",
                      "MarkSweep::adjust_pointer"};
   });
@@ -212,11 +216,11 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
   // Then every field of every live object, walking the space and skipping dead runs.
   std::uint64_t cur = h.bottom();
   while (cur < fr.end_of_live) {
+    h.prefetch_ahead(cur + JavaHeap::kPrefetchDistance);
     if (cur < fr.first_dead || layout::mark_is_marked(h.mark_word(cur))) {
       const Klass& k = detail::klass_at(m, cur);
       const std::uint64_t size = k.is_array() ? layout::array_size(h.array_length(cur), k.elem_size) : k.instance_size;
-      detail::for_each_ref_slot(h, k, cur, [&](std::uint64_t slot) {
-        const std::uint32_t v = h.space.read_u32(slot);
+      detail::for_each_ref_slot(h, k, cur, [&](std::uint64_t slot, std::uint32_t v) {
         if (v == 0) return;
         const std::uint64_t target = narrow_oop::decode(v);
         const std::uint64_t mw = h.mark_word(target);
@@ -253,7 +257,8 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
   detail::phase_step(r, GcPhase::move, "Phase 4: Move objects",
                      "阶段 4：移动对象（Phase 4: Move objects）——按地址顺序把活对象滑到新位置，内容原样复制。",
                      "GenMarkSweep::mark_sweep_phase4 / CompactibleSpace::scan_and_compact");
-  EventSteps mv(r, [](StepKind, std::uint32_t n) {
+  EventSteps mv(r, [](const EventSteps::Counts& c) {
+    const std::uint32_t n = c.total;
     return Narration{"Moved " + std::to_string(n) + " more objects (batched).", "又移动了 " + std::to_string(n) + " 个对象（批量）。",
                      "CompactibleSpace::scan_and_compact -> Copy::aligned_conjoint_words"};
   });
@@ -265,16 +270,18 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
     std::uint64_t cur = bottom;
     if (fr.first_dead > cur && !layout::mark_is_marked(h.mark_word(cur))) cur = h.space.read_u64(fr.first_dead);
     while (cur < fr.end_of_live) {
+      h.prefetch_ahead(cur + JavaHeap::kPrefetchDistance);
       const std::uint64_t mw = h.mark_word(cur);
       if (!layout::mark_is_marked(mw)) {
         cur = mw;  // dead run: first word is the next live object
         continue;
       }
       const ObjectId id = h.object_at(cur);
+      h.objects.prefetch(id + 16, true);
       const std::uint64_t size = h.record(id).size;
       const std::uint64_t to = layout::mark_forwardee(mw);
       const bool single = mv.begin(StepKind::move);
-      r.apply(Effect{EffectKind::object_move, SpaceId::java_heap, 0, id, cur, to, 0});
+      r.move_object(id, cur, to);
       r.write_u64(SpaceId::java_heap, to, layout::kMarkUnlocked);
       if (mv.recording()) {
         r.touch(id);
@@ -302,7 +309,7 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
   if (r.recording()) {
     r.touch_range(ByteRange{SpaceId::java_heap, fr.compaction_top, fr.compaction_top, h.end() - fr.compaction_top});
     r.narrate("The allocation pointer (top) is now " + hex(fr.compaction_top) + ": everything above it is free. " +
-                  std::to_string(moved) + " objects (" + std::to_string(moved_bytes) + " bytes) moved.",
+                  detail::plural(moved, "object") + " (" + std::to_string(moved_bytes) + " bytes) moved.",
               "分配指针（top）现在是 " + hex(fr.compaction_top) + "：其上全是空闲空间。共移动 " + std::to_string(moved) + " 个对象（" +
                   std::to_string(moved_bytes) + " 字节）。",
               "CompactibleSpace::scan_and_compact -> clear_empty_region (set_top(compaction_top))");
@@ -312,12 +319,16 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
 
 }  // namespace
 
-void mark_compact(Recorder& r, GcCause cause) {
+void mark_compact(Recorder& r, GcCause cause, bool always_compact) {
   const std::uint64_t used_before = r.machine().heap.used;
-  const std::uint64_t n = detail::gc_begin(r, cause, "Serial mark-compact", "Serial 标记-整理收集器",
+  const std::uint64_t n = detail::gc_begin(r, cause,
+                                           always_compact ? "Serial mark-compact (last-ditch, MarkSweepAlwaysCompactCount=1: no dead wood)"
+                                                          : "Serial mark-compact",
+                                           always_compact ? "Serial 标记-整理收集器（最后一搏：MarkSweepAlwaysCompactCount=1，不留死木）"
+                                                          : "Serial 标记-整理收集器",
                                            "GenCollectedHeap::do_full_collection -> GenMarkSweep::invoke_at_safepoint");
   detail::mark_live(r);
-  const ForwardResult fr = compute_new_addresses(r, n);
+  const ForwardResult fr = compute_new_addresses(r, n, always_compact);
   adjust_pointers(r, fr);
   move_objects(r, fr);
   detail::gc_end(r, used_before, n);

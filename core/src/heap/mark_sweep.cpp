@@ -19,7 +19,8 @@ void sweep(Recorder& r) {
   detail::phase_step(r, GcPhase::sweep, "Phase 2: Sweep",
                      "阶段 2：清扫（Phase 2: Sweep）——死对象的空间并入空闲链表，活对象一个也不移动。",
                      std::string(kSweepInternals));
-  EventSteps sw(r, [](StepKind, std::uint32_t n) {
+  EventSteps sw(r, [](const EventSteps::Counts& c) {
+    const std::uint32_t n = c.total;
     return Narration{"Swept " + std::to_string(n) + " more free chunks (batched).", "又清扫出 " + std::to_string(n) + " 个空闲块（批量）。",
                      kSweepInternals};
   });
@@ -74,7 +75,7 @@ void sweep(Recorder& r) {
     for (ObjectId id : run.dead) {
       bytes += h.record(id).size;
       r.touch(id);
-      r.apply(Effect{EffectKind::object_kill, SpaceId::java_heap, 0, id, 0, 0, 0});
+      r.kill_object(id);
     }
     for (std::uint64_t c : run.old_chunks) r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, c, 0, 0});
     r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, run.start, run.end - run.start, 0});
@@ -82,7 +83,7 @@ void sweep(Recorder& r) {
     if (single && sw.recording()) {
       const std::string merged = run.old_chunks.empty() ? "" : " (merged with " + std::to_string(run.old_chunks.size()) + " free neighbour(s))";
       const std::string merged_zh = run.old_chunks.empty() ? "" : "（与 " + std::to_string(run.old_chunks.size()) + " 个相邻空闲块合并）";
-      r.narrate(std::to_string(run.dead.size()) + " dead object(s) at " + hex(run.start) + " become a free chunk of " +
+      r.narrate(detail::plural(run.dead.size(), "dead object") + " at " + hex(run.start) + " become a free chunk of " +
                     std::to_string(run.end - run.start) + " bytes" + merged + ". Nothing moves.",
                 std::to_string(run.dead.size()) + " 个死对象（" + hex(run.start) + "）变成一个 " + std::to_string(run.end - run.start) +
                     " 字节的空闲块" + merged_zh + "。没有对象移动。",
@@ -103,8 +104,8 @@ void sweep(Recorder& r) {
       largest = std::max(largest, s);
       total += s;
     }
-    r.narrate("Marks of the " + std::to_string(live.size()) + " surviving objects are cleared for the next cycle. Free: " +
-                  std::to_string(total) + " bytes in " + std::to_string(h.free_chunks.size()) + " chunks, the largest " +
+    r.narrate("Marks cleared on " + detail::plural(live.size(), "surviving object") + " for the next cycle. Free: " +
+                  std::to_string(total) + " bytes in " + detail::plural(h.free_chunks.size(), "chunk") + ", the largest " +
                   std::to_string(largest) + " bytes.",
               std::to_string(live.size()) + " 个存活对象的标记被清除，留待下次 GC。空闲：" + std::to_string(total) + " 字节，分成 " +
                   std::to_string(h.free_chunks.size()) + " 块，最大一块 " + std::to_string(largest) + " 字节。",
@@ -117,7 +118,8 @@ void sweep(Recorder& r) {
 
 void mark_sweep(Recorder& r, GcCause cause) {
   const std::uint64_t used_before = r.machine().heap.used;
-  const std::uint64_t n = detail::gc_begin(r, cause, "non-moving mark-sweep (CMS-style)", "非移动式标记-清除（类 CMS）",
+  const std::uint64_t n = detail::gc_begin(r, cause, "non-moving mark-sweep (CMS-style; CMS itself was removed in JDK 14)",
+                                           "非移动式标记-清除（类 CMS；CMS 本身已在 JDK 14 移除）",
                                            "CMS old generation (ConcurrentMarkSweepGeneration), removed in JDK 14 (JEP 363); "
                                            "simulated stop-the-world");
   detail::mark_live(r);

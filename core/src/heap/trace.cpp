@@ -166,7 +166,9 @@ std::size_t Trace::memory_bytes() const {
 
 // ---------------------------------------------------------------- Recorder
 
-Recorder::Recorder(Machine& m, Trace* trace) : m_(m), trace_(trace), opts_(trace ? trace->options() : TraceOptions{}) {
+Recorder::Recorder(Machine& m, Trace* trace)
+    : m_(m), trace_(trace), recording_(trace != nullptr && trace->options().record),
+      opts_(trace ? trace->options() : TraceOptions{}) {
   if (trace_ == nullptr) opts_.record = false;
 }
 
@@ -193,18 +195,24 @@ void Recorder::end_step() {
   trace_->append_step(std::move(open_));
   open_ = Step{};
   const std::size_t n = trace_->size();
-  if (n - trace_->last_checkpoint_step() >= opts_.checkpoint_every ||
-      trace_->effect_count() - trace_->last_checkpoint_effects() >= opts_.checkpoint_effects) {
+  const std::uint64_t work = trace_->work() - trace_->last_checkpoint_work();
+  if (work >= opts_.checkpoint_work ||
+      (n - trace_->last_checkpoint_step() >= opts_.checkpoint_every && work >= opts_.min_checkpoint_work)) {
     trace_->add_checkpoint(n, m_);
-    trace_->note_checkpoint_effects(trace_->effect_count());
+    trace_->note_checkpoint_work();
   }
 }
 
-void Recorder::apply(const Effect& e, std::span<const std::uint8_t> payload) {
+void Recorder::apply_slow(const Effect& e, std::span<const std::uint8_t> payload) {
   if (recording()) {
     if (!open_kind_set_) throw std::logic_error("Recorder::apply: effect outside a step");
     Effect stored = e;
     if (!payload.empty()) stored.c = trace_->append_payload(payload);
+    std::uint64_t bytes = 0;  // replay work beyond the dispatch: bytes copied or zeroed
+    if (e.kind == EffectKind::object_alloc) bytes = e.b;
+    else if (e.kind == EffectKind::write_bytes) bytes = e.b;
+    else if (e.kind == EffectKind::object_move) bytes = m_.heap.record(e.id).size;
+    trace_->add_work(1 + bytes / 256);
     trace_->append_effect(stored);
     apply_effect(m_, stored, trace_->payload());
     return;
@@ -226,14 +234,6 @@ void Recorder::write_bytes(heap::SpaceId s, std::uint64_t addr, std::span<const 
   } else {
     apply(e, bytes);
   }
-}
-
-void Recorder::write_u32(heap::SpaceId s, std::uint64_t addr, std::uint32_t v) {
-  apply(Effect{EffectKind::write_bytes, s, 0, 0, addr, 4, v});
-}
-
-void Recorder::write_u64(heap::SpaceId s, std::uint64_t addr, std::uint64_t v) {
-  apply(Effect{EffectKind::write_bytes, s, 0, 0, addr, 8, v});
 }
 
 void Recorder::add_counter(heap::HeapCounter c, std::int64_t delta) {

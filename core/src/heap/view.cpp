@@ -26,10 +26,12 @@ std::string_view block_state_name(BlockState s) {
 
 namespace {
 
-std::vector<ObjectId> live_by_address(const JavaHeap& h) {
+std::vector<ObjectId> live_by_address(const JavaHeap& h, std::uint64_t from, std::uint64_t to) {
   std::vector<ObjectId> ids;
-  for (ObjectId id = 1; id < h.objects.size(); ++id)
-    if (h.objects.at(id).state == ObjectState::live) ids.push_back(id);
+  for (ObjectId id = 1; id < h.objects.size(); ++id) {
+    const ObjectRecord& r = h.objects.at(id);
+    if (r.state == ObjectState::live && r.addr < to && r.addr + r.size > from) ids.push_back(id);
+  }
   std::sort(ids.begin(), ids.end(), [&](ObjectId a, ObjectId b) { return h.objects.at(a).addr < h.objects.at(b).addr; });
   return ids;
 }
@@ -61,11 +63,13 @@ View make_view(const Machine& m, const ViewOptions& opts) {
 
   // Mid-GC (phases 2-4) a reference may already hold its object's forwarding address; during
   // phase 3 that address is the one to follow, even if another object still starts there.
-  const std::vector<ObjectId> ids = live_by_address(h);
   std::unordered_map<std::uint64_t, ObjectId> by_forwardee;
-  for (ObjectId id : ids) {
-    std::uint64_t fwd = 0;
-    if (state_of(h, h.objects.at(id), &fwd) == BlockState::forwarded) by_forwardee[fwd] = id;
+  if (h.phase == GcPhase::forward || h.phase == GcPhase::adjust || h.phase == GcPhase::move) {
+    for (ObjectId id = 1; id < h.objects.size(); ++id) {
+      const ObjectRecord& rec = h.objects.at(id);
+      std::uint64_t fwd = 0;
+      if (rec.state == ObjectState::live && state_of(h, rec, &fwd) == BlockState::forwarded) by_forwardee[fwd] = id;
+    }
   }
   const bool adjusting = h.phase == GcPhase::adjust;
   auto resolve = [&](std::uint32_t narrow) -> ObjectId {
@@ -89,8 +93,12 @@ View make_view(const Machine& m, const ViewOptions& opts) {
     }
   }
 
+  const bool windowed = opts.window_end > opts.window_begin;
+  const std::uint64_t win_from = windowed ? std::max(opts.window_begin, h.bottom()) : h.bottom();
+  const std::uint64_t win_to = windowed ? std::min(opts.window_end, h.end()) : h.end();
+  const std::vector<ObjectId> ids = live_by_address(h, win_from, win_to);
   v.truncated = ids.size() > opts.max_blocks;
-  std::uint64_t cursor = h.bottom();
+  std::uint64_t cursor = win_from;
   auto add_free = [&](std::uint64_t from, std::uint64_t to) {
     if (to > from && v.blocks.size() < opts.max_blocks * 2) {
       BlockView b;
@@ -118,7 +126,7 @@ View make_view(const Machine& m, const ViewOptions& opts) {
     v.blocks.push_back(std::move(b));
     cursor = std::max(cursor, rec.addr + rec.size);
   }
-  if (!v.truncated) add_free(cursor, h.end());
+  if (!v.truncated) add_free(cursor, win_to);
 
   for (const RootView& r : v.roots) {
     if (r.addr == 0) continue;
@@ -196,6 +204,70 @@ std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::siz
     }
   }
   for (auto& b : out) b.free = (b.end - b.begin) - b.live - b.filler - b.garbage;
+  return out;
+}
+
+std::vector<FieldView> object_fields(const Machine& m, ObjectId id, std::size_t max_elements) {
+  std::vector<FieldView> out;
+  const JavaHeap& h = m.heap;
+  if (!h.is_live(id)) return out;
+  const ObjectRecord& rec = h.record(id);
+  const Klass& k = m.klasses->at(rec.klass);
+  const std::uint64_t a = rec.addr;
+  out.push_back(FieldView{"mark word", "header", 0, 8, detail::hex(h.mark_word(a)), kNoObject});
+  out.push_back(FieldView{"klass", "header", 8, 4, detail::hex(h.narrow_klass(a)) + " (" + k.name + ")", kNoObject});
+  auto value_of = [&](FieldType t, std::uint64_t at, FieldView& f) {
+    switch (t) {
+      case FieldType::reference: {
+        const std::uint32_t v = h.space.read_u32(at);
+        f.ref = object_of_ref(m, v);
+        f.value = v == 0 ? "null" : detail::hex(v) + (f.ref ? " (" + describe(m, f.ref) + ")" : "");
+        break;
+      }
+      case FieldType::boolean_: f.value = h.space.read_u8(at) ? "true" : "false"; break;
+      case FieldType::byte_: f.value = std::to_string(static_cast<std::int8_t>(h.space.read_u8(at))); break;
+      case FieldType::char_:
+      case FieldType::short_: {
+        std::int16_t v;
+        h.space.read(at, &v, 2);
+        f.value = t == FieldType::char_ ? std::to_string(static_cast<std::uint16_t>(v)) : std::to_string(v);
+        break;
+      }
+      case FieldType::int_: f.value = std::to_string(static_cast<std::int32_t>(h.space.read_u32(at))); break;
+      case FieldType::float_: {
+        float v;
+        h.space.read(at, &v, 4);
+        f.value = std::to_string(v);
+        break;
+      }
+      case FieldType::long_: f.value = std::to_string(static_cast<std::int64_t>(h.space.read_u64(at))); break;
+      case FieldType::double_: {
+        double v;
+        h.space.read(at, &v, 8);
+        f.value = std::to_string(v);
+        break;
+      }
+    }
+  };
+  if (!k.is_array()) {
+    for (const FieldInfo& fi : k.fields) {
+      FieldView f{fi.name, fi.type == FieldType::reference ? (fi.ref_type.empty() ? "Object" : fi.ref_type)
+                                                           : std::string(field_type_name(fi.type)),
+                  fi.offset, field_size(fi.type), "", kNoObject};
+      value_of(fi.type, a + fi.offset, f);
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+  const std::uint32_t len = h.array_length(a);
+  out.push_back(FieldView{"length", "int", layout::kArrayLengthOffset, 4, std::to_string(len), kNoObject});
+  const std::string elem = k.elem_type == FieldType::reference ? "Object" : std::string(field_type_name(k.elem_type));
+  for (std::uint32_t i = 0; i < len && i < max_elements; ++i) {
+    const std::uint32_t off = layout::kArrayHeader + i * k.elem_size;
+    FieldView f{"[" + std::to_string(i) + "]", elem, off, k.elem_size, "", kNoObject};
+    value_of(k.elem_type, a + off, f);
+    out.push_back(std::move(f));
+  }
   return out;
 }
 

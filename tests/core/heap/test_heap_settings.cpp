@@ -21,6 +21,10 @@ TEST_CASE("JVM flags parse into heap settings") {
   REQUIRE(cms.notes.size() == 1);
   CHECK(cms.notes[0].find("removed in JDK 14") != std::string::npos);
 
+  auto xms = parse_jvm_flags("-Xms128m");
+  REQUIRE(xms.ok());
+  CHECK(xms.settings.max_heap == 128ull << 20);  // -Xms alone raises the default -Xmx
+
   std::uint64_t v = 0;
   CHECK(parse_jvm_size("512K", v));
   CHECK(v == 524288);

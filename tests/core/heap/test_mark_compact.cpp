@@ -121,8 +121,8 @@ TEST_CASE("OutOfMemoryError: Java heap space after a GC that frees too little") 
     CHECK(e.throwable.to_string() == "java.lang.OutOfMemoryError: Java heap space");
   }
   CHECK(f.trace.step(f.trace.size() - 1).kind == StepKind::oom);
-  CHECK(count_kind(f.trace, StepKind::alloc_failed) == 1);
-  CHECK(count_kind(f.trace, StepKind::gc_start) == 1);
+  CHECK(count_kind(f.trace, StepKind::alloc_failed) == 2);  // then a last-ditch GC
+  CHECK(count_kind(f.trace, StepKind::gc_start) == 2);
   // Dropping the reference lets the same allocation succeed after a GC.
   set_local(f.rec, "t", "big", kNoObject);
   const ObjectId again = new_array(f.rec, builtin::kByteArray, 600);
@@ -177,4 +177,44 @@ TEST_CASE("dead wood is capped: beyond the allowance the rest compacts") {
   CHECK(f.machine.heap.top - f.machine.heap.bottom() == 1616 + 200 * 24 + allowed / 24 * 24);
   CHECK(check_compaction(before, f.machine).empty());
   CHECK(count_kind(f.trace, StepKind::dead_wood) == allowed / 24);
+}
+
+TEST_CASE("primitive array elements are real little-endian bytes") {
+  HeapFixture f("-Xmx1m");
+  const ObjectId ints = new_array(f.rec, builtin::kIntArray, 3);
+  CHECK(f.machine.heap.record(ints).size == 32);  // align8(16 + 12)
+  store_prim_element(f.rec, ints, 1, 0x01020304);
+  CHECK(load_prim_element(f.machine, ints, 1) == 0x01020304);
+  CHECK(f.machine.heap.space.read_u8(f.addr(ints) + 20) == 0x04);
+  store_prim_element(f.rec, ints, 2, -1);
+  CHECK(load_prim_element(f.machine, ints, 2) == -1);
+  const auto rows = object_fields(f.machine, ints);
+  REQUIRE(rows.size() == 6);  // mark word, klass, length, [0], [1], [2]
+  CHECK(rows[2].value == "3");
+  CHECK(rows[4].value == "16909060");
+  CHECK(rows[5].offset == 24);
+  CHECK_THROWS_AS(store_prim_element(f.rec, ints, 3, 0), JavaException);
+  const ObjectId bytes = new_array(f.rec, builtin::kByteArray, 2);
+  store_prim_element(f.rec, bytes, 0, 200);
+  CHECK(load_prim_element(f.machine, bytes, 0) == -56);  // (byte) 200
+  CHECK_THROWS_AS(store_prim_element(f.rec, new_array(f.rec, builtin::kObjectArray, 1), 0, 0), std::invalid_argument);
+}
+
+TEST_CASE("the last-ditch GC before an OutOfMemoryError compacts away dead wood") {
+  // 5 % of 64k = 3276 bytes of dead wood allowed: a 3000-byte garbage array at the bottom stays as
+  // dead wood in the first GC; only the last-ditch GC (MarkSweepAlwaysCompactCount=1) reclaims it.
+  HeapFixture f("-Xmx64k");
+  new_array(f.rec, builtin::kByteArray, 2984);  // 3000 bytes, garbage
+  const ObjectId live = new_array(f.rec, builtin::kByteArray, 60000);
+  set_local(f.rec, "main/main", "live", live);
+  const ObjectId more = new_array(f.rec, builtin::kByteArray, 2500);  // 3000 + 60016 + 2520 = 65536: full
+  set_local(f.rec, "main/main", "more", more);
+  const std::uint64_t free_now = f.machine.heap.end() - f.machine.heap.top;
+  CAPTURE(free_now);
+  CHECK(free_now == 0);
+  const ObjectId last = new_array(f.rec, builtin::kByteArray, 0);  // 16 bytes do not fit
+  CHECK(count_kind(f.trace, StepKind::gc_start) == 2);
+  CHECK(f.machine.heap.is_live(last));
+  CHECK(f.machine.heap.counter(HeapCounter::dead_wood_bytes) == 0);
+  CHECK(check_invariants(f.machine).empty());
 }

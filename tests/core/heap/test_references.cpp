@@ -41,6 +41,10 @@ TEST_CASE("reference hook: a phantom reference does not keep its referent; it go
       if (s.kind == StepKind::reference_pending) narrated = s.text.en.find("pending list") != std::string::npos;
     CHECK(narrated);
     CHECK(check_invariants(f.machine).empty());
+    CHECK(take_pending_references(f.rec) == std::vector<ObjectId>{ref});
+    CHECK(f.machine.heap.pending_references.empty());
+    CHECK(take_pending_references(f.rec).empty());
+    CHECK(f.trace.state_at(f.trace.size() - 1).heap.pending_references == std::vector<ObjectId>{ref});
   }
 }
 

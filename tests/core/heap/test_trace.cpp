@@ -89,6 +89,7 @@ TEST_CASE("randomized programs keep every invariant after every step, under both
       opts.per_event_steps = 8;  // exercise batching too
       opts.batch_size = 5;
       opts.checkpoint_every = 16;
+      opts.min_checkpoint_work = 0;
       HeapFixture f(flags, opts);
       std::vector<std::pair<std::size_t, std::size_t>> gcs;
       random_program(f, seed, 300, &gcs);
@@ -117,6 +118,7 @@ TEST_CASE("randomized programs keep every invariant after every step, under both
 TEST_CASE("state_at(k) equals the state reached by running forward, for random k, both directions") {
   TraceOptions opts;
   opts.checkpoint_every = 10;
+  opts.min_checkpoint_work = 0;
   opts.per_event_steps = 4;
   opts.batch_size = 3;
   HeapFixture f("-Xmx8k", opts);
@@ -244,7 +246,59 @@ TEST_CASE("view: blocks, arrows, roots, counters and occupancy") {
       CHECK(o[0].garbage == 120);
     }
   CHECK(saw_garbage);
+  ViewOptions window;
+  window.window_begin = f.machine.heap.bottom() + 24;
+  window.window_end = f.machine.heap.bottom() + 48;
+  const View w = make_view(f.machine, window);
+  REQUIRE_FALSE(w.blocks.empty());
+  CHECK(w.blocks[0].addr == f.machine.heap.bottom() + 24);
+  ViewOptions tiny;
+  tiny.max_blocks = 1;
+  CHECK(make_view(f.machine, tiny).truncated);
+  const auto fields = object_fields(f.machine, a);
+  REQUIRE(fields.size() == 4);  // mark word, klass, v, next
+  CHECK(fields[0].value == "0x1");
+  CHECK(fields[2].name == "v");
+  CHECK(fields[2].value == "0");
+  CHECK(fields[3].name == "next");
+  CHECK(fields[3].ref == b);
+  CHECK(fields[3].value.find("Node#") != std::string::npos);
+  CHECK(object_fields(f.machine, 9999).empty());
   const auto dump = hex_dump(f.machine, f.machine.heap.bottom(), 16);
   REQUIRE(dump.size() == 1);
   CHECK(dump[0].rfind("0xfc000000: 01 00 00 00 00 00 00 00", 0) == 0);
+}
+
+TEST_CASE("checkpoints stay few and cheap for a big heap with small steps") {
+  HeapFixture f("-Xmx1g");
+  const KlassId node = f.node();
+  ObjectId prev = kNoObject;
+  for (int i = 0; i < 600; ++i) {
+    const ObjectId n = new_instance(f.rec, node);
+    store_ref(f.rec, n, "next", prev);
+    set_local(f.rec, "main/main", "head", n);
+    prev = n;
+  }
+  CHECK(f.trace.size() == 1800);
+  CHECK(f.trace.checkpoint_count() <= 4);            // replay work, not step count, decides
+  CHECK(f.trace.memory_bytes() < 64u << 20);         // page tables are shared, untouched pages cost nothing
+  const Machine mid = f.trace.state_at(900);
+  CHECK(mid.heap.live_objects == 300);
+  CHECK(check_invariants(mid).empty());
+}
+
+TEST_CASE("many random programs end in a consistent state that replays exactly") {
+  for (const char* flags : {"-Xmx2k", "-Xmx3k -XX:MarkSweepDeadRatio=0 -XX:MarkSweepAlwaysCompactCount=1",
+                            "-Xmx2k -XX:+UseConcMarkSweepGC", "-Xmx6k -XX:MarkSweepDeadRatio=50 -XX:MarkSweepAlwaysCompactCount=3"}) {
+    for (std::uint32_t seed = 100; seed < 140; ++seed) {
+      CAPTURE(flags);
+      CAPTURE(seed);
+      HeapFixture f(flags);
+      random_program(f, seed, 200);
+      const auto errs = check_invariants(f.machine);
+      CHECK(errs.empty());
+      if (!errs.empty()) CHECK(errs.front() == "");
+      CHECK(f.trace.state_at(f.trace.size()) == f.machine);
+    }
+  }
 }

@@ -1,5 +1,8 @@
 #pragma once
 #include <string_view>
+#include <vector>
+
+#include "heapviz/heap/java_heap.hpp"
 
 #include "heapviz/trace.hpp"
 
@@ -13,6 +16,13 @@ std::string_view gc_cause_name(GcCause c);
 /// Runs one full GC with the collector chosen in the machine's settings (mark_compact or mark_sweep).
 /// Steps: gc_start, the phases, gc_end. After it, heap.pending_references lists References whose
 /// referent died (cleared), in discovery order: the hook for the Reference Handler (issue 4).
-void collect(Recorder& r, GcCause cause);
+/// `last_ditch`: HotSpot's final attempt before an OutOfMemoryError
+/// (GenCollectedHeap::satisfy_failed_allocation sets MarkSweepAlwaysCompactCount=1): no dead wood.
+void collect(Recorder& r, GcCause cause, bool last_ditch = false);
+
+/// Takes the pending list (java.lang.ref.Reference.getAndClearReferencePendingList): returns the
+/// References the last GCs put there, in order, and empties it in one step. For issue 4's Reference
+/// Handler, which then runs each Cleaner. Returns {} (and records nothing) when the list is empty.
+std::vector<ObjectId> take_pending_references(Recorder& r);
 
 }  // namespace heapviz::heap

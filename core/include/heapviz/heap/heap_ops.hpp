@@ -28,6 +28,11 @@ void store_prim(Recorder& r, ObjectId obj, std::string_view field, std::int64_t 
 /// Writes raw bytes into a byte[] starting at index (e.g. "hello").
 void store_bytes(Recorder& r, ObjectId array, std::uint32_t index, std::span<const std::uint8_t> bytes);
 
+/// array[index] = value for a primitive array (byte[], int[], long[], char[]); truncated to the element size.
+void store_prim_element(Recorder& r, ObjectId array, std::uint32_t index, std::int64_t value);
+/// array[index] of a primitive array, sign-extended (char: zero-extended) as Java would.
+std::int64_t load_prim_element(const Machine& m, ObjectId array, std::uint32_t index);
+
 /// Reads a reference field / element (kNoObject for null).
 ObjectId load_ref(const Machine& m, ObjectId obj, std::string_view field);
 ObjectId load_element(const Machine& m, ObjectId array, std::uint32_t index);

@@ -69,22 +69,58 @@ struct JavaHeap {
   /// Number of ids handed out so far (the next id is this value).
   ObjectId next_id() const { return static_cast<ObjectId>(objects.size()); }
 
-  const ObjectRecord& record(ObjectId id) const;  ///< throws std::out_of_range for a bad id
+  /// The record of `id`; throws std::out_of_range for an id never handed out.
+  HEAPVIZ_INLINE const ObjectRecord& record(ObjectId id) const {
+    if (id == kNoObject || id >= objects.size()) [[unlikely]]
+      throw_bad_id(id);
+    return objects.at(id);
+  }
+  [[noreturn]] static void throw_bad_id(ObjectId id);
   bool is_live(ObjectId id) const { return id != kNoObject && id < objects.size() && objects.get(id).state == ObjectState::live; }
   /// Id of the object starting exactly at addr, or kNoObject.
-  ObjectId object_at(std::uint64_t addr) const {
+  HEAPVIZ_INLINE ObjectId object_at(std::uint64_t addr) const {
     if (!space.contains(addr, 8) || (addr & 7) != 0) return kNoObject;
     return start_ids.get((addr - space.base()) >> 3);
   }
-  std::uint64_t mark_word(std::uint64_t addr) const { return space.read_u64(addr); }
-  std::uint32_t narrow_klass(std::uint64_t addr) const { return space.read_u32(addr + layout::kKlassOffset); }
-  std::uint32_t array_length(std::uint64_t addr) const { return space.read_u32(addr + layout::kArrayLengthOffset); }
+  /// Prefetches the header at addr and its start-map entry (heap walks look this far ahead).
+  HEAPVIZ_INLINE void prefetch_ahead(std::uint64_t addr) const {
+    space.prefetch(addr, true);
+    if (addr >= space.base()) start_ids.prefetch((addr - space.base()) >> 3, true);
+  }
+  static constexpr std::uint64_t kPrefetchDistance = 576;  ///< HotSpot's PrefetchScanIntervalInBytes on x86
+  HEAPVIZ_INLINE std::uint64_t mark_word(std::uint64_t addr) const { return space.read_u64(addr); }
+  HEAPVIZ_INLINE std::uint32_t narrow_klass(std::uint64_t addr) const { return space.read_u32(addr + layout::kKlassOffset); }
+  HEAPVIZ_INLINE std::uint32_t array_length(std::uint64_t addr) const { return space.read_u32(addr + layout::kArrayLengthOffset); }
+
+  /// Primitive mutations behind the object_move / object_kill effects. Call them only from
+  /// apply_effect or Recorder (so that every change is recorded).
+  HEAPVIZ_INLINE void set_start(std::uint64_t addr, ObjectId id) { start_ids.mut((addr - space.base()) >> 3) = id; }
+  HEAPVIZ_INLINE void apply_move(ObjectId id, std::uint64_t from, std::uint64_t to) {
+    ObjectRecord& r = objects.mut(id);
+    space.move(to, from, r.size);
+    if (object_at(from) == id) set_start(from, kNoObject);
+    set_start(to, id);
+    r.addr = to;
+  }
+  HEAPVIZ_INLINE void apply_kill(ObjectId id) {
+    ObjectRecord& r = objects.mut(id);
+    if (object_at(r.addr) == id) set_start(r.addr, kNoObject);
+    r.state = ObjectState::dead;
+    used -= r.size;
+    live_objects -= 1;
+  }
 
   bool operator==(const JavaHeap&) const = default;
 };
 
 /// Size in bytes of the object whose header is at addr, computed from its header as HotSpot does
 /// (klass -> instance size, or array length -> aligned array size).
-std::uint64_t object_size_at(const JavaHeap& heap, const KlassTable& klasses, std::uint64_t addr);
+/// Returns 0 if the header names no class.
+HEAPVIZ_INLINE std::uint64_t object_size_at(const JavaHeap& heap, const KlassTable& klasses, std::uint64_t addr) {
+  const Klass* k = klasses.klass_of_narrow(heap.narrow_klass(addr));
+  if (k == nullptr) return 0;
+  if (!k->is_array()) return k->instance_size;
+  return layout::array_size(heap.array_length(addr), k->elem_size);
+}
 
 }  // namespace heapviz::heap

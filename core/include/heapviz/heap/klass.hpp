@@ -24,6 +24,7 @@ struct FieldInfo {
   FieldType type = FieldType::int_;
   std::uint32_t offset = 0; ///< bytes from the object start
   std::string ref_type;    ///< for references: the declared class name ("" = Object)
+  std::uint8_t depth = 0;  ///< depth of the declaring class below java.lang.Object (subclass hides super)
 };
 
 enum class KlassKind : std::uint8_t { instance, type_array, object_array };
@@ -45,7 +46,7 @@ struct Klass {
   std::uint32_t narrow_klass = 0;     ///< value stored in the header's 4-byte klass field
 
   bool is_array() const { return kind != KlassKind::instance; }
-  /// The field named `name` (the last declared, i.e. the subclass's, if repeated), or nullptr.
+  /// The field named `name` (the most derived one if a subclass hides a superclass field), or nullptr.
   const FieldInfo* field(std::string_view name) const;
   /// The field at `offset`, or nullptr.
   const FieldInfo* field_at(std::uint32_t offset) const;
@@ -69,7 +70,24 @@ class KlassTable {
   const Klass& at(KlassId id) const { return klasses_.at(id); }
   std::optional<KlassId> find(std::string_view name) const;
   /// Klass for a narrow klass value read from a header, or nullopt if none has it.
-  std::optional<KlassId> by_narrow(std::uint32_t narrow) const;
+  std::optional<KlassId> by_narrow(std::uint32_t narrow) const {
+    const std::uint32_t rel = narrow - kNarrowKlassBase;
+    if (narrow < kNarrowKlassBase || (rel & (kNarrowKlassStride - 1)) != 0 || rel / kNarrowKlassStride >= klasses_.size())
+      return std::nullopt;
+    return static_cast<KlassId>(rel / kNarrowKlassStride);
+  }
+  /// The Klass for a narrow klass value, or nullptr (the GC's hot path).
+  const Klass* klass_of_narrow(std::uint32_t narrow) const {
+    const std::uint32_t rel = narrow - kNarrowKlassBase;
+    const std::uint32_t id = rel / kNarrowKlassStride;
+    if (narrow < kNarrowKlassBase || (rel & (kNarrowKlassStride - 1)) != 0 || id >= klasses_.size()) return nullptr;
+    return &klasses_[id];
+  }
+
+  /// Plausible narrow klass values: JDK 17 with CDS encodes class pointers with base 0x800000000 and
+  /// shift 0, so archived classes have small values. These are illustrative, not measured.
+  static constexpr std::uint32_t kNarrowKlassBase = 0x00001000;
+  static constexpr std::uint32_t kNarrowKlassStride = 0x100;
 
   /// Registers a user class (e.g. a lesson's `static class Node { Node next; int v; }`).
   /// Returns the existing id if a class with the same name and fields exists already;
@@ -101,7 +119,8 @@ inline constexpr KlassId kHeapByteBuffer = 7;   ///< java.nio.HeapByteBuffer, 56
 inline constexpr KlassId kDirectByteBuffer = 8; ///< java.nio.DirectByteBuffer, 64 bytes
 inline constexpr KlassId kCleaner = 9;          ///< jdk.internal.ref.Cleaner, 40 bytes (phantom)
 inline constexpr KlassId kDeallocator = 10;     ///< java.nio.DirectByteBuffer$Deallocator, 32 bytes
-inline constexpr KlassId kCount = 11;
+inline constexpr KlassId kString = 11;         ///< java.lang.String, 24 bytes (hash@12, coder@16, hashIsZero@17, value@20)
+inline constexpr KlassId kCount = 12;
 }  // namespace builtin
 
 }  // namespace heapviz::heap

@@ -8,6 +8,7 @@ namespace heapviz::heap {
 /// forwardee | 0b11; dead wood per MarkSweepDeadRatio unless this is the MarkSweepAlwaysCompactCount-th
 /// full GC), "Phase 3: Adjust pointers" (roots, then fields), "Phase 4: Move objects" (slide down,
 /// mark word restored to 0x1). Each object/reference is a step, batched as TraceOptions says.
-void mark_compact(Recorder& r, GcCause cause);
+/// `always_compact`: no dead wood in this GC (the last-ditch GC before an OutOfMemoryError).
+void mark_compact(Recorder& r, GcCause cause, bool always_compact = false);
 
 }  // namespace heapviz::heap
