@@ -9,6 +9,8 @@
 #include "heapviz/heap/java_heap.hpp"
 #include "heapviz/heap/klass.hpp"
 #include "heapviz/heap/roots.hpp"
+#include "heapviz/nio/native_memory.hpp"
+#include "heapviz/nio/nio_state.hpp"
 
 namespace heapviz {
 
@@ -20,6 +22,7 @@ struct SettingsError : std::invalid_argument {
 /// Every settings group of the simulated machine (issue 4/5 add theirs here).
 struct Settings {
   heap::HeapSettings heap;
+  nio::NioSettings nio;  ///< MaxDirectMemorySize, page alignment, DisableExplicitGC ... (issue 4)
   bool operator==(const Settings&) const = default;
 };
 
@@ -36,9 +39,16 @@ struct Machine {
   std::shared_ptr<heap::KlassTable> klasses;
   heap::JavaHeap heap;
   heap::RootSet roots;
+  /// The C heap (SpaceId::native): DirectByteBuffer memory, never moved by a GC. Copying it copies its
+  /// bytes up to the high-water mark.
+  nio::NativeMemory native;
+  nio::BitsState bits;         ///< java.nio.Bits: the "direct" pool and the MaxDirectMemorySize limit
+  nio::PoolCounters mapped;    ///< the "mapped" pool (FileChannel.map; changed by the I/O side)
+  std::uint64_t clock_ms = 0;  ///< simulated time (Thread.sleep in Bits.reserveMemory's back-off)
 
   bool operator==(const Machine& o) const {
-    return settings == o.settings && heap == o.heap && roots == o.roots;
+    return settings == o.settings && heap == o.heap && roots == o.roots && native == o.native && bits == o.bits &&
+           mapped == o.mapped && clock_ms == o.clock_ms;
   }
 };
 
@@ -59,6 +69,14 @@ enum class EffectKind : std::uint8_t {
   gc_phase,         ///< heap.phase = small
   pending_reference, ///< heap.pending_references.push_back(id)
   object_flags,     ///< objects[id].flags |= small (view-only facts such as "garbage after marking")
+  // --- issue 4: native memory, Bits, time (write_bytes with space == native writes native bytes) ---
+  native_malloc,    ///< native.malloc(a) must return b (the allocator is deterministic; checked on replay)
+  native_free,      ///< native.free(a)
+  native_fill,      ///< native bytes [a, a+b) = small (Unsafe.setMemory)
+  bits_add,         ///< pool `small` (nio::PoolId) += (count a, memory used b, capacity c), two's complement
+  bits_limit,       ///< bits.max_memory = a, bits.memory_limit_set = true
+  clock_advance,    ///< clock_ms += a
+  pending_take,     ///< heap.pending_references: remove `id` (the Reference Handler took it)
 };
 std::string_view effect_kind_name(EffectKind k);
 

@@ -29,6 +29,17 @@ std::string_view step_kind_name(StepKind k) {
     case StepKind::gc_end: return "gc_end";
     case StepKind::oom: return "oom";
     case StepKind::alloc_failed: return "alloc_failed";
+    case StepKind::bits_reserve: return "bits_reserve";
+    case StepKind::native_alloc: return "native_alloc";
+    case StepKind::native_zero: return "native_zero";
+    case StepKind::address_align: return "address_align";
+    case StepKind::cleaner_create: return "cleaner_create";
+    case StepKind::buffer_op: return "buffer_op";
+    case StepKind::reference_handler: return "reference_handler";
+    case StepKind::native_free: return "native_free";
+    case StepKind::bits_unreserve: return "bits_unreserve";
+    case StepKind::bits_retry: return "bits_retry";
+    case StepKind::direct_oom: return "direct_oom";
   }
   return "?";
 }
@@ -147,7 +158,8 @@ std::size_t Trace::memory_bytes() const {
       if (t->capacity() > 15) n += t->capacity();
   }
   for (const auto& [step, m] : checkpoints_) {
-    n += sizeof(Machine) + m.heap.space.owned_bytes() + m.heap.start_ids.owned_bytes() + m.heap.objects.owned_bytes();
+    n += sizeof(Machine) + m.heap.space.owned_bytes() + m.heap.start_ids.owned_bytes() + m.heap.objects.owned_bytes() +
+         (m.native.top() - m.native.base());
     (void)step;
   }
   return n;

@@ -69,6 +69,18 @@ NativeAddress NativeMemory::malloc(std::uint64_t bytes) {
   return address;
 }
 
+NativeAddress NativeMemory::would_malloc(std::uint64_t bytes) const {
+  // The same decision as malloc: best fit (lowest address on ties), else the top.
+  if (bytes > capacity_) return 0;
+  const std::uint64_t need = chunk_size_for(bytes);
+  const NativeBlock* best = nullptr;
+  for (const NativeBlock& b : blocks_)
+    if (!b.allocated && b.chunk_size >= need && (best == nullptr || b.chunk_size < best->chunk_size)) best = &b;
+  if (best != nullptr) return best->address;
+  if (top_ + need > base_ + capacity_) return 0;
+  return top_ + kHeaderSize;
+}
+
 void NativeMemory::free(NativeAddress address) {
   if (address == 0) return;
   const NativeBlock* found = find(address);

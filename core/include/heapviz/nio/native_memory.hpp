@@ -50,6 +50,9 @@ class NativeMemory {
 
   /// malloc(bytes): the user address, or 0 when no free chunk fits and the top has no room.
   NativeAddress malloc(std::uint64_t bytes);
+  /// The address malloc(bytes) would return now (0 = it would fail), without changing anything: lets a
+  /// recorder write the result into the effect before applying it.
+  NativeAddress would_malloc(std::uint64_t bytes) const;
   /// free(address): 0 is a no-op. Freeing anything but a live block's address throws
   /// std::invalid_argument (a simulator bug, like glibc's "free(): invalid pointer").
   void free(NativeAddress address);
@@ -78,6 +81,8 @@ class NativeMemory {
   /// Consistency problems (overlaps, gaps, misalignment, headers that disagree, adjacent free chunks),
   /// one sentence each; empty when the heap is sound.
   std::vector<std::string> check_invariants() const;
+
+  bool operator==(const NativeMemory&) const = default;
 
  private:
   std::size_t index_of_chunk(NativeAddress header) const;
