@@ -8,6 +8,9 @@
 #include <span>
 #include <string_view>
 #include <utility>
+#include <vector>
+
+#include "heapviz/nio/buffer_state.hpp"
 
 #include "heapviz/jvalue.hpp"
 #include "heapviz/trace.hpp"
@@ -51,6 +54,13 @@ void system_gc(Recorder& r);
 /// The Reference Handler thread runs every pending Cleaner: Deallocator.run() = freeMemory(base),
 /// then Bits.unreserveMemory, each a separate step.
 void run_reference_handler(Recorder& r);
+/// The Java state of a buffer object, read from its fields (for a direct view, `offset` is its distance
+/// from the root's address). For inspectors and tests; no step.
+BufferState buffer_state(const Machine& m, heap::ObjectId buffer);
+/// The bytes of the buffer's whole capacity window [0, capacity), as a cleared duplicate would read them
+/// (from the byte[] or the native block). No step.
+std::vector<std::byte> buffer_window(const Machine& m, heap::ObjectId buffer);
+
 /// The "direct" and "mapped" BufferPoolMXBeans.
 PoolFigures direct_pool(const Machine& m);
 PoolFigures mapped_pool(const Machine& m);
