@@ -261,9 +261,12 @@ std::string CaseRun::state() {
   if (cur_ < 0) return "none";
   const heap::ObjectId id = cur_id();
   const nio::BufferState s = nio::buffer_state(machine_, id);
-  const std::vector<std::byte> window = nio::buffer_window(machine_, id);
+  std::vector<std::byte> window = nio::buffer_window(machine_, id);
+  const bool cut = window.size() > 64;  // large buffers show only their first 64 bytes
+  if (cut) window.resize(64);
   return s.to_string() + " " + std::string(nio::to_string(s.order())) + " rem=" + std::to_string(s.remaining()) +
-         " ro=" + (s.read_only ? "true" : "false") + " direct=" + (s.is_direct() ? "true" : "false") + " " + hex(window);
+         " ro=" + (s.read_only ? "true" : "false") + " direct=" + (s.is_direct() ? "true" : "false") + " " + hex(window) +
+         (cut ? "..." : "");
 }
 
 std::string run_case(int line_no, const std::vector<std::string>& ops, const Settings& settings) {
