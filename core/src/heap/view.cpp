@@ -6,6 +6,7 @@
 
 #include "gc_common.hpp"
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/nio/nio_view.hpp"
 
 namespace heapviz {
 
@@ -157,6 +158,7 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   counter(v, "dead_wood_bytes", "Dead wood (bytes)", "死木（字节）", h.counter(HeapCounter::dead_wood_bytes));
   counter(v, "objects_allocated", "Objects allocated", "分配的对象数", h.counter(HeapCounter::objects_allocated));
   counter(v, "references_pending", "References pending", "待处理引用数", h.pending_references.size());
+  nio::add_nio_view(m, v);  // native memory region, blocks, address arrows, buffer pools
   return v;
 }
 
