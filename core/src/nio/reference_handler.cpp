@@ -1,6 +1,7 @@
 // System.gc(), the Reference Handler running pending Cleaners (Deallocator.run: freeMemory, then
 // Bits.unreserveMemory, each a step), and the BufferPoolMXBean figures (jdk-facts §1, §7).
 #include "buffer_object.hpp"
+#include "heapviz/java_throwable.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/machine.hpp"
@@ -44,23 +45,10 @@ bool remove_cleaner(Recorder& r, ObjectId cl) {
   return true;
 }
 
-void run_cleaner(Recorder& r, ObjectId cl) {
+// Deallocator.run(): freeMemory(base), address = 0, then Bits.unreserveMemory, as two steps.
+void run_deallocator(Recorder& r, ObjectId thunk) {
   const Machine& m = r.machine();
-  r.begin_step(StepKind::reference_handler);
-  r.apply(Effect{EffectKind::pending_take, SpaceId::java_heap, 0, cl, 0, 0, 0});
-  const bool removed = remove_cleaner(r, cl);
-  const ObjectId thunk = read_ref(m, cl, off::cleaner_thunk);
-  if (r.recording()) {
-    r.touch(cl);
-    r.narrate("The Reference Handler thread takes " + name_of(m, cl) + " off the pending list and calls clean() on it directly: "
-              "it unlinks itself from Cleaner's list and runs its thunk " + name_of(m, thunk) + ".run().",
-              "Reference Handler 线程从 pending 列表取出 " + name_of(m, cl) + " 并直接调用 clean()：它从 Cleaner 链表中摘下自己，然后运行 " +
-                  name_of(m, thunk) + ".run()。",
-              "java.lang.ref.Reference.processPendingReferences -> jdk.internal.ref.Cleaner.clean -> remove");
-  }
-  r.end_step();
-  if (!removed || thunk == heap::kNoObject || m.heap.record(thunk).klass != heap::builtin::kDeallocator) return;
-
+  if (thunk == heap::kNoObject || m.heap.record(thunk).klass != heap::builtin::kDeallocator) return;
   const std::int64_t base = read_i64(m, thunk, off::dealloc_address);
   if (base == 0) return;  // Deallocator.run's "paranoia" check
   const std::int64_t size = read_i64(m, thunk, off::dealloc_size);
@@ -72,13 +60,32 @@ void run_cleaner(Recorder& r, ObjectId cl) {
     r.touch(thunk);
     r.touch_range(ByteRange{SpaceId::native, static_cast<std::uint64_t>(base), static_cast<std::uint64_t>(base), static_cast<std::uint64_t>(size)});
     r.narrate("Deallocator.run(): Unsafe.freeMemory(" + hex(static_cast<std::uint64_t>(base)) + ") gives the " + std::to_string(size) +
-                  "-byte block back to malloc's free list, only now, after the GC. Then address = 0.",
+                  "-byte block back to malloc's free list. Then address = 0.",
               "Deallocator.run()：Unsafe.freeMemory(" + hex(static_cast<std::uint64_t>(base)) + ") 把 " + std::to_string(size) +
-                  " 字节的块还给 malloc 的空闲链表：直到 GC 之后的此刻才释放。然后 address = 0。",
+                  " 字节的块还给 malloc 的空闲链表。然后 address = 0。",
               "java.nio.DirectByteBuffer$Deallocator.run -> Unsafe.freeMemory -> os::free");
   }
   r.end_step();
   unreserve_memory_step(r, size, cap);
+}
+
+void run_cleaner(Recorder& r, ObjectId cl) {
+  const Machine& m = r.machine();
+  r.begin_step(StepKind::reference_handler);
+  r.apply(Effect{EffectKind::pending_take, SpaceId::java_heap, 0, cl, 0, 0, 0});
+  const bool removed = remove_cleaner(r, cl);
+  const ObjectId thunk = read_ref(m, cl, off::cleaner_thunk);
+  if (r.recording()) {
+    r.touch(cl);
+    r.narrate("The Reference Handler thread takes " + name_of(m, cl) + " off the pending list and calls clean() on it directly: "
+              "it unlinks itself from Cleaner's list and runs its thunk " + name_of(m, thunk) + ".run(). Only now, after the GC, "
+              "is the native memory freed.",
+              "Reference Handler 线程从 pending 列表取出 " + name_of(m, cl) + " 并直接调用 clean()：它从 Cleaner 链表中摘下自己，然后运行 " +
+                  name_of(m, thunk) + ".run()。直到 GC 之后的此刻，本地内存才被释放。",
+              "java.lang.ref.Reference.processPendingReferences -> jdk.internal.ref.Cleaner.clean -> remove");
+  }
+  r.end_step();
+  if (removed) run_deallocator(r, thunk);
 }
 
 }  // namespace
@@ -113,6 +120,30 @@ bool detail::wait_for_reference_processing(Recorder& r) {
   r.end_step();
   run_reference_handler(r);
   return true;
+}
+
+void invoke_cleaner(Recorder& r, ObjectId buffer) {
+  const Machine& m = r.machine();
+  if (!is_byte_buffer(m, buffer) || !is_direct_klass(m, m.heap.record(buffer).klass))
+    throw JavaException{JavaThrowable{"java.lang.IllegalArgumentException", "buffer is non-direct"}};
+  if (read_ref(m, buffer, off::att) != heap::kNoObject)
+    throw JavaException{JavaThrowable{"java.lang.IllegalArgumentException", "duplicate or slice"}};
+  const ObjectId cl = read_ref(m, buffer, off::cleaner);
+  if (cl == heap::kNoObject) return;
+  r.begin_step(StepKind::reference_handler);
+  const bool removed = remove_cleaner(r, cl);
+  const ObjectId thunk = read_ref(m, cl, off::cleaner_thunk);
+  if (r.recording()) {
+    r.touch(buffer);
+    r.touch(cl);
+    r.narrate("Unsafe.invokeCleaner(" + name_of(m, buffer) + "): " + name_of(m, cl) + ".clean() runs now, on this thread" +
+                  (removed ? ": no GC needed." : ", but it already ran: nothing happens."),
+              "Unsafe.invokeCleaner(" + name_of(m, buffer) + ")：" + name_of(m, cl) + ".clean() 立即在当前线程运行" +
+                  (removed ? "：无需 GC。" : "，但它已运行过：什么也不做。"),
+              "sun.misc.Unsafe.invokeCleaner -> jdk.internal.misc.Unsafe.invokeCleaner -> Cleaner.clean");
+  }
+  r.end_step();
+  if (removed) run_deallocator(r, thunk);
 }
 
 PoolFigures direct_pool(const Machine& m) { return PoolFigures{m.bits.count, m.bits.reserved_memory, m.bits.total_capacity}; }

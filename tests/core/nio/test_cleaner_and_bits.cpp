@@ -149,3 +149,25 @@ TEST_CASE("MaxDirectMemorySize defaults to Runtime.maxMemory() of the heap") {
   CHECK(f.machine.bits.max_memory == 64880640);
   CHECK(nio::mapped_pool(f.machine) == nio::PoolFigures{0, 0, 0});
 }
+
+TEST_CASE("Unsafe.invokeCleaner frees at once; views and heap buffers are refused; a second call does nothing") {
+  NioFixture f;
+  const heap::ObjectId b = f.keep("b", nio::allocate_direct(f.rec, 128));
+  const heap::ObjectId s = f.keep("s", std::get<JRef>(f.call(b, "duplicate()")).id);
+  const heap::ObjectId h = f.keep("h", nio::allocate(f.rec, 8));
+  CHECK(thrown([&] { nio::invoke_cleaner(f.rec, h); }) == "java.lang.IllegalArgumentException: buffer is non-direct");
+  CHECK(thrown([&] { nio::invoke_cleaner(f.rec, s); }) == "java.lang.IllegalArgumentException: duplicate or slice");
+  const std::size_t from = f.trace.size();
+  nio::invoke_cleaner(f.rec, b);
+  CHECK(f.kinds_since(from) == std::vector<std::string>{"reference_handler", "native_free", "bits_unreserve"});
+  CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{0, 0, 0});
+  CHECK(f.machine.native.allocated_count() == 0);
+  nio::invoke_cleaner(f.rec, b);
+  CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{0, 0, 0});
+  // The GC later finds the buffer dead; its already-cleaned Cleaner is pending and does nothing.
+  f.drop("b");
+  f.drop("s");
+  nio::system_gc(f.rec);
+  nio::run_reference_handler(f.rec);
+  CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{0, 0, 0});
+}

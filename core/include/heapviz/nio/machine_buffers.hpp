@@ -61,6 +61,13 @@ BufferState buffer_state(const Machine& m, heap::ObjectId buffer);
 /// (from the byte[] or the native block). No step.
 std::vector<std::byte> buffer_window(const Machine& m, heap::ObjectId buffer);
 
+/// Unsafe.invokeCleaner(buffer) (sun.misc and jdk.internal.misc): frees a direct buffer's memory now.
+/// IllegalArgumentException "buffer is non-direct" for a heap buffer, "duplicate or slice" for a view;
+/// otherwise cleaner.clean(): unlink the Cleaner, freeMemory, unreserveMemory (a second call does nothing).
+/// Using the buffer afterwards is a use-after-free, as in the JDK; the simulator then throws
+/// std::out_of_range from NativeMemory (not a Java exception).
+void invoke_cleaner(Recorder& r, heap::ObjectId buffer);
+
 /// The "direct" and "mapped" BufferPoolMXBeans.
 PoolFigures direct_pool(const Machine& m);
 PoolFigures mapped_pool(const Machine& m);
