@@ -39,8 +39,8 @@ struct Machine {
   std::shared_ptr<heap::KlassTable> klasses;
   heap::JavaHeap heap;
   heap::RootSet roots;
-  /// The C heap (SpaceId::native): DirectByteBuffer memory, never moved by a GC. Copying it copies its
-  /// bytes up to the high-water mark.
+  /// The C heap (SpaceId::native): DirectByteBuffer memory, never moved by a GC (bytes in
+  /// copy-on-write pages, so checkpoints stay cheap).
   nio::NativeMemory native;
   nio::BitsState bits;         ///< java.nio.Bits: the "direct" pool and the MaxDirectMemorySize limit
   nio::PoolCounters mapped;    ///< the "mapped" pool (FileChannel.map; changed by the I/O side)

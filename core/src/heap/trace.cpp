@@ -159,7 +159,7 @@ std::size_t Trace::memory_bytes() const {
   }
   for (const auto& [step, m] : checkpoints_) {
     n += sizeof(Machine) + m.heap.space.owned_bytes() + m.heap.start_ids.owned_bytes() + m.heap.objects.owned_bytes() +
-         (m.native.top() - m.native.base());
+         m.native.owned_bytes();
     (void)step;
   }
   return n;
