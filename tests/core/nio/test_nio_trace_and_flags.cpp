@@ -66,3 +66,14 @@ TEST_CASE("parse_all_jvm_flags: heap flags and the nio flags") {
   CHECK_FALSE(parse_all_jvm_flags("-Xmx0").ok());
   CHECK(parse_all_jvm_flags("").settings == Settings{});
 }
+
+TEST_CASE("nio trace: checkpoints share native memory pages (a 1 MiB buffer is not copied per checkpoint)") {
+  TraceOptions opts;
+  opts.checkpoint_every = 2;
+  NioFixture f("-Xmx8m -XX:+UseSerialGC", opts);
+  const heap::ObjectId d = f.keep("d", nio::allocate_direct(f.rec, 1 << 20));
+  for (std::int32_t i = 0; i < 100; ++i) f.call(d, "putInt(int)", {i});
+  CHECK(f.trace.checkpoint_count() > 50);
+  CHECK(f.trace.memory_bytes() < (8u << 20));  // 50+ full copies would be over 50 MiB
+  CHECK(f.trace.state_at(f.trace.size()) == f.machine);
+}
