@@ -26,6 +26,8 @@ struct PoolFigures {
 };
 
 /// ByteBuffer.allocate(capacity). Throws JavaException as the JDK (capacity < 0, Java heap space).
+/// The returned object is not rooted: the caller stores it (e.g. heap::set_local) before the next
+/// allocation. The same holds for allocate_direct, wrap and the views call_buffer_method returns.
 heap::ObjectId allocate(Recorder& r, std::int32_t capacity);
 /// ByteBuffer.allocateDirect(capacity): the DirectByteBuffer constructor in JDK 17 order, each a step
 /// (Bits.reserveMemory with its GC-and-retry path, Unsafe.allocateMemory, setMemory, page alignment,
@@ -43,7 +45,11 @@ bool is_byte_buffer(const Machine& m, heap::ObjectId obj);
 /// "array()" (returns the existing byte[]), "hasArray()", "isDirect()", "remaining()".
 /// Arguments: byte[] and ByteBuffer as JRef, ByteOrder as JEnum. Returns the JDK's result: the buffer
 /// itself (JRef) for chaining methods, a new object for views, a std::string for toString().
-/// Throws JavaException with the JDK's class and message.
+/// Throws JavaException with the JDK's class and message. One buffer_op step per call (a view: its
+/// allocation step(s), then one buffer_op step). The receiver and every argument must be reachable
+/// (rooted by the caller, as the interpreter's locals and operand stack are): a view's allocation may
+/// run a GC. Misuse (unknown signature, wrong argument types, a non-buffer receiver) throws
+/// std::invalid_argument.
 JValue call_buffer_method(Recorder& r, heap::ObjectId buffer, std::string_view signature, std::span<const JValue> args);
 /// True if call_buffer_method supports `signature` (for "valid Java, not simulated yet" diagnostics).
 bool supports_buffer_method(std::string_view signature);
