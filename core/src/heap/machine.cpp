@@ -12,7 +12,8 @@ Machine::Machine(const Settings& s)
     : settings(s), klasses(std::make_shared<KlassTable>()), native(s.nio.native_capacity) {
   if (std::string err = validate(s.heap); !err.empty()) throw SettingsError(err);
   // VM.maxDirectMemory(): -XX:MaxDirectMemorySize, else Runtime.maxMemory() of this heap.
-  bits.max_memory = static_cast<std::int64_t>(s.nio.max_direct_memory != 0 ? s.nio.max_direct_memory : runtime_max_memory(s.heap));
+  bits.max_memory = static_cast<std::int64_t>(s.nio.max_direct_memory_set || s.nio.max_direct_memory != 0 ? s.nio.max_direct_memory
+                                                                                                           : runtime_max_memory(s.heap));
   const std::uint64_t base = heap_base(s.heap);
   heap.space = AddressSpace(SpaceId::java_heap, base, s.heap.max_heap);
   heap.start_ids.resize(s.heap.max_heap / 8);

@@ -27,7 +27,8 @@ ParsedJvmFlags parse_all_jvm_flags(std::string_view flags, const Settings& base)
         out.error = "Improperly specified VM option '" + flag.substr(4) + "'";
         return out;
       }
-      n.max_direct_memory = v;  // 0 means "the default", as in the JDK (FLAG_IS_DEFAULT aside)
+      n.max_direct_memory = v;
+      n.max_direct_memory_set = true;  // an explicit 0 is a limit of 0, as in the JDK
     } else if (f == "-Dsun.nio.PageAlignDirectMemory=true") {
       n.page_align_direct = true;
     } else if (starts_with(f, "-Dsun.nio.PageAlignDirectMemory=")) {

@@ -144,9 +144,14 @@ TEST_CASE("Bits: the limit is checked against capacity, so page-aligned buffers 
         "java.lang.OutOfMemoryError: Cannot reserve 4097 bytes of direct buffer memory (allocated: 16384, limit: 8192)");
 }
 
-TEST_CASE("MaxDirectMemorySize defaults to Runtime.maxMemory() of the heap") {
+TEST_CASE("MaxDirectMemorySize defaults to Runtime.maxMemory() of the heap; an explicit 0 is a limit of 0") {
   NioFixture f("-Xmx64m -XX:+UseSerialGC");
   CHECK(f.machine.bits.max_memory == 64880640);
+  NioFixture zero("-Xmx64m -XX:+UseSerialGC -XX:MaxDirectMemorySize=0");
+  CHECK(zero.machine.bits.max_memory == 0);
+  zero.keep("z", nio::allocate_direct(zero.rec, 0));
+  CHECK(thrown([&] { nio::allocate_direct(zero.rec, 1); }) ==
+        "java.lang.OutOfMemoryError: Cannot reserve 1 bytes of direct buffer memory (allocated: 1, limit: 0)");
   CHECK(nio::mapped_pool(f.machine) == nio::PoolFigures{0, 0, 0});
 }
 
