@@ -86,14 +86,20 @@ void reserve_memory(Recorder& r, std::int64_t size, std::int64_t cap) {
   bool refproc_active = false;
   do {
     refproc_active = wait_for_reference_processing(r);
-    if (try_reserve(r, size, cap, "Retry after waiting for reference processing: ", "等待引用处理之后重试：")) return;
+    if (try_reserve(r, size, cap,
+                    refproc_active ? "Retry after the Reference Handler ran: "
+                                   : "Reference.waitForReferenceProcessing(): nothing is pending; retry once more: ",
+                    refproc_active ? "Reference Handler 运行之后重试：" : "Reference.waitForReferenceProcessing()：没有待处理的引用；再试一次：")) {
+      return;
+    }
   } while (refproc_active);
   system_gc(r);
   std::int64_t sleep_time = 1;
   for (int sleeps = 0;;) {
     if (try_reserve(r, size, cap, sleeps == 0 ? "Retry after System.gc(): " : "Retry after sleeping: ",
-                    sleeps == 0 ? "System.gc() 之后重试：" : "休眠之后重试："))
+                    sleeps == 0 ? "System.gc() 之后重试：" : "休眠之后重试：")) {
       return;
+    }
     if (sleeps >= kMaxSleeps) break;
     if (!wait_for_reference_processing(r)) {
       sleep_step(r, sleep_time, sleeps);
