@@ -77,3 +77,21 @@ TEST_CASE("nio trace: checkpoints share native memory pages (a 1 MiB buffer is n
   CHECK(f.trace.memory_bytes() < (8u << 20));  // 50+ full copies would be over 50 MiB
   CHECK(f.trace.state_at(f.trace.size()) == f.machine);
 }
+
+TEST_CASE("nio without a trace: buffers, GC and the Reference Handler work when nothing is recorded") {
+  // A recorder with no trace applies the same effects and records nothing.
+  Machine m(settings_from("-Xmx8m -XX:+UseSerialGC -XX:MaxDirectMemorySize=1k"));
+  Recorder r(m, nullptr);
+  const heap::ObjectId h = nio::allocate(r, 32);
+  heap::set_local(r, "main/main", "h", h);
+  const heap::ObjectId d = nio::allocate_direct(r, 600);
+  heap::set_local(r, "main/main", "d", d);
+  std::vector<JValue> args{std::int32_t{0x11223344}};
+  nio::call_buffer_method(r, h, "putInt(int)", args);
+  heap::set_local(r, "main/main", "d", heap::kNoObject);
+  nio::system_gc(r);
+  nio::run_reference_handler(r);
+  CHECK(nio::direct_pool(m) == nio::PoolFigures{0, 0, 0});
+  CHECK(nio::buffer_window(m, h)[0] == std::byte{0x11});
+  CHECK(m.native.allocated_count() == 0);
+}
