@@ -1,12 +1,18 @@
 // The JDK side of the ByteBuffer differential test: runs every case of a case file with the real
 // java.nio.ByteBuffer and prints one line per operation. buffer_runner.cpp prints the same format from
 // the simulator; the two outputs must be equal (see case_language.md for the language and the format).
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 public final class BufferOps {
@@ -14,33 +20,67 @@ public final class BufferOps {
   private ByteBuffer cur;
   private final StringBuilder out = new StringBuilder();
 
+  /**
+   * java BufferOps CASES [GROUP]: runs every case, or only the cases of flag group GROUP (an index into
+   * the distinct "flags ... |" headers in order of first use; "" = no header). The caller starts this JVM
+   * with that group's flags.
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: java BufferOps <cases.txt>");
+    if (args.length != 1 && args.length != 2) {
+      System.err.println("usage: java BufferOps <cases.txt> [group]");
       System.exit(2);
     }
-    List<String> lines = Files.readAllLines(Path.of(args[0]));
-    StringBuilder all = new StringBuilder();
-    for (int n = 0; n < lines.size(); n++) {
-      String line = lines.get(n).strip();
+    // Read without NIO channels: a channel read would cache a temporary direct buffer and change the pools.
+    String text;
+    try (FileInputStream in = new FileInputStream(args[0])) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String[] lines = text.split("\n", -1);
+    List<String> groups = new ArrayList<>();
+    List<Object[]> cases = new ArrayList<>();  // {line number, flags, ops}
+    for (int n = 0; n < lines.length; n++) {
+      String line = lines[n].strip();
       if (line.isEmpty() || line.startsWith("#")) continue;
       String[] ops = line.split("\\|");
+      String flags = "";
+      String[] head = ops[0].strip().split("\\s+");
+      if (head[0].equals("flags")) {
+        flags = String.join(" ", Arrays.copyOfRange(head, 1, head.length));
+        ops = Arrays.copyOfRange(ops, 1, ops.length);
+      }
+      if (!groups.contains(flags)) groups.add(flags);
+      cases.add(new Object[] {n + 1, flags, ops});
+    }
+    int group = args.length == 2 ? Integer.parseInt(args[1]) : -1;
+    StringBuilder all = new StringBuilder();
+    for (Object[] c : cases) {
+      if (group >= 0 && !groups.get(group).equals(c[1])) continue;
+      int lineNo = (Integer) c[0];
+      String[] ops = (String[]) c[2];
       String first = ops[0].strip();
       if (first.startsWith("both ")) {
         // "both N" runs the case once on a heap and once on a direct buffer.
         String rest = first.substring(5);
         ops[0] = "heap " + rest;
-        all.append(new BufferOps().run(n + 1, ops));
+        all.append(new BufferOps().run(lineNo, ops));
         ops[0] = "direct " + rest;
-        all.append(new BufferOps().run(n + 1, ops));
+        all.append(new BufferOps().run(lineNo, ops));
       } else {
-        all.append(new BufferOps().run(n + 1, ops));
+        all.append(new BufferOps().run(lineNo, ops));
       }
     }
     System.out.print(all);
   }
 
   private String run(int lineNo, String[] ops) {
+    // Garbage of earlier cases must not be freed in the middle of this one (it would change the pools).
+    for (String op : ops) {
+      String v = op.strip().split("\\s+")[0];
+      if (v.equals("pools") || v.equals("gc") || v.equals("direct")) {
+        gc();
+        break;
+      }
+    }
     out.append("case ").append(lineNo).append(": ").append(ops[0].strip()).append('\n');
     for (String op : ops) {
       String text = op.strip().replaceAll("\\s+", " ");
@@ -50,8 +90,8 @@ public final class BufferOps {
       } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
         // The case line is malformed (missing operand or bad number): stop, never compare it.
         throw new BadCase("line " + lineNo + ": '" + text + "': " + e);
-      } catch (RuntimeException e) {
-        if (e instanceof BadCase) throw e;
+      } catch (RuntimeException | OutOfMemoryError e) {
+        if (e instanceof BadCase) throw (BadCase) e;
         outcome = "!" + e.getClass().getName() + ": " + e.getMessage();
       }
       out.append("  ").append(text).append(" => ").append(outcome).append(" | ").append(state()).append('\n');
@@ -66,9 +106,18 @@ public final class BufferOps {
   private String apply(String[] t) {
     String verb = t[0];
     int n = t.length - 1;
-    boolean creates = verb.equals("heap") || verb.equals("direct") || verb.equals("wrap");
-    if (cur == null && !creates) return "no buffer";  // the case's allocation failed
     switch (verb) {
+      case "pools": return pool("direct") + " " + pool("mapped");
+      case "gc": gc(); return "ok";
+      default: break;
+    }
+    boolean creates = verb.equals("heap") || verb.equals("direct") || verb.equals("wrap");
+    if (cur == null && !creates && !verb.equals("sel")) return "no buffer";  // the case's allocation failed, or drop
+    switch (verb) {
+      case "drop":  // by identity: indexOf would use ByteBuffer.equals, which compares contents
+        for (int k = 0; k < buffers.size(); k++) if (buffers.get(k) == cur) buffers.set(k, null);
+        cur = null;
+        return "ok";
       case "heap": return add(ByteBuffer.allocate(i(t[1])));
       case "direct": return add(ByteBuffer.allocateDirect(i(t[1])));
       case "wrap": {
@@ -147,11 +196,44 @@ public final class BufferOps {
     }
   }
 
-  /** Buffer bK; a case naming a buffer that does not exist is malformed. */
+  /** Buffer bK; a case naming a buffer that does not exist (or was dropped) is malformed. */
   private ByteBuffer buffer(String k) {
     int index = i(k);
-    if (index < 0 || index >= buffers.size()) throw new BadCase("no buffer b" + k);
+    if (index < 0 || index >= buffers.size() || buffers.get(index) == null) throw new BadCase("no buffer b" + k);
     return buffers.get(index);
+  }
+
+  /** "direct count=1 used=512 cap=512": a BufferPoolMXBean's figures. */
+  private static String pool(String name) {
+    for (BufferPoolMXBean p : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+      if (p.getName().equals(name)) {
+        return name + " count=" + p.getCount() + " used=" + p.getMemoryUsed() + " cap=" + p.getTotalCapacity();
+      }
+    }
+    throw new IllegalStateException("no pool " + name);
+  }
+
+  /**
+   * System.gc(), then wait until the Reference Handler has run every Cleaner that GC made pending (as the
+   * lessons' Heapviz.gc()): when a second round's marker is enqueued, the first round's list is done.
+   */
+  private static void gc() {
+    if (round()) round();
+  }
+
+  private static boolean round() {
+    ReferenceQueue<Object> queue = new ReferenceQueue<>();
+    PhantomReference<Object> marker = new PhantomReference<>(new Object(), queue);
+    System.gc();
+    try {
+      boolean disabled = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+DisableExplicitGC");
+      return queue.remove(disabled ? 1 : 10_000) != null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      Reference.reachabilityFence(marker);
+    }
   }
 
   private String add(ByteBuffer b) {
@@ -165,10 +247,11 @@ public final class BufferOps {
     if (cur == null) return "none";
     ByteBuffer window = cur.duplicate();
     window.clear();
-    byte[] a = new byte[window.capacity()];
+    // Large buffers (the direct-memory cases) show only their first 64 bytes.
+    byte[] a = new byte[Math.min(window.capacity(), 64)];
     window.get(a);
     return cur + " " + cur.order() + " rem=" + cur.remaining() + " ro=" + cur.isReadOnly()
-        + " direct=" + cur.isDirect() + " " + hex(a);
+        + " direct=" + cur.isDirect() + " " + hex(a) + (window.capacity() > 64 ? "..." : "");
   }
 
   private static int i(String s) { return (int) l(s); }

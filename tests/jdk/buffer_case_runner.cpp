@@ -8,15 +8,21 @@
 #include <stdexcept>
 #include <vector>
 
+#include <algorithm>
+#include <bit>
+#include <optional>
+
+#include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/java_throwable.hpp"
+#include "heapviz/jvm_flags.hpp"
+#include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
+#include "heapviz/nio/machine_buffers.hpp"
+#include "heapviz/trace.hpp"
 
 namespace heapviz::jdk_test {
 namespace {
 
-using nio::BufferState;
-using nio::ByteBuffer;
-using nio::VectorByteStore;
 
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> parts;
@@ -82,168 +88,190 @@ std::string hex_bits(std::uint64_t v) {
   return buf;
 }
 
-// One case: its buffers (stable addresses, since identity is state identity) and the current one.
+// One case on the simulated machine: every buffer is a real heap object held by a local root "bK"
+// (main/main), byte[] arguments are real arrays, and every call goes through call_buffer_method, the
+// interpreter's entry point. A Trace records everything, so narration code runs too.
 class CaseRun {
  public:
+  explicit CaseRun(const Settings& s) : machine_(s), trace_(machine_), rec_(machine_, &trace_) {}
   std::string apply(const std::vector<std::string>& t);
   std::string state();
 
  private:
-  struct Buf {
-    BufferState state;
-    std::shared_ptr<VectorByteStore> root;
-  };
-  std::string add(BufferState state, std::shared_ptr<VectorByteStore> root);
-  ByteBuffer cur() { return handle(*cur_); }
-  ByteBuffer handle(Buf& b) { return ByteBuffer(b.state, *b.root); }
-  Buf& buffer(const std::string& index) { return buffers_.at(static_cast<std::size_t>(number(index))); }
-  static std::unique_ptr<VectorByteStore> bytes(const std::vector<std::string>& t, std::size_t from);
-  std::string view(BufferState state) { return add(state, cur_->root); }
+  static constexpr std::string_view kScope = "main/main";
+  std::string add(heap::ObjectId id);
+  JValue call(std::string_view sig, std::vector<JValue> args = {}) { return nio::call_buffer_method(rec_, cur_id(), sig, args); }
+  heap::ObjectId cur_id() const { return buffers_.at(static_cast<std::size_t>(cur_)); }
+  heap::ObjectId buffer(const std::string& index) {
+    const auto k = static_cast<std::size_t>(number(index));
+    if (k >= buffers_.size() || buffers_[k] == heap::kNoObject) throw std::invalid_argument("no buffer b" + index);
+    return buffers_[k];
+  }
+  /// A new byte[] on the heap with the given bytes, held by the local "tmp" while it is used.
+  JRef array(const std::vector<std::byte>& bytes);
+  JRef bytes(const std::vector<std::string>& t, std::size_t from);
+  std::vector<std::byte> array_bytes(heap::ObjectId a) const;
+  std::string ok(const JValue&) { return "ok"; }
 
-  std::deque<Buf> buffers_;
-  Buf* cur_ = nullptr;
+  Machine machine_;
+  Trace trace_;
+  Recorder rec_;
+  std::vector<heap::ObjectId> buffers_;
+  int cur_ = -1;
 };
 
-std::string CaseRun::add(BufferState state, std::shared_ptr<VectorByteStore> root) {
-  buffers_.push_back(Buf{state, std::move(root)});
-  cur_ = &buffers_.back();
+std::string CaseRun::add(heap::ObjectId id) {
+  buffers_.push_back(id);
+  cur_ = static_cast<int>(buffers_.size() - 1);
   std::string name = "b";  // append(): g++ 12 warns falsely (-Wrestrict) on "b" + std::string
-  return name.append(std::to_string(buffers_.size() - 1));
+  name.append(std::to_string(buffers_.size() - 1));
+  heap::set_local(rec_, kScope, name, id);
+  return name;
 }
 
-std::unique_ptr<VectorByteStore> CaseRun::bytes(const std::vector<std::string>& t, std::size_t from) {
+JRef CaseRun::array(const std::vector<std::byte>& bytes) {
+  const heap::ObjectId a = heap::new_array(rec_, heap::builtin::kByteArray, static_cast<std::uint32_t>(bytes.size()));
+  heap::set_local(rec_, kScope, "tmp", a);
+  heap::store_bytes(rec_, a, 0, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+  return JRef{a};
+}
+
+JRef CaseRun::bytes(const std::vector<std::string>& t, std::size_t from) {
   std::vector<std::byte> a;
   for (std::size_t k = from; k < t.size(); ++k) a.push_back(static_cast<std::byte>(number(t[k])));
-  return std::make_unique<VectorByteStore>(std::move(a));
+  return array(a);
+}
+
+std::vector<std::byte> CaseRun::array_bytes(heap::ObjectId a) const {
+  const std::uint64_t addr = machine_.heap.record(a).addr;
+  std::vector<std::byte> out(machine_.heap.array_length(addr));
+  machine_.heap.space.read(addr + heap::layout::kArrayHeader, out.data(), out.size());
+  return out;
 }
 
 std::string CaseRun::apply(const std::vector<std::string>& t) {
   const std::string& verb = t[0];
   const std::size_t n = t.size() - 1;
-  auto i = [&](std::size_t k) { return static_cast<int>(number(t.at(k))); };
-  auto ok = [](auto&&...) { return std::string("ok"); };
-  auto str = [](auto v) { return std::to_string(v); };
-  auto boolean = [](bool v) { return std::string(v ? "true" : "false"); };
-  const bool creates = verb == "heap" || verb == "direct" || verb == "wrap";
-  if (cur_ == nullptr && !creates) return "no buffer";  // the case's allocation failed
-
-  if (verb == "heap" || verb == "direct") {
-    const BufferState s = verb == "heap" ? nio::allocate(i(1)) : nio::allocate_direct(i(1));
-    return add(s, std::make_shared<VectorByteStore>(static_cast<std::size_t>(s.capacity)));
+  auto i = [&](std::size_t k) { return static_cast<std::int32_t>(number(t.at(k))); };
+  auto str = [&](const JValue& v) -> std::string {
+    if (auto p = std::get_if<std::int32_t>(&v)) return std::to_string(*p);
+    if (auto p = std::get_if<std::int8_t>(&v)) return std::to_string(*p);
+    if (auto p = std::get_if<std::int16_t>(&v)) return std::to_string(*p);
+    if (auto p = std::get_if<char16_t>(&v)) return std::to_string(static_cast<int>(*p));
+    if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
+    if (auto p = std::get_if<bool>(&v)) return *p ? "true" : "false";
+    if (auto p = std::get_if<float>(&v)) return hex_bits(std::bit_cast<std::uint32_t>(*p));
+    if (auto p = std::get_if<double>(&v)) return hex_bits(std::bit_cast<std::uint64_t>(*p));
+    if (auto p = std::get_if<std::string>(&v)) return *p;
+    if (auto p = std::get_if<JEnum>(&v)) return p->name.substr(p->name.find('.') + 1);
+    throw std::logic_error("unexpected result type");
+  };
+  if (verb == "pools") {
+    const nio::PoolFigures d = nio::direct_pool(machine_), mp = nio::mapped_pool(machine_);
+    return "direct count=" + std::to_string(d.count) + " used=" + std::to_string(d.memory_used) + " cap=" +
+           std::to_string(d.total_capacity) + " mapped count=" + std::to_string(mp.count) + " used=" + std::to_string(mp.memory_used) +
+           " cap=" + std::to_string(mp.total_capacity);
   }
+  if (verb == "gc") {
+    nio::system_gc(rec_);
+    nio::run_reference_handler(rec_);
+    return "ok";
+  }
+  const bool creates = verb == "heap" || verb == "direct" || verb == "wrap";
+  if (cur_ < 0 && !creates && verb != "sel") return "no buffer";  // the case's allocation failed, or drop
+
+  if (verb == "heap") return add(nio::allocate(rec_, i(1)));
+  if (verb == "direct") return add(nio::allocate_direct(rec_, i(1)));
   if (verb == "wrap") {
     const int len = i(1);
     std::vector<std::byte> a(static_cast<std::size_t>(len));
     for (int k = 0; k < len; ++k) a[static_cast<std::size_t>(k)] = static_cast<std::byte>(k + 1);
-    const BufferState s = n == 1 ? nio::wrap(len) : nio::wrap(len, i(2), i(3));
-    return add(s, std::make_shared<VectorByteStore>(std::move(a)));
+    const JRef arr = array(a);
+    return add(n == 1 ? nio::wrap(rec_, arr.id, std::nullopt) : nio::wrap(rec_, arr.id, std::make_pair(i(2), i(3))));
   }
-  if (verb == "slice") return view(n == 0 ? cur().slice() : cur().slice(i(1), i(2)));
-  if (verb == "dup") return view(cur().duplicate());
-  if (verb == "ro") return view(cur().as_read_only());
+  if (verb == "drop") {  // bK = null for the current buffer
+    heap::set_local(rec_, kScope, "b" + std::to_string(cur_), heap::kNoObject);
+    buffers_[static_cast<std::size_t>(cur_)] = heap::kNoObject;
+    cur_ = -1;
+    return "ok";
+  }
+  if (verb == "slice") return add(std::get<JRef>(n == 0 ? call("slice()") : call("slice(int,int)", {i(1), i(2)})).id);
+  if (verb == "dup") return add(std::get<JRef>(call("duplicate()")).id);
+  if (verb == "ro") return add(std::get<JRef>(call("asReadOnlyBuffer()")).id);
   if (verb == "sel") {
-    cur_ = &buffer(t.at(1));
+    buffer(t.at(1));
+    cur_ = static_cast<int>(number(t.at(1)));
     return "ok";
   }
-  if (verb == "flip") return ok(cur().flip());
-  if (verb == "clear") return ok(cur().clear());
-  if (verb == "rewind") return ok(cur().rewind());
-  if (verb == "mark") return ok(cur().mark());
-  if (verb == "reset") return ok(cur().reset());
-  if (verb == "compact") return ok(cur().compact());
-  if (verb == "position") return n == 0 ? str(cur().position()) : ok(cur().position(i(1)));
-  if (verb == "limit") return n == 0 ? str(cur().limit()) : ok(cur().limit(i(1)));
-  if (verb == "capacity") return str(cur().capacity());
-  if (verb == "remaining") return str(cur().remaining());
-  if (verb == "hasRemaining") return boolean(cur().has_remaining());
-  if (verb == "isDirect") return boolean(cur().is_direct());
-  if (verb == "isReadOnly") return boolean(cur().is_read_only());
-  if (verb == "hasArray") return boolean(cur().has_array());
-  if (verb == "array") return "byte[" + str(cur().array().size()) + "]";
-  if (verb == "arrayOffset") return str(cur().array_offset());
-  if (verb == "toString") return cur().to_string();
+  static const char* plain[] = {"flip", "clear", "rewind", "mark", "reset", "compact"};
+  for (const char* p : plain)
+    if (verb == p) return ok(call(verb + "()"));
+  if (verb == "position" || verb == "limit") return n == 0 ? str(call(verb + "()")) : ok(call(verb + "(int)", {i(1)}));
+  static const char* queries[] = {"capacity", "remaining", "hasRemaining", "isDirect", "isReadOnly", "hasArray", "arrayOffset", "toString", "hashCode"};
+  for (const char* q : queries)
+    if (verb == q) return str(call(verb + "()"));
+  if (verb == "array") {
+    const JRef a = std::get<JRef>(call("array()"));
+    return "byte[" + std::to_string(array_bytes(a.id).size()) + "]";
+  }
   if (verb == "order") {
-    if (n == 0) return std::string(nio::to_string(cur().order()));
-    return ok(cur().order(t[1] == "big" ? nio::ByteOrder::BigEndian : nio::ByteOrder::LittleEndian));
+    if (n == 0) return str(call("order()"));
+    return ok(call("order(ByteOrder)", {JEnum{t[1] == "big" ? "ByteOrder.BIG_ENDIAN" : "ByteOrder.LITTLE_ENDIAN"}}));
   }
-  if (verb == "hashCode") return str(cur().hash_code());
-  if (verb == "equals" || verb == "compareTo" || verb == "mismatch") {
-    ByteBuffer other = handle(buffer(t.at(1)));
-    if (verb == "equals") return boolean(cur().equals(other));
-    return str(verb == "compareTo" ? cur().compare_to(other) : cur().mismatch(other));
-  }
-  if (verb == "get") return str(n == 0 ? cur().get() : cur().get(i(1)));
+  if (verb == "equals") return str(call("equals(Object)", {JRef{buffer(t.at(1))}}));
+  if (verb == "compareTo") return str(call("compareTo(ByteBuffer)", {JRef{buffer(t.at(1))}}));
+  if (verb == "mismatch") return str(call("mismatch(ByteBuffer)", {JRef{buffer(t.at(1))}}));
+  if (verb == "get") return n == 0 ? str(call("get()")) : str(call("get(int)", {i(1)}));
   if (verb == "getArr" || verb == "getRange" || verb == "getAtArr") {
-    VectorByteStore a(static_cast<std::size_t>(i(verb == "getAtArr" ? 2 : 1)));
-    if (verb == "getArr") cur().get(a);
-    if (verb == "getRange") cur().get(a, i(2), i(3));
-    if (verb == "getAtArr" && n == 2) cur().get(i(1), a);
-    if (verb == "getAtArr" && n != 2) cur().get(i(1), a, i(3), i(4));
-    return hex(a.bytes());
+    const JRef a = array(std::vector<std::byte>(static_cast<std::size_t>(i(verb == "getAtArr" ? 2 : 1))));
+    if (verb == "getArr") call("get(byte[])", {a});
+    if (verb == "getRange") call("get(byte[],int,int)", {a, i(2), i(3)});
+    if (verb == "getAtArr" && n == 2) call("get(int,byte[])", {i(1), a});
+    if (verb == "getAtArr" && n != 2) call("get(int,byte[],int,int)", {i(1), a, i(3), i(4)});
+    return hex(array_bytes(a.id));
   }
-  if (verb == "put") return ok(cur().put(*bytes(t, 1)));
+  if (verb == "put") return ok(call("put(byte[])", {bytes(t, 1)}));
   if (verb == "put1") {
-    for (std::size_t k = 1; k <= n; ++k) cur().put(static_cast<std::int8_t>(number(t[k])));
+    for (std::size_t k = 1; k <= n; ++k) call("put(byte)", {static_cast<std::int8_t>(number(t[k]))});
     return "ok";
   }
-  if (verb == "putAt") return ok(cur().put(i(1), static_cast<std::int8_t>(number(t.at(2)))));
-  if (verb == "putRange") return ok(cur().put(*bytes(t, 3), i(1), i(2)));
-  if (verb == "putAtArr") return ok(cur().put(i(1), *bytes(t, 4), i(2), i(3)));
-  if (verb == "putAtAll") return ok(cur().put(i(1), *bytes(t, 2)));
-  if (verb == "putBuf") {
-    ByteBuffer src = handle(buffer(t.at(1)));
-    return ok(cur().put(src));
-  }
-  if (verb == "putBufAt") {
-    ByteBuffer src = handle(buffer(t.at(2)));
-    return ok(cur().put(i(1), src, i(3), i(4)));
-  }
+  if (verb == "putAt") return ok(call("put(int,byte)", {i(1), static_cast<std::int8_t>(number(t.at(2)))}));
+  if (verb == "putRange") return ok(call("put(byte[],int,int)", {bytes(t, 3), i(1), i(2)}));
+  if (verb == "putAtArr") return ok(call("put(int,byte[],int,int)", {i(1), bytes(t, 4), i(2), i(3)}));
+  if (verb == "putAtAll") return ok(call("put(int,byte[])", {i(1), bytes(t, 2)}));
+  if (verb == "putBuf") return ok(call("put(ByteBuffer)", {JRef{buffer(t.at(1))}}));
+  if (verb == "putBufAt") return ok(call("put(int,ByteBuffer,int,int)", {i(1), JRef{buffer(t.at(2))}, i(3), i(4)}));
   const std::int64_t last = n > 0 ? number(t[n]) : 0;
-  if (verb == "getShort") return str(n == 0 ? cur().get_short() : cur().get_short(i(1)));
-  if (verb == "getChar") return str(static_cast<int>(n == 0 ? cur().get_char() : cur().get_char(i(1))));
-  if (verb == "getInt") return str(n == 0 ? cur().get_int() : cur().get_int(i(1)));
-  if (verb == "getLong") return str(n == 0 ? cur().get_long() : cur().get_long(i(1)));
-  if (verb == "getFloat")
-    return hex_bits(std::bit_cast<std::uint32_t>(n == 0 ? cur().get_float() : cur().get_float(i(1))));
-  if (verb == "getDouble")
-    return hex_bits(std::bit_cast<std::uint64_t>(n == 0 ? cur().get_double() : cur().get_double(i(1))));
-  if (verb == "putShort") {
-    const auto v = static_cast<std::int16_t>(last);
-    return ok(n == 1 ? cur().put_short(v) : cur().put_short(i(1), v));
-  }
-  if (verb == "putChar") {
-    const auto v = static_cast<char16_t>(last);
-    return ok(n == 1 ? cur().put_char(v) : cur().put_char(i(1), v));
-  }
-  if (verb == "putInt") {
-    const auto v = static_cast<std::int32_t>(last);
-    return ok(n == 1 ? cur().put_int(v) : cur().put_int(i(1), v));
-  }
-  if (verb == "putLong") return ok(n == 1 ? cur().put_long(last) : cur().put_long(i(1), last));
-  if (verb == "putFloat") {
-    const auto v = std::bit_cast<float>(static_cast<std::uint32_t>(last));
-    return ok(n == 1 ? cur().put_float(v) : cur().put_float(i(1), v));
-  }
-  if (verb == "putDouble") {
-    const auto v = std::bit_cast<double>(static_cast<std::uint64_t>(last));
-    return ok(n == 1 ? cur().put_double(v) : cur().put_double(i(1), v));
-  }
+  static const char* typed_get[] = {"getShort", "getChar", "getInt", "getLong", "getFloat", "getDouble"};
+  for (const char* g : typed_get)
+    if (verb == g) return n == 0 ? str(call(verb + "()")) : str(call(verb + "(int)", {i(1)}));
+  auto typed_put = [&](const char* type, JValue v) {
+    return ok(n == 1 ? call(verb + "(" + type + ")", {std::move(v)}) : call(verb + "(int," + type + ")", {i(1), std::move(v)}));
+  };
+  if (verb == "putShort") return typed_put("short", static_cast<std::int16_t>(last));
+  if (verb == "putChar") return typed_put("char", static_cast<char16_t>(last));
+  if (verb == "putInt") return typed_put("int", static_cast<std::int32_t>(last));
+  if (verb == "putLong") return typed_put("long", last);
+  if (verb == "putFloat") return typed_put("float", std::bit_cast<float>(static_cast<std::uint32_t>(last)));
+  if (verb == "putDouble") return typed_put("double", std::bit_cast<double>(static_cast<std::uint64_t>(last)));
   throw std::invalid_argument("unknown verb: " + verb);
 }
 
 std::string CaseRun::state() {
-  if (cur_ == nullptr) return "none";
-  const BufferState& s = cur_->state;
-  std::vector<std::byte> window(static_cast<std::size_t>(s.capacity));
-  cur_->root->read(s.offset, window);
+  if (cur_ < 0) return "none";
+  const heap::ObjectId id = cur_id();
+  const nio::BufferState s = nio::buffer_state(machine_, id);
+  std::vector<std::byte> window = nio::buffer_window(machine_, id);
+  const bool cut = window.size() > 64;  // large buffers show only their first 64 bytes
+  if (cut) window.resize(64);
   return s.to_string() + " " + std::string(nio::to_string(s.order())) + " rem=" + std::to_string(s.remaining()) +
-         " ro=" + (s.read_only ? "true" : "false") + " direct=" + (s.is_direct() ? "true" : "false") + " " +
-         hex(window);
+         " ro=" + (s.read_only ? "true" : "false") + " direct=" + (s.is_direct() ? "true" : "false") + " " + hex(window) +
+         (cut ? "..." : "");
 }
 
-std::string run_case(int line_no, std::vector<std::string> ops) {
+std::string run_case(int line_no, const std::vector<std::string>& ops, const Settings& settings) {
   std::string out = "case " + std::to_string(line_no) + ": " + strip(ops[0]) + "\n";
-  CaseRun run;
+  CaseRun run(settings);
   for (const std::string& op : ops) {
     const std::vector<std::string> t = words(op);
     if (t.empty()) throw std::invalid_argument("line " + std::to_string(line_no) + ": empty operation");
@@ -261,24 +289,58 @@ std::string run_case(int line_no, std::vector<std::string> ops) {
   return out;
 }
 
-}  // namespace
+// A case line split into its JVM flags ("" when it has no "flags ..." header) and its operations.
+struct CaseLine {
+  int line_no = 0;
+  std::string flags;
+  std::vector<std::string> ops;
+};
 
-std::string run_case_file(std::string_view text) {
-  std::string out;
+std::vector<CaseLine> parse_cases(std::string_view text) {
+  std::vector<CaseLine> cases;
   const std::vector<std::string> lines = split(text, '\n');
   for (std::size_t n = 0; n < lines.size(); ++n) {
     const std::string line = strip(lines[n]);
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> ops = split(line, '|');
-    const std::string first = strip(ops[0]);
-    const int line_no = static_cast<int>(n + 1);
+    CaseLine c;
+    c.line_no = static_cast<int>(n + 1);
+    c.ops = split(line, '|');
+    const std::vector<std::string> first = words(c.ops[0]);
+    if (!first.empty() && first[0] == "flags") {
+      for (std::size_t k = 1; k < first.size(); ++k) c.flags += (k > 1 ? " " : "") + first[k];
+      c.ops.erase(c.ops.begin());
+      if (c.ops.empty()) throw std::invalid_argument("line " + std::to_string(c.line_no) + ": flags but no operations");
+    }
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+}  // namespace
+
+std::vector<std::string> case_groups(std::string_view text) {
+  std::vector<std::string> groups;
+  for (const CaseLine& c : parse_cases(text))
+    if (std::find(groups.begin(), groups.end(), c.flags) == groups.end()) groups.push_back(c.flags);
+  return groups;
+}
+
+std::string run_case_file(std::string_view text, int group) {
+  const std::vector<std::string> groups = case_groups(text);
+  std::string out;
+  for (CaseLine& c : parse_cases(text)) {
+    if (group >= 0 && (static_cast<std::size_t>(group) >= groups.size() || groups[static_cast<std::size_t>(group)] != c.flags)) continue;
+    const ParsedJvmFlags parsed = parse_all_jvm_flags(c.flags);
+    if (!parsed.ok() || !parsed.unknown.empty())
+      throw std::invalid_argument("line " + std::to_string(c.line_no) + ": flags not understood: " + c.flags);
+    const std::string first = strip(c.ops[0]);
     if (first.rfind("both ", 0) == 0) {  // the case once on a heap and once on a direct buffer
-      ops[0] = "heap " + first.substr(5);
-      out += run_case(line_no, ops);
-      ops[0] = "direct " + first.substr(5);
-      out += run_case(line_no, ops);
+      c.ops[0] = "heap " + first.substr(5);
+      out += run_case(c.line_no, c.ops, parsed.settings);
+      c.ops[0] = "direct " + first.substr(5);
+      out += run_case(c.line_no, c.ops, parsed.settings);
     } else {
-      out += run_case(line_no, ops);
+      out += run_case(c.line_no, c.ops, parsed.settings);
     }
   }
   return out;

@@ -1,7 +1,9 @@
 // heapviz_buffer_runner: runs a ByteBuffer case file on the simulator.
 //   heapviz_buffer_runner CASES                 prints the simulator's output
-//   heapviz_buffer_runner CASES --expect JDKOUT [--out SIMOUT]
+//   heapviz_buffer_runner CASES [--group K] --expect JDKOUT [--out SIMOUT]
 //                                               compares with the JDK's output; exit 1 on a difference
+//                                               (--group K: only the cases of flag group K)
+//   heapviz_buffer_runner --groups CASES        prints the flag groups, one a line ("-" = no flags)
 //   heapviz_buffer_runner --generate COUNT SEED  prints COUNT random cases (deterministic per SEED)
 #include <fstream>
 #include <iostream>
@@ -74,23 +76,44 @@ int compare(const std::string& expected_text, const std::string& actual_text) {
 
 int main(int argc, char** argv) {
   try {
-    if (argc == 4 && std::string(argv[1]) == "--generate") {
-      std::cout << heapviz::jdk_test::random_case_file(std::stoi(argv[2]),
-                                                       static_cast<std::uint32_t>(std::stoul(argv[3])));
+    const std::vector<std::string> a(argv + 1, argv + argc);
+    if (a.size() == 3 && a[0] == "--generate") {
+      std::cout << heapviz::jdk_test::random_case_file(std::stoi(a[1]), static_cast<std::uint32_t>(std::stoul(a[2])));
       return 0;
     }
-    if (argc != 2 && argc != 4 && argc != 6) {
-      std::cerr << "usage: heapviz_buffer_runner CASES [--expect JDKOUT [--out SIMOUT]]\n"
+    if (a.size() == 2 && a[0] == "--groups") {  // one line per flag group; "-" for "no flags"
+      for (const std::string& g : heapviz::jdk_test::case_groups(read_file(a[1]))) std::cout << (g.empty() ? "-" : g) << "\n";
+      return 0;
+    }
+    std::string cases, expect, out;
+    int group = -1;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] == "--expect" && k + 1 < a.size()) {
+        expect = a[++k];
+      } else if (a[k] == "--out" && k + 1 < a.size()) {
+        out = a[++k];
+      } else if (a[k] == "--group" && k + 1 < a.size()) {
+        group = std::stoi(a[++k]);
+      } else if (cases.empty() && a[k].rfind("--", 0) != 0) {
+        cases = a[k];
+      } else {
+        cases.clear();
+        break;
+      }
+    }
+    if (cases.empty()) {
+      std::cerr << "usage: heapviz_buffer_runner CASES [--group K] [--expect JDKOUT [--out SIMOUT]]\n"
+                   "       heapviz_buffer_runner --groups CASES\n"
                    "       heapviz_buffer_runner --generate COUNT SEED\n";
       return 2;
     }
-    const std::string actual = heapviz::jdk_test::run_case_file(read_file(argv[1]));
-    if (argc == 2) {
+    const std::string actual = heapviz::jdk_test::run_case_file(read_file(cases), group);
+    if (expect.empty()) {
       std::cout << actual;
       return 0;
     }
-    if (argc == 6) std::ofstream(argv[5], std::ios::binary) << actual;
-    return compare(read_file(argv[3]), actual);
+    if (!out.empty()) std::ofstream(out, std::ios::binary) << actual;
+    return compare(read_file(expect), actual);
   } catch (const std::exception& e) {
     std::cerr << "heapviz_buffer_runner: " << e.what() << "\n";
     return 2;

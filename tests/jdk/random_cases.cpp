@@ -54,8 +54,8 @@ std::string maybe_index(Random& r) { return r.below(2) == 0 ? "" : cat({" ", ind
 
 std::string operation(Random& r) {
   static constexpr std::array<const char*, 6> kTypes{"Short", "Char", "Int", "Long", "Float", "Double"};
-  static constexpr std::array<const char*, 10> kSimple{"flip", "clear", "rewind", "mark", "reset",
-                                                       "compact", "dup", "ro", "slice", "get"};
+  static constexpr std::array<const char*, 12> kSimple{"flip", "clear", "rewind", "mark", "reset", "compact",
+                                                       "dup", "ro", "slice", "get", "pools", "gc"};
   static constexpr std::array<const char*, 5> kQueries{"hashCode", "array", "arrayOffset", "hasArray", "remaining"};
   static constexpr std::array<const char*, 3> kCompare{"equals ", "compareTo ", "mismatch "};
   switch (r.below(22)) {

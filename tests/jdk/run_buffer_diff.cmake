@@ -28,16 +28,37 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "javac failed (${rc}):\n${err}")
 endif()
 
-execute_process(COMMAND "${JAVA}" -cp "${WORK_DIR}/classes" BufferOps "${CASES}"
-                OUTPUT_FILE "${WORK_DIR}/jdk.txt" RESULT_VARIABLE rc ERROR_VARIABLE err)
+# One JVM per distinct "flags ... |" header (group), with those flags; the simulator runs the same group.
+execute_process(COMMAND "${RUNNER}" --groups "${CASES}" OUTPUT_VARIABLE groups_text RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "java BufferOps failed (${rc}):\n${err}")
+  message(FATAL_ERROR "listing the flag groups failed (${rc}):\n${err}")
 endif()
-
-execute_process(COMMAND "${RUNNER}" "${CASES}" --expect "${WORK_DIR}/jdk.txt" --out "${WORK_DIR}/simulator.txt"
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-message("${out}${err}")
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "The simulator differs from the JDK. Full outputs: ${WORK_DIR}/jdk.txt and "
-                      "${WORK_DIR}/simulator.txt")
+string(REPLACE "\n" ";" groups "${groups_text}")
+set(index 0)
+set(failed FALSE)
+foreach(flags IN LISTS groups)
+  if(flags STREQUAL "")
+    continue()
+  endif()
+  set(jvm_flags "")
+  if(NOT flags STREQUAL "-")
+    separate_arguments(jvm_flags UNIX_COMMAND "${flags}")
+  endif()
+  execute_process(COMMAND "${JAVA}" ${jvm_flags} -cp "${WORK_DIR}/classes" BufferOps "${CASES}" ${index}
+                  OUTPUT_FILE "${WORK_DIR}/jdk_${index}.txt" RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "java ${flags} BufferOps failed (${rc}):\n${err}")
+  endif()
+  execute_process(COMMAND "${RUNNER}" "${CASES}" --group ${index} --expect "${WORK_DIR}/jdk_${index}.txt"
+                          --out "${WORK_DIR}/simulator_${index}.txt"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  message("flags [${flags}]: ${out}${err}")
+  if(NOT rc EQUAL 0)
+    set(failed TRUE)
+  endif()
+  math(EXPR index "${index} + 1")
+endforeach()
+if(failed)
+  message(FATAL_ERROR "The simulator differs from the JDK. Full outputs: ${WORK_DIR}/jdk_<group>.txt and "
+                      "${WORK_DIR}/simulator_<group>.txt")
 endif()

@@ -10,6 +10,8 @@
 #include "heapviz/heap/klass.hpp"
 #include "heapviz/heap/roots.hpp"
 #include "heapviz/io/io_spaces.hpp"
+#include "heapviz/nio/native_memory.hpp"
+#include "heapviz/nio/nio_state.hpp"
 
 /// How the pieces fit (the interpreter and the GUI use these):
 ///
@@ -40,6 +42,7 @@ struct SettingsError : std::invalid_argument {
 struct Settings {
   heap::HeapSettings heap;
   io::IoSettings io;
+  nio::NioSettings nio;  ///< MaxDirectMemorySize, page alignment, DisableExplicitGC ... (issue 4)
   bool operator==(const Settings&) const = default;
 };
 
@@ -62,8 +65,16 @@ struct Machine {
   /// Every io state published so far, shared by all copies (append-only).
   std::shared_ptr<io::IoHistory> io_history;
 
+  /// The C heap (SpaceId::native): DirectByteBuffer memory, never moved by a GC (bytes in
+  /// copy-on-write pages, so checkpoints stay cheap).
+  nio::NativeMemory native;
+  nio::BitsState bits;         ///< java.nio.Bits: the "direct" pool and the MaxDirectMemorySize limit
+  nio::PoolCounters mapped;    ///< the "mapped" pool (FileChannel.map; changed by the I/O side)
+  std::uint64_t clock_ms = 0;  ///< simulated time (Thread.sleep in Bits.reserveMemory's back-off)
+
   bool operator==(const Machine& o) const {
-    return settings == o.settings && heap == o.heap && roots == o.roots && *io == *o.io;
+    return settings == o.settings && heap == o.heap && roots == o.roots && *io == *o.io && native == o.native &&
+           bits == o.bits && mapped == o.mapped && clock_ms == o.clock_ms;
   }
 
   /// The byte space `id`, or nullptr if this machine has none (only the Java heap so far).
@@ -92,6 +103,14 @@ enum class EffectKind : std::uint8_t {
   object_flags,     ///< objects[id].flags |= small (view-only facts such as "garbage after marking")
   io_state,         ///< io = io_history->states[a] (kernel, device, temp caches, I/O counters, channels)
   pending_clear,    ///< heap.pending_references.clear() (the Reference Handler took the list)
+  // --- issue 4: native memory, Bits, time (write_bytes with space == native writes native bytes) ---
+  native_malloc,    ///< native.malloc(a) must return b (the allocator is deterministic; checked on replay)
+  native_free,      ///< native.free(a)
+  native_fill,      ///< native bytes [a, a+b) = small (Unsafe.setMemory)
+  bits_add,         ///< pool `small` (nio::PoolId) += (count a, memory used b, capacity c), two's complement
+  bits_limit,       ///< bits.max_memory = a, bits.memory_limit_set = true
+  clock_advance,    ///< clock_ms += a
+  pending_take,     ///< heap.pending_references: remove `id` (the Reference Handler took it)
 };
 std::string_view effect_kind_name(EffectKind k);
 

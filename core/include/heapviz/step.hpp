@@ -42,6 +42,18 @@ enum class StepKind : std::uint16_t {
   sendfile,          ///< transferTo: kernel -> kernel copy, no user copy
   io_position,       ///< a buffer's position/limit moved during an I/O call
   io_exception,      ///< an I/O call throws a Java exception
+  // --- issue 4: java.nio buffers, native memory, Bits, Cleaner ---
+  bits_reserve,      ///< Bits.reserveMemory(size, cap) succeeded: count, reserved, capacity grow
+  native_alloc,      ///< Unsafe.allocateMemory: malloc in native memory
+  native_zero,       ///< Unsafe.setMemory(base, size, 0)
+  address_align,     ///< page alignment: address = base rounded up to a page
+  cleaner_create,    ///< Cleaner.create(this, new Deallocator(base, size, cap)) linked into Cleaner's list
+  buffer_op,         ///< a ByteBuffer method ran: fields and bytes changed (or read)
+  reference_handler, ///< the Reference Handler took a pending Reference (a Cleaner runs its Deallocator)
+  native_free,       ///< Unsafe.freeMemory(base): the native block is freed
+  bits_unreserve,    ///< Bits.unreserveMemory(size, cap)
+  bits_retry,        ///< Bits.reserveMemory failed: wait for reference processing / System.gc() / sleep and retry
+  direct_oom,        ///< OutOfMemoryError: Cannot reserve ... bytes of direct buffer memory (or Unable to allocate)
 };
 std::string_view step_kind_name(StepKind k);
 

@@ -55,6 +55,10 @@ struct ArrowView {
   std::string field;                      ///< "next", "[3]", or the root name
   heap::ObjectId to = heap::kNoObject;
   std::uint64_t to_addr = 0;              ///< the address stored (may be stale mid-GC)
+  /// Where to_addr lies. java_heap: an object reference (`to` is the object). native: a raw address
+  /// held in a long field (DirectByteBuffer.address, Deallocator.address); `to` is 0 and the target is
+  /// the native block containing to_addr.
+  heap::SpaceId to_space = heap::SpaceId::java_heap;
 };
 
 struct RootView {
@@ -74,10 +78,16 @@ struct CounterView {
 };
 
 struct View {
-  std::vector<RegionView> regions;
-  std::vector<BlockView> blocks;   ///< address order
+  std::vector<RegionView> regions; ///< "Java heap", then "Native memory (C heap)"
+  /// Address order within each space: Java heap blocks first, then native chunks (type "native",
+  /// state live or free, id 0, label e.g. "DirectByteBuffer#7 memory (cap 512)"; addr/size cover the
+  /// whole malloc chunk including its 8-byte header).
+  std::vector<BlockView> blocks;
   std::vector<ArrowView> arrows;
   std::vector<RootView> roots;
+  /// Heap counters, then the nio ones: direct_count, direct_used, direct_capacity, direct_limit (the
+  /// "direct" BufferPoolMXBean and the Bits limit), mapped_count, mapped_used, mapped_capacity,
+  /// native_allocated, native_blocks, clock_ms.
   std::vector<CounterView> counters;
   std::string gc_phase;            ///< "none", "mark", "forward", "adjust", "move", "sweep"
   bool truncated = false;          ///< more blocks than ViewOptions::max_blocks: use occupancy()

@@ -1,13 +1,19 @@
 #include "heapviz/machine.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace heapviz {
 
 using namespace heap;
 
-Machine::Machine(const Settings& s) : settings(s), klasses(std::make_shared<KlassTable>()) {
+Machine::Machine(const Settings& s)
+    : settings(s), klasses(std::make_shared<KlassTable>()), native(s.nio.native_capacity) {
   if (std::string err = validate(s.heap); !err.empty()) throw SettingsError(err);
+  // VM.maxDirectMemory(): -XX:MaxDirectMemorySize, else Runtime.maxMemory() of this heap.
+  bits.max_memory = static_cast<std::int64_t>(s.nio.max_direct_memory_set || s.nio.max_direct_memory != 0 ? s.nio.max_direct_memory
+                                                                                                           : runtime_max_memory(s.heap));
   const std::uint64_t base = heap_base(s.heap);
   heap.space = AddressSpace(SpaceId::java_heap, base, s.heap.max_heap);
   heap.start_ids.resize(s.heap.max_heap / 8);
@@ -38,6 +44,13 @@ std::string_view effect_kind_name(EffectKind k) {
     case EffectKind::object_flags: return "flags";
     case EffectKind::io_state: return "io_state";
     case EffectKind::pending_clear: return "pending_clear";
+    case EffectKind::native_malloc: return "native_malloc";
+    case EffectKind::native_free: return "native_free";
+    case EffectKind::native_fill: return "native_fill";
+    case EffectKind::bits_add: return "bits_add";
+    case EffectKind::bits_limit: return "bits_limit";
+    case EffectKind::clock_advance: return "clock";
+    case EffectKind::pending_take: return "pending_take";
   }
   return "?";
 }
@@ -46,14 +59,13 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
   JavaHeap& h = m.heap;
   switch (e.kind) {
     case EffectKind::write_bytes: {
-      AddressSpace* s = m.space(e.space);
-      if (s == nullptr) throw std::logic_error("write_bytes: the machine has no space " + std::string(space_name(e.space)));
-      if (e.b <= 8) {
-        std::uint8_t buf[8];
-        std::memcpy(buf, &e.c, 8);
-        s->write(e.a, buf, e.b);
+      std::uint8_t buf[8];
+      std::memcpy(buf, &e.c, 8);
+      const std::uint8_t* src = e.b <= 8 ? buf : payload.data() + e.c;
+      if (e.space == SpaceId::native) {
+        m.native.write(e.a, std::span<const std::byte>(reinterpret_cast<const std::byte*>(src), e.b));
       } else {
-        s->write(e.a, payload.data() + e.c, e.b);
+        h.space.write(e.a, src, e.b);
       }
       break;
     }
@@ -98,6 +110,42 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
     case EffectKind::object_flags: h.objects.mut(e.id).flags |= static_cast<std::uint8_t>(e.small); break;
     case EffectKind::io_state: m.io = m.io_history->states.at(e.a); break;
     case EffectKind::pending_clear: h.pending_references.clear(); break;
+    case EffectKind::native_malloc:
+      if (m.native.malloc(e.a) != e.b) throw std::logic_error("native_malloc replay returned another address");
+      break;
+    case EffectKind::native_free: m.native.free(e.a); break;
+    case EffectKind::native_fill: {
+      const std::vector<std::byte> fill(e.b, static_cast<std::byte>(e.small));
+      m.native.write(e.a, fill);
+      break;
+    }
+    case EffectKind::bits_add: {
+      auto add = [&](auto& pool) {
+        pool.count += static_cast<std::int64_t>(e.a);
+        if constexpr (requires { pool.reserved_memory; }) {
+          pool.reserved_memory += static_cast<std::int64_t>(e.b);
+        } else {
+          pool.memory_used += static_cast<std::int64_t>(e.b);
+        }
+        pool.total_capacity += static_cast<std::int64_t>(e.c);
+      };
+      if (e.small == static_cast<std::uint16_t>(nio::PoolId::mapped)) {
+        add(m.mapped);
+      } else {
+        add(m.bits);
+      }
+      break;
+    }
+    case EffectKind::bits_limit:
+      m.bits.max_memory = static_cast<std::int64_t>(e.a);
+      m.bits.memory_limit_set = true;
+      break;
+    case EffectKind::clock_advance: m.clock_ms += e.a; break;
+    case EffectKind::pending_take: {
+      auto& p = h.pending_references;
+      if (auto it = std::find(p.begin(), p.end(), e.id); it != p.end()) p.erase(it);
+      break;
+    }
   }
 }
 

@@ -40,6 +40,17 @@ std::string_view step_kind_name(StepKind k) {
     case StepKind::sendfile: return "sendfile";
     case StepKind::io_position: return "io_position";
     case StepKind::io_exception: return "io_exception";
+    case StepKind::bits_reserve: return "bits_reserve";
+    case StepKind::native_alloc: return "native_alloc";
+    case StepKind::native_zero: return "native_zero";
+    case StepKind::address_align: return "address_align";
+    case StepKind::cleaner_create: return "cleaner_create";
+    case StepKind::buffer_op: return "buffer_op";
+    case StepKind::reference_handler: return "reference_handler";
+    case StepKind::native_free: return "native_free";
+    case StepKind::bits_unreserve: return "bits_unreserve";
+    case StepKind::bits_retry: return "bits_retry";
+    case StepKind::direct_oom: return "direct_oom";
   }
   return "?";
 }
@@ -158,7 +169,8 @@ std::size_t Trace::memory_bytes() const {
       if (t->capacity() > 15) n += t->capacity();
   }
   for (const auto& [step, m] : checkpoints_) {
-    n += sizeof(Machine) + m.heap.space.owned_bytes() + m.heap.start_ids.owned_bytes() + m.heap.objects.owned_bytes();
+    n += sizeof(Machine) + m.heap.space.owned_bytes() + m.heap.start_ids.owned_bytes() + m.heap.objects.owned_bytes() +
+         m.native.owned_bytes();
     (void)step;
   }
   return n;

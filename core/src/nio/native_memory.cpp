@@ -69,6 +69,18 @@ NativeAddress NativeMemory::malloc(std::uint64_t bytes) {
   return address;
 }
 
+NativeAddress NativeMemory::would_malloc(std::uint64_t bytes) const {
+  // The same decision as malloc: best fit (lowest address on ties), else the top.
+  if (bytes > capacity_) return 0;
+  const std::uint64_t need = chunk_size_for(bytes);
+  const NativeBlock* best = nullptr;
+  for (const NativeBlock& b : blocks_)
+    if (!b.allocated && b.chunk_size >= need && (best == nullptr || b.chunk_size < best->chunk_size)) best = &b;
+  if (best != nullptr) return best->address;
+  if (top_ + need > base_ + capacity_) return 0;
+  return top_ + kHeaderSize;
+}
+
 void NativeMemory::free(NativeAddress address) {
   if (address == 0) return;
   const NativeBlock* found = find(address);
@@ -120,18 +132,16 @@ void NativeMemory::write_header(std::size_t index) {
   const NativeBlock& b = blocks_[index];
   const bool prev_in_use = index == 0 || blocks_[index - 1].allocated;
   const std::uint64_t field = b.chunk_size | (prev_in_use ? kPrevInUse : 0);
-  std::byte* p = raw(b.header_address(), kHeaderSize);
+  std::byte p[kHeaderSize];
   for (std::uint64_t k = 0; k < kHeaderSize; ++k) p[k] = static_cast<std::byte>(field >> (8 * k));
+  if (b.header_address() < base_ || b.header_address() - base_ + kHeaderSize > bytes_.size())
+    throw std::out_of_range("NativeMemory: header outside the touched range");
+  bytes_.write(b.header_address() - base_, p, kHeaderSize);
 }
 
 void NativeMemory::write_headers_around(std::size_t index) {
   write_header(index);
   if (index + 1 < blocks_.size()) write_header(index + 1);  // its PREV_INUSE bit may have changed
-}
-
-std::byte* NativeMemory::raw(NativeAddress address, std::uint64_t count) {
-  if (address < base_ || address - base_ + count > bytes_.size()) throw std::out_of_range("NativeMemory: raw access");
-  return bytes_.data() + (address - base_);
 }
 
 const NativeBlock& NativeMemory::checked_block(NativeAddress address, std::uint64_t count) const {
@@ -145,20 +155,20 @@ const NativeBlock& NativeMemory::checked_block(NativeAddress address, std::uint6
 void NativeMemory::read(NativeAddress address, std::span<std::byte> out) const {
   if (out.empty()) return;
   checked_block(address, out.size());
-  std::copy_n(bytes_.begin() + static_cast<std::ptrdiff_t>(address - base_), out.size(), out.begin());
+  bytes_.read(address - base_, out.data(), out.size());
 }
 
 void NativeMemory::write(NativeAddress address, std::span<const std::byte> in) {
   if (in.empty()) return;
   checked_block(address, in.size());
-  std::copy(in.begin(), in.end(), raw(address, in.size()));
+  bytes_.write(address - base_, in.data(), in.size());
 }
 
 void NativeMemory::peek(NativeAddress address, std::span<std::byte> out) const {
   for (std::size_t k = 0; k < out.size(); ++k) {
     const NativeAddress a = address + k;
     const bool stored = a >= base_ && a - base_ < bytes_.size();
-    out[k] = stored ? bytes_[a - base_] : std::byte{0};
+    out[k] = stored ? bytes_.get(a - base_) : std::byte{0};
   }
 }
 
@@ -190,7 +200,7 @@ std::vector<std::string> NativeMemory::check_invariants() const {
     if (!ids.insert(b.id).second) problems.push_back(at + " reuses id " + std::to_string(b.id));
     std::uint64_t field = 0;
     for (std::uint64_t k = 0; k < kHeaderSize; ++k)
-      field |= std::to_integer<std::uint64_t>(bytes_[b.header_address() - base_ + k]) << (8 * k);
+      field |= std::to_integer<std::uint64_t>(bytes_.get(b.header_address() - base_ + k)) << (8 * k);
     const bool prev_in_use = i == 0 || blocks_[i - 1].allocated;
     if (field != (b.chunk_size | (prev_in_use ? kPrevInUse : 0)))
       problems.push_back(at + " has a header " + hex(field) + " that disagrees with its size");

@@ -8,6 +8,9 @@
 #include <span>
 #include <string_view>
 #include <utility>
+#include <vector>
+
+#include "heapviz/nio/buffer_state.hpp"
 
 #include "heapviz/jvalue.hpp"
 #include "heapviz/trace.hpp"
@@ -23,6 +26,8 @@ struct PoolFigures {
 };
 
 /// ByteBuffer.allocate(capacity). Throws JavaException as the JDK (capacity < 0, Java heap space).
+/// The returned object is not rooted: the caller stores it (e.g. heap::set_local) before the next
+/// allocation. The same holds for allocate_direct, wrap and the views call_buffer_method returns.
 heap::ObjectId allocate(Recorder& r, std::int32_t capacity);
 /// ByteBuffer.allocateDirect(capacity): the DirectByteBuffer constructor in JDK 17 order, each a step
 /// (Bits.reserveMemory with its GC-and-retry path, Unsafe.allocateMemory, setMemory, page alignment,
@@ -40,7 +45,11 @@ bool is_byte_buffer(const Machine& m, heap::ObjectId obj);
 /// "array()" (returns the existing byte[]), "hasArray()", "isDirect()", "remaining()".
 /// Arguments: byte[] and ByteBuffer as JRef, ByteOrder as JEnum. Returns the JDK's result: the buffer
 /// itself (JRef) for chaining methods, a new object for views, a std::string for toString().
-/// Throws JavaException with the JDK's class and message.
+/// Throws JavaException with the JDK's class and message. One buffer_op step per call (a view: its
+/// allocation step(s), then one buffer_op step). The receiver and every argument must be reachable
+/// (rooted by the caller, as the interpreter's locals and operand stack are): a view's allocation may
+/// run a GC. Misuse (unknown signature, wrong argument types, a non-buffer receiver) throws
+/// std::invalid_argument.
 JValue call_buffer_method(Recorder& r, heap::ObjectId buffer, std::string_view signature, std::span<const JValue> args);
 /// True if call_buffer_method supports `signature` (for "valid Java, not simulated yet" diagnostics).
 bool supports_buffer_method(std::string_view signature);
@@ -51,6 +60,20 @@ void system_gc(Recorder& r);
 /// The Reference Handler thread runs every pending Cleaner: Deallocator.run() = freeMemory(base),
 /// then Bits.unreserveMemory, each a separate step.
 void run_reference_handler(Recorder& r);
+/// The Java state of a buffer object, read from its fields (for a direct view, `offset` is its distance
+/// from the root's address). For inspectors and tests; no step.
+BufferState buffer_state(const Machine& m, heap::ObjectId buffer);
+/// The bytes of the buffer's whole capacity window [0, capacity), as a cleared duplicate would read them
+/// (from the byte[] or the native block). No step.
+std::vector<std::byte> buffer_window(const Machine& m, heap::ObjectId buffer);
+
+/// Unsafe.invokeCleaner(buffer) (sun.misc and jdk.internal.misc): frees a direct buffer's memory now.
+/// IllegalArgumentException "buffer is non-direct" for a heap buffer, "duplicate or slice" for a view;
+/// otherwise cleaner.clean(): unlink the Cleaner, freeMemory, unreserveMemory (a second call does nothing).
+/// Using the buffer afterwards is a use-after-free, as in the JDK; the simulator then throws
+/// std::out_of_range from NativeMemory (not a Java exception).
+void invoke_cleaner(Recorder& r, heap::ObjectId buffer);
+
 /// The "direct" and "mapped" BufferPoolMXBeans.
 PoolFigures direct_pool(const Machine& m);
 PoolFigures mapped_pool(const Machine& m);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/heap/cow_pages.hpp"
+
 namespace heapviz::nio {
 
 /// An address in the simulated native (C heap) address space.
@@ -33,7 +35,7 @@ struct NativeBlock {
 ///
 /// The chunk header holds `chunk_size | PREV_INUSE` (bit 0: the previous chunk is allocated, or this is
 /// the first chunk), little-endian, as glibc does; free chunks' list pointers are not modelled.
-/// A plain value: copying it is a checkpoint (cost grows with the bytes below the high-water mark).
+/// A plain value: copying it is a checkpoint (cheap: bytes are copy-on-write pages; the block list is copied).
 class NativeMemory {
  public:
   static constexpr NativeAddress kDefaultBase = 0x7f3a00000000;
@@ -50,6 +52,9 @@ class NativeMemory {
 
   /// malloc(bytes): the user address, or 0 when no free chunk fits and the top has no room.
   NativeAddress malloc(std::uint64_t bytes);
+  /// The address malloc(bytes) would return now (0 = it would fail), without changing anything: lets a
+  /// recorder write the result into the effect before applying it.
+  NativeAddress would_malloc(std::uint64_t bytes) const;
   /// free(address): 0 is a no-op. Freeing anything but a live block's address throws
   /// std::invalid_argument (a simulator bug, like glibc's "free(): invalid pointer").
   void free(NativeAddress address);
@@ -79,11 +84,14 @@ class NativeMemory {
   /// one sentence each; empty when the heap is sound.
   std::vector<std::string> check_invariants() const;
 
+  bool operator==(const NativeMemory&) const = default;
+  /// Bytes of pages this copy owns (for Trace::memory_bytes).
+  std::size_t owned_bytes() const { return bytes_.owned_bytes(); }
+
  private:
   std::size_t index_of_chunk(NativeAddress header) const;
   void write_header(std::size_t index);
   void write_headers_around(std::size_t index);
-  std::byte* raw(NativeAddress address, std::uint64_t count);
   const NativeBlock& checked_block(NativeAddress address, std::uint64_t count) const;
 
   NativeAddress base_;
@@ -91,7 +99,9 @@ class NativeMemory {
   NativeAddress top_;                 // header address of the next chunk carved from the top
   std::uint64_t next_id_ = 1;
   std::vector<NativeBlock> blocks_;   // sorted by address, contiguous from the first chunk to top_
-  std::vector<std::byte> bytes_;      // [base_, base_ + bytes_.size()): the high-water mark
+  // [base_, base_ + bytes_.size()): the high-water mark, in copy-on-write 4 KiB pages so that a Machine
+  // copy (a trace checkpoint) shares every page it does not change.
+  heap::CowPages<std::byte, 12> bytes_;
 };
 
 }  // namespace heapviz::nio

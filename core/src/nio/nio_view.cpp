@@ -1,0 +1,93 @@
+// The nio part of the View: native memory as a region of chunks, address arrows, buffer pools.
+#include "heapviz/nio/nio_view.hpp"
+
+#include <map>
+
+#include "buffer_object.hpp"
+#include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/nio/machine_buffers.hpp"
+
+namespace heapviz::nio {
+
+using namespace detail;
+using heap::ObjectId;
+using heap::SpaceId;
+
+namespace {
+void counter(View& v, const char* key, const char* en, const char* zh, std::int64_t value) {
+  v.counters.push_back(CounterView{key, en, zh, value});
+}
+}  // namespace
+
+void add_nio_view(const Machine& m, View& v) {
+  const NativeMemory& nm = m.native;
+  v.regions.push_back(RegionView{"Native memory (C heap)", SpaceId::native, RegionKind::free_list, nm.base(), nm.capacity(),
+                                 nm.allocated_bytes(), nm.top()});
+
+  // Who owns each native block: a live root DirectByteBuffer (through its Cleaner's Deallocator), or
+  // only a Deallocator whose buffer the GC already collected (memory held until its Cleaner runs).
+  std::map<std::uint64_t, std::string> labels;
+  const heap::JavaHeap& h = m.heap;
+  for (ObjectId id = 1; id < h.objects.size(); ++id) {
+    if (!h.is_live(id)) continue;
+    const heap::KlassId k = h.objects.get(id).klass;
+    if (k == heap::builtin::kDeallocator) {
+      const auto base = static_cast<std::uint64_t>(read_i64(m, id, off::dealloc_address));
+      if (base != 0 && !labels.count(base))
+        labels[base] = "memory of a collected DirectByteBuffer (cap " + std::to_string(read_i32(m, id, off::dealloc_capacity)) +
+                       "), freed when its Cleaner runs";
+      if (base != 0)
+        v.arrows.push_back(ArrowView{id, -1, off::dealloc_address, "address", heap::kNoObject, base, SpaceId::native});
+    } else if (is_direct_klass(m, k)) {
+      const auto address = static_cast<std::uint64_t>(read_i64(m, id, off::address));
+      if (address != 0) v.arrows.push_back(ArrowView{id, -1, off::address, "address", heap::kNoObject, address, SpaceId::native});
+      const ObjectId cleaner = read_ref(m, id, off::cleaner);
+      if (cleaner == heap::kNoObject) continue;
+      const ObjectId thunk = read_ref(m, cleaner, off::cleaner_thunk);
+      if (thunk == heap::kNoObject) continue;
+      const auto base = static_cast<std::uint64_t>(read_i64(m, thunk, off::dealloc_address));
+      if (base != 0)
+        labels[base] = heap::describe(m, id) + " memory (cap " + std::to_string(read_i32(m, id, off::capacity)) + ")" +
+                       (address != base ? ", page-aligned at " + hex(address) : "");
+    }
+  }
+
+  for (const NativeBlock& b : nm.blocks()) {
+    BlockView bv;
+    bv.type = "native";
+    bv.space = SpaceId::native;
+    bv.addr = b.header_address();
+    bv.size = b.chunk_size;
+    bv.state = b.allocated ? BlockState::live : BlockState::free;
+    if (b.allocated) {
+      auto it = labels.find(b.address);
+      bv.label = it != labels.end() ? it->second : "malloc(" + std::to_string(b.requested) + ")";
+    }
+    v.blocks.push_back(std::move(bv));
+  }
+  // The untouched top, once malloc was used (an unused C heap adds no block, so heap-only views stay as they were).
+  if (!nm.blocks().empty() && nm.top() < nm.base() + nm.capacity()) {
+    BlockView top;
+    top.type = "native";
+    top.space = SpaceId::native;
+    top.addr = nm.top();
+    top.size = nm.base() + nm.capacity() - nm.top();
+    top.state = BlockState::free;
+    v.blocks.push_back(std::move(top));
+  }
+
+  const PoolFigures d = direct_pool(m), mp = mapped_pool(m);
+  counter(v, "direct_count", "Direct buffers (count)", "直接缓冲区数", d.count);
+  counter(v, "direct_used", "Direct memory used (bytes)", "直接内存已用（字节）", d.memory_used);
+  counter(v, "direct_capacity", "Direct buffers total capacity (bytes)", "直接缓冲区总容量（字节）", d.total_capacity);
+  counter(v, "direct_limit", "MaxDirectMemorySize limit (bytes)", "MaxDirectMemorySize 上限（字节）", m.bits.max_memory);
+  counter(v, "mapped_count", "Mapped buffers (count)", "映射缓冲区数", mp.count);
+  counter(v, "mapped_used", "Mapped memory used (bytes)", "映射内存已用（字节）", mp.memory_used);
+  counter(v, "mapped_capacity", "Mapped buffers total capacity (bytes)", "映射缓冲区总容量（字节）", mp.total_capacity);
+  counter(v, "native_allocated", "Native memory allocated (bytes, chunks)", "本地内存已分配（字节，含块头）",
+          static_cast<std::int64_t>(nm.allocated_bytes()));
+  counter(v, "native_blocks", "Native blocks allocated", "已分配本地块数", static_cast<std::int64_t>(nm.allocated_count()));
+  counter(v, "clock_ms", "Simulated time (ms)", "模拟时间（毫秒）", static_cast<std::int64_t>(m.clock_ms));
+}
+
+}  // namespace heapviz::nio
