@@ -70,6 +70,7 @@ TEST_CASE("parse_all_jvm_flags: heap flags and the nio flags") {
 TEST_CASE("nio trace: checkpoints share native memory pages (a 1 MiB buffer is not copied per checkpoint)") {
   TraceOptions opts;
   opts.checkpoint_every = 2;
+  opts.min_checkpoint_work = 0;  // a checkpoint every 2 steps, whatever the work
   NioFixture f("-Xmx8m -XX:+UseSerialGC", opts);
   const heap::ObjectId d = f.keep("d", nio::allocate_direct(f.rec, 1 << 20));
   for (std::int32_t i = 0; i < 100; ++i) f.call(d, "putInt(int)", {i});
