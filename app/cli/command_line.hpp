@@ -6,7 +6,7 @@ namespace heapviz::app {
 
 /// What the user asked for on the command line.
 struct Options {
-  enum class Mode { interactive, screenshot, lessons };
+  enum class Mode { interactive, screenshot, lessons, run, java };
   Mode mode = Mode::interactive;
   std::string lesson;      ///< id, number or path; empty = the default lesson
   std::string out;         ///< output file (screenshot)
@@ -15,6 +15,13 @@ struct Options {
   long step = 0;           ///< step to show (screenshot)
   float ui_scale = 0;      ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
   std::string lang = "en"; ///< "en" or "zh"
+  // run / java
+  std::string jvm;                 ///< --jvm "flags" (run): replaces the lesson's //@ jvm: line
+  bool jvm_given = false;
+  std::string trace;               ///< --trace: "" (off), "text" (stderr) or "json" (to trace_file)
+  std::string trace_file;          ///< file for --trace=json
+  unsigned long long max_steps = 1000000;  ///< --max-steps N (run)
+  std::string out_dir;             ///< --out DIR (java)
 };
 
 /// Parses argv. Returns Options, or the process exit code when parsing already answered
