@@ -62,7 +62,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       ->expected(0, 1)
       ->default_str("text")
       ->check(CLI::IsMember({"text", "json"}));
-  run->add_option("--max-steps", o.max_steps, "Stop after N steps (statements and loop iterations); default 1000000")
+  run->add_option("--max-steps", o.max_steps, "Stop after N steps (statements and loop iterations); default 10000000")
       ->check(CLI::Range(1ull, 1'000'000'000'000ull));
 
   auto* java = app.add_subcommand("java", "Write Main.java and Heapviz.java for javac/java (the real JDK 17)");

@@ -20,7 +20,7 @@ struct Options {
   bool jvm_given = false;
   std::string trace;               ///< --trace: "" (off), "text" (stderr) or "json" (to trace_file)
   std::string trace_file;          ///< file for --trace=json
-  unsigned long long max_steps = 1000000;  ///< --max-steps N (run)
+  unsigned long long max_steps = 10000000;  ///< --max-steps N (run)
   std::string out_dir;             ///< --out DIR (java)
 };
 

@@ -194,7 +194,7 @@ class Checker {
   void require(const Type& to, const Type& from, const ExprInfo* src, SourceSpan span) {
     if (assignable(to, from, src)) return;
     if (to.is_reference() && from.is_prim() && (to.is_class("Object") || to.is_string())) {
-      if (to.is_class("Object")) unsupported(span, "boxing a " + from.java_name() + " into an Object");
+      if (to.is_class("Object")) unsupported(span, "boxing a value of type " + from.java_name() + " into an Object");
       else error(span, "incompatible types: " + from.java_name() + " cannot be converted to String");
       return;
     }

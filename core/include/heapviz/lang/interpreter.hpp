@@ -13,7 +13,7 @@
 namespace heapviz::lang {
 
 /// The default step budget: executed statements plus loop iterations plus recorded machine steps.
-inline constexpr std::uint64_t kDefaultMaxSteps = 1'000'000;
+inline constexpr std::uint64_t kDefaultMaxSteps = 10'000'000;
 
 /// How a run ended.
 enum class RunOutcome {
