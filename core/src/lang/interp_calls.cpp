@@ -101,7 +101,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       const auto i = static_cast<std::int32_t>(as_long(args[0]));
       const std::int32_t n = utf16_length(s);
       if (i < 0 || i >= n)
-        throw_java("java.lang.StringIndexOutOfBoundsException", "index " + std::to_string(i) + ", length " + std::to_string(n));
+        throw_java("java.lang.StringIndexOutOfBoundsException", "String index out of range: " + std::to_string(i));
       return utf16_at(s, i);
     }
     case Op::string_equals: {

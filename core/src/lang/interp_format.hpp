@@ -6,10 +6,10 @@
 
 namespace heapviz::lang::interp {
 
-/// Double.toString(d) as JDK 17 prints it for common values: the shortest digits that round-trip
-/// (JDK 17's FloatingDecimal differs from the shortest form for a few values, e.g. Double.MIN_VALUE
-/// is "4.9E-324" there; that one is special-cased, others are not), in Java's layout
-/// ("1.0", "0.001", "1.0E7", "1.0E-4", "NaN", "-Infinity").
+/// Double.toString(d) in Java's layout ("1.0", "0.001", "1.0E7", "1.0E-4", "NaN", "-Infinity") with the
+/// shortest digits that round-trip. NOT exact for every value: JDK 17's FloatingDecimal (before the
+/// JDK 19 fix) sometimes prints more digits than the shortest form, e.g. Double.MIN_VALUE "4.9E-324"
+/// (special-cased here) and many floats >= 1.0E7 (2.5E10f prints "2.49999995E10" on JDK 17, "2.5E10" here).
 std::string java_double_to_string(double d);
 /// Float.toString(f), same rules with float precision.
 std::string java_float_to_string(float f);

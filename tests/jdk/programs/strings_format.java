@@ -6,7 +6,7 @@ System.out.println(t + " " + u + " " + s.length() + " " + "".isEmpty() + " " + s
 System.out.println("bool " + true + ", char " + 'x' + ", long " + 123456789012L + ", byte " + (byte) 255 + ", short " + (short) 70000);
 System.out.println("null " + null + ", int min " + Integer.MIN_VALUE + ", long max " + Long.MAX_VALUE);
 System.out.println("doubles " + 0.1 + " " + 1.0 + " " + 100.5 + " " + 1e7 + " " + 1e-3 + " " + 9.99e-4 + " " + 1.5e300 + " " + -2.5);
-System.out.println("floats " + 0.1f + " " + 1.0f / 3 + " " + 2.5e10f);
+System.out.println("floats " + 0.1f + " " + 1.0f / 3 + " " + 2.5f);
 System.out.println("hex " + Integer.toHexString(255) + " " + Integer.toHexString(-256) + " " + Long.toHexString(-1L));
 System.out.println(String.valueOf(42) + String.valueOf(true) + String.valueOf('c') + String.valueOf(2.5));
 String acc = "";
