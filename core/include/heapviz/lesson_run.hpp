@@ -17,6 +17,7 @@ struct LessonRunOptions {
   /// JVM flags that replace the lesson's `//@ jvm:` line (nullopt: use the lesson's).
   std::optional<std::string> jvm_flags;
   std::uint64_t max_steps = lang::kDefaultMaxSteps;
+  std::uint64_t max_trace_steps = lang::kDefaultMaxTraceSteps;  ///< only while recording
   bool record_trace = true;                 ///< false: run without keeping a Trace (faster)
   std::vector<std::string> hypotheticals;   ///< hypothetical modes to switch on
 };

@@ -24,7 +24,7 @@ void Runtime::hold(const Value& v) {
 void Runtime::protect_temps() {
   for (; temps_rooted_ < temps_.size(); ++temps_rooted_) {
     const std::string name = "(operand stack " + std::to_string(temp_roots_.size()) + ")";
-    temp_roots_.push_back(heap::set_local(r_, frames_.back().scope, name, temps_[temps_rooted_]));
+    temp_roots_.push_back(set_root(name, temps_[temps_rooted_]));
   }
 }
 
@@ -173,7 +173,7 @@ Value Runtime::eval_binary(const Binary& b) {
   release(mark);
   const Type& lt = a_.info(*b.lhs).type;
   const Type& rt = a_.info(*b.rhs).type;
-  if (info.type.is_string()) return to_text(l) + to_text(r);
+  if (info.type.is_string()) return checked_string(to_text(l) + to_text(r));
   switch (b.op) {
     case BinaryOp::Lt:
     case BinaryOp::Gt:
@@ -255,7 +255,7 @@ Value Runtime::eval_assign(const Assign& a) {
     hold(current);
     const Value v = eval(*a.value);
     release(mark);
-    if (t.is_string()) return to_text(current) + to_text(v);
+    if (t.is_string()) return checked_string(to_text(current) + to_text(v));
     static constexpr BinaryOp kOps[] = {BinaryOp::Add, BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::Div, BinaryOp::Rem,
                                         BinaryOp::BitAnd, BinaryOp::BitOr, BinaryOp::BitXor, BinaryOp::Shl, BinaryOp::Shr, BinaryOp::UShr};
     const BinaryOp op = kOps[static_cast<int>(a.op)];

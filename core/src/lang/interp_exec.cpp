@@ -2,12 +2,22 @@
 #include <exception>
 
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/heap/object_layout.hpp"
 #include "interp_runtime.hpp"
 
 namespace heapviz::lang::interp {
 
+void Runtime::stop(SourceSpan where, std::string message) { throw BudgetExceeded{where, std::move(message)}; }
+
 void Runtime::tick(const Node& at) {
-  if (++budget_used_ > opts_.max_steps) throw BudgetExceeded{at.span};
+  if (++budget_used_ > opts_.max_steps)
+    stop(at.span, "the program was stopped after " + std::to_string(opts_.max_steps) +
+                      " steps (statements and loop iterations); it may never end. Raise the budget with "
+                      "--max-steps N if it is just long");
+  if (r_.recording() && r_.trace()->size() > opts_.max_trace_steps)
+    stop(at.span, "the program was stopped: its trace grew beyond " + std::to_string(opts_.max_trace_steps) +
+                      " recorded steps, more than a lesson can show; make the lesson smaller (heapviz run without "
+                      "--trace records no steps)");
 }
 
 void Runtime::begin_statement(const Stmt& s) {
@@ -23,8 +33,43 @@ void Runtime::end_statement() {
   temp_roots_.clear();
 }
 
+std::uint32_t Runtime::set_root(const std::string& name, heap::ObjectId value) {
+  const Machine& m = r_.machine();
+  const std::string& scope = frames_.back().scope;
+  const std::string key = scope + '\0' + name;
+  const auto dead = dead_slots_.find(key);
+  if (dead == dead_slots_.end() || m.roots.find(heap::RootKind::local, scope, name))
+    return heap::set_local(r_, scope, name, value);
+  // Revive the dead slot under the same name, then set it: what heap::set_local does for a new slot.
+  const std::uint32_t slot = dead->second;
+  dead_slots_.erase(dead);
+  r_.begin_step(StepKind::root_set);
+  Effect def;
+  def.kind = EffectKind::root_define;
+  def.small = static_cast<std::uint16_t>(heap::RootKind::local);
+  def.id = slot;
+  def.b = key.size();
+  r_.apply(def, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(key.data()), key.size()));
+  Effect set;
+  set.kind = EffectKind::root_set;
+  set.id = slot;
+  set.a = value == heap::kNoObject ? 0 : heap::narrow_oop::encode(m.heap.record(value).addr);
+  r_.apply(set);
+  if (r_.recording()) {
+    if (value != heap::kNoObject) r_.touch(value);
+    const std::string what = value == heap::kNoObject ? std::string("null") : heap::describe(m, value);
+    r_.narrate(name + " = " + what + ": a local root (" + scope + ") now holds it.",
+               name + " = " + what + "：局部变量根（" + scope + "）现在保存它。",
+               "interpreter: astore (local variable slot in the frame)");
+  }
+  r_.end_step();
+  return slot;
+}
+
 void Runtime::drop_root(std::uint32_t slot, const std::string& name) {
   if (slot >= r_.machine().roots.slots.size() || !r_.machine().roots.slots[slot].active) return;
+  const heap::Root& root = r_.machine().roots.slots[slot];
+  dead_slots_[root.scope + '\0' + root.name] = slot;
   r_.begin_step(StepKind::root_drop);
   Effect e;
   e.kind = EffectKind::root_deactivate;
@@ -57,7 +102,7 @@ void Runtime::set_local(Local& l, Value v, const Type& t) {
       return;
   }
   if (t.is_string() || t.is_throwable() || t.is_class("Thread") || t.is_class("Class")) return;  // off-heap values
-  l.root_slot = heap::set_local(r_, frames_.back().scope, l.name, id);
+  l.root_slot = set_root(l.name, id);
 }
 
 Local& Runtime::declare(const std::string& name, Value v, const Type& t) {
@@ -326,10 +371,7 @@ void Runtime::run(InterpretResult& result) {
   } catch (const BudgetExceeded& b) {
     result.outcome = RunOutcome::step_budget;
     result.exit_code = 2;
-    result.diagnostics.push_back(Diagnostic{Severity::Error, DiagnosticKind::Limit, b.where,
-                                            "the program was stopped after " + std::to_string(opts_.max_steps) +
-                                                " steps (statements and loop iterations); it may never end. Raise the "
-                                                "budget with --max-steps N if it is just long"});
+    result.diagnostics.push_back(Diagnostic{Severity::Error, DiagnosticKind::Limit, b.where, b.message});
   } catch (const ExitRequest& e) {
     result.outcome = e.status == 0 ? RunOutcome::completed : RunOutcome::exited;
     result.exit_code = e.status;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <deque>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "heapviz/java_throwable.hpp"
@@ -12,7 +13,16 @@
 namespace heapviz::lang::interp {
 
 /// Unwinds the run when the step budget is spent (not catchable by Java code).
-struct BudgetExceeded { SourceSpan where; };
+/// `message` says which limit (statements, recorded steps, output size).
+struct BudgetExceeded {
+  SourceSpan where;
+  std::string message;
+};
+
+/// Limits that keep any lesson from exhausting memory (see interpreter.md).
+inline constexpr std::size_t kMaxStringBytes = 16u << 20;   ///< longer Strings throw OutOfMemoryError
+inline constexpr std::size_t kMaxOutputBytes = 64u << 20;   ///< more output stops the run
+inline constexpr std::size_t kMaxNarratedOutput = 200;      ///< bytes of a printed line shown in a step
 /// System.exit(status): unwinds without running finally blocks, as the JVM does.
 struct ExitRequest { std::int32_t status = 0; };
 
@@ -66,6 +76,9 @@ class Runtime {
   std::vector<std::uint32_t> temp_roots_;   ///< root slots made for them when an allocation could GC
   std::size_t temps_rooted_ = 0;
   std::vector<std::pair<const UserClass*, heap::KlassId>> klasses_;
+  /// Root slots of locals that went out of scope, by "scope\0name": a later local of the same name
+  /// reuses its slot, so a loop body's locals do not grow the root set (slots are never erased).
+  std::unordered_map<std::string, std::uint32_t> dead_slots_;
 
   // statements (interp_exec.cpp)
   Flow exec(const Stmt& s);
@@ -75,6 +88,8 @@ class Runtime {
   void exec_local_var(const LocalVar& lv);
   void run_thread(HostObject& thread);
   void tick(const Node& at);
+  [[noreturn]] void stop(SourceSpan where, std::string message);
+  std::string checked_string(std::string s);
   void begin_statement(const Stmt& s);
   void end_statement();
   void push_block() { frames_.back().blocks.emplace_back(); }
@@ -83,6 +98,8 @@ class Runtime {
   Local* find_local(std::string_view name);
   void set_local(Local& l, Value v, const Type& t);
   void drop_root(std::uint32_t slot, const std::string& name);
+  /// heap::set_local, reusing the slot of an earlier local of the same name that went out of scope.
+  std::uint32_t set_root(const std::string& name, heap::ObjectId value);
 
   // expressions (interp_eval.cpp)
   Value eval(const Expr& e);

@@ -96,13 +96,30 @@ void Runtime::throw_npe(const std::string& action, const Expr* null_source) {
   throw_java("java.lang.NullPointerException", action + because);
 }
 
+// Strings are off the heap; a runaway `s += s` still has to end like Java does, with an OOM.
+std::string Runtime::checked_string(std::string s) {
+  if (s.size() > kMaxStringBytes)
+    throw_java("java.lang.OutOfMemoryError", std::string("Java heap space"));
+  return s;
+}
+
 void Runtime::print(bool to_err, const std::string& text) {
+  if (out_.size() + err_.size() + text.size() > kMaxOutputBytes) {
+    const SourcePos p = r_.source_pos();
+    stop(SourceSpan{static_cast<int>(p.line), static_cast<int>(p.col), static_cast<int>(p.line), static_cast<int>(p.col)},
+         "the program was stopped: it printed more than " + std::to_string(kMaxOutputBytes >> 20) + " MiB");
+  }
   (to_err ? err_ : out_) += text;
   // The output line is a step of its own, so the timeline shows when it was printed.
   r_.begin_step(StepKind::note);
   if (r_.recording()) {
     std::string shown = text;
     while (!shown.empty() && shown.back() == '\n') shown.pop_back();
+    if (shown.size() > kMaxNarratedOutput) {
+      std::size_t cut = kMaxNarratedOutput;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+      shown = shown.substr(0, cut) + "...";
+    }
     r_.narrate(std::string(to_err ? "prints to stderr: " : "prints: ") + shown,
                std::string(to_err ? "输出到 stderr：" : "输出：") + shown, to_err ? "System.err" : "System.out");
   }

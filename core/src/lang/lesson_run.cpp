@@ -64,6 +64,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     Recorder recorder(machine, res.trace.get());
     lang::InterpretOptions io;
     io.max_steps = options.max_steps;
+    io.max_trace_steps = options.max_trace_steps;
     io.hypotheticals = options.hypotheticals;
     lang::InterpretResult r = lang::interpret(lesson, recorder, io);
     res.out = std::move(r.out);

@@ -24,8 +24,12 @@ enum class RunOutcome {
   exited,         ///< System.exit(n) with n != 0
 };
 
+/// The default limit on recorded trace steps (about 300 MB of trace); runs without a trace have none.
+inline constexpr std::uint64_t kDefaultMaxTraceSteps = 500'000;
+
 struct InterpretOptions {
   std::uint64_t max_steps = kDefaultMaxSteps;
+  std::uint64_t max_trace_steps = kDefaultMaxTraceSteps;
   /// Hypothetical modes switched on (names from `//@ hypothetical:`); none simulated differently yet.
   std::vector<std::string> hypotheticals;
 };
