@@ -65,6 +65,7 @@ struct Analysis {
   std::deque<UserClass> classes;
   std::unordered_map<const ClassDecl*, const UserClass*> class_of;
   std::vector<Diagnostic> diagnostics;
+  bool uses_args = false;  ///< main's String[] parameter is read (then it is allocated, empty, as the JVM does)
 
   const ExprInfo& info(const Expr& e) const {
     static const ExprInfo none;

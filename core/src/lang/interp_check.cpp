@@ -43,7 +43,10 @@ class Checker {
       if (&*c != &main) unsupported(c->name_span, "a second top-level class ('" + c->name + "')");
     main_name_ = main.name;
     push();
-    next_slot_ = 1;  // slot 0 is String[] args
+    next_slot_ = 0;
+    const std::string args_name = p.main_method->params.empty() ? "args" : p.main_method->params.front().name;
+    args_ = declare(args_name, p.main_method->span, Type::ref("String", 1), p.main_method);
+    args_->assignments = 1;
     block_body(*p.main_method->body);
     pop();
     for (const auto& [var, span] : captured_)
@@ -66,6 +69,7 @@ class Checker {
   std::vector<std::pair<std::string, const UserClass*>> classes_;
   std::string main_name_ = "Main";
   int local_class_count_ = 0;
+  Var* args_ = nullptr;
   int next_slot_ = 1;
   int loops_ = 0;
   int lambda_depth_ = 0;
@@ -473,6 +477,7 @@ class Checker {
   Type name(const Name& n) {
     if (Var* v = find(n.identifier)) {
       if (v->lambda_depth < lambda_depth_) captured_.emplace_back(v, n.span);
+      if (v == args_) a_.uses_args = true;
       ExprInfo info{v->type, Op::local};
       info.slot = v->slot;
       return record(n, std::move(info));

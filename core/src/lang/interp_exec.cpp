@@ -359,6 +359,12 @@ void Runtime::run(InterpretResult& result) {
   const Program& p = lesson_.program;
   try {
     try {
+      if (a_.uses_args) {
+        // The launcher passes an empty String[] (no program arguments).
+        r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(p.main_method->span.line), static_cast<std::uint32_t>(p.main_method->span.col)});
+        const heap::ObjectId args = heap::new_array(r_, heap::builtin::kObjectArray, 0);
+        declare(p.main_method->params.empty() ? "args" : p.main_method->params.front().name, JRef{args}, Type::ref("String", 1));
+      }
       exec_block(*p.main_method->body);
       end_statement();
       heap::drop_frame(r_, "main/main");
