@@ -66,3 +66,10 @@ TEST_CASE("interp: System.exit ends the run with its status") {
   CHECK(r.out == "1\n");
   CHECK(r.exit_code == 3);
 }
+
+TEST_CASE("interp: whole-class lessons with static nested classes, and main's empty args") {
+  CHECK(interp_test::out("public class Demo {\n  static class Node { Node next; int id; }\n"
+                         "  public static void main(String[] args) {\n    Node a = new Node();\n    a.id = 4;\n"
+                         "    System.out.println(a.id + \" \" + args.length);\n    if (args.length == 0) return;\n"
+                         "    System.out.println(\"unreached\");\n  }\n}\n") == "4 0\n");
+}
