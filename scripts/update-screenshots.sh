@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates the README's screenshots with heapviz's own screenshot mode (needs xvfb-run).
+# Regenerates the README's images with heapviz itself (needs xvfb-run; the GIF needs ffmpeg).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${HEAPVIZ_BUILD_DIR:-$root/build}/heapviz
-xvfb-run -a -s "-screen 0 1600x900x24" "$bin" screenshot 1 --out "$root/assets/screenshots/main-window.png" \
-  --size 1280x720
+shots=$root/assets/screenshots
+run() { xvfb-run -a -s "-screen 0 1600x900x24" "$bin" "$@"; }
+run screenshot heap-demo --step 38 --select 1 --size 1280x720 --out "$shots/main-window.png"
+run record heap-demo --size 960x540 --fps 8 --speed 2 --out "$shots/heap-demo.gif.new.gif"
+mv "$shots/heap-demo.gif.new.gif" "$shots/heap-demo.gif"

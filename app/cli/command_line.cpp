@@ -11,7 +11,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: heapviz [LESSON] | heapviz screenshot [LESSON] --out FILE.png [--size WxH] [--step N] | "
-    "heapviz lessons | heapviz run LESSON [--jvm FLAGS] [--trace | --trace=json FILE] [--max-steps N] | "
+    "heapviz record [LESSON] --out FILE.mp4|FILE.gif|DIR | heapviz lessons | "
+    "heapviz run LESSON [--jvm FLAGS] [--trace | --trace=json FILE] [--max-steps N] | "
     "heapviz java LESSON --out DIR";
 
 // "1600x900" -> width, height; CLI11 validator style: returns an error text or "".
@@ -44,14 +45,34 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   app.add_option("--scale", scale, "UI scale (font size factor), e.g. 1.5 for a projector")
       ->check(CLI::Range(0.5f, 4.0f));
   app.add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
+  app.add_option("--quit-after-frames", o.quit_after_frames, "Close the window by itself after N frames (for tests)")
+      ->check(CLI::PositiveNumber);
 
   auto* shot = app.add_subcommand("screenshot", "Render the app offscreen at a fixed size and write a PNG");
   shot->add_option("lesson", o.lesson, "Lesson to show (default: the first)");
   shot->add_option("--out", o.out, "PNG file to write")->required();
   shot->add_option("--size", size_text, "Image size WxH (default 1600x900)");
   shot->add_option("--step", o.step, "Step of the lesson to show (default 0)")->check(CLI::NonNegativeNumber);
+  shot->add_option("--select", o.select, "Object id to select, so the inspector shows it");
   shot->add_option("--scale", scale, "UI scale (font size factor)")->check(CLI::Range(0.5f, 4.0f));
   shot->add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
+
+  auto* rec = app.add_subcommand("record", "Record a lesson offscreen to PNG frames (a folder), .gif or .mp4");
+  std::string rec_size = "1280x720";
+  bool no_title = false, no_timeline = false, no_counter = false;
+  rec->add_option("lesson", o.lesson, "Lesson to record (default: the first)");
+  rec->add_option("--out", o.out, "Output: FILE.mp4, FILE.gif, or a folder name for PNG frames")->required();
+  rec->add_option("--size", rec_size, "Frame size WxH (default 1280x720; even numbers for MP4)");
+  rec->add_option("--fps", o.fps, "Frames per second (default 30)")->check(CLI::Range(1, 120));
+  rec->add_option("--speed", o.speed, "Playback speed, 0.1 to 10 (default 1)")->check(CLI::Range(0.1f, 10.0f));
+  rec->add_option("--from", o.from, "First step (default 0)")->check(CLI::NonNegativeNumber);
+  rec->add_option("--to", o.to, "Last step (default: the end)")->check(CLI::NonNegativeNumber);
+  rec->add_option("--lang", o.lang, "Caption language")->check(CLI::IsMember({"en", "zh"}));
+  rec->add_option("--collector", o.collector, "Collector")->check(CLI::IsMember({"mark-compact", "mark-sweep"}));
+  rec->add_option("--scale", scale, "Text scale (default: 1.25 per 720 pixels of height)")->check(CLI::Range(0.5f, 4.0f));
+  rec->add_flag("--no-title", no_title, "Leave out the title card");
+  rec->add_flag("--no-timeline", no_timeline, "Leave out the timeline strip");
+  rec->add_flag("--no-step-counter", no_counter, "Leave out the step counter");
 
   auto* lessons = app.add_subcommand("lessons", "List the bundled lessons with their titles");
   auto* run = app.add_subcommand("run", "Run a lesson on the simulated JVM and print what the program prints");
@@ -73,6 +94,13 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    if (rec->parsed()) {
+      if (auto err = parse_size(rec_size, o.width, o.height); !err.empty()) throw CLI::ValidationError(err);
+      if (o.to >= 0 && o.to < o.from) throw CLI::ValidationError("--to must not be before --from");
+      o.title_card = !no_title;
+      o.timeline = !no_timeline;
+      o.step_counter = !no_counter;
+    }
     if (run->parsed() && o.trace == "json" && o.trace_file.empty())
       throw CLI::ValidationError("--trace=json needs a FILE after the lesson: heapviz run LESSON --trace=json FILE");
     if (run->parsed() && o.trace != "json" && !o.trace_file.empty())
@@ -91,6 +119,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   o.ui_scale = scale;
   if (shot->parsed()) o.mode = Options::Mode::screenshot;
   if (lessons->parsed()) o.mode = Options::Mode::lessons;
+  if (rec->parsed()) o.mode = Options::Mode::record;
   if (run->parsed()) o.mode = Options::Mode::run;
   if (java->parsed()) o.mode = Options::Mode::java;
   o.jvm_given = jvm->count() > 0;

@@ -6,15 +6,23 @@ namespace heapviz::app {
 
 /// What the user asked for on the command line.
 struct Options {
-  enum class Mode { interactive, screenshot, lessons, run, java };
+  enum class Mode { interactive, screenshot, lessons, record, run, java };
   Mode mode = Mode::interactive;
   std::string lesson;      ///< id, number or path; empty = the default lesson
   std::string out;         ///< output file (screenshot)
   int width = 1600;        ///< offscreen size in pixels (screenshot)
   int height = 900;
   long step = 0;           ///< step to show (screenshot)
+  unsigned select = 0;     ///< object id to select in the inspector (screenshot), 0 = none
+  long quit_after_frames = 0;  ///< window: close by itself after this many frames (tests, demos); 0 = never
   float ui_scale = 0;      ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
-  std::string lang = "en"; ///< "en" or "zh"
+  std::string lang;        ///< "en" or "zh"; "" = not given (window: last used; renders: "en")
+  // record
+  int fps = 30;
+  float speed = 1.0f;
+  long from = 0, to = -1;  ///< step range; -1 = to the end
+  std::string collector;   ///< "", "mark-compact" or "mark-sweep"
+  bool title_card = true, timeline = true, step_counter = true;
   // run / java
   std::string jvm;                 ///< --jvm "flags" (run): replaces the lesson's //@ jvm: line
   bool jvm_given = false;

@@ -8,17 +8,28 @@
 
 #include "modes/modes.hpp"
 #include "platform/gl_window.hpp"
+#include "platform/user_settings.hpp"
 #include "ui/shell.hpp"
 
 namespace heapviz::app {
 
 int run_interactive(const Options& o) {
   AppState state;
-  state.lang = o.lang;
-  if (auto err = state.load(o.lesson); !err.empty()) {
-    std::cerr << "heapviz: " << err << "\n";
-    return 2;
+  std::string settings_warning;
+  UserSettings settings = load_user_settings(settings_warning);
+  state.lang = o.lang.empty() ? settings.lang : o.lang;
+  state.collector = settings.collector == "mark_sweep" ? heap::Collector::mark_sweep : heap::Collector::mark_compact;
+  // A lesson named on the command line wins; otherwise reopen the last one (silently falling back).
+  if (auto err = state.load(o.lesson.empty() ? settings.last_lesson : o.lesson); !err.empty()) {
+    if (!o.lesson.empty()) {
+      std::cerr << "heapviz: " << err << "\n";
+      return 2;
+    }
+    state.load("");
   }
+  state.session.playback().set_speed(settings.speed);
+  state.session.playback().set_auto_pause(settings.auto_pause);
+  state.message = settings_warning;
   std::string error;
   GuiConfig config;
   config.ui_scale = o.ui_scale;
@@ -32,12 +43,25 @@ int run_interactive(const Options& o) {
   state.font_notice = gui->fonts().notice;
   state.renderer = gui->renderer();
   GLFWwindow* window = gui->window();
+  // Files dropped on the window are opened as lessons.
+  glfwSetWindowUserPointer(window, &state);
+  glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+    if (count > 0) static_cast<AppState*>(glfwGetWindowUserPointer(w))->pending_open = paths[0];
+  });
+  long frames = 0;
   while (!glfwWindowShouldClose(window) && !state.quit_requested) {
+    if (o.quit_after_frames > 0 && ++frames > o.quit_after_frames) break;
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) state.quit_requested = true;
+    if (!state.pending_open.empty()) {
+      const std::string err = state.load(state.pending_open);
+      state.message = err.empty() ? "" : err;
+      state.pending_open.clear();
+    }
+    if (state.session.loaded()) state.session.playback().advance(ImGui::GetIO().DeltaTime);
     draw_shell(state, gui->fonts());
     ImGui::Render();
     int fb_w = 0, fb_h = 0;
@@ -48,6 +72,12 @@ int run_interactive(const Options& o) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window);
   }
+  settings.lang = state.lang;
+  settings.collector = state.collector == heap::Collector::mark_sweep ? "mark_sweep" : "mark_compact";
+  if (const LessonEntry* e = state.current()) settings.last_lesson = e->path.empty() ? e->id : e->path.string();
+  settings.speed = state.session.playback().speed();
+  settings.auto_pause = state.session.playback().auto_pause();
+  if (auto err = save_user_settings(settings); !err.empty()) std::cerr << "heapviz: settings not saved: " << err << "\n";
   return 0;
 }
 

@@ -1,10 +1,7 @@
-#include <glad/gl.h>
-#include <backends/imgui_impl_opengl3.h>
-#include <imgui.h>
-
 #include <iostream>
 
 #include "modes/modes.hpp"
+#include "modes/offscreen_frame.hpp"
 #include "platform/gl_window.hpp"
 #include "platform/offscreen_target.hpp"
 #include "platform/png_file.hpp"
@@ -20,19 +17,19 @@ constexpr int kSettleFrames = 4;
 
 int run_screenshot(const Options& o) {
   AppState state;
-  state.lang = o.lang;
+  state.lang = o.lang.empty() ? "en" : o.lang;
   if (auto err = state.load(o.lesson); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";
     return 2;
   }
-  // The simulation's trace arrives with the core's heap; until a lesson has steps, only step 0 exists.
-  const long total_steps = 0;
+  const long total_steps = state.session.loaded() ? static_cast<long>(state.session.playback().size()) : 0;
   if (o.step > total_steps) {
     std::cerr << "heapviz: --step " << o.step << " is out of range: this lesson has steps 0.." << total_steps
               << "\n";
     return 2;
   }
-  state.step = o.step;
+  if (state.session.loaded()) state.session.playback().seek(static_cast<std::size_t>(o.step));
+  state.map.select(o.select);
   std::string error;
   GuiConfig config;
   config.visible = false;
@@ -51,20 +48,8 @@ int run_screenshot(const Options& o) {
     std::cerr << "heapviz: " << target.error() << "\n";
     return 1;
   }
-  ImGuiIO& io = ImGui::GetIO();
-  for (int frame = 0; frame < kSettleFrames; ++frame) {
-    io.DisplaySize = ImVec2(static_cast<float>(o.width), static_cast<float>(o.height));
-    io.DisplayFramebufferScale = ImVec2(1, 1);
-    io.DeltaTime = 1.0f / 30.0f;  // fixed, so renders do not depend on the wall clock
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    draw_shell(state, gui->fonts());
-    ImGui::Render();
-    target.bind();
-    glClearColor(0.94f, 0.94f, 0.95f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  }
+  for (int frame = 0; frame < kSettleFrames; ++frame)
+    render_offscreen_frame(target, 1.0f / 30.0f, [&] { draw_shell(state, gui->fonts()); });
   if (auto err = write_png(o.out, o.width, o.height, target.read_rgba()); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";
     return 1;

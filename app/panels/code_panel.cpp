@@ -101,7 +101,18 @@ void CodePanel::draw(ImFont* mono, int current_line, const std::vector<lang::Dia
     ImGui::PopFont();
     return;
   }
-  ImGui::BeginChild("code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  draw_lines(current_line, diagnostics, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::PopFont();
+}
+
+void CodePanel::draw_readonly(ImFont* mono, int current_line) {
+  ImGui::PushFont(mono);
+  draw_lines(current_line, {}, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopFont();
+}
+
+void CodePanel::draw_lines(int current_line, const std::vector<lang::Diagnostic>& diagnostics, int window_flags) {
+  ImGui::BeginChild("code", ImVec2(0, 0), false, window_flags);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
   for (std::size_t ln = 0; ln < line_starts_.size(); ++ln) {
@@ -134,7 +145,6 @@ void CodePanel::draw(ImFont* mono, int current_line, const std::vector<lang::Dia
     }
   }
   ImGui::EndChild();
-  ImGui::PopFont();
 }
 
 }  // namespace heapviz::app

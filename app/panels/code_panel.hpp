@@ -18,11 +18,14 @@ class CodePanel {
   const std::string& source() const { return text_; }
   /// Draws the panel. `current_line` (1-based, 0 = none) is highlighted and scrolled into view when it changes.
   void draw(ImFont* mono, int current_line, const std::vector<lang::Diagnostic>& diagnostics, const char* lang);
+  /// Read-only presentation: no Edit/Run controls, no scrollbars.
+  void draw_readonly(ImFont* mono, int current_line);
   /// True once after the user pressed Ctrl+Enter (or the Run button) in edit mode.
   bool take_rerun_request();
 
  private:
   void rebuild_colours();
+  void draw_lines(int current_line, const std::vector<lang::Diagnostic>& diagnostics, int window_flags);
   std::string text_;
   std::vector<unsigned> colour_;      // one colour per byte of text_
   std::vector<std::size_t> line_starts_;

@@ -48,6 +48,11 @@ MemoryMapPanel::LaneState& MemoryMapPanel::lane(heap::SpaceId space, std::uint64
     l.axis.reset(base, size);
     l.base = base;
     l.size = size;
+    const auto it = extents_.find(space);
+    if (it != extents_.end() && it->second > base && it->second < base + size) {
+      const std::uint64_t used = it->second - base;
+      l.axis.show_range(base, used);  // [base, base + 1.5 x used]: room to see the heap grow
+    }
   }
   return l;
 }
@@ -192,7 +197,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         }
         if (b.id == selected_) dl->AddRect(ImVec2(bx0 - 2, by0 - 2), ImVec2(bx1 + 2, by1 + 2), kHighlight, 0, 0, 3);
         std::string label = b.label.empty() ? short_type(b.type) : b.label + ": " + short_type(b.type);
-        if (bx1 - bx0 > ImGui::CalcTextSize(label.c_str()).x + 6) label += " " + human_bytes(b.size);
+        if (bx1 - bx0 > ImGui::CalcTextSize(label.c_str()).x + 6) label.append(" ").append(human_bytes(b.size));  // (not +: GCC 12 raises a false -Wrestrict)
         draw_label(dl, ImVec2(bx0, by0), ImVec2(bx1, by1), with_alpha(text_colour_on(st.fill), alpha), label.c_str());
         placed[b.id] = Placed{bx0, bx1, by0, by1, &b};
         if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
@@ -211,18 +216,28 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     y = band_y1 + kTickRow;
   }
 
-  // References between objects, as arrows above the lanes (skipped when too many to read).
-  if (after.arrows.size() <= kMaxArrowsDrawn) {
+  // References between objects, as arrows above the lanes (skipped when too many to read). An arrow
+  // ends at the address the field holds, not at the object: in phase 3 the stored addresses are
+  // rewritten to forwarding addresses before phase 4 moves the objects there.
+  const auto heap_lane = lanes_.find(heap::SpaceId::java_heap);
+  std::map<std::pair<heap::ObjectId, std::uint32_t>, std::uint64_t> old_targets;
+  for (const ArrowView& a : before.arrows)
+    if (a.from != heap::kNoObject) old_targets[{a.from, a.offset}] = a.to_addr;
+  if (heap_lane != lanes_.end() && after.arrows.size() <= kMaxArrowsDrawn) {
+    const AddressAxis& axis = heap_lane->second.axis;
     for (const ArrowView& a : after.arrows) {
       if (a.from == heap::kNoObject) continue;
-      const auto f = placed.find(a.from), to = placed.find(a.to);
-      if (f == placed.end() || to == placed.end()) continue;
+      const auto f = placed.find(a.from);
+      if (f == placed.end()) continue;
       const BlockView& fb = *f->second.block;
       const float field_x = std::clamp(f->second.x0 + static_cast<float>(a.offset) / std::max<float>(1.0f, static_cast<float>(fb.size)) *
                                                           (f->second.x1 - f->second.x0),
                                        f->second.x0, f->second.x1);
-      const float dist = std::fabs(to->second.x0 - field_x);
-      draw_arrow(dl, ImVec2(field_x, f->second.y0), ImVec2(to->second.x0 + 3, to->second.y0), kArrow, 1.5f,
+      float to_x = axis.to_x(a.to_addr);
+      const auto old = old_targets.find({a.from, a.offset});
+      if (old != old_targets.end() && old->second != a.to_addr) to_x = lerp(axis.to_x(old->second), to_x, t);
+      const float dist = std::fabs(to_x - field_x);
+      draw_arrow(dl, ImVec2(field_x, f->second.y0), ImVec2(to_x + 3, f->second.y0), kArrow, 1.5f,
                  std::min(kArrowRoom - 6, 12 + dist * 0.15f));
     }
   }
@@ -234,20 +249,19 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     dl->AddText(ImVec2(origin.x, cy + 4), kMutedInk, zh ? "局部变量（根）" : "locals (roots)");
     for (const RootView& r : after.roots) {
       if (r.kind != "local") continue;
-      const ImVec2 ts = ImGui::CalcTextSize(r.name.c_str());
+      // A null local reads "name = null" inside its chip; others point at their object.
+      const std::string text = r.target == heap::kNoObject ? r.name + " = null" : r.name;
+      const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
       const ImVec2 a(cx, cy), b(cx + ts.x + 12, cy + ts.y + 6);
       dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 4);
-      dl->AddRect(a, b, kInk, 4);
-      dl->AddText(ImVec2(a.x + 6, a.y + 3), kInk, r.name.c_str());
+      dl->AddRect(a, b, r.target == heap::kNoObject ? kMutedInk : kInk, 4);
+      dl->AddText(ImVec2(a.x + 6, a.y + 3), r.target == heap::kNoObject ? kMutedInk : kInk, text.c_str());
       const auto it = placed.find(r.target);
-      if (it != placed.end()) {
+      if (it != placed.end() && heap_lane != lanes_.end()) {
         const ImVec2 from((a.x + b.x) / 2, b.y);
-        const ImVec2 to(it->second.x0 + 4, it->second.y0);
+        const ImVec2 to(heap_lane->second.axis.to_x(r.addr) + 4, it->second.y0);
         dl->AddBezierCubic(from, ImVec2(from.x, from.y + 30), ImVec2(to.x, to.y - 30), to, IM_COL32(0, 114, 178, 170), 1.5f);
         dl->AddTriangleFilled(to, ImVec2(to.x - 4, to.y - 8), ImVec2(to.x + 4, to.y - 8), IM_COL32(0, 114, 178, 220));
-      } else if (r.target == heap::kNoObject) {
-        dl->AddText(ImVec2(b.x + 3, a.y + 3), kMutedInk, "null");
-        cx += ImGui::CalcTextSize("null").x + 4;
       }
       cx = b.x + 10;
     }

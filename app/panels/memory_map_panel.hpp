@@ -29,6 +29,8 @@ class MemoryMapPanel {
   void select(heap::ObjectId id) { selected_ = id; }
   /// Pixel width of the lane area last frame, so the caller can size occupancy histograms.
   float lane_width() const { return lane_width_; }
+  /// Opens every lane zoomed to [base, extent + 25%] (whole space when unknown), e.g. for a new trace.
+  void fit(const std::map<heap::SpaceId, std::uint64_t>& extents) { extents_ = extents; lanes_.clear(); }
   /// True if the lane for `space` would draw aggregated occupancy rather than single blocks.
   bool wants_occupancy(heap::SpaceId space) const;
 
@@ -40,6 +42,7 @@ class MemoryMapPanel {
   };
   LaneState& lane(heap::SpaceId space, std::uint64_t base, std::uint64_t size);
   std::map<heap::SpaceId, LaneState> lanes_;
+  std::map<heap::SpaceId, std::uint64_t> extents_;
   heap::ObjectId selected_ = 0;
   float lane_width_ = 800;
 };

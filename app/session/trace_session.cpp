@@ -61,13 +61,14 @@ void TraceSession::update(float lane_width_px, bool want_occupancy) {
   }
   if (want_occupancy && occupancy_.empty()) {
     const std::size_t buckets = static_cast<std::size_t>(std::clamp(lane_width_px / 2.0f, 16.0f, 2000.0f));
-    occupancy_[heap::SpaceId::java_heap] = occupancy(after_->state(), heap::SpaceId::java_heap, buckets);
+    occupancy_[heap::SpaceId::java_heap] = heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets);
   }
 }
 
 void TraceSession::build_series() {
   series_.clear();
-  if (!trace_ || trace_->size() == 0) return;
+  extents_.clear();
+  if (!trace_) return;
   // Sample at most 160 points over the trace; each sample replays from the nearest checkpoint.
   const std::size_t n = trace_->size();
   const std::size_t samples = std::min<std::size_t>(160, n + 1);
@@ -76,6 +77,10 @@ void TraceSession::build_series() {
     const std::size_t k = samples == 1 ? 0 : i * n / (samples - 1);
     player.seek(k);
     const View v = make_view(player.state(), ViewOptions{1});
+    for (const RegionView& r : v.regions) {
+      std::uint64_t& e = extents_[r.space];
+      e = std::max(e, r.top);
+    }
     for (const CounterView& c : v.counters) {
       auto it = std::find_if(series_.begin(), series_.end(), [&](const CounterSeries& s) { return s.key == c.key; });
       if (it == series_.end()) {

@@ -38,6 +38,8 @@ class TraceSession {
   std::size_t current_step_index() const;
   const std::map<heap::SpaceId, std::vector<OccupancyBucket>>& occupancy() const { return occupancy_; }
   const std::vector<CounterSeries>& counter_series() const { return series_; }
+  /// Highest address in use at any sampled step, per space: the map opens zoomed to [base, this].
+  const std::map<heap::SpaceId, std::uint64_t>& extents() const { return extents_; }
 
  private:
   void build_series();
@@ -49,6 +51,7 @@ class TraceSession {
   bool cached_tweening_ = false;
   std::map<heap::SpaceId, std::vector<OccupancyBucket>> occupancy_;
   std::vector<CounterSeries> series_;
+  std::map<heap::SpaceId, std::uint64_t> extents_;
 };
 
 }  // namespace heapviz::app

@@ -2,27 +2,47 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/heap/heap_settings.hpp"
+#include "heapviz/lang/diagnostic.hpp"
 #include "heapviz/lesson_catalog.hpp"
+#include "panels/code_panel.hpp"
+#include "panels/memory_map_panel.hpp"
+#include "panels/timeline_panel.hpp"
+#include "session/trace_session.hpp"
 
 namespace heapviz::app {
 
-/// What the GUI shows and remembers between frames. Facts come from the core; this only holds choices.
+/// What the GUI shows and remembers between frames. Facts come from the core; this holds the user's
+/// choices, the loaded trace and the panels' own UI state.
 struct AppState {
-  std::vector<LessonEntry> lessons;
-  int selected = -1;           ///< index into lessons, -1 when none
-  std::string source;          ///< the selected lesson's text, read through the core
-  std::string source_error;    ///< why the source could not be read, if it could not
-  std::string lang = "en";     ///< narration language: "en" or "zh"
-  long step = 0;
-  std::string font_notice;     ///< a missing-font notice for the status bar
-  std::string renderer;        ///< GL renderer, for the About box
+  std::vector<LessonEntry> lessons;  ///< lesson files, then the core's built-in demos (empty path)
+  int selected = -1;                 ///< index into lessons, -1 when none
+  std::string source;                ///< the selected lesson's text, read through the core
+  std::string source_error;          ///< why the source could not be read, if it could not
+  std::vector<lang::Diagnostic> diagnostics;  ///< from the core's lesson front end
+  std::string run_notice;            ///< why no simulation is shown, or ""
+  heap::Collector collector = heap::Collector::mark_compact;
+  std::string lang = "en";           ///< narration language: "en" or "zh"
+  std::string font_notice;           ///< a missing-font notice for the status bar
+  std::string renderer;              ///< GL renderer, for the About box
   bool quit_requested = false;
+  std::string pending_open;          ///< a path dropped on the window or typed in File > Open, to load next frame
+  std::string message;               ///< last error or notice for the status bar
 
-  /// Loads the catalog and selects `lesson` (id, number or path; "" = default). Returns "" or an error.
+  TraceSession session;
+  MemoryMapPanel map;
+  TimelinePanel timeline;
+  CodePanel code;
+
+  /// Loads the catalog and selects `lesson` (id, number, path or a built-in demo id; "" = default).
+  /// Returns "" or an error for the user.
   std::string load(const std::string& lesson);
-  /// Selects lessons[index] and reads its source.
+  /// Selects lessons[index], reads its source and builds its trace.
   void select(int index);
+  /// Rebuilds the trace of the current selection (after a collector change or an edit).
+  void rerun();
   const LessonEntry* current() const;
+  bool current_is_builtin() const;
   /// The title in the chosen language (falls back to English, then the id).
   std::string title_of(const LessonEntry& e) const;
 };

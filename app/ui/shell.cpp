@@ -2,96 +2,76 @@
 
 #include <imgui.h>
 
-#include <cstdio>
+#include <algorithm>
 #include <string>
 
 #include "heapviz/version.hpp"
+#include "panels/counters_panel.hpp"
+#include "panels/inspector_panel.hpp"
+#include "panels/narration_panel.hpp"
+#include "render/palette.hpp"
 
 namespace heapviz::app {
 namespace {
 
+bool zh(const AppState& s) { return s.lang == "zh"; }
+
 void draw_menu_bar(AppState& s) {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::BeginMenu("Open lesson")) {
-      for (std::size_t i = 0; i < s.lessons.size(); ++i) {
-        const std::string label = s.lessons[i].id + "  " + s.title_of(s.lessons[i]);
-        if (ImGui::MenuItem(label.c_str(), nullptr, s.selected == static_cast<int>(i)))
-          s.select(static_cast<int>(i));
-      }
-      ImGui::EndMenu();
-    }
+  bool open_popup = false;
+  if (ImGui::BeginMenu(zh(s) ? "文件" : "File")) {
+    if (ImGui::MenuItem(zh(s) ? "打开 .java 文件…" : "Open .java file...")) open_popup = true;
+    ImGui::TextDisabled("%s", zh(s) ? "（也可以把文件拖到窗口上）" : "(or drop a file on the window)");
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) s.quit_requested = true;
+    if (ImGui::MenuItem(zh(s) ? "退出" : "Quit", "Ctrl+Q")) s.quit_requested = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
+  if (open_popup) ImGui::OpenPopup("open-file");
+  if (ImGui::BeginMenu(zh(s) ? "课程" : "Lessons")) {
+    for (std::size_t i = 0; i < s.lessons.size(); ++i) {
+      const std::string label = s.lessons[i].id + "  " + s.title_of(s.lessons[i]);
+      if (ImGui::MenuItem(label.c_str(), nullptr, s.selected == static_cast<int>(i))) s.select(static_cast<int>(i));
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(zh(s) ? "模拟" : "Simulation")) {
+    if (ImGui::MenuItem(zh(s) ? "标记-压缩（Serial 风格）" : "Mark-compact (Serial-style)", nullptr,
+                        s.collector == heap::Collector::mark_compact)) {
+      s.collector = heap::Collector::mark_compact;
+      s.rerun();
+    }
+    if (ImGui::MenuItem(zh(s) ? "标记-清除，不移动（CMS 风格，JDK 14 已移除 CMS）" : "Non-moving mark-sweep (CMS-style; CMS was removed in JDK 14)",
+                        nullptr, s.collector == heap::Collector::mark_sweep)) {
+      s.collector = heap::Collector::mark_sweep;
+      s.rerun();
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(zh(s) ? "视图" : "View")) {
     if (ImGui::MenuItem("English", nullptr, s.lang == "en")) s.lang = "en";
     if (ImGui::MenuItem("简体中文", nullptr, s.lang == "zh")) s.lang = "zh";
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Help")) {
+  if (ImGui::BeginMenu(zh(s) ? "帮助" : "Help")) {
     ImGui::TextUnformatted(("heapviz " + std::string(version())).c_str());
     ImGui::TextUnformatted(("Models " + std::string(modelled_jdk())).c_str());
     if (!s.renderer.empty()) ImGui::TextUnformatted(("Renderer: " + s.renderer).c_str());
+    ImGui::Separator();
+    ImGui::TextUnformatted(zh(s) ? "键：←/→ 单步，↓/↑ 五步，空格 播放/暂停，Home/End" : "Keys: Left/Right step, Down/Up 5 steps, Space play/pause, Home/End");
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
-}
-
-void draw_lesson_list(AppState& s) {
-  ImGui::TextDisabled("LESSONS (%zu)", s.lessons.size());
-  ImGui::Separator();
-  if (s.lessons.empty()) {
-    ImGui::TextWrapped("No lessons found in %s. Set HEAPVIZ_ASSETS to the folder holding scenarios/.",
-                       (assets_dir() / "scenarios").string().c_str());
-    return;
+  if (ImGui::BeginPopup("open-file")) {
+    static char path[1024] = "";
+    ImGui::TextUnformatted(zh(s) ? "课程文件路径：" : "Path of a lesson file:");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+    const bool enter = ImGui::InputText("##path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::Button(zh(s) ? "打开" : "Open") || enter) {
+      s.pending_open = path;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
   }
-  for (std::size_t i = 0; i < s.lessons.size(); ++i) {
-    const auto& e = s.lessons[i];
-    ImGui::PushID(static_cast<int>(i));
-    const std::string number = e.id.substr(0, e.id.find('-'));
-    const std::string label = number + "  " + s.title_of(e);
-    if (ImGui::Selectable(label.c_str(), s.selected == static_cast<int>(i))) s.select(static_cast<int>(i));
-    ImGui::PopID();
-  }
-}
-
-void draw_source(const AppState& s, const FontSet& fonts) {
-  const LessonEntry* e = s.current();
-  if (!e) {
-    ImGui::TextUnformatted("No lesson selected.");
-    return;
-  }
-  ImGui::TextUnformatted(s.title_of(*e).c_str());
-  ImGui::TextDisabled("%s", e->path.string().c_str());
-  ImGui::Separator();
-  if (!s.source_error.empty()) {
-    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.source_error.c_str());
-    return;
-  }
-  ImGui::BeginChild("source", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  ImGui::PushFont(fonts.mono);
-  int line_no = 1;
-  std::size_t start = 0;
-  while (start <= s.source.size()) {
-    std::size_t end = s.source.find('\n', start);
-    if (end == std::string::npos) end = s.source.size();
-    if (start == end && end == s.source.size()) break;
-    char num[16];
-    std::snprintf(num, sizeof num, "%3d  ", line_no++);
-    ImGui::TextDisabled("%s", num);
-    ImGui::SameLine(0, 0);
-    const std::string line = s.source.substr(start, end - start);
-    const bool directive = line.rfind("//@", 0) == 0;
-    const bool comment = !directive && line.rfind("//", 0) == 0;
-    if (directive) ImGui::TextColored(ImVec4(0.55f, 0.25f, 0.6f, 1), "%s", line.c_str());
-    else if (comment) ImGui::TextColored(ImVec4(0.3f, 0.5f, 0.3f, 1), "%s", line.c_str());
-    else ImGui::TextUnformatted(line.c_str());
-    start = end + 1;
-  }
-  ImGui::PopFont();
-  ImGui::EndChild();
 }
 
 void draw_status_bar(const AppState& s, float height) {
@@ -102,11 +82,15 @@ void draw_status_bar(const AppState& s, float height) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.86f, 0.88f, 0.92f, 1));
   ImGui::Begin("##status", nullptr, flags);
-  ImGui::Text("heapviz %s  |  models %s  |  %zu lessons", std::string(version()).c_str(),
-              std::string(modelled_jdk()).c_str(), s.lessons.size());
+  ImGui::Text("heapviz %s  |  %s %s  |  %s", std::string(version()).c_str(), zh(s) ? "模拟" : "models",
+              std::string(modelled_jdk()).c_str(), std::string(heap::collector_name(s.collector)).c_str());
   if (const LessonEntry* e = s.current()) {
     ImGui::SameLine();
-    ImGui::Text("|  lesson %s", e->id.c_str());
+    ImGui::Text("|  %s", e->id.c_str());
+  }
+  if (!s.message.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "|  %s", s.message.c_str());
   }
   if (!s.font_notice.empty()) {
     ImGui::SameLine();
@@ -116,24 +100,92 @@ void draw_status_bar(const AppState& s, float height) {
   ImGui::PopStyleColor();
 }
 
+void draw_title_row(AppState& s) {
+  const LessonEntry* e = s.current();
+  ImGui::TextUnformatted(e ? s.title_of(*e).c_str() : (zh(s) ? "未选择课程" : "No lesson selected"));
+  if (s.current_is_builtin()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", zh(s) ? "（内置演示，由 C++ 驱动核心）" : "(built-in demo, driven in C++ through the core)");
+  }
+}
+
+void draw_memory_area(AppState& s) {
+  if (!s.run_notice.empty() && !s.session.loaded()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.45f, 0.3f, 0.0f, 1), "%s", s.run_notice.c_str());
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  if (!s.session.loaded()) return;
+  MemoryMapInput in;
+  in.before = &s.session.view_before();
+  in.after = &s.session.view_after();
+  in.tween = s.session.tween();
+  in.occupancy = &s.session.occupancy();
+  in.lang = s.lang.c_str();
+  s.map.draw(in);
+}
+
 }  // namespace
 
 void draw_shell(AppState& s, const FontSet& fonts) {
   draw_menu_bar(s);
-  const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float status_h = ImGui::GetFrameHeight() + style.WindowPadding.y * 2;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
+  if (s.session.loaded()) {
+    TimelinePanel::handle_keys(s.session.playback());
+    s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap));
+  }
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_h));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##main", nullptr, flags);
-  const float list_w = ImGui::GetContentRegionAvail().x * 0.3f;
-  ImGui::BeginChild("lessons", ImVec2(list_w, 0), true);
-  draw_lesson_list(s);
+  draw_title_row(s);
+  const float timeline_h = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetFontSize() + style.WindowPadding.y * 2;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float body_h = avail.y - timeline_h - style.ItemSpacing.y;
+  const float left_w = avail.x * 0.30f;
+
+  // Left column: code above, narration below.
+  ImGui::BeginChild("left", ImVec2(left_w, body_h), false);
+  const float narration_h = std::max(ImGui::GetFontSize() * 8, body_h * 0.33f);
+  ImGui::BeginChild("code", ImVec2(0, body_h - narration_h - style.ItemSpacing.y), true);
+  const Step* step = s.session.loaded() ? s.session.current_step() : nullptr;
+  s.code.draw(fonts.mono, step ? static_cast<int>(step->pos.line) : 0, s.diagnostics, s.lang.c_str());
+  if (s.code.take_rerun_request()) s.rerun();
+  ImGui::EndChild();
+  ImGui::BeginChild("narration", ImVec2(0, 0), true);
+  draw_narration(step, s.session.current_step_index(), s.lang.c_str());
+  ImGui::EndChild();
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("lesson", ImVec2(0, 0), true);
-  draw_source(s, fonts);
+
+  // Right: the memory map, then counters.
+  ImGui::BeginChild("right", ImVec2(0, body_h), false);
+  const float counters_h = std::max(ImGui::GetFontSize() * 7, body_h * 0.28f);
+  ImGui::BeginChild("map", ImVec2(0, body_h - counters_h - style.ItemSpacing.y), true);
+  draw_memory_area(s);
+  ImGui::EndChild();
+  ImGui::BeginChild("counters", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
+  if (s.session.loaded()) {
+    const float frac = s.session.playback().size() == 0
+                           ? 0
+                           : static_cast<float>(s.session.playback().position()) / static_cast<float>(s.session.playback().size());
+    draw_counters(s.session.view_after(), s.session.counter_series(), frac, s.lang.c_str());
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("inspector", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  if (s.session.loaded()) draw_inspector(s.session.state_after(), s.session.view_after(), s.map.selected(), fonts.mono, s.lang.c_str());
+  ImGui::EndChild();
+  ImGui::EndChild();
+
+  // Bottom: the timeline.
+  ImGui::BeginChild("timeline", ImVec2(0, 0), true);
+  if (s.session.loaded()) s.timeline.draw(s.session.playback(), s.session.trace(), s.lang.c_str());
+  else ImGui::TextDisabled("%s", zh(s) ? "没有可播放的步骤。" : "No steps to play.");
   ImGui::EndChild();
   ImGui::End();
   draw_status_bar(s, status_h);

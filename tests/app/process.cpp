@@ -7,7 +7,7 @@
 
 ProcessResult run_command(const std::string& command_line) {
   ProcessResult r;
-  FILE* pipe = popen((command_line + " 2>&1").c_str(), "r");
+  FILE* pipe = popen(("( " + command_line + " ) 2>&1").c_str(), "r");
   if (!pipe) return r;
   std::array<char, 4096> buf{};
   std::size_t n = 0;

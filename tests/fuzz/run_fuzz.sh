@@ -21,6 +21,12 @@ if [[ -z $clang ]]; then
 fi
 
 mkdir -p "$out_dir/artifacts" "$out_dir/corpus"
+# The working corpus grows from run to run in a build tree; past a few thousand inputs, loading it
+# eats the time budget, so start again from the seeds.
+if (( $(find "$out_dir/corpus" -type f | wc -l) > 3000 )); then
+  rm -rf "$out_dir/corpus"
+  mkdir -p "$out_dir/corpus"
+fi
 binary="$out_dir/fuzz_lang"
 mapfile -t sources < "$sources_file"
 

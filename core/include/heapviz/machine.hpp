@@ -9,6 +9,7 @@
 #include "heapviz/heap/java_heap.hpp"
 #include "heapviz/heap/klass.hpp"
 #include "heapviz/heap/roots.hpp"
+#include "heapviz/io/io_spaces.hpp"
 
 namespace heapviz {
 
@@ -20,6 +21,7 @@ struct SettingsError : std::invalid_argument {
 /// Every settings group of the simulated machine (issue 4/5 add theirs here).
 struct Settings {
   heap::HeapSettings heap;
+  io::IoSettings io;
   bool operator==(const Settings&) const = default;
 };
 
@@ -36,9 +38,14 @@ struct Machine {
   std::shared_ptr<heap::KlassTable> klasses;
   heap::JavaHeap heap;
   heap::RootSet roots;
+  /// Kernel, device, temporary-buffer caches, I/O counters, channels (issue 5). Immutable snapshots:
+  /// the effect `io_state` replaces the pointer with a state from `io_history`.
+  std::shared_ptr<const io::IoSpaces> io;
+  /// Every io state published so far, shared by all copies (append-only).
+  std::shared_ptr<io::IoHistory> io_history;
 
   bool operator==(const Machine& o) const {
-    return settings == o.settings && heap == o.heap && roots == o.roots;
+    return settings == o.settings && heap == o.heap && roots == o.roots && *io == *o.io;
   }
 };
 
@@ -59,6 +66,7 @@ enum class EffectKind : std::uint8_t {
   gc_phase,         ///< heap.phase = small
   pending_reference, ///< heap.pending_references.push_back(id)
   object_flags,     ///< objects[id].flags |= small (view-only facts such as "garbage after marking")
+  io_state,         ///< io = io_history->states[a] (kernel, device, temp caches, I/O counters, channels)
 };
 std::string_view effect_kind_name(EffectKind k);
 

@@ -30,6 +30,18 @@ enum class StepKind : std::uint16_t {
   gc_end,            ///< a full GC ends
   oom,               ///< java.lang.OutOfMemoryError thrown
   alloc_failed,      ///< an allocation did not fit (a GC follows)
+  // I/O (issue 5)
+  bounce_copy,       ///< heap buffer <-> temporary direct buffer copy (IOUtil)
+  syscall,           ///< a system call: write, pread64, writev, openat, fsync, ... (kernel copies)
+  writeback,         ///< dirty page-cache pages written to the device (flusher or fsync)
+  temp_buffer_get,   ///< Util.getTemporaryDirectBuffer: reused from the thread's cache or allocated
+  temp_buffer_offer, ///< a temporary buffer goes back to the thread's cache
+  temp_buffer_free,  ///< a temporary buffer is freed (evicted, too large, cache full, thread exit)
+  mmap,              ///< FileChannel.map: page-cache pages mapped into the process
+  munmap,            ///< a mapping is removed (its Cleaner ran)
+  sendfile,          ///< transferTo: kernel -> kernel copy, no user copy
+  io_position,       ///< a buffer's position/limit moved during an I/O call
+  io_exception,      ///< an I/O call throws a Java exception
 };
 std::string_view step_kind_name(StepKind k);
 

@@ -14,6 +14,11 @@ Machine::Machine(const Settings& s) : settings(s), klasses(std::make_shared<Klas
   heap.objects.resize(1);  // id 0 is "no object"
   heap.top = base;
   if (s.heap.collector == Collector::mark_sweep) heap.free_chunks[base] = s.heap.max_heap;
+  auto initial_io = std::make_shared<io::IoSpaces>();
+  initial_io->temporaries = io::TemporaryBuffers(s.io.max_cached_buffer_size);
+  io = initial_io;
+  io_history = std::make_shared<io::IoHistory>();
+  io_history->states.push_back(io);
 }
 
 std::string_view effect_kind_name(EffectKind k) {
@@ -31,6 +36,7 @@ std::string_view effect_kind_name(EffectKind k) {
     case EffectKind::gc_phase: return "gc_phase";
     case EffectKind::pending_reference: return "pending_ref";
     case EffectKind::object_flags: return "flags";
+    case EffectKind::io_state: return "io_state";
   }
   return "?";
 }
@@ -106,6 +112,7 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
     case EffectKind::gc_phase: h.phase = static_cast<GcPhase>(e.small); break;
     case EffectKind::pending_reference: h.pending_references.push_back(e.id); break;
     case EffectKind::object_flags: h.objects.mut(e.id).flags |= static_cast<std::uint8_t>(e.small); break;
+    case EffectKind::io_state: m.io = m.io_history->states.at(e.a); break;
   }
 }
 

@@ -29,6 +29,17 @@ std::string_view step_kind_name(StepKind k) {
     case StepKind::gc_end: return "gc_end";
     case StepKind::oom: return "oom";
     case StepKind::alloc_failed: return "alloc_failed";
+    case StepKind::bounce_copy: return "bounce_copy";
+    case StepKind::syscall: return "syscall";
+    case StepKind::writeback: return "writeback";
+    case StepKind::temp_buffer_get: return "temp_buffer_get";
+    case StepKind::temp_buffer_offer: return "temp_buffer_offer";
+    case StepKind::temp_buffer_free: return "temp_buffer_free";
+    case StepKind::mmap: return "mmap";
+    case StepKind::munmap: return "munmap";
+    case StepKind::sendfile: return "sendfile";
+    case StepKind::io_position: return "io_position";
+    case StepKind::io_exception: return "io_exception";
   }
   return "?";
 }

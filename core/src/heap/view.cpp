@@ -6,6 +6,7 @@
 
 #include "gc_common.hpp"
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/io/io_view.hpp"
 
 namespace heapviz {
 
@@ -58,12 +59,29 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   v.regions.push_back(RegionView{"Java heap", SpaceId::java_heap, bump ? RegionKind::single : RegionKind::free_list, h.bottom(),
                                  h.space.size(), h.used, bump ? h.top : h.end()});
 
+  // Mid-GC (phases 2-4) a reference may already hold its object's forwarding address; during
+  // phase 3 that address is the one to follow, even if another object still starts there.
+  const std::vector<ObjectId> ids = live_by_address(h);
+  std::unordered_map<std::uint64_t, ObjectId> by_forwardee;
+  for (ObjectId id : ids) {
+    std::uint64_t fwd = 0;
+    if (state_of(h, h.objects.at(id), &fwd) == BlockState::forwarded) by_forwardee[fwd] = id;
+  }
+  const bool adjusting = h.phase == GcPhase::adjust;
+  auto resolve = [&](std::uint32_t narrow) -> ObjectId {
+    const std::uint64_t a = narrow_oop::decode(narrow);
+    const auto fw = by_forwardee.find(a);
+    if (adjusting && fw != by_forwardee.end()) return fw->second;
+    if (ObjectId t = h.object_at(a); t != kNoObject) return t;
+    return fw != by_forwardee.end() ? fw->second : kNoObject;
+  };
+
   // Roots, and the labels they give to objects.
   std::unordered_map<ObjectId, std::string> labels;
   for (std::uint32_t i = 0; i < m.roots.slots.size(); ++i) {
     const Root& r = m.roots.slots[i];
     if (!r.active) continue;
-    const ObjectId t = object_of_ref(m, r.value);
+    const ObjectId t = resolve(r.value);
     v.roots.push_back(RootView{i, std::string(root_kind_name(r.kind)), r.scope, r.name, t, narrow_oop::decode(r.value)});
     if (t != kNoObject) {
       auto& l = labels[t];
@@ -71,9 +89,7 @@ View make_view(const Machine& m, const ViewOptions& opts) {
     }
   }
 
-  const std::vector<ObjectId> ids = live_by_address(h);
   v.truncated = ids.size() > opts.max_blocks;
-  std::unordered_map<std::uint64_t, ObjectId> by_forwardee;  // mid-GC, references may hold new addresses
   std::uint64_t cursor = h.bottom();
   auto add_free = [&](std::uint64_t from, std::uint64_t to) {
     if (to > from && v.blocks.size() < opts.max_blocks * 2) {
@@ -98,19 +114,12 @@ View make_view(const Machine& m, const ViewOptions& opts) {
     b.addr = rec.addr;
     b.size = rec.size;
     b.state = state_of(h, rec, &b.forward_to);
-    if (b.state == BlockState::forwarded) by_forwardee[b.forward_to] = id;
     if (k.is_array()) b.array_length = h.array_length(rec.addr);
     v.blocks.push_back(std::move(b));
     cursor = std::max(cursor, rec.addr + rec.size);
   }
   if (!v.truncated) add_free(cursor, h.end());
 
-  auto resolve = [&](std::uint32_t narrow) -> ObjectId {
-    const std::uint64_t a = narrow_oop::decode(narrow);
-    if (ObjectId t = h.object_at(a); t != kNoObject) return t;
-    if (auto it = by_forwardee.find(a); it != by_forwardee.end()) return it->second;
-    return kNoObject;
-  };
   for (const RootView& r : v.roots) {
     if (r.addr == 0) continue;
     const Root& root = m.roots.slots[r.slot];
@@ -157,6 +166,7 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   counter(v, "dead_wood_bytes", "Dead wood (bytes)", "死木（字节）", h.counter(HeapCounter::dead_wood_bytes));
   counter(v, "objects_allocated", "Objects allocated", "分配的对象数", h.counter(HeapCounter::objects_allocated));
   counter(v, "references_pending", "References pending", "待处理引用数", h.pending_references.size());
+  io::append_io_view(m, v);  // kernel, device and I/O counters (issue 5)
   return v;
 }
 

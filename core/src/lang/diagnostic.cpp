@@ -43,6 +43,7 @@ std::string caret_padding(std::string_view text, int col) {
     const std::uint32_t cp = utf8::decode(text, i);
     // A malformed lead byte leaves continuation bytes that the lexer did not count as columns.
     while (i < text.size() && utf8::is_continuation(static_cast<unsigned char>(text[i]))) ++i;
+    if (cp == 0xFEFF && current == 1 && i == 3) continue;  // a leading byte-order mark takes no column
     if (cp == '\t') pad += '\t';
     else pad += utf8::is_wide(cp) ? "  " : " ";
     ++current;

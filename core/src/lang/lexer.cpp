@@ -23,7 +23,34 @@ bool is_ident_start(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
 }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ident_part(unsigned char c) { return is_ident_start(c) || is_digit(static_cast<char>(c)); }
+
+// Non-ASCII characters that are not Java letters but that teachers type by accident: the no-break
+// space, a byte-order mark, typographic quotes and CJK/fullwidth punctuation.
+bool is_non_letter(std::uint32_t cp) {
+  if (cp == 0xAA || cp == 0xB5 || cp == 0xBA) return false;  // letters in Latin-1 punctuation block
+  return cp == 0xFFFD || cp == 0xFEFF || (cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F) ||
+         (cp >= 0x3000 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+// The ASCII character a look-alike stands for, or 0.
+char ascii_look_alike(std::uint32_t cp) {
+  switch (cp) {
+    case 0xFF1B: return ';';
+    case 0xFF08: return '(';
+    case 0xFF09: return ')';
+    case 0xFF0C: case 0x3001: return ',';
+    case 0xFF1A: return ':';
+    case 0x3002: return '.';
+    case 0xFF1D: return '=';
+    case 0xFF5B: return '{';
+    case 0xFF5D: return '}';
+    case 0x201C: case 0x201D: case 0xFF02: return '"';
+    case 0x2018: case 0x2019: case 0xFF07: return '\'';
+    case 0xA0: case 0x3000: return ' ';
+    default: return 0;
+  }
+}
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -33,7 +60,10 @@ int hex_value(char c) {
 
 class Lexer {
  public:
-  explicit Lexer(std::string_view src) : src_(src) {}
+  explicit Lexer(std::string_view src) : src_(src) {
+    // Editors on Windows may start a file with a byte-order mark; it is not a column.
+    if (src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_start_ = 3;
+  }
 
   LexResult run() {
     while (errors_ < kMaxLexErrors) {
@@ -74,6 +104,20 @@ class Lexer {
     }
   }
   void advance(std::size_t n) { for (std::size_t i = 0; i < n && !at_end(); ++i) advance(); }
+  void advance_code_point() {
+    std::size_t i = pos_;
+    utf8::decode(src_, i);
+    advance(i - pos_);
+  }
+  // Identifier characters: ASCII letters, digits, '_', '$', and any non-ASCII letter.
+  bool ident_start_here() const {
+    if (at_end()) return false;
+    const auto c = static_cast<unsigned char>(peek());
+    if (c < 0x80) return is_ident_start(c);
+    std::size_t i = pos_;
+    return !is_non_letter(utf8::decode(src_, i));
+  }
+  bool ident_part_here() const { return ident_start_here() || (!at_end() && is_digit(peek())); }
 
   SourceSpan span_from(int line, int col) const { return SourceSpan{line, col, line_, col_}; }
 
@@ -138,8 +182,8 @@ class Lexer {
     const std::size_t start = pos_;
     const int line = line_, col = col_;
     const auto c = static_cast<unsigned char>(peek());
-    if (is_ident_start(c)) {
-      while (!at_end() && is_ident_part(static_cast<unsigned char>(peek()))) advance();
+    if (ident_start_here()) {
+      while (ident_part_here()) advance_code_point();
       Token t = make(TokenKind::Identifier, start, line, col);
       if (is_java_keyword(t.text)) t.kind = TokenKind::Keyword;
       out_.tokens.push_back(std::move(t));
@@ -168,13 +212,18 @@ class Lexer {
     const std::uint32_t cp = utf8::decode(src_, i);
     advance(i - pos_);
     std::string shown;
-    if (cp >= 0x20 && cp != 0x7F) {
+    if (cp >= 0x20 && cp != 0x7F && cp != 0xA0 && cp != 0xFEFF && cp != 0xFFFD) {
+      shown = "'";
       utf8::append(shown, cp);
-      shown = "'" + shown + "'";
+      shown += "'";
     } else {
       shown = "with code " + std::to_string(cp);
     }
-    error(span_from(line, col), "the character " + shown + " cannot appear here in Java source");
+    std::string msg = "the character " + shown + " cannot appear here in Java source";
+    if (const char ascii = ascii_look_alike(cp)) {
+      msg += ascii == ' ' ? std::string("; type an ordinary space") : std::string("; did you mean '") + ascii + "'?";
+    }
+    error(span_from(line, col), std::move(msg));
   }
 
   // ---- numbers
@@ -212,7 +261,7 @@ class Lexer {
       base = 16;
       ds = digits([](char ch) { return hex_value(ch) >= 0; }, bad_underscore);
       if (peek() == '.' || peek() == 'p' || peek() == 'P') {
-        while (!at_end() && is_ident_part(static_cast<unsigned char>(peek()))) advance();
+        while (ident_part_here()) advance_code_point();
         error(span_from(line, col), "this is valid Java that heapviz does not simulate yet: hexadecimal floating-point literals",
               DiagnosticKind::Unsupported);
         return;
@@ -254,8 +303,8 @@ class Lexer {
       is_float = true;
       advance();
     }
-    if (!at_end() && is_ident_part(static_cast<unsigned char>(peek()))) {
-      while (!at_end() && is_ident_part(static_cast<unsigned char>(peek()))) advance();
+    if (ident_part_here()) {
+      while (ident_part_here()) advance_code_point();
       std::string msg = "'";
       msg += src_.substr(start, pos_ - start);
       msg += "' is not a valid Java number";

@@ -17,7 +17,10 @@ Modifiers Parser::parse_modifiers() {
     if (t.is("public")) flag = &m.is_public;
     else if (t.is("protected")) flag = &m.is_protected;
     else if (t.is("private")) flag = &m.is_private;
-    else if (t.is("static")) flag = &m.is_static, m.static_span = t.span;
+    else if (t.is("static")) {
+      flag = &m.is_static;
+      m.static_span = t.span;
+    }
     else if (t.is("final")) flag = &m.is_final;
     else if (t.is("abstract")) flag = &m.is_abstract;
     else if (t.is("volatile")) flag = &m.is_volatile;
@@ -38,7 +41,7 @@ Modifiers Parser::parse_modifiers() {
   return m;
 }
 
-std::unique_ptr<ClassDecl> Parser::parse_class_decl(Modifiers mods, bool is_local, bool top_level) {
+std::unique_ptr<ClassDecl> Parser::parse_class_decl(Modifiers mods, bool is_local) {
   Nest nest(*this);
   const Token& kw = cur();
   if (kw.is("interface")) unsupported(kw.span, is_local ? "local interfaces" : "interfaces");
@@ -57,13 +60,13 @@ std::unique_ptr<ClassDecl> Parser::parse_class_decl(Modifiers mods, bool is_loca
   if (accept("extends")) cls->superclass = parse_type(false);
   if (at("implements")) unsupported(cur().span, "implementing interfaces");
   if (at_identifier() && cur().text == "permits") unsupported(cur().span, "sealed classes");
-  parse_class_body(*cls, top_level);
+  parse_class_body(*cls);
   cls->span = span_from(start);
   finish(*cls);
   return cls;
 }
 
-void Parser::parse_class_body(ClassDecl& cls, bool /*top_level*/) {
+void Parser::parse_class_body(ClassDecl& cls) {
   expect("{", "expected '{' to start the body of class " + cls.name);
   while (!at("}")) {
     if (at_eof()) fail(cur().span, "the body of class " + cls.name + " is not closed: expected '}'");
@@ -78,90 +81,106 @@ void Parser::parse_class_body(ClassDecl& cls, bool /*top_level*/) {
         unsupported(cur().span, "inner (non-static) member classes",
                     "declare it 'static class " + (peek().is_identifier() ? peek().text : std::string("...")) + "'");
       }
-      cls.nested.push_back(parse_class_decl(mods, false, false));
+      cls.nested.push_back(parse_class_decl(mods, false));
       continue;
     }
     if (at("<")) unsupported(cur().span, "generic methods");
-    // Constructor: the class name followed by '('.
     if (at_identifier() && cur().text == cls.name && peek().is("(")) {
       auto ctor = std::make_unique<MethodDecl>();
       ctor->is_constructor = true;
       ctor->modifiers = mods;
-      ctor->name_span = cur().span;
-      ctor->name = next().text;
+      ctor->span = start;
+      ctor->name = expect_identifier("expected the constructor's name", &ctor->name_span);
       if (mods.is_static) fail(mods.static_span, "a constructor cannot be static", DiagnosticKind::Semantic);
-      ctor->span = start;  // parameters, throws and body are read below, as for methods
+      parse_method_rest(*ctor);
       cls.methods.push_back(std::move(ctor));
-    } else {
-      TypeRef type = parse_type(false);
-      SourceSpan name_span;
-      std::string name = expect_identifier("expected a field or method name after the type " + type.to_string(), &name_span);
-      if (!at("(")) {
-        auto field = std::make_unique<FieldDecl>();
-        field->modifiers = mods;
-        field->type = type;
-        // Re-read the first declarator with its name already consumed.
-        Declarator first;
-        first.name = std::move(name);
-        first.name_span = name_span;
-        while (at("[") && peek().is("]")) { next(); next(); ++first.extra_dims; }
-        if (accept("=")) first.init = parse_variable_initializer(first.type_from(type));
-        field->declarators.push_back(std::move(first));
-        while (accept(",")) {
-          Declarator d;
-          d.name = expect_identifier("expected a field name after ','", &d.name_span);
-          while (at("[") && peek().is("]")) { next(); next(); ++d.extra_dims; }
-          if (accept("=")) d.init = parse_variable_initializer(d.type_from(type));
-          field->declarators.push_back(std::move(d));
-        }
-        expect(";", "expected ';' after the field declaration");
-        field->span = span_from(start);
-        finish(*field);
-        cls.fields.push_back(std::move(field));
-        continue;
-      }
+      continue;
+    }
+    TypeRef type = parse_type(false);
+    if (at("(")) {
+      fail(type.span, "a method needs a return type (void if it returns nothing); a constructor must be named " +
+                          cls.name, DiagnosticKind::Semantic);
+    }
+    SourceSpan name_span;
+    std::string name = expect_identifier("expected a field or method name after the type " + type.to_string(), &name_span);
+    if (at("(")) {
       auto method = std::make_unique<MethodDecl>();
       method->modifiers = mods;
-      method->return_type = type;
+      method->span = start;
+      method->return_type = std::move(type);
       method->name = std::move(name);
       method->name_span = name_span;
-      method->span = start;
+      parse_method_rest(*method);
       cls.methods.push_back(std::move(method));
+      continue;
     }
-    MethodDecl& m = *cls.methods.back();
-    expect("(", "expected '(' to start the parameter list");
-    if (!at(")")) {
-      do {
-        Param p;
-        const SourceSpan pstart = cur().span;
-        if (at("@")) unsupported(cur().span, "annotations");
-        p.is_final = accept("final");
-        p.type = parse_type(false);
-        if (accept("...")) {
-          p.varargs = true;
-          ++p.type.dims;
-        }
-        p.name = expect_identifier("expected a parameter name");
-        while (at("[") && peek().is("]")) { next(); next(); ++p.type.dims; }
-        p.span = span_from(pstart);
-        m.params.push_back(std::move(p));
-      } while (accept(","));
+    auto field = std::make_unique<FieldDecl>();
+    field->modifiers = mods;
+    field->type = std::move(type);
+    Declarator first;
+    first.name = std::move(name);
+    first.name_span = name_span;
+    parse_declarator_rest(first, field->type);
+    field->declarators.push_back(std::move(first));
+    while (accept(",")) {
+      Declarator d;
+      d.name = expect_identifier("expected a field name after ','", &d.name_span);
+      parse_declarator_rest(d, field->type);
+      field->declarators.push_back(std::move(d));
     }
-    expect(")", "expected ')' to close the parameter list");
-    if (accept("throws")) {
-      do m.throws.push_back(parse_type(false));
-      while (accept(","));
-    }
-    if (at(";")) {
-      if (m.modifiers.is_abstract) unsupported(cur().span, "abstract methods");
-      fail(cur().span, "the method " + m.name + " needs a body in braces", DiagnosticKind::Semantic);
-    }
-    if (!at("{")) expect("{", "expected '{' to start the method body");
-    m.body = parse_body_block();
-    m.span = span_from(m.span);
-    finish(m);
+    expect(";", "expected ';' after the field declaration");
+    field->span = span_from(start);
+    finish(*field);
+    cls.fields.push_back(std::move(field));
   }
   next();  // }
+}
+
+void Parser::parse_method_rest(MethodDecl& m) {
+  expect("(", "expected '(' to start the parameter list");
+  if (!at(")")) {
+    do {
+      Param p;
+      const SourceSpan pstart = cur().span;
+      if (at("@")) unsupported(cur().span, "annotations");
+      p.is_final = accept("final");
+      p.type = parse_type(false);
+      if (accept("...")) {
+        p.varargs = true;
+        ++p.type.dims;
+      }
+      p.name = expect_identifier("expected a parameter name");
+      while (at("[") && peek().is("]")) {
+        next();
+        next();
+        ++p.type.dims;
+      }
+      p.span = span_from(pstart);
+      m.params.push_back(std::move(p));
+    } while (accept(","));
+  }
+  expect(")", "expected ')' to close the parameter list");
+  if (accept("throws")) {
+    do m.throws.push_back(parse_type(false));
+    while (accept(","));
+  }
+  if (at(";")) {
+    if (m.modifiers.is_abstract) unsupported(cur().span, "abstract methods");
+    fail(cur().span, "the method " + m.name + " needs a body in braces", DiagnosticKind::Semantic);
+  }
+  if (!at("{")) expect("{", "expected '{' to start the method body");
+  m.body = parse_body_block();
+  m.span = span_from(m.span);
+  finish(m);
+}
+
+void Parser::parse_declarator_rest(Declarator& d, const TypeRef& type) {
+  while (at("[") && peek().is("]")) {
+    next();
+    next();
+    ++d.extra_dims;
+  }
+  if (accept("=")) d.init = parse_variable_initializer(d.type_from(type));
 }
 
 std::vector<Declarator> Parser::parse_declarators(const TypeRef& type) {
@@ -169,12 +188,7 @@ std::vector<Declarator> Parser::parse_declarators(const TypeRef& type) {
   do {
     Declarator d;
     d.name = expect_identifier("expected a variable name", &d.name_span);
-    while (at("[") && peek().is("]")) {
-      next();
-      next();
-      ++d.extra_dims;
-    }
-    if (accept("=")) d.init = parse_variable_initializer(d.type_from(type));
+    parse_declarator_rest(d, type);
     out.push_back(std::move(d));
   } while (accept(","));
   return out;

@@ -51,7 +51,7 @@ ExprPtr Parser::parse_assignment() {
   }
   if (!op) return lhs;
   const Token& op_token = cur();
-  if (!is_assignable(*lhs) || lhs->parenthesized) {
+  if (!is_assignable(*lhs)) {  // `(x) = 1` is fine in Java: parentheses keep a variable a variable
     fail(op_token.span,
          "the left side of '" + std::string(op_spelling(*op)) + "' must be a variable, a field or an array element",
          DiagnosticKind::Semantic);
@@ -184,7 +184,7 @@ ExprPtr Parser::parse_unary() {
     u->op = *op;
     u->operand = parse_unary();
     if ((*op == UnaryOp::PreIncrement || *op == UnaryOp::PreDecrement) &&
-        (!is_assignable(*u->operand) || u->operand->parenthesized)) {
+        !is_assignable(*u->operand)) {
       fail(u->operand->span, "'" + t.text + "' needs a variable, a field or an array element", DiagnosticKind::Semantic);
     }
     u->span = span_from(start);
@@ -223,6 +223,9 @@ ExprPtr Parser::parse_postfix(ExprPtr e) {
         finish(*fa);
         e = std::move(fa);
       }
+    } else if (at("[") && peek().is("]")) {
+      // `String[].class` or `int[]::new`: a type in expression position.
+      unsupported(cur().span, "array class literals and array constructor references");
     } else if (at("[")) {
       if (e->kind == NodeKind::NewArray && !e->parenthesized) {
         fail(cur().span, "index a new array only after putting it in parentheses: (new int[3])[0]");
@@ -236,7 +239,7 @@ ExprPtr Parser::parse_postfix(ExprPtr e) {
       finish(*acc);
       e = std::move(acc);
     } else if (at("++") || at("--")) {
-      if (!is_assignable(*e) || e->parenthesized) {
+      if (!is_assignable(*e)) {
         fail(cur().span, "'" + cur().text + "' needs a variable, a field or an array element", DiagnosticKind::Semantic);
       }
       auto u = make<Unary>(e->span);
@@ -428,7 +431,9 @@ ExprPtr Parser::parse_primary() {
       if (t.is("super")) unsupported(start, "'super'");
       if (t.is("switch")) unsupported(start, "switch expressions", "use if / else or ?:");
       if (at_primitive_type()) {
-        if (peek().is(".") || peek().is("[")) unsupported(start, "class literals ('" + t.text + ".class')");
+        if (peek().is(".")) unsupported(start, "class literals ('" + t.text + ".class')");
+        if (peek().is("[") && peek(2).is("]")) unsupported(start, "array class literals and array constructor references");
+        if (peek().is("[")) fail(start, "to create an array, write new " + t.text + "[...]");
         fail(start, "expected an expression, but found the type '" + t.text + "'; did you mean a cast like (" +
                         t.text + ") x?");
       }

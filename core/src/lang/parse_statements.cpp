@@ -40,51 +40,47 @@ std::unique_ptr<Block> Parser::parse_block() {
 StmtPtr Parser::parse_block_statement() {
   Nest nest(*this);
   const SourceSpan start = cur().span;
-  // Local classes: `class Node { ... }`, optionally `final`/`abstract`.
-  if (at("class") || at("interface") || at("enum") || at("static") || at("public") || at("private") ||
-      at("protected") || at("abstract") || at("@") || (at("final") && peek().is("class")) ||
-      (at_identifier() && cur().text == "record" && peek().is_identifier() && peek(2).is("("))) {
-    if (at("final") && !peek().is("class")) {
-      // a final local variable, handled below
-    } else {
-      Modifiers mods = parse_modifiers();
-      if (at("class") || at("interface") || at("enum") || (at_identifier() && cur().text == "record")) {
-        if (mods.is_static) {
-          fail(mods.static_span,
-               "a class declared among statements is a local class, and Java does not allow 'static' on it; "
-               "write 'class " + (peek().is_identifier() ? peek().text : std::string("...")) + "' without 'static'",
-               DiagnosticKind::Semantic);
-        }
-        if (mods.is_public || mods.is_private || mods.is_protected) {
-          fail(mods.span, "a local class cannot be public, private or protected", DiagnosticKind::Semantic);
-        }
-        auto stmt = make<LocalClass>(start);
-        stmt->decl = parse_class_decl(mods, true, false);
-        stmt->span = span_from(start);
-        finish(*stmt);
-        return stmt;
-      }
-      if (mods.is_final && !mods.is_static && !mods.is_public && !mods.is_private && !mods.is_protected &&
-          !mods.is_abstract) {
-        TypeRef type = parse_type();
-        return finish_local_var_statement(parse_local_var_rest(start, std::move(type), true, false));
-      }
-      // `static void helper() {...}` or `public int x;` inside a body.
-      const std::size_t end = scan_type(pos());
-      if (end != npos && peek(end - pos()).is_identifier() && peek(end - pos() + 1).is("(")) {
-        fail(start,
-             "a method cannot be declared among statements; write the lesson as a whole class with main "
-             "(static methods go next to main), or use a local class",
+  // Modifiers start a local class (`final class Node {}`) or a final variable; anything else
+  // ('static', 'public', annotations) javac rejects among statements.
+  const auto at_type_declaration = [&] {
+    return at("class") || at("interface") || at("enum") ||
+           (at_identifier() && cur().text == "record" && peek().is_identifier() && peek(2).is("("));
+  };
+  if (at("final") || at("static") || at("public") || at("private") || at("protected") || at("abstract") ||
+      at("@") || at_type_declaration()) {
+    Modifiers mods = parse_modifiers();
+    if (at_type_declaration()) {
+      if (mods.is_static) {
+        fail(mods.static_span,
+             "a class declared among statements is a local class, and Java does not allow 'static' on it; "
+             "write 'class " + (peek().is_identifier() ? peek().text : std::string("...")) + "' without 'static'",
              DiagnosticKind::Semantic);
       }
-      fail(mods.span, "modifiers like 'static' or 'public' are not allowed on statements or local variables",
+      if (mods.is_public || mods.is_private || mods.is_protected) {
+        fail(mods.span, "a local class cannot be public, private or protected", DiagnosticKind::Semantic);
+      }
+      auto stmt = make<LocalClass>(start);
+      stmt->decl = parse_class_decl(mods, true);
+      stmt->span = span_from(start);
+      finish(*stmt);
+      return stmt;
+    }
+    const bool is_final_variable = mods.is_final && !mods.is_static && !mods.is_public && !mods.is_private &&
+                                   !mods.is_protected && !mods.is_abstract && !mods.is_volatile && !mods.is_transient;
+    if (is_final_variable) {
+      TypeRef type = parse_type();
+      return finish_local_var_statement(parse_local_var_rest(start, std::move(type), true, false));
+    }
+    // `static void helper() {...}` or `public int x;` inside a body.
+    const std::size_t end = scan_type(pos());
+    if (end != npos && peek(end - pos()).is_identifier() && peek(end - pos() + 1).is("(")) {
+      fail(start,
+           "a method cannot be declared among statements; write the lesson as a whole class with main "
+           "(static methods go next to main), or use a local class",
            DiagnosticKind::Semantic);
     }
-  }
-  if (at("final")) {
-    next();
-    TypeRef type = parse_type();
-    return finish_local_var_statement(parse_local_var_rest(start, std::move(type), true, false));
+    fail(mods.span, "modifiers like 'static' or 'public' are not allowed on statements or local variables",
+         DiagnosticKind::Semantic);
   }
   if (at_local_var_decl()) {
     TypeRef type = parse_type();

@@ -174,7 +174,7 @@ void Parser::parse_compilation_unit(Program& prog) {
            "statements needs no imports: it already imports java.nio.*, java.nio.channels.*, java.nio.file.*, "
            "java.io.*, java.util.* and java.lang.management.*");
     }
-    prog.classes.push_back(parse_class_decl(mods, false, true));
+    prog.classes.push_back(parse_class_decl(mods, false));
   }
   for (const auto& cls : prog.classes) {
     if (const MethodDecl* m = cls->find_method("main"); m && m->is_main()) {

@@ -79,9 +79,11 @@ class Parser {
 
   // ---- declarations (parse_declarations.cpp)
   Modifiers parse_modifiers();
-  std::unique_ptr<ClassDecl> parse_class_decl(Modifiers mods, bool is_local, bool top_level);
-  void parse_class_body(ClassDecl& cls, bool top_level);
+  std::unique_ptr<ClassDecl> parse_class_decl(Modifiers mods, bool is_local);
+  void parse_class_body(ClassDecl& cls);
+  void parse_method_rest(MethodDecl& m);  ///< parameters, throws and body of a method or constructor
   std::vector<Declarator> parse_declarators(const TypeRef& type);
+  void parse_declarator_rest(Declarator& d, const TypeRef& type);  ///< `[]`s and `= init` after the name
 
   // ---- statements (parse_statements.cpp)
   StmtPtr parse_statement();

@@ -52,3 +52,11 @@ TEST_CASE("diagnostics: lexical errors come with position and caret too") {
   CHECK(has_errors(lesson.diagnostics));
   CHECK(severity_name(Severity::Note) == "note");
 }
+
+TEST_CASE("diagnostics: a byte-order mark does not shift the caret") {
+  const Lesson lesson = parse_lesson("\xEF\xBB\xBFint x = 1", "bom.java");
+  REQUIRE(lesson.diagnostics.size() == 1);
+  CHECK(lesson.diagnostics[0].span.col == 10);
+  const std::string text = lesson.format_diagnostics();
+  CHECK(text.substr(text.rfind('\n', text.size() - 2) + 1) == "         ^\n");
+}

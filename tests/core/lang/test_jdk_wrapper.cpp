@@ -162,3 +162,11 @@ TEST_CASE("jdk wrapper: the bundled lessons parse") {
   }
   CHECK(count >= 1);
 }
+
+TEST_CASE("jdk wrapper: a byte-order mark is dropped (javac rejects it)") {
+  const Lesson lesson = parse_lesson("\xEF\xBB\xBFint a = 1;\n");
+  REQUIRE(lesson.ok());
+  const JdkSource src = wrap_for_jdk(lesson);
+  CHECK(src.text.find("\xEF\xBB\xBF") == std::string::npos);
+  CHECK(src.text.find("{ int a = 1;\n") != std::string::npos);
+}

@@ -134,3 +134,25 @@ TEST_CASE("lexer: never loops or crashes on junk and caps its errors") {
   const LexResult bad_utf8 = lex("\xff\xfe\xc3");
   CHECK(bad_utf8.tokens.back().kind == TokenKind::EndOfFile);
 }
+
+TEST_CASE("lexer: look-alike punctuation from Chinese input methods and word processors") {
+  const LexResult semi = lex("int x = 1；");
+  REQUIRE(semi.diagnostics.size() == 1);
+  CHECK(semi.diagnostics[0].message == "the character '；' cannot appear here in Java source; did you mean ';'?");
+  CHECK(semi.diagnostics[0].span == SourceSpan{1, 10, 1, 11});
+  CHECK(lex("s = “hi”;").diagnostics.at(0).message.find("did you mean '\"'?") != std::string::npos);
+  CHECK(lex("f（x）").diagnostics.at(0).message.find("did you mean '('?") != std::string::npos);
+  CHECK(lex("int\xC2\xA0x").diagnostics.at(0).message.find("type an ordinary space") != std::string::npos);
+  // Chinese identifiers are Java letters.
+  const LexResult ident = lex("int 字节数 = 1;");
+  CHECK(ident.diagnostics.empty());
+  CHECK(ident.tokens[1].text == "字节数");
+  CHECK(ident.tokens[1].span == SourceSpan{1, 5, 1, 8});
+}
+
+TEST_CASE("lexer: a leading byte-order mark is skipped and takes no column") {
+  const LexResult r = lex("\xEF\xBB\xBFint x;");
+  CHECK(r.diagnostics.empty());
+  CHECK(r.tokens[0].text == "int");
+  CHECK(r.tokens[0].span.col == 1);
+}

@@ -94,3 +94,14 @@ TEST_CASE("classes: inner (non-static) member classes are not simulated") {
   CHECK(d.kind == DiagnosticKind::Unsupported);
   CHECK(d.message == "this is valid Java that heapviz does not simulate yet: inner (non-static) member classes; declare it 'static class Inner'");
 }
+
+TEST_CASE("classes: a method without a return type, and fields of several kinds") {
+  CHECK(lang_test::first_error("public class M { foo() {} public static void main(String[] a) {} }").message ==
+        "a method needs a return type (void if it returns nothing); a constructor must be named M");
+  auto r = parse_program("public class M { static int a = 1, b[] = {2}; final Object o = new Object();\n"
+                         "  public static void main(String[] args) { } }");
+  REQUIRE(r.ok());
+  CHECK(to_sexpr(*r.program.main_class) ==
+        "(class M (field static int (a 1) (b[] ({} 2))) (field Object (o (new Object))) "
+        "(method static void main (String[] args) (block)))");
+}

@@ -100,6 +100,10 @@ TEST_CASE("statements: syntax errors are precise") {
   CHECK(body("void f() {}").find("a method cannot be declared among statements") == 7);
   CHECK(body("static int f() { return 1; }").find("a method cannot be declared among statements") == 7);
   CHECK(body("int f(int x) { return x; }").find("a method cannot be declared among statements") == 7);
+  CHECK(body("static int x = 1;") == "ERROR: modifiers like 'static' or 'public' are not allowed on statements or local variables");
+  CHECK(body("public void f() {}").find("a method cannot be declared among statements") == 7);
+  CHECK(body("final int x = 1; final var y = 2;") == "(block (local final int (x 1)) (local final var (y 2)))");
+  CHECK(body("int[] a = int[3];") == "ERROR: to create an array, write new int[...]");
   CHECK(body("break;") == "ERROR: 'break' can only be used inside a loop");
   CHECK(body("while (true) { run(() -> { continue; }); }") == "ERROR: 'continue' can only be used inside a loop");
   CHECK(body("while (true) { if (a) { break; } }") == "(block (while true (block (if a (block (break))))))");

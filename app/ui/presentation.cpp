@@ -1,0 +1,134 @@
+#include "ui/presentation.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "heapviz/version.hpp"
+#include "panels/timeline_panel.hpp"
+#include "render/palette.hpp"
+
+namespace heapviz::app {
+namespace {
+
+constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                    ImGuiWindowFlags_NoScrollbar;
+
+void begin_full_window(const char* id) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::Begin(id, nullptr, kFixed);
+}
+
+void draw_strip(const AppState& s) {
+  const Trace* trace = s.session.trace();
+  const Playback& p = s.session.playback();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 a = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * 0.5f;
+  dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), kLaneBg);
+  if (trace && p.size() > 0) {
+    for (std::size_t k = 0; k < trace->size(); ++k) {
+      const int c = marker_category_of(step_kind_name(trace->step(k).kind));
+      if (c < 0) continue;
+      const float x = a.x + (static_cast<float>(k) + 0.5f) / static_cast<float>(p.size()) * w;
+      dl->AddRectFilled(ImVec2(x - 1, a.y), ImVec2(x + 1, a.y + h), marker_categories()[static_cast<std::size_t>(c)].colour);
+    }
+    const float pos = (static_cast<float>(p.position()) + p.tween()) / static_cast<float>(p.size());
+    const float cx = a.x + pos * w;
+    dl->AddRectFilled(ImVec2(a.x, a.y + h - 3), ImVec2(cx, a.y + h), kHighlight);
+    dl->AddLine(ImVec2(cx, a.y - 2), ImVec2(cx, a.y + h + 2), kInk, 2);
+  }
+  ImGui::Dummy(ImVec2(w, h + 2));
+}
+
+}  // namespace
+
+void draw_title_card(const AppState& s) {
+  begin_full_window("##title-card");
+  const LessonEntry* e = s.current();
+  const std::string first = e ? s.title_of(*e) : "heapviz";
+  const std::string second = e ? (s.lang == "zh" ? e->title : e->title_zh) : "";
+  const ImVec2 size = ImGui::GetWindowSize();
+  ImGui::SetWindowFontScale(1.6f);
+  const float w1 = ImGui::CalcTextSize(first.c_str()).x;
+  ImGui::SetCursorPos(ImVec2(std::max(20.0f, (size.x - w1) / 2), size.y * 0.38f));
+  ImGui::TextUnformatted(first.c_str());
+  ImGui::SetWindowFontScale(1.0f);
+  if (!second.empty() && second != first) {
+    const float w2 = ImGui::CalcTextSize(second.c_str()).x;
+    ImGui::SetCursorPos(ImVec2(std::max(20.0f, (size.x - w2) / 2), size.y * 0.38f + ImGui::GetFontSize() * 2.4f));
+    ImGui::TextDisabled("%s", second.c_str());
+  }
+  const std::string footer = "heapviz " + std::string(version()) + "  ·  " + std::string(modelled_jdk());
+  const float w3 = ImGui::CalcTextSize(footer.c_str()).x;
+  ImGui::SetCursorPos(ImVec2((size.x - w3) / 2, size.y * 0.85f));
+  ImGui::TextDisabled("%s", footer.c_str());
+  ImGui::End();
+}
+
+void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOptions& o) {
+  const bool zh = s.lang == "zh";
+  if (s.session.loaded()) s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap));
+  begin_full_window("##presentation");
+  const ImGuiStyle& style = ImGui::GetStyle();
+
+  // Title bar.
+  const LessonEntry* e = s.current();
+  ImGui::TextUnformatted(e ? s.title_of(*e).c_str() : "heapviz");
+  if (o.step_counter && s.session.loaded()) {
+    char counter[64];
+    std::snprintf(counter, sizeof counter, zh ? "第 %zu / %zu 步" : "step %zu / %zu", s.session.playback().position(),
+                  s.session.playback().size());
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(counter).x - style.WindowPadding.x * 2);
+    ImGui::TextDisabled("%s", counter);
+  }
+  ImGui::Separator();
+
+  const float caption_h = ImGui::GetFontSize() * 4.2f;
+  const float strip_h = o.timeline ? ImGui::GetFontSize() * 0.5f + style.ItemSpacing.y + 4 : 0;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float body_h = avail.y - caption_h - strip_h - style.ItemSpacing.y * 2;
+  const Step* step = s.session.loaded() ? s.session.current_step() : nullptr;
+
+  ImGui::BeginChild("p-code", ImVec2(avail.x * 0.30f, body_h), true, ImGuiWindowFlags_NoScrollbar);
+  s.code.draw_readonly(fonts.mono, step ? static_cast<int>(step->pos.line) : 0);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("p-map", ImVec2(0, body_h), true, ImGuiWindowFlags_NoScrollbar);
+  if (s.session.loaded()) {
+    MemoryMapInput in;
+    in.before = &s.session.view_before();
+    in.after = &s.session.view_after();
+    in.tween = s.session.tween();
+    in.occupancy = &s.session.occupancy();
+    in.lang = s.lang.c_str();
+    s.map.draw(in);
+  } else if (!s.run_notice.empty()) {
+    ImGui::TextWrapped("%s", s.run_notice.c_str());
+  }
+  ImGui::EndChild();
+
+  // Caption bar: the step's narration, and the JDK code path in a quieter colour.
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.13f, 0.15f, 0.2f, 1));
+  ImGui::BeginChild("p-caption", ImVec2(0, caption_h), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushTextWrapPos(0);
+  if (step) {
+    const std::string& text = zh && !step->text.zh.empty() ? step->text.zh : step->text.en;
+    ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", text.c_str());
+    if (!step->text.internals.empty()) ImGui::TextColored(ImVec4(0.7f, 0.75f, 0.85f, 1), "JDK: %s", step->text.internals.c_str());
+  } else {
+    ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", zh ? "开始之前：一切都还没有发生。" : "Before the first step: nothing has happened yet.");
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  if (o.timeline) draw_strip(s);
+  ImGui::End();
+}
+
+}  // namespace heapviz::app

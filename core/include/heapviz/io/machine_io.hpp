@@ -1,0 +1,62 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "heapviz/io/heap_address_race.hpp"
+#include "heapviz/io/io_spaces.hpp"
+#include "heapviz/step.hpp"
+#include "heapviz/trace.hpp"
+
+/// The io classes on the Machine: each call works on a copy of the machine's IoSpaces and turns every
+/// sub-step (temporary buffer get/offer/free, bounce copy, syscall, position change, mmap, exception)
+/// into one trace step with narration, whose only effect is `io_state` (publishing the io state after
+/// the sub-step). Buffers and their bytes belong to the DirectBufferHost the caller passes (the
+/// machine's DirectByteBuffers: Bits, Unsafe, Cleaner), which records its own effects.
+/// Channel ids are the machine's; the interpreter maps each FileChannel object to its id.
+namespace heapviz::io::on_machine {
+
+/// Step kind and narration (English, Simplified Chinese, and a JDK-internals line) of a sub-step.
+StepKind step_kind_of(const IoEvent& e);
+Narration narrate(const IoEvent& e);
+
+/// FileChannel.open(path, options) on `thread`; returns the channel id. Throws JavaException.
+std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path, OpenOptions options);
+/// write(src) / write(src, position): IOUtil.write with the bounce through a temporary buffer for heap sources.
+int write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer src,
+          std::optional<std::int64_t> position = std::nullopt);
+/// read(dst) / read(dst, position); -1 at end of file.
+int read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer dst,
+         std::optional<std::int64_t> position = std::nullopt);
+/// Gathering write / scattering read.
+std::int64_t write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::span<IoBuffer> srcs);
+std::int64_t read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::span<IoBuffer> dsts);
+/// transferTo(position, count, target channel).
+std::int64_t transfer_to(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                         std::int64_t position, std::int64_t count, std::uint32_t target);
+/// map(mode, position, size): the MappedBuffer (its bytes: MappedByteStore over the machine's kernel).
+MappedBuffer map(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, MapMode mode,
+                 std::int64_t position, std::int64_t size);
+/// The mapped buffer's Cleaner (after GC) or Unsafe.invokeCleaner: munmap and the pool goes down.
+void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, MappedBuffer& buffer);
+void force(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, bool meta_data);
+std::int64_t position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
+void set_position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::int64_t p);
+std::int64_t size(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
+void truncate(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::int64_t size);
+void close(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
+/// The kernel's flusher thread writes every dirty file back: one `writeback` step per file.
+void writeback(Recorder& r);
+/// HYPOTHETICAL, NOT WHAT THE JDK DOES (every step says so): the kernel is given the address of a
+/// `byte[]` in the Java heap and copies `length` bytes to the channel's file in chunks; after
+/// `gc_after_chunks` chunks `gc()` runs (the caller runs the machine's compacting GC, which records its
+/// own steps); the rest is read from the old address. Two `syscall` steps: before and after the GC.
+RaceOutcome hypothetical_heap_address_write(Recorder& r, std::uint32_t channel, std::uint64_t array_address,
+                                            std::int64_t length, std::int64_t chunk_size, int gc_after_chunks,
+                                            const std::function<void()>& gc);
+/// A Java thread terminates: its cached temporary buffers are freed (one step each).
+void thread_exit(Recorder& r, DirectBufferHost& host, const std::string& thread);
+
+}  // namespace heapviz::io::on_machine

@@ -1,0 +1,40 @@
+// I/O counters and kernel/device regions in every step's view.
+#include "heapviz/io/io_view.hpp"
+
+namespace heapviz::io {
+
+namespace {
+void counter(View& v, std::string key, std::string en, std::string zh, std::uint64_t value) {
+  v.counters.push_back(CounterView{std::move(key), std::move(en), std::move(zh), static_cast<std::int64_t>(value)});
+}
+}  // namespace
+
+void append_io_view(const Machine& m, View& v) {
+  const IoSpaces& io = *m.io;
+  const IoCounters& c = io.counters;
+  counter(v, "io_bounce_heap_to_native", "bounce copy heap → native (bytes)", "中转复制 堆 → 本地（字节）", c.bounce_heap_to_native);
+  counter(v, "io_bounce_native_to_heap", "bounce copy native → heap (bytes)", "中转复制 本地 → 堆（字节）", c.bounce_native_to_heap);
+  counter(v, "io_user_to_kernel", "user → kernel (bytes)", "用户 → 内核（字节）", c.user_to_kernel);
+  counter(v, "io_kernel_to_user", "kernel → user (bytes)", "内核 → 用户（字节）", c.kernel_to_user);
+  counter(v, "io_kernel_to_device", "kernel → device (bytes)", "内核 → 设备（字节）", c.kernel_to_device);
+  counter(v, "io_device_to_kernel", "device → kernel (bytes)", "设备 → 内核（字节）", c.device_to_kernel);
+  counter(v, "io_kernel_to_kernel", "kernel → kernel (bytes)", "内核 → 内核（字节）", c.kernel_to_kernel);
+  counter(v, "io_temp_allocated", "temporary buffers allocated", "临时缓冲区分配次数", c.temp_buffers_allocated);
+  counter(v, "io_temp_reused", "temporary buffers reused", "临时缓冲区复用次数", c.temp_buffers_reused);
+  counter(v, "io_temp_freed", "temporary buffers freed", "临时缓冲区释放次数", c.temp_buffers_freed);
+  for (const auto& [name, n] : c.syscalls) counter(v, "io_syscall_" + name, "syscall " + name, "系统调用 " + name, n);
+  counter(v, "mapped_count", "mapped pool: count", "mapped 池：数量", static_cast<std::uint64_t>(io.statics.mapped.count));
+  counter(v, "mapped_memory_used", "mapped pool: memory used", "mapped 池：已用内存", static_cast<std::uint64_t>(io.statics.mapped.memory_used));
+  counter(v, "mapped_total_capacity", "mapped pool: total capacity", "mapped 池：总容量", static_cast<std::uint64_t>(io.statics.mapped.total_capacity));
+  for (const auto& [id, f] : io.kernel.files()) {
+    std::uint64_t lowest = 0;
+    if (!f.pages.empty()) lowest = f.pages.begin()->second.kernel_address;
+    v.regions.push_back(RegionView{"page cache: " + f.name, heap::SpaceId::kernel, RegionKind::single, lowest,
+                                   f.pages.size() * static_cast<std::uint64_t>(kPageSize), static_cast<std::uint64_t>(f.size), 0});
+    const auto disk = io.kernel.device().files.find(id);
+    const std::uint64_t on_disk = disk == io.kernel.device().files.end() ? 0 : disk->second.size();
+    v.regions.push_back(RegionView{"disk: " + f.name, heap::SpaceId::device, RegionKind::single, 0, on_disk, on_disk, 0});
+  }
+}
+
+}  // namespace heapviz::io

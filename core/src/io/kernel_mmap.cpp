@@ -1,0 +1,108 @@
+// KernelSpace: mappings of page-cache pages into the process (what FileChannel.map does).
+#include <algorithm>
+#include <stdexcept>
+
+#include "heapviz/io/kernel_space.hpp"
+
+namespace heapviz::io {
+
+SyscallRecord KernelSpace::mmap(Fd fd, std::int64_t offset, std::int64_t length, bool writable, bool private_copy) {
+  OpenFile* of = find_fd(fd);
+  if (!of || of->kind != OpenFile::Kind::file || !of->readable) return fail("mmap", fd, Errno::EBADF_);
+  if (writable && !private_copy && !of->writable) return fail("mmap", fd, Errno::EBADF_);
+  if (offset < 0 || offset % kPageSize != 0 || length <= 0) return fail("mmap", fd, Errno::EINVAL_);
+  Mapping m;
+  m.address = next_mmap_;
+  m.file = of->file;
+  m.file_offset = offset;
+  m.length = length;
+  m.writable = writable;
+  m.private_copy = private_copy;
+  const std::int64_t pages = (length + kPageSize - 1) / kPageSize;
+  next_mmap_ += static_cast<std::uint64_t>(pages + 1) * kPageSize;  // one guard page between mappings
+  mappings_[m.address] = m;
+  SyscallRecord rec;
+  rec.name = "mmap";
+  rec.fd = fd;
+  rec.file_offset = offset;
+  rec.result = static_cast<std::int64_t>(m.address);
+  return rec;
+}
+
+SyscallRecord KernelSpace::munmap(std::uint64_t address) {
+  SyscallRecord rec;
+  rec.name = "munmap";
+  if (mappings_.erase(address) == 0) {
+    rec.error = Errno::EINVAL_;
+    rec.result = -static_cast<std::int64_t>(Errno::EINVAL_);
+  }
+  return rec;
+}
+
+const Mapping* KernelSpace::mapping_at(std::uint64_t address) const {
+  for (const auto& [start, m] : mappings_)
+    if (address >= start && address < start + static_cast<std::uint64_t>(m.length)) return &m;
+  return nullptr;
+}
+
+Mapping& KernelSpace::mapping_containing(std::uint64_t address, std::int64_t length) {
+  for (auto& [start, m] : mappings_) {
+    if (address >= start && address + static_cast<std::uint64_t>(length) <= start + static_cast<std::uint64_t>(m.length))
+      return m;
+  }
+  throw std::out_of_range("access outside any mapping (SIGSEGV)");
+}
+
+SyscallRecord KernelSpace::mapped_read(std::uint64_t address, std::span<std::byte> out) {
+  SyscallRecord rec;
+  rec.name = "load";  // not a syscall: a CPU load, page faults fill missing pages
+  const Mapping& m = mapping_containing(address, static_cast<std::int64_t>(out.size()));
+  KernelFile& f = file_ref(m.file);
+  std::int64_t done = 0;
+  const auto total = static_cast<std::int64_t>(out.size());
+  while (done < total) {
+    const std::int64_t at = m.file_offset + static_cast<std::int64_t>(address - m.address) + done;
+    const std::int64_t index = at / kPageSize;
+    const std::int64_t in_page = at % kPageSize;
+    const std::int64_t n = std::min(total - done, kPageSize - in_page);
+    const auto priv = m.private_pages.find(index);
+    const std::vector<std::byte>& bytes = priv != m.private_pages.end() ? priv->second : page(f, index, rec, false).bytes.get();
+    std::copy_n(bytes.begin() + in_page, n, out.begin() + done);
+    rec.pages_touched.push_back(index);
+    done += n;
+  }
+  rec.result = total;
+  return rec;
+}
+
+SyscallRecord KernelSpace::mapped_write(std::uint64_t address, std::span<const std::byte> in) {
+  SyscallRecord rec;
+  rec.name = "store";
+  Mapping& m = mapping_containing(address, static_cast<std::int64_t>(in.size()));
+  if (!m.writable) throw std::out_of_range("store to a read-only mapping (SIGSEGV)");
+  KernelFile& f = file_ref(m.file);
+  std::int64_t done = 0;
+  const auto total = static_cast<std::int64_t>(in.size());
+  while (done < total) {
+    const std::int64_t at = m.file_offset + static_cast<std::int64_t>(address - m.address) + done;
+    const std::int64_t index = at / kPageSize;
+    const std::int64_t in_page = at % kPageSize;
+    const std::int64_t n = std::min(total - done, kPageSize - in_page);
+    if (m.private_copy) {
+      auto priv = m.private_pages.find(index);
+      if (priv == m.private_pages.end()) priv = m.private_pages.emplace(index, page(f, index, rec, false).bytes.get()).first;
+      std::copy_n(in.begin() + done, n, priv->second.begin() + in_page);
+    } else {
+      CachedPage& p = page(f, index, rec, false);
+      std::copy_n(in.begin() + done, n, p.bytes.mut().begin() + in_page);
+      if (!p.dirty) rec.pages_dirtied.push_back(index);
+      p.dirty = true;
+    }
+    rec.pages_touched.push_back(index);
+    done += n;
+  }
+  rec.result = total;
+  return rec;
+}
+
+}  // namespace heapviz::io

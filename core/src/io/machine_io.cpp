@@ -1,0 +1,234 @@
+// The io classes on the Machine: a working copy of IoSpaces, one trace step per sub-step.
+#include "heapviz/io/machine_io.hpp"
+
+#include <memory>
+
+#include "heapviz/io/io_util.hpp"
+#include "heapviz/java_throwable.hpp"
+
+namespace heapviz::io::on_machine {
+
+namespace {
+
+/// One I/O call on the machine: copies the io state, records each event as a step publishing the state.
+class Session {
+ public:
+  Session(Recorder& r, DirectBufferHost& host, const std::string& thread)
+      : r_(r), work_(*r.machine().io), ctx_{work_.kernel, work_.temporaries, host, work_.counters, events_, work_.statics, thread, {}} {
+    ctx_.on_event = [this](const IoEvent& e) { record(step_kind_of(e), narrate(e)); };
+  }
+
+  IoContext& ctx() { return ctx_; }
+  IoSpaces& work() { return work_; }
+
+  /// Publishes the working state as the io state of the machine, inside a step of `kind`.
+  void record(StepKind kind, const Narration& text) {
+    const bool own_step = !r_.step_open();
+    if (own_step) {
+      r_.begin_step(kind);
+      r_.narrate(text.en, text.zh, text.internals);
+    }
+    publish();
+    if (own_step) r_.end_step();
+  }
+
+  /// Publishes state changes that emitted no event (e.g. a channel's closed flag).
+  void finish() {
+    if (!(work_ == *r_.machine().io)) record(StepKind::note, {"The channel state changes.", "通道状态改变。", "sun.nio.ch.FileChannelImpl"});
+  }
+
+ private:
+  void publish() {
+    auto& states = r_.machine().io_history->states;
+    states.push_back(std::make_shared<const IoSpaces>(work_));
+    Effect e;
+    e.kind = EffectKind::io_state;
+    e.a = states.size() - 1;
+    r_.apply(e);
+  }
+
+  Recorder& r_;
+  IoSpaces work_;
+  std::vector<IoEvent> events_;
+  IoContext ctx_;
+};
+
+/// Runs `f(session)`; publishes what is left also when it throws a Java exception.
+template <class F>
+auto run(Recorder& r, DirectBufferHost& host, const std::string& thread, F&& f) {
+  Session s(r, host, thread);
+  try {
+    if constexpr (std::is_void_v<decltype(f(s))>) {
+      f(s);
+      s.finish();
+    } else {
+      auto result = f(s);
+      s.finish();
+      return result;
+    }
+  } catch (const JavaException&) {
+    s.finish();
+    throw;
+  }
+}
+
+FileChannel& channel_of(Session& s, std::uint32_t id) { return s.work().channels.at(id); }
+
+}  // namespace
+
+std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path, OpenOptions options) {
+  return run(r, host, thread, [&](Session& s) {
+    FileChannel ch = FileChannel::open(s.ctx(), path, options);
+    const std::uint32_t id = s.work().next_channel++;
+    s.work().channels[id] = ch;
+    return id;
+  });
+}
+
+int write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer src,
+          std::optional<std::int64_t> position) {
+  return run(r, host, thread, [&](Session& s) {
+    FileChannel& ch = channel_of(s, channel);
+    return position ? ch.write(s.ctx(), src, *position) : ch.write(s.ctx(), src);
+  });
+}
+
+int read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer dst,
+         std::optional<std::int64_t> position) {
+  return run(r, host, thread, [&](Session& s) {
+    FileChannel& ch = channel_of(s, channel);
+    return position ? ch.read(s.ctx(), dst, *position) : ch.read(s.ctx(), dst);
+  });
+}
+
+std::int64_t write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::span<IoBuffer> srcs) {
+  return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).write(s.ctx(), srcs); });
+}
+
+std::int64_t read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::span<IoBuffer> dsts) {
+  return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).read(s.ctx(), dsts); });
+}
+
+std::int64_t transfer_to(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                         std::int64_t position, std::int64_t count, std::uint32_t target) {
+  return run(r, host, thread, [&](Session& s) {
+    const TransferTarget t = channel_of(s, target).as_target();
+    return channel_of(s, channel).transfer_to(s.ctx(), position, count, t);
+  });
+}
+
+MappedBuffer map(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, MapMode mode,
+                 std::int64_t position, std::int64_t size) {
+  return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).map(s.ctx(), mode, position, size); });
+}
+
+void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, MappedBuffer& buffer) {
+  run(r, host, thread, [&](Session& s) { FileChannel::unmap(s.ctx(), buffer); });
+}
+
+void force(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, bool meta_data) {
+  run(r, host, thread, [&](Session& s) { channel_of(s, channel).force(s.ctx(), meta_data); });
+}
+
+std::int64_t position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel) {
+  return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).position(s.ctx()); });
+}
+
+void set_position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::int64_t p) {
+  run(r, host, thread, [&](Session& s) { channel_of(s, channel).position(s.ctx(), p); });
+}
+
+std::int64_t size(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel) {
+  return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).size(s.ctx()); });
+}
+
+void truncate(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::int64_t new_size) {
+  run(r, host, thread, [&](Session& s) { channel_of(s, channel).truncate(s.ctx(), new_size); });
+}
+
+void close(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel) {
+  run(r, host, thread, [&](Session& s) { channel_of(s, channel).close(s.ctx()); });
+}
+
+void writeback(Recorder& r) {
+  IoSpaces state = *r.machine().io;
+  std::vector<FileId> ids;
+  for (const auto& [id, f] : state.kernel.files()) ids.push_back(id);
+  for (const FileId id : ids) {
+    const KernelSpace before = state.kernel;
+    const SyscallRecord call = state.kernel.writeback(id);
+    if (state.kernel == before) continue;  // nothing dirty and the disk already has the size
+    account(state.counters, call);
+    IoEvent e;
+    e.kind = IoEventKind::syscall;
+    e.thread = "kworker/flush";
+    e.bytes = call.kernel_to_device;
+    e.call = call;
+    r.begin_step(StepKind::writeback);
+    const Narration n = narrate(e);
+    r.narrate(n.en, n.zh, n.internals);
+    auto& states = r.machine().io_history->states;
+    states.push_back(std::make_shared<const IoSpaces>(state));
+    Effect eff;
+    eff.kind = EffectKind::io_state;
+    eff.a = states.size() - 1;
+    r.apply(eff);
+    r.end_step();
+  }
+}
+
+namespace {
+/// The machine's Java heap seen as raw memory, as a kernel would read it.
+class HeapSpaceMemory final : public RawMemory {
+ public:
+  explicit HeapSpaceMemory(const Machine& m) : m_(m) {}
+  void read(std::uint64_t address, std::span<std::byte> out) const override {
+    m_.heap.space.read(address, out.data(), out.size());
+  }
+
+ private:
+  const Machine& m_;
+};
+
+void publish_io(Recorder& r, const IoSpaces& state, StepKind kind, const Narration& text) {
+  r.begin_step(kind);
+  r.narrate(text.en, text.zh, text.internals);
+  auto& states = r.machine().io_history->states;
+  states.push_back(std::make_shared<const IoSpaces>(state));
+  Effect eff;
+  eff.kind = EffectKind::io_state;
+  eff.a = states.size() - 1;
+  r.apply(eff);
+  r.end_step();
+}
+}  // namespace
+
+RaceOutcome hypothetical_heap_address_write(Recorder& r, std::uint32_t channel, std::uint64_t array_address,
+                                            std::int64_t length, std::int64_t chunk_size, int gc_after_chunks,
+                                            const std::function<void()>& gc) {
+  IoSpaces work = *r.machine().io;
+  const Fd fd = work.channels.at(channel).fd();
+  const HeapSpaceMemory heap(r.machine());
+  const auto before_gc = [&] {
+    publish_io(r, work, StepKind::syscall,
+               {"HYPOTHETICAL (not what the JDK does): the kernel copies the first chunks straight from the heap array's address.",
+                "假设情形（JDK 并不这样做）：内核直接从堆数组的地址复制前几块数据。",
+                "hypothetical: write(fd, <address of byte[] in the Java heap>, n) — the JDK bounces through a temporary direct buffer instead"});
+    gc();
+  };
+  RaceOutcome out = hypothetical_write_from_heap_address(work.kernel, fd, heap, array_address, length, chunk_size,
+                                                         gc_after_chunks, before_gc);
+  for (const RaceChunk& c : out.chunks) account(work.counters, c.call);
+  const std::string wrong = std::to_string(out.corrupted.size());
+  publish_io(r, work, StepKind::syscall,
+             {"HYPOTHETICAL: the GC moved the array, but the kernel kept reading the old address: " + wrong + " bytes in the file are wrong.",
+              "假设情形：GC 移动了数组，内核却继续读旧地址：文件中有 " + wrong + " 个字节是错的。",
+              "hypothetical — real answers: the bounce copy (sun.nio.ch.IOUtil) or pinning (GCLocker / JNI critical region)"});
+  return out;
+}
+
+void thread_exit(Recorder& r, DirectBufferHost& host, const std::string& thread) {
+  run(r, host, thread, [&](Session& s) { s.work().temporaries.thread_terminated(s.ctx(), thread); });
+}
+
+}  // namespace heapviz::io::on_machine
