@@ -4,6 +4,7 @@
 
 #include "cli/command_line.hpp"
 #include "heapviz/lesson_catalog.hpp"
+#include "modes/cli_modes.hpp"
 #include "modes/modes.hpp"
 
 namespace {
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
       case Mode::screenshot: return heapviz::app::run_screenshot(options);
       case Mode::record: return heapviz::app::run_record(options);
       case Mode::interactive: return heapviz::app::run_interactive(options);
+      case Mode::run: return heapviz::app::run_lesson_mode(options);
+      case Mode::java: return heapviz::app::java_mode(options);
     }
   } catch (const std::exception& e) {
     // Last line of defence: a clear message instead of std::terminate.

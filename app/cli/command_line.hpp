@@ -6,7 +6,7 @@ namespace heapviz::app {
 
 /// What the user asked for on the command line.
 struct Options {
-  enum class Mode { interactive, screenshot, lessons, record };
+  enum class Mode { interactive, screenshot, lessons, record, run, java };
   Mode mode = Mode::interactive;
   std::string lesson;      ///< id, number or path; empty = the default lesson
   std::string out;         ///< output file (screenshot)
@@ -23,6 +23,13 @@ struct Options {
   long from = 0, to = -1;  ///< step range; -1 = to the end
   std::string collector;   ///< "", "mark-compact" or "mark-sweep"
   bool title_card = true, timeline = true, step_counter = true;
+  // run / java
+  std::string jvm;                 ///< --jvm "flags" (run): replaces the lesson's //@ jvm: line
+  bool jvm_given = false;
+  std::string trace;               ///< --trace: "" (off), "text" (stderr) or "json" (to trace_file)
+  std::string trace_file;          ///< file for --trace=json
+  unsigned long long max_steps = 10000000;  ///< --max-steps N (run)
+  std::string out_dir;             ///< --out DIR (java)
 };
 
 /// Parses argv. Returns Options, or the process exit code when parsing already answered

@@ -7,7 +7,7 @@ namespace heapviz {
 namespace {
 
 // Class -> direct superclass, for the throwables that the simulated JDK paths can raise (JDK 17).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kHierarchy{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kHierarchy{{
     {"java.lang.Throwable", ""},
     {"java.lang.Exception", "java.lang.Throwable"},
     {"java.lang.Error", "java.lang.Throwable"},
@@ -35,6 +35,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kHierarc
     {"java.nio.channels.NonWritableChannelException", "java.lang.IllegalStateException"},
     {"java.nio.channels.NonReadableChannelException", "java.lang.IllegalStateException"},
     {"java.lang.IllegalMonitorStateException", "java.lang.RuntimeException"},
+    {"java.io.UncheckedIOException", "java.lang.RuntimeException"},  // lessons wrap IOException in lambdas
+    {"java.lang.StringIndexOutOfBoundsException", "java.lang.IndexOutOfBoundsException"},  // String.charAt
+    {"java.lang.IllegalThreadStateException", "java.lang.IllegalArgumentException"},      // Thread.start twice
 }};
 
 }  // namespace

@@ -1,0 +1,87 @@
+#pragma once
+// The checker's result: a static type and a resolved meaning for every expression, JVM local slots
+// (for the JDK's helpful NullPointerException texts) and the lesson's classes. Internal to core/src/lang.
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "heapviz/lang/ast.hpp"
+#include "heapviz/lang/diagnostic.hpp"
+#include "interp_types.hpp"
+
+namespace heapviz::lang::interp {
+
+/// What an expression means once resolved.
+enum class Op : std::uint16_t {
+  none,
+  // names and fields
+  local, user_field, array_length, constant, system_out, system_err, enum_const, class_ref,
+  // calls
+  println, print, system_gc, system_exit, heapviz_pools, heapviz_gc,
+  bb_allocate, bb_allocate_direct, bb_wrap, buffer_method,
+  string_length, string_get_bytes, string_char_at, string_equals, string_is_empty, string_value_of,
+  to_hex_int, to_hex_long, math_max, math_min, math_abs,
+  throwable_get_message, throwable_get_class, throwable_to_string, class_get_name, class_get_simple_name,
+  thread_start, thread_join, thread_current, thread_get_name,
+  // object creation
+  new_object, new_user, new_throwable, new_thread,
+};
+
+/// A lesson class (local or static nested): fields in declaration order.
+struct UserClass {
+  std::string name;         ///< as written: "Node"
+  std::string binary_name;  ///< as the JDK names it: "Main$1Node" (local), "Main$Node" (nested)
+  struct Field {
+    std::string name;
+    Type type;
+    const Expr* init = nullptr;
+  };
+  std::vector<Field> fields;
+  const Field* field(std::string_view n) const {
+    for (const Field& f : fields)
+      if (f.name == n) return &f;
+    return nullptr;
+  }
+};
+
+struct ExprInfo {
+  ExprInfo() = default;
+  explicit ExprInfo(Type t, Op o = Op::none) : type(std::move(t)), op(o) {}
+  Type type;
+  Op op = Op::none;
+  std::optional<Value> constant;  ///< compile-time constant (int/long/char/boolean/String literals and folds)
+  std::string signature;          ///< buffer methods: "put(byte[],int,int)"
+  const UserClass* cls = nullptr; ///< new_user, user_field: the class
+  int slot = -1;                  ///< locals: JVM slot (args is 0)
+};
+
+struct Analysis {
+  std::unordered_map<const Node*, ExprInfo> exprs;
+  std::unordered_map<const void*, int> slots;   ///< Declarator*, CatchClause*, ForEach* -> JVM slot
+  std::unordered_map<const void*, Type> types;  ///< same keys -> declared type (`var` resolved)
+  std::deque<UserClass> classes;
+  std::unordered_map<const ClassDecl*, const UserClass*> class_of;
+  std::vector<Diagnostic> diagnostics;
+  bool uses_args = false;  ///< main's String[] parameter is read (then it is allocated, empty, as the JVM does)
+
+  const ExprInfo& info(const Expr& e) const {
+    static const ExprInfo none;
+    const auto it = exprs.find(&e);
+    return it == exprs.end() ? none : it->second;
+  }
+};
+
+/// Resolves and checks `program`. Diagnostics are in source order of discovery.
+Analysis analyze(const Program& program);
+
+/// The JDK signatures of ByteBuffer methods heapviz can call, with their return types.
+struct BufferMethodSpec {
+  std::string_view signature;  ///< "put(byte[],int,int)"
+  std::string_view returns;    ///< "ByteBuffer", "int", "byte", "boolean", "byte[]", "ByteOrder", "String", "void"
+};
+const std::vector<BufferMethodSpec>& buffer_method_specs();
+
+}  // namespace heapviz::lang::interp

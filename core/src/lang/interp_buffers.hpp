@@ -1,0 +1,33 @@
+#pragma once
+// The interpreter's door to the simulated java.nio (heapviz/nio/machine_buffers.hpp). Until that
+// contract has an implementation in the build (HEAPVIZ_HAVE_MACHINE_BUFFERS, detected by CMake),
+// buffer calls are reported as not simulated by the checker, and GCs go straight to the collector.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <utility>
+
+#include "heapviz/jvalue.hpp"
+#include "heapviz/trace.hpp"
+
+namespace heapviz::lang::interp {
+
+/// True when the ByteBuffers on the machine are part of this build.
+bool machine_buffers_available();
+/// True if `signature` ("put(byte[],int,int)") can be called on the machine.
+bool buffer_method_available(std::string_view signature);
+
+heap::ObjectId buffer_allocate(Recorder& r, std::int32_t capacity);
+heap::ObjectId buffer_allocate_direct(Recorder& r, std::int32_t capacity);
+heap::ObjectId buffer_wrap(Recorder& r, heap::ObjectId array, std::optional<std::pair<std::int32_t, std::int32_t>> range);
+JValue buffer_call(Recorder& r, heap::ObjectId buffer, std::string_view signature, std::span<const JValue> args);
+bool is_buffer(const Machine& m, heap::ObjectId obj);
+/// System.gc().
+void system_gc(Recorder& r);
+/// Heapviz.gc(): System.gc() and the Reference Handler running every pending Cleaner.
+void gc_and_clean(Recorder& r);
+/// The two lines Heapviz.pools() prints.
+std::string pools_text(const Machine& m);
+
+}  // namespace heapviz::lang::interp

@@ -1,0 +1,204 @@
+// Calls and object creation: System, Heapviz, String, Integer, Math, exceptions, threads, ByteBuffers.
+#include <algorithm>
+
+#include "heapviz/heap/heap_ops.hpp"
+#include "interp_buffers.hpp"
+#include "interp_format.hpp"
+#include "interp_runtime.hpp"
+
+namespace heapviz::lang::interp {
+namespace {
+
+JValue to_jvalue(const Value& v) {
+  return std::visit(
+      [](const auto& x) -> JValue {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, HostRef>) return std::monostate{};
+        else return x;
+      },
+      v);
+}
+Value from_jvalue(const JValue& v) {
+  return std::visit([](const auto& x) -> Value { return x; }, v);
+}
+// The method as a helpful NullPointerException names it: "java.nio.ByteBuffer.flip()".
+std::string method_text(const Type& recv, const std::string& sig) { return qualified_class_name(recv) + "." + sig; }
+
+}  // namespace
+
+Value Runtime::eval_call(const MethodCall& c) {
+  const ExprInfo& info = a_.info(c);
+  const std::size_t mark = temps_.size();
+  Value recv;
+  if (c.target) {
+    recv = eval(*c.target);
+    hold(recv);
+  }
+  std::vector<Value> args;
+  for (const auto& a : c.args) {
+    args.push_back(eval(*a));
+    hold(args.back());
+  }
+  Value result = eval_static_or_host_call(c, info, recv, args);
+  release(mark);
+  return result;
+}
+
+Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& info, Value recv, std::vector<Value>& args) {
+  const Type recv_type = c.target ? a_.info(*c.target).type : Type::error();
+  auto null_check = [&](const std::string& sig) {
+    if (is_null(recv)) throw_npe("Cannot invoke \"" + method_text(recv_type, sig) + "\"", c.target.get());
+  };
+  auto host = [&]() -> HostObject& { return hosts_.at(std::get<HostRef>(recv).index); };
+  switch (info.op) {
+    case Op::println:
+    case Op::print: {
+      const bool to_err = a_.info(*c.target).op == Op::system_err;
+      std::string text = args.empty() ? "" : to_text(args[0]);
+      if (info.op == Op::println) text += "\n";
+      print(to_err, text);
+      return std::monostate{};
+    }
+    case Op::system_gc:
+      protect_temps();
+      system_gc(r_);
+      return std::monostate{};
+    case Op::system_exit: throw ExitRequest{static_cast<std::int32_t>(as_long(args[0]))};
+    case Op::heapviz_pools: print(false, pools_text(r_.machine())); return std::monostate{};
+    case Op::heapviz_gc:
+      protect_temps();
+      gc_and_clean(r_);
+      return std::monostate{};
+    case Op::bb_allocate:
+      protect_temps();
+      return JRef{buffer_allocate(r_, static_cast<std::int32_t>(as_long(args[0])))};
+    case Op::bb_allocate_direct:
+      protect_temps();
+      return JRef{buffer_allocate_direct(r_, static_cast<std::int32_t>(as_long(args[0])))};
+    case Op::bb_wrap: {
+      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      protect_temps();
+      std::optional<std::pair<std::int32_t, std::int32_t>> range;
+      if (args.size() == 3) range = std::make_pair(static_cast<std::int32_t>(as_long(args[1])), static_cast<std::int32_t>(as_long(args[2])));
+      return JRef{buffer_wrap(r_, ref_of(args[0]), range)};
+    }
+    case Op::buffer_method: {
+      null_check(info.signature);
+      std::vector<JValue> jargs;
+      for (const Value& a : args) jargs.push_back(to_jvalue(a));
+      protect_temps();  // views (slice, duplicate) allocate
+      return coerce(from_jvalue(buffer_call(r_, ref_of(recv), info.signature, jargs)), info.type);
+    }
+    case Op::string_length:
+      null_check("length()");
+      return utf16_length(std::get<std::string>(recv));
+    case Op::string_is_empty:
+      null_check("isEmpty()");
+      return std::get<std::string>(recv).empty();
+    case Op::string_char_at: {
+      null_check("charAt(int)");
+      const std::string& s = std::get<std::string>(recv);
+      const auto i = static_cast<std::int32_t>(as_long(args[0]));
+      const std::int32_t n = utf16_length(s);
+      if (i < 0 || i >= n)
+        throw_java("java.lang.StringIndexOutOfBoundsException", "String index out of range: " + std::to_string(i));
+      return utf16_at(s, i);
+    }
+    case Op::string_equals: {
+      null_check("equals(Object)");
+      const std::string* o = std::get_if<std::string>(&args[0]);
+      return o && *o == std::get<std::string>(recv);
+    }
+    case Op::string_value_of:
+      if (c.target && a_.info(*c.target).type.is_string()) {
+        null_check("toString()");
+        return recv;
+      }
+      return to_text(args[0]);
+    case Op::string_get_bytes: {
+      null_check("getBytes()");
+      const std::string& s = std::get<std::string>(recv);
+      protect_temps();
+      const heap::ObjectId arr = heap::new_array(r_, heap::builtin::kByteArray, static_cast<std::uint32_t>(s.size()));
+      const std::span<const std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
+      heap::store_bytes(r_, arr, 0, bytes);
+      return JRef{arr};
+    }
+    case Op::to_hex_int: return to_hex(static_cast<std::uint32_t>(as_long(args[0])));
+    case Op::to_hex_long: return to_hex(static_cast<std::uint64_t>(as_long(args[0])));
+    case Op::math_max:
+    case Op::math_min: {
+      const std::int64_t x = as_long(args[0]), y = as_long(args[1]);
+      return convert_prim(info.op == Op::math_max ? std::max(x, y) : std::min(x, y), info.type.prim);
+    }
+    case Op::math_abs: {
+      const std::int64_t x = as_long(args[0]);
+      return convert_prim(static_cast<std::int64_t>(x < 0 ? 0ull - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x)),
+                          info.type.prim);
+    }
+    case Op::throwable_get_message: {
+      null_check("getMessage()");
+      const auto& m = host().throwable.message;
+      return m ? Value{*m} : Value{JRef{}};
+    }
+    case Op::throwable_to_string: null_check("toString()"); return host().throwable.to_string();
+    case Op::throwable_get_class: {
+      null_check("getClass()");
+      return new_host(HostObject{HostObject::Kind::class_object, {}, host().throwable.class_name, nullptr, {}, false});
+    }
+    case Op::class_get_name: null_check("getName()"); return host().name;
+    case Op::class_get_simple_name: {
+      null_check("getSimpleName()");
+      const std::string& n = host().name;
+      return n.substr(n.rfind('.') + 1);
+    }
+    case Op::thread_current: {
+      return new_host(HostObject{HostObject::Kind::thread, {}, frames_.back().thread, nullptr, {}, true});
+    }
+    case Op::thread_get_name: null_check("getName()"); return host().name;
+    case Op::thread_join: null_check("join()"); return std::monostate{};  // it ran to completion at start()
+    case Op::thread_start: {
+      null_check("start()");
+      HostObject& th = host();
+      if (th.started || !th.body) throw_java("java.lang.IllegalThreadStateException", std::nullopt);
+      th.started = true;
+      protect_temps();
+      run_thread(th);
+      return std::monostate{};
+    }
+    default: break;
+  }
+  return std::monostate{};
+}
+
+Value Runtime::eval_new_object(const NewObject& n) {
+  const ExprInfo& info = a_.info(n);
+  switch (info.op) {
+    case Op::new_object:
+      protect_temps();
+      return JRef{heap::new_instance(r_, heap::builtin::kObject)};
+    case Op::new_user: return new_user_object(*info.cls);
+    case Op::new_throwable: {
+      std::optional<std::string> msg;
+      if (!n.args.empty()) {
+        const Value v = eval(*n.args[0]);
+        if (const std::string* s = std::get_if<std::string>(&v)) msg = *s;
+      }
+      return new_host(HostObject{HostObject::Kind::throwable, JavaThrowable{info.type.cls, msg}, {}, nullptr, {}, false});
+    }
+    case Op::new_thread: {
+      HostObject th;
+      th.kind = HostObject::Kind::thread;
+      th.name = "Thread-" + std::to_string(threads_started_++);
+      th.body = &n.args[0]->cast<Lambda>();
+      // Effectively final locals the lambda may read: a copy of every visible local.
+      for (const auto& pair : frames_.back().captured) th.captured.push_back(pair);
+      for (const auto& block : frames_.back().blocks)
+        for (const Local& l : block) th.captured.emplace_back(l.name, l.value);
+      return new_host(std::move(th));
+    }
+    default: return JRef{};
+  }
+}
+
+}  // namespace heapviz::lang::interp

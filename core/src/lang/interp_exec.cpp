@@ -1,0 +1,391 @@
+// Statements: blocks and scopes (locals as GC roots), control flow, try/catch/finally, threads, the run.
+#include <exception>
+
+#include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/heap/object_layout.hpp"
+#include "interp_runtime.hpp"
+
+namespace heapviz::lang::interp {
+
+void Runtime::stop(SourceSpan where, std::string message) { throw BudgetExceeded{where, std::move(message)}; }
+
+void Runtime::tick(const Node& at) {
+  if (++budget_used_ > opts_.max_steps)
+    stop(at.span, "the program was stopped after " + std::to_string(opts_.max_steps) +
+                      " steps (statements and loop iterations); it may never end. Raise the budget with "
+                      "--max-steps N if it is just long");
+  if (r_.recording() && r_.trace()->size() > opts_.max_trace_steps)
+    stop(at.span, "the program was stopped: its trace grew beyond " + std::to_string(opts_.max_trace_steps) +
+                      " recorded steps, more than a lesson can show; make the lesson smaller (heapviz run without "
+                      "--trace records no steps)");
+}
+
+void Runtime::begin_statement(const Stmt& s) {
+  tick(s);
+  r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+}
+
+// The operand stack is empty again: temporaries rooted during the statement stop being roots.
+void Runtime::end_statement() {
+  temps_.clear();
+  temps_rooted_ = 0;
+  for (const std::uint32_t slot : temp_roots_) drop_root(slot, "(operand stack)");
+  temp_roots_.clear();
+}
+
+std::uint32_t Runtime::set_root(const std::string& name, heap::ObjectId value) {
+  const Machine& m = r_.machine();
+  const std::string& scope = frames_.back().scope;
+  const std::string key = scope + '\0' + name;
+  const auto dead = dead_slots_.find(key);
+  if (dead == dead_slots_.end() || m.roots.find(heap::RootKind::local, scope, name))
+    return heap::set_local(r_, scope, name, value);
+  // Revive the dead slot under the same name, then set it: what heap::set_local does for a new slot.
+  const std::uint32_t slot = dead->second;
+  dead_slots_.erase(dead);
+  r_.begin_step(StepKind::root_set);
+  Effect def;
+  def.kind = EffectKind::root_define;
+  def.small = static_cast<std::uint16_t>(heap::RootKind::local);
+  def.id = slot;
+  def.b = key.size();
+  r_.apply(def, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(key.data()), key.size()));
+  Effect set;
+  set.kind = EffectKind::root_set;
+  set.id = slot;
+  set.a = value == heap::kNoObject ? 0 : heap::narrow_oop::encode(m.heap.record(value).addr);
+  r_.apply(set);
+  if (r_.recording()) {
+    if (value != heap::kNoObject) r_.touch(value);
+    const std::string what = value == heap::kNoObject ? std::string("null") : heap::describe(m, value);
+    r_.narrate(name + " = " + what + ": a local root (" + scope + ") now holds it.",
+               name + " = " + what + "：局部变量根（" + scope + "）现在保存它。",
+               "interpreter: astore (local variable slot in the frame)");
+  }
+  r_.end_step();
+  return slot;
+}
+
+void Runtime::drop_root(std::uint32_t slot, const std::string& name) {
+  if (slot >= r_.machine().roots.slots.size() || !r_.machine().roots.slots[slot].active) return;
+  const heap::Root& root = r_.machine().roots.slots[slot];
+  dead_slots_[root.scope + '\0' + root.name] = slot;
+  r_.begin_step(StepKind::root_drop);
+  Effect e;
+  e.kind = EffectKind::root_deactivate;
+  e.id = slot;
+  r_.apply(e);
+  if (r_.recording())
+    r_.narrate("The local '" + name + "' goes out of scope: it is no longer a GC root.",
+               "局部变量 '" + name + "' 离开作用域：它不再是 GC 根。", "the interpreter frame's local slot is dead");
+  r_.end_step();
+}
+
+Local* Runtime::find_local(std::string_view name) {
+  Frame& f = frames_.back();
+  for (auto b = f.blocks.rbegin(); b != f.blocks.rend(); ++b)
+    for (Local& l : *b)
+      if (l.name == name) return &l;
+  return nullptr;
+}
+
+// Assigns a local; a reference-typed local is a GC root, and every change of it is a step.
+void Runtime::set_local(Local& l, Value v, const Type& t) {
+  l.value = std::move(v);
+  const bool heap_ref = std::holds_alternative<JRef>(l.value) && (t.is_reference() || t.is_error());
+  if (!heap_ref) return;
+  const heap::ObjectId id = std::get<JRef>(l.value).id;
+  if (id == heap::kNoObject && l.root_slot < 0) {
+    // A null that was never a reference needs no root slot yet; `x = null` after a reference does.
+    if (!t.is_array() && !t.is_class("Object") && !t.is_class("ByteBuffer") && !t.is_class("MappedByteBuffer") &&
+        !(t.kind == Type::Kind::ref && !t.is_string() && !t.is_throwable()))
+      return;
+  }
+  if (t.is_string() || t.is_throwable() || t.is_class("Thread") || t.is_class("Class")) return;  // off-heap values
+  l.root_slot = set_root(l.name, id);
+}
+
+Local& Runtime::declare(const std::string& name, Value v, const Type& t) {
+  auto& block = frames_.back().blocks.back();
+  block.push_back(Local{name, JRef{}, -1});
+  Local& l = block.back();
+  set_local(l, std::move(v), t);
+  return l;
+}
+
+void Runtime::pop_block() {
+  auto block = std::move(frames_.back().blocks.back());
+  frames_.back().blocks.pop_back();
+  for (auto it = block.rbegin(); it != block.rend(); ++it)
+    if (it->root_slot >= 0) drop_root(static_cast<std::uint32_t>(it->root_slot), it->name);
+}
+
+void Runtime::exec_local_var(const LocalVar& lv) {
+  for (const Declarator& d : lv.declarators) {
+    const auto tit = a_.types.find(&d);
+    const Type t = tit == a_.types.end() ? Type::error() : tit->second;
+    Value v = default_value(t);
+    if (d.init) {
+      v = d.init->kind == NodeKind::ArrayInit ? eval_array_init(d.init->cast<ArrayInit>(), t) : coerce(eval(*d.init), t);
+    }
+    declare(d.name, std::move(v), t);
+  }
+}
+
+Flow Runtime::exec_block(const Block& b) {
+  push_block();
+  Flow f = Flow::normal;
+  try {
+    for (const auto& s : b.statements) {
+      f = exec(*s);
+      if (f != Flow::normal) break;
+    }
+  } catch (const JavaException&) {
+    pop_block();
+    throw;
+  }
+  pop_block();
+  return f;
+}
+
+Flow Runtime::exec(const Stmt& s) {
+  if (s.kind == NodeKind::Block) return exec_block(s.cast<Block>());
+  begin_statement(s);
+  Flow flow = Flow::normal;
+  switch (s.kind) {
+    case NodeKind::LocalVar: exec_local_var(s.cast<LocalVar>()); break;
+    case NodeKind::LocalClass: break;  // registered with the class table when first instantiated
+    case NodeKind::ExprStmt: eval(*s.cast<ExprStmt>().expr); break;
+    case NodeKind::If: {
+      const auto& n = s.cast<If>();
+      const bool c = std::get<bool>(eval(*n.cond));
+      end_statement();
+      if (c) return exec_scoped(*n.then_stmt);
+      if (n.else_stmt) return exec_scoped(*n.else_stmt);
+      return Flow::normal;
+    }
+    case NodeKind::While: {
+      const auto& n = s.cast<While>();
+      end_statement();
+      while (true) {
+        tick(*n.cond);
+        r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+        if (!std::get<bool>(eval(*n.cond))) break;
+        end_statement();
+        const Flow f = exec_scoped(*n.body);
+        if (f == Flow::break_) break;
+        if (f == Flow::return_) return f;
+      }
+      break;
+    }
+    case NodeKind::DoWhile: {
+      const auto& n = s.cast<DoWhile>();
+      end_statement();
+      while (true) {
+        const Flow f = exec_scoped(*n.body);
+        if (f == Flow::break_) break;
+        if (f == Flow::return_) return f;
+        tick(*n.cond);
+        r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(n.cond->span.line), static_cast<std::uint32_t>(n.cond->span.col)});
+        if (!std::get<bool>(eval(*n.cond))) break;
+        end_statement();
+      }
+      break;
+    }
+    case NodeKind::For: {
+      const auto& n = s.cast<For>();
+      push_block();
+      Flow result = Flow::normal;
+      try {
+        for (const auto& i : n.init) {
+          if (i->kind == NodeKind::LocalVar) exec_local_var(i->cast<LocalVar>());
+          else eval(*i->cast<ExprStmt>().expr);
+        }
+        end_statement();
+        while (true) {
+          tick(s);
+          r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+          if (n.cond && !std::get<bool>(eval(*n.cond))) break;
+          end_statement();
+          const Flow f = exec_scoped(*n.body);
+          if (f == Flow::break_) break;
+          if (f == Flow::return_) { result = f; break; }
+          r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+          for (const auto& u : n.update) eval(*u);
+          end_statement();
+        }
+      } catch (const JavaException&) {
+        pop_block();
+        throw;
+      }
+      end_statement();
+      pop_block();
+      return result;
+    }
+    case NodeKind::ForEach: {
+      const auto& n = s.cast<ForEach>();
+      const Value arr = eval(*n.iterable);
+      const Type arr_type = a_.info(*n.iterable).type;
+      const std::int32_t len = array_length(arr, *n.iterable);
+      end_statement();
+      const auto tit = a_.types.find(&n);
+      const Type vt = tit == a_.types.end() ? Type::error() : tit->second;
+      for (std::int32_t i = 0; i < len; ++i) {
+        tick(s);
+        push_block();
+        Flow f = Flow::normal;
+        try {
+          declare(n.name, coerce(load_element(arr, arr_type.element(), i, *n.iterable), vt), vt);
+          f = exec_scoped(*n.body);
+        } catch (const JavaException&) {
+          pop_block();
+          throw;
+        }
+        pop_block();
+        if (f == Flow::break_) break;
+        if (f == Flow::return_) return f;
+      }
+      return Flow::normal;
+    }
+    case NodeKind::Break: flow = Flow::break_; break;
+    case NodeKind::Continue: flow = Flow::continue_; break;
+    case NodeKind::Return: flow = Flow::return_; break;
+    case NodeKind::Throw: {
+      const Expr& v = *s.cast<Throw>().value;
+      const Value t = eval(v);
+      if (is_null(t)) throw_npe("Cannot throw exception", &v);
+      throw JavaException{hosts_.at(std::get<HostRef>(t).index).throwable};
+    }
+    case NodeKind::Try: end_statement(); return exec_try(s.cast<Try>());
+    case NodeKind::Empty: break;
+    default: break;  // the checker rejected everything else
+  }
+  end_statement();
+  return flow;
+}
+
+Flow Runtime::exec_scoped(const Stmt& s) {
+  if (s.kind == NodeKind::Block) return exec_block(s.cast<Block>());
+  push_block();
+  Flow f = Flow::normal;
+  try {
+    f = exec(s);
+  } catch (const JavaException&) {
+    pop_block();
+    throw;
+  }
+  pop_block();
+  return f;
+}
+
+// try/catch/finally for Java exceptions. The budget and System.exit unwind past finally (the JVM
+// does not run finally blocks on exit either).
+Flow Runtime::exec_try(const Try& t) {
+  std::optional<JavaException> pending;
+  Flow flow = Flow::normal;
+  try {
+    flow = exec_block(*t.body);
+  } catch (const JavaException& ex) {
+    end_statement();
+    const CatchClause* handler = nullptr;
+    for (const CatchClause& c : t.catches) {
+      for (const TypeRef& tr : c.types) {
+        // `RuntimeException`, or qualified `java.nio.BufferOverflowException`.
+        std::string_view q = qualify_throwable(tr.name);
+        if (q.empty()) q = qualify_throwable(tr.name.substr(tr.name.rfind('.') + 1));
+        if (!q.empty() && ex.throwable.is_instance_of(q)) {
+          handler = &c;
+          break;
+        }
+      }
+      if (handler) break;
+    }
+    if (!handler) {
+      pending = ex;
+    } else {
+      push_block();
+      try {
+        const auto tit = a_.types.find(handler);
+        declare(handler->name, new_host(HostObject{HostObject::Kind::throwable, ex.throwable, {}, nullptr, {}, false}),
+                tit == a_.types.end() ? Type::error() : tit->second);
+        flow = exec_block(*handler->body);
+      } catch (const JavaException& inner) {
+        pending = inner;
+      }
+      pop_block();
+    }
+  }
+  if (t.finally_block) {
+    const Flow f = exec_block(*t.finally_block);
+    if (f != Flow::normal) return f;  // a break/return in finally discards the exception, as in Java
+  }
+  if (pending) throw *pending;
+  return flow;
+}
+
+// Thread.start(): the lambda runs to completion right away on a thread of its own (a documented
+// simplification: threads run one after another). Its locals are roots of "Thread-N/run".
+void Runtime::run_thread(HostObject& th) {
+  Frame f;
+  f.thread = th.name;
+  f.scope = th.name + "/run";
+  f.captured = th.captured;
+  f.blocks.emplace_back();
+  frames_.push_back(std::move(f));
+  const auto saved_pos = r_.source_pos();
+  try {
+    if (th.body->block_body) {
+      exec_block(*th.body->block_body);
+    } else if (th.body->expr_body) {
+      eval(*th.body->expr_body);
+      end_statement();
+    }
+  } catch (const JavaException& ex) {
+    // An uncaught exception ends only this thread; the default handler prints it.
+    end_statement();
+    print(true, "Exception in thread \"" + th.name + "\" " + ex.throwable.to_string() + "\n");
+  }
+  heap::drop_frame(r_, frames_.back().scope);
+  frames_.pop_back();
+  r_.set_source_pos(saved_pos);
+}
+
+void Runtime::run(InterpretResult& result) {
+  Frame main;
+  main.thread = "main";
+  main.scope = "main/main";
+  main.blocks.emplace_back();
+  frames_.push_back(std::move(main));
+  const Program& p = lesson_.program;
+  try {
+    try {
+      if (a_.uses_args) {
+        // The launcher passes an empty String[] (no program arguments).
+        r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(p.main_method->span.line), static_cast<std::uint32_t>(p.main_method->span.col)});
+        const heap::ObjectId args = heap::new_array(r_, heap::builtin::kObjectArray, 0);
+        declare(p.main_method->params.empty() ? "args" : p.main_method->params.front().name, JRef{args}, Type::ref("String", 1));
+      }
+      exec_block(*p.main_method->body);
+      end_statement();
+      heap::drop_frame(r_, "main/main");
+    } catch (const JavaException& ex) {
+      print(true, "Exception in thread \"main\" " + ex.throwable.to_string() + "\n\tat " + lesson_.file_name + ":" +
+                      std::to_string(r_.source_pos().line) + " (heapviz shows no Java stack trace)\n");
+      result.outcome = RunOutcome::uncaught;
+      result.exit_code = 1;
+    }
+  } catch (const BudgetExceeded& b) {
+    result.outcome = RunOutcome::step_budget;
+    result.exit_code = 2;
+    result.diagnostics.push_back(Diagnostic{Severity::Error, DiagnosticKind::Limit, b.where, b.message});
+  } catch (const ExitRequest& e) {
+    result.outcome = e.status == 0 ? RunOutcome::completed : RunOutcome::exited;
+    result.exit_code = e.status;
+  }
+  if (r_.step_open()) r_.end_step();
+  result.out = std::move(out_);
+  result.err = std::move(err_);
+  result.steps_used = budget_used_;
+}
+
+}  // namespace heapviz::lang::interp

@@ -1,0 +1,132 @@
+#include "interp_format.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace heapviz::lang::interp {
+namespace {
+
+// Shortest round-trip digits and decimal exponent of a finite non-zero |x|: x = 0.d1d2.. * 10^exp10 is
+// not used; we return digits "d1d2..dn" and e such that x = d1.d2..dn * 10^e.
+template <class F>
+void shortest_digits(F x, std::string& digits, int& e) {
+  char buf[64];
+  const auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
+  const std::string s(buf, res.ptr);
+  const auto epos = s.find('e');
+  for (char c : s.substr(0, epos))
+    if (c >= '0' && c <= '9') digits += c;
+  e = std::atoi(s.c_str() + epos + 1);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+}
+
+template <class F>
+std::string java_layout(F x) {
+  if (std::isnan(x)) return "NaN";
+  if (std::isinf(x)) return x > 0 ? "Infinity" : "-Infinity";
+  std::string out = std::signbit(x) ? "-" : "";
+  if (x == 0) return out + "0.0";
+  std::string digits;
+  int e = 0;
+  shortest_digits(std::fabs(x), digits, e);
+  if (e >= -3 && e < 7) {
+    if (e < 0) {
+      out += "0.";
+      out.append(static_cast<std::size_t>(-e - 1), '0');
+      out += digits;
+    } else {
+      const auto int_len = static_cast<std::size_t>(e + 1);
+      if (digits.size() <= int_len) {
+        out += digits;
+        out.append(int_len - digits.size(), '0');
+        out += ".0";
+      } else {
+        out += digits.substr(0, int_len) + "." + digits.substr(int_len);
+      }
+    }
+    return out;
+  }
+  out += digits.substr(0, 1) + "." + (digits.size() > 1 ? digits.substr(1) : "0") + "E" + std::to_string(e);
+  return out;
+}
+
+}  // namespace
+
+std::string java_double_to_string(double d) {
+  if (d == 4.9e-324) return "4.9E-324";  // Double.MIN_VALUE: FloatingDecimal prints two digits
+  if (d == -4.9e-324) return "-4.9E-324";
+  return java_layout(d);
+}
+
+std::string java_float_to_string(float f) {
+  if (f == 1.4e-45f) return "1.4E-45";  // Float.MIN_VALUE, same reason
+  if (f == -1.4e-45f) return "-1.4E-45";
+  return java_layout(f);
+}
+
+std::string utf16_unit_to_utf8(char16_t c) {
+  const auto u = static_cast<std::uint32_t>(c);
+  std::string out;
+  if (u < 0x80) {
+    out += static_cast<char>(u);
+  } else if (u < 0x800) {
+    out += static_cast<char>(0xC0 | (u >> 6));
+    out += static_cast<char>(0x80 | (u & 0x3F));
+  } else if (u >= 0xD800 && u <= 0xDFFF) {
+    out += '?';
+  } else {
+    out += static_cast<char>(0xE0 | (u >> 12));
+    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (u & 0x3F));
+  }
+  return out;
+}
+
+namespace {
+// Decodes one code point at `i` (advancing it); malformed bytes count as one unit each.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+  if (i + static_cast<std::size_t>(extra) >= s.size() + (extra == 0 ? 1 : 0)) extra = 0;
+  std::uint32_t cp = extra == 0 ? b : (b & (0x3F >> extra));
+  for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+  i += static_cast<std::size_t>(extra) + 1;
+  return cp;
+}
+}  // namespace
+
+std::int32_t utf16_length(std::string_view utf8) {
+  std::int32_t n = 0;
+  for (std::size_t i = 0; i < utf8.size();) n += next_code_point(utf8, i) >= 0x10000 ? 2 : 1;
+  return n;
+}
+
+char16_t utf16_at(std::string_view utf8, std::int32_t index) {
+  std::int32_t n = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const std::uint32_t cp = next_code_point(utf8, i);
+    if (cp >= 0x10000) {
+      const std::uint32_t v = cp - 0x10000;
+      if (n == index) return static_cast<char16_t>(0xD800 + (v >> 10));
+      if (n + 1 == index) return static_cast<char16_t>(0xDC00 + (v & 0x3FF));
+      n += 2;
+    } else {
+      if (n == index) return static_cast<char16_t>(cp);
+      ++n;
+    }
+  }
+  return u'\0';
+}
+
+std::string to_hex(std::uint64_t bits) {
+  if (bits == 0) return "0";
+  std::string out;
+  while (bits != 0) {
+    out.insert(out.begin(), "0123456789abcdef"[bits & 0xF]);
+    bits >>= 4;
+  }
+  return out;
+}
+
+}  // namespace heapviz::lang::interp

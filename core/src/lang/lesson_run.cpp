@@ -1,0 +1,84 @@
+// run_lesson: parse, settings from the jvm flags, machine + trace, interpret.
+#include "heapviz/lesson_run.hpp"
+
+#include <exception>
+
+#include "heapviz/heap/heap_settings.hpp"
+#include "heapviz/machine.hpp"
+// All flags (heap and nio) once the nio2 branch is in the build; the heap flags alone before.
+#if __has_include("heapviz/jvm_flags.hpp")
+#include "heapviz/jvm_flags.hpp"
+#define HEAPVIZ_HAVE_ALL_JVM_FLAGS 1
+#endif
+
+namespace heapviz {
+namespace {
+
+// Flags the heap model does not read but that are harmless for it (system properties and the
+// direct-memory limit belong to other areas of the simulator).
+bool quietly_ignored(std::string_view flag) { return flag.rfind("-D", 0) == 0 || flag.rfind("-XX:MaxDirectMemorySize", 0) == 0; }
+
+}  // namespace
+
+LessonRunResult run_lesson(std::string_view source, std::string file_name, const LessonRunOptions& options) {
+  LessonRunResult res;
+  res.lesson = std::make_unique<lang::Lesson>(lang::parse_lesson(source, file_name));
+  const lang::Lesson& lesson = *res.lesson;
+  auto fail = [&](std::vector<lang::Diagnostic> diags) {
+    res.ok = false;
+    res.exit_code = 2;
+    res.outcome = lang::RunOutcome::lesson_error;
+    res.diagnostic_list = std::move(diags);
+    res.diagnostics = lang::format_diagnostics(lesson.file_name, lesson.source, res.diagnostic_list);
+    return std::move(res);
+  };
+  if (!lesson.ok()) return fail(lesson.diagnostics);
+
+  const std::string flags = options.jvm_flags ? *options.jvm_flags : lesson.directives.jvm_flags;
+#ifdef HEAPVIZ_HAVE_ALL_JVM_FLAGS
+  const ParsedJvmFlags parsed = parse_all_jvm_flags(flags);
+#else
+  const heap::ParsedFlags parsed = heap::parse_jvm_flags(std::string_view(flags));
+#endif
+  if (!parsed.ok()) {
+    lang::Diagnostic d{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, "JVM flags: " + parsed.error};
+    for (const auto& dd : lesson.directives.all)
+      if (dd.kind == lang::DirectiveKind::Jvm) d.span = dd.value_span;
+    return fail({d});
+  }
+  for (const std::string& n : parsed.notes) res.notes += n + "\n";
+  for (const std::string& u : parsed.unknown)
+    if (!quietly_ignored(u)) res.notes += "heapviz does not simulate the JVM flag " + u + "; it is ignored\n";
+
+#ifdef HEAPVIZ_HAVE_ALL_JVM_FLAGS
+  const Settings settings = parsed.settings;
+#else
+  Settings settings;
+  settings.heap = parsed.settings;
+#endif
+  try {
+    Machine machine(settings);
+    TraceOptions topts;
+    topts.record = options.record_trace;
+    res.trace = std::make_unique<Trace>(machine, topts);
+    Recorder recorder(machine, res.trace.get());
+    lang::InterpretOptions io;
+    io.max_steps = options.max_steps;
+    io.max_trace_steps = options.max_trace_steps;
+    io.hypotheticals = options.hypotheticals;
+    lang::InterpretResult r = lang::interpret(lesson, recorder, io);
+    res.out = std::move(r.out);
+    res.err = std::move(r.err);
+    res.exit_code = r.exit_code;
+    res.outcome = r.outcome;
+    res.ok = r.outcome != lang::RunOutcome::lesson_error;
+    res.diagnostic_list = std::move(r.diagnostics);
+    res.diagnostics = lang::format_diagnostics(lesson.file_name, lesson.source, res.diagnostic_list);
+    if (!options.record_trace) res.trace.reset();
+  } catch (const std::exception& e) {
+    return fail({lang::Diagnostic{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, std::string("JVM settings: ") + e.what()}});
+  }
+  return res;
+}
+
+}  // namespace heapviz

@@ -1,0 +1,109 @@
+// `heapviz run` and `heapviz java`: exit codes, what goes to stdout and stderr, the step budget, traces,
+// and files that javac compiles.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "process.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A lesson file in the test output folder.
+std::string lesson_file(const std::string& name, const std::string& body) {
+  const fs::path dir = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode";
+  fs::create_directories(dir);
+  const fs::path p = dir / name;
+  std::ofstream(p, std::ios::binary) << body;
+  return p.string();
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs heapviz without a display, stderr going to a file (a subshell keeps it apart from the
+// captured stdout); returns {exit, stdout, stderr}.
+struct Split {
+  int exit_code;
+  std::string out, err;
+};
+Split run_split(const std::string& args) {
+  const fs::path err = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "stderr.txt";
+  const ProcessResult r = run_command("( env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(HEAPVIZ_BINARY) + "' " + args +
+                                      " 2> '" + err.string() + "' )");
+  return Split{r.exit_code, r.output, read(err)};
+}
+
+}  // namespace
+
+TEST_CASE("heapviz run: prints exactly the program's System.out and exits 0") {
+  const auto f = lesson_file("hello.java", "int a = 20;\nSystem.out.println(\"a + 1 = \" + (a + 1));\nSystem.err.println(\"to stderr\");\n");
+  const Split r = run_split("run '" + f + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "a + 1 = 21\n");
+  CHECK(r.err == "to stderr\n");
+}
+
+TEST_CASE("heapviz run: an uncaught exception prints Java's line on stderr and exits 1") {
+  const auto f = lesson_file("uncaught.java", "System.out.println(\"before\");\nint[] a = new int[1];\na[1] = 2;\n");
+  const Split r = run_split("run '" + f + "'");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "before\n");
+  CHECK(r.err.rfind("Exception in thread \"main\" java.lang.ArrayIndexOutOfBoundsException: Index 1 out of bounds for length 1\n", 0) == 0);
+}
+
+TEST_CASE("heapviz run: a lesson error prints file:line:col with a caret and exits 2") {
+  const auto f = lesson_file("typo.java", "int x = \"a\";\n");
+  const Split r = run_split("run '" + f + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("typo.java:1:9: error: incompatible types: String cannot be converted to int\nint x = \"a\";\n        ^\n") !=
+        std::string::npos);
+  CHECK(run_heapviz("run no-such-lesson-anywhere", false).exit_code == 2);
+}
+
+TEST_CASE("heapviz run: --max-steps stops a runaway program with a clear message, exit 2") {
+  const auto f = lesson_file("forever.java", "int i = 0;\nwhile (true) {\n    i++;\n}\n");
+  const Split r = run_split("run '" + f + "' --max-steps 500");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("stopped after 500 steps") != std::string::npos);
+  CHECK(run_heapviz("run '" + f + "' --max-steps 0", false).exit_code == 2);  // usage error
+}
+
+TEST_CASE("heapviz run: --trace writes one line per step to stderr, --trace=json FILE writes JSON") {
+  const auto f = lesson_file("trace.java", "Object o = new Object();\no = null;\nSystem.gc();\n");
+  const Split r = run_split("run '" + f + "' --trace");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.rfind("0 alloc ", 0) == 0);
+  CHECK(r.err.find(" root_set o = null") != std::string::npos);
+  CHECK(r.err.find(" gc_start ") != std::string::npos);
+  const fs::path json = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "trace.json";
+  fs::remove(json);
+  const Split j = run_split("run '" + f + "' --trace=json '" + json.string() + "'");
+  CHECK(j.exit_code == 0);
+  const std::string text = read(json);
+  CHECK(text.find("\"steps\"") != std::string::npos);
+  CHECK(text.find("\"kind\": \"alloc\"") != std::string::npos);
+  CHECK(run_heapviz("run '" + f + "' --trace=json", false).exit_code == 2);  // FILE missing
+}
+
+TEST_CASE("heapviz java: writes Main.java and Heapviz.java that javac compiles") {
+  const auto f = lesson_file("forjdk.java", "class Node { Node next; }\nNode n = new Node();\nHeapviz.pools();\n");
+  const fs::path out = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "jdk";
+  fs::remove_all(out);
+  const auto r = run_heapviz("java '" + f + "' --out '" + out.string() + "'", false);
+  CHECK(r.exit_code == 0);
+  REQUIRE(fs::exists(out / "Main.java"));
+  REQUIRE(fs::exists(out / "Heapviz.java"));
+  const auto javac = run_command("cd '" + out.string() + "' && javac Main.java Heapviz.java && java Main");
+  CHECK(javac.exit_code == 0);
+  CHECK(javac.output == "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");
+  CHECK(run_heapviz("java '" + f + "'", false).exit_code == 2);  // --out missing
+}

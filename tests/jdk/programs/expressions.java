@@ -1,0 +1,27 @@
+//@ title: Oracle: expressions, precedence, conditionals
+int a = 7, b = 3;
+System.out.println(a + b * 2 - (a - b) / 2);
+System.out.println(a / b + " " + a % b + " " + -a / b + " " + -a % b + " " + a % -b);
+System.out.println((a & b) + " " + (a | b) + " " + (a ^ b) + " " + (~a) + " " + (a << 3) + " " + (-a >> 1) + " " + (-a >>> 28));
+System.out.println(a > b && b > 0 || a == 0);
+System.out.println(!(a < b) + " " + (a != b) + " " + (a >= 7) + " " + (b <= 2));
+boolean flag = false;
+flag |= a > 5;
+flag &= b < 5;
+System.out.println("flag = " + flag + ", ternary: " + (flag ? "yes" : "no") + " " + (a > 10 ? 1 : 2L));
+int i = 5;
+int j = i++ + ++i;
+System.out.println(i + " " + j + " " + i-- + " " + --i);
+long big = 1L << 40;
+System.out.println(big + " " + (big >> 38) + " " + (big + a) + " " + (int) big);
+char c = 'A';
+c += 2;
+c++;
+System.out.println(c + " " + (c + 1) + " " + (char) (c + 1) + " " + (int) c);
+short s = 1000;
+s *= 40;
+System.out.println(s);
+double d = 10;
+d /= 4;
+System.out.println(d + " " + (d * 3) + " " + (float) d / 3 + " " + (1 / 3.0) + " " + 2e10 + " " + 123456789.0 + " " + 0.00012);
+System.out.println((int) 3.99 + " " + (int) -3.99 + " " + (long) 1e19);

@@ -1,0 +1,22 @@
+//@ title: Oracle: int and long overflow, casts, shifts
+int max = Integer.MAX_VALUE;
+System.out.println(max + 1);
+System.out.println(max * 2);
+System.out.println(Integer.MIN_VALUE / -1);
+System.out.println(Integer.MIN_VALUE % -1);
+System.out.println(Math.abs(Integer.MIN_VALUE));
+long lmax = Long.MAX_VALUE;
+System.out.println(lmax + 1);
+System.out.println(Long.MIN_VALUE / -1);
+System.out.println((byte) 128 + " " + (byte) -129 + " " + (short) 32768 + " " + (char) 65601 + " " + (int) 3000000000L);
+System.out.println((1 << 31) + " " + (1 << 32) + " " + (1L << 63) + " " + (1L << 64) + " " + (-8 >> 1) + " " + (-8 >>> 1) + " " + (-8L >>> 1));
+byte b = 127;
+b++;
+System.out.println(b);
+b -= 1;
+System.out.println(b);
+int big = 1_000_000;
+System.out.println(big * big + " " + (long) big * big);
+System.out.println((int) 1e10 + " " + (long) -1e30 + " " + (int) (0.0 / 0.0) + " " + (byte) 300.7);
+System.out.println(0x7fffffff + 0x7fffffff);
+System.out.println(0xffffffffL + " " + 0b1010 + " " + 017);
