@@ -6,10 +6,7 @@
 #include "heapviz/heap/heap_settings.hpp"
 #include "heapviz/machine.hpp"
 // All flags (heap and nio) once the nio2 branch is in the build; the heap flags alone before.
-#if __has_include("heapviz/jvm_flags.hpp")
 #include "heapviz/jvm_flags.hpp"
-#define HEAPVIZ_HAVE_ALL_JVM_FLAGS 1
-#endif
 
 namespace heapviz {
 namespace {
@@ -35,11 +32,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
   if (!lesson.ok()) return fail(lesson.diagnostics);
 
   const std::string flags = options.jvm_flags ? *options.jvm_flags : lesson.directives.jvm_flags;
-#ifdef HEAPVIZ_HAVE_ALL_JVM_FLAGS
   const ParsedJvmFlags parsed = parse_all_jvm_flags(flags);
-#else
-  const heap::ParsedFlags parsed = heap::parse_jvm_flags(std::string_view(flags));
-#endif
   if (!parsed.ok()) {
     lang::Diagnostic d{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, "JVM flags: " + parsed.error};
     for (const auto& dd : lesson.directives.all)
@@ -50,12 +43,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
   for (const std::string& u : parsed.unknown)
     if (!quietly_ignored(u)) res.notes += "heapviz does not simulate the JVM flag " + u + "; it is ignored\n";
 
-#ifdef HEAPVIZ_HAVE_ALL_JVM_FLAGS
   const Settings settings = parsed.settings;
-#else
-  Settings settings;
-  settings.heap = parsed.settings;
-#endif
   try {
     Machine machine(settings);
     TraceOptions topts;
