@@ -110,6 +110,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     if (heap_lane) y += kRootsRow;
     y += kArrowRoom;
     const float band_y0 = y, band_y1 = y + kBand;
+    ls.band_y0 = band_y0;
+    ls.band_y1 = band_y1;
 
     // Label column: name, used / capacity.
     dl->AddText(ImVec2(origin.x, band_y0), kInk, lane_name(space, zh));
@@ -170,6 +172,27 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         const float alpha = gone ? 1 - t : 0.35f;
         draw_block(dl, ImVec2(gx0, band_y0 + 4), ImVec2(gx1, band_y1 - 4), with_alpha(st.fill, alpha * 0.6f),
                    with_alpha(kLaneBorder, alpha), gone ? st.pattern : Pattern::outlined);
+      }
+      // Blocks that are not Java objects (malloc chunks, page-cache pages, disk bytes) never move; a chunk
+      // that was in use before this step and is free after it fades out (the Deallocator freed it).
+      std::map<std::uint64_t, const BlockView*> old_chunks;
+      for (const BlockView& ob : before.blocks)
+        if (ob.space == space && ob.id == heap::kNoObject && ob.state != BlockState::free) old_chunks[ob.addr] = &ob;
+      for (const BlockView& b : after.blocks) {
+        if (b.space != space || b.id != heap::kNoObject) continue;
+        const auto was = old_chunks.find(b.addr);
+        const bool freed_now = b.state == BlockState::free && was != old_chunks.end();
+        if (b.state == BlockState::free && !freed_now) continue;
+        const BlockView& shown = freed_now ? *was->second : b;
+        const float bx0 = ls.axis.to_x(shown.addr), bx1 = std::max(bx0 + 2, ls.axis.to_x(shown.addr + shown.size));
+        if (bx1 < x0 || bx0 > x1) continue;
+        const float alpha = freed_now ? 1 - t : (was == old_chunks.end() && b.addr != 0 ? std::max(0.15f, t) : 1.0f);
+        const BlockStyle st = style_for(shown.type, "live");
+        draw_block(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(st.fill, alpha), with_alpha(kInk, alpha),
+                   freed_now ? Pattern::hatched : st.pattern);
+        draw_label(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(text_colour_on(st.fill), alpha),
+                   shown.label.c_str());
+        if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
       }
       for (const BlockView& b : after.blocks) {
         if (b.space != space || b.id == heap::kNoObject) continue;
@@ -242,6 +265,20 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     }
   }
 
+  // References into other spaces (DirectByteBuffer.address -> its native block): from the object down to
+  // the lane of that space, at the address the field holds.
+  for (const ArrowView& a : after.arrows) {
+    if (a.to_space == heap::SpaceId::java_heap || a.from == heap::kNoObject) continue;
+    const auto f = placed.find(a.from);
+    const auto target = lanes_.find(a.to_space);
+    if (f == placed.end() || target == lanes_.end()) continue;
+    const float fx = std::clamp(f->second.x0 + 6, f->second.x0, f->second.x1);
+    const float tx = target->second.axis.to_x(a.to_addr);
+    const ImVec2 from(fx, f->second.y1), to(tx, target->second.band_y0 + 4);
+    dl->AddBezierCubic(from, ImVec2(from.x, from.y + 40), ImVec2(to.x, to.y - 40), to, IM_COL32(0, 114, 178, 200), 2.0f);
+    dl->AddTriangleFilled(to, ImVec2(to.x - 5, to.y - 9), ImVec2(to.x + 5, to.y - 9), IM_COL32(0, 114, 178, 230));
+  }
+
   // Roots: the local variables, as chips above the heap lane, each pointing at its object.
   if (ranges.count(heap::SpaceId::java_heap)) {
     float cx = x0;
@@ -287,7 +324,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
 
   if (hovered) {
     ImGui::BeginTooltip();
-    ImGui::Text("%s #%u", hovered->type.c_str(), hovered->id);
+    if (hovered->id != heap::kNoObject) ImGui::Text("%s #%u", hovered->type.c_str(), hovered->id);
+    else ImGui::Text("%s", hovered->label.c_str());
     if (!hovered->label.empty()) ImGui::Text("%s %s", zh ? "被引用于" : "held by", hovered->label.c_str());
     ImGui::Text("%s, %s", hex_address(hovered->addr).c_str(), human_bytes(hovered->size).c_str());
     ImGui::Text("%s", std::string(block_state_name(hovered->state)).c_str());

@@ -39,6 +39,7 @@ class MemoryMapPanel {
     AddressAxis axis;
     std::uint64_t base = 0, size = 0;  // to notice a new space layout and reset the axis
     bool aggregated = false;
+    float band_y0 = 0, band_y1 = 0;  // where the lane was drawn this frame (for arrows between lanes)
   };
   LaneState& lane(heap::SpaceId space, std::uint64_t base, std::uint64_t size);
   std::map<heap::SpaceId, LaneState> lanes_;

@@ -9,7 +9,7 @@
 
 namespace heapviz::app {
 
-void draw_narration(const Step* step, std::size_t index, const char* lang) {
+void draw_narration(const Step* step, std::size_t index, const lang::Caption* caption, const char* lang) {
   const bool zh = std::string_view(lang) == "zh";
   if (!step) {
     ImGui::TextWrapped("%s", zh ? "还没有执行任何步骤。按“播放”或 → 开始。" : "Nothing has run yet. Press Play or the Right key to start.");
@@ -26,6 +26,10 @@ void draw_narration(const Step* step, std::size_t index, const char* lang) {
   ImGui::PopStyleColor();
   const std::string& text = zh && !step->text.zh.empty() ? step->text.zh : step->text.en;
   ImGui::PushTextWrapPos(0);
+  if (caption) {
+    const std::string& c = zh && !caption->text_zh.empty() ? caption->text_zh : caption->text;
+    if (!c.empty()) ImGui::TextColored(ImVec4(0.05f, 0.3f, 0.55f, 1), "%s", c.c_str());
+  }
   ImGui::TextUnformatted(text.c_str());
   if (!step->text.internals.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedInk));

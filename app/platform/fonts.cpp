@@ -42,7 +42,7 @@ FontSet load_fonts(float size_px) {
     merge.MergeMode = true;
     merge.OversampleH = 1;
     return io.Fonts->AddFontFromFileTTF(cjk.c_str(), size_px, &merge,
-                                        io.Fonts->GetGlyphRangesChineseSimplifiedCommon()) != nullptr;
+                                        io.Fonts->GetGlyphRangesChineseFull()) != nullptr;
   };
   if (!sans.empty()) set.has_chinese = merge_chinese();
   if (!mono.empty()) set.mono = io.Fonts->AddFontFromFileTTF(mono.c_str(), size_px, &cfg);

@@ -2,6 +2,7 @@
 
 #include "heapviz/demo_scenarios.hpp"
 #include "heapviz/lang/lesson.hpp"
+#include "heapviz/lesson_run.hpp"
 
 namespace heapviz::app {
 
@@ -9,8 +10,7 @@ std::string AppState::load(const std::string& lesson) {
   lessons = list_lessons();
   for (const DemoScenario& d : demo_scenarios()) lessons.push_back(LessonEntry{d.id, {}, d.title, d.title_zh});
   if (lesson.empty()) {
-    // Until lessons can be interpreted, open on the built-in demo: it shows the heap at work.
-    select(static_cast<int>(lessons.size()) - static_cast<int>(demo_scenarios().size()));
+    select(0);
     return {};
   }
   for (std::size_t i = 0; i < lessons.size(); ++i)
@@ -50,6 +50,9 @@ void AppState::select(int index) {
     if (!text) source_error = "cannot read " + e.path.string();
   }
   code.set_source(source);
+  session = TraceSession();  // a new lesson never shows the previous one's trace
+  lesson.reset();
+  program_output.clear();
   rerun();
 }
 
@@ -59,22 +62,39 @@ void AppState::rerun() {
   if (!code.source().empty()) source = code.source();
   diagnostics.clear();
   run_notice.clear();
+  const std::size_t old_position = session.loaded() ? session.playback().position() : 0;
   if (current_is_builtin()) {
+    lesson.reset();
+    program_output.clear();
     session.load(run_heap_demo(collector));
     map.fit(session.extents());
     return;
   }
-  const lang::Lesson parsed = lang::parse_lesson(source, e->path.filename().string());
+  const std::string file = e->path.filename().string();
+  const lang::Lesson parsed = lang::parse_lesson(source, file);
   diagnostics = parsed.diagnostics;
   // The previous trace stays on screen until a new one is valid.
   if (!parsed.ok()) {
     run_notice = lang == "zh" ? "课程有错误，见代码面板。" : "The lesson has errors: see the code panel.";
     return;
   }
-  run_notice = lang == "zh" ? "课程已解析；解释执行 Java 课程的功能尚在开发中。请在“课程”菜单中打开内置的 heap-demo 观看堆的变化。"
-                            : "Parsed without errors. Running Java lessons needs the interpreter, which is still being "
-                              "built; open the built-in 'heap-demo' (Lessons menu) to watch the heap at work.";
-  session = TraceSession();
+  LessonRunOptions options;
+  // The Simulation menu's collector wins over the lesson's flags (-XX:+UseConcMarkSweepGC selects the
+  // simulated non-moving mark-sweep).
+  if (collector == heap::Collector::mark_sweep) options.jvm_flags = parsed.directives.jvm_flags + " -XX:+UseConcMarkSweepGC";
+  LessonRunResult run = run_lesson(source, file, options);
+  diagnostics = run.diagnostic_list;
+  program_output = run.out + run.err;
+  if (!run.trace) {
+    run_notice = (lang == "zh" ? "无法运行这个课程：\n" : "This lesson cannot run:\n") + run.diagnostics;
+    return;
+  }
+  std::vector<int> pauses;
+  for (const auto& p : run.lesson->directives.pauses) pauses.push_back(p.line);
+  session.load(std::move(run.trace), pauses);
+  session.playback().seek(old_position);  // a re-run keeps the step position where it can
+  lesson = std::move(run.lesson);
+  map.fit(session.extents());
 }
 
 const LessonEntry* AppState::current() const {

@@ -1,9 +1,11 @@
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "heapviz/heap/heap_settings.hpp"
 #include "heapviz/lang/diagnostic.hpp"
+#include "heapviz/lang/lesson.hpp"
 #include "heapviz/lesson_catalog.hpp"
 #include "panels/code_panel.hpp"
 #include "panels/memory_map_panel.hpp"
@@ -21,6 +23,8 @@ struct AppState {
   std::string source_error;          ///< why the source could not be read, if it could not
   std::vector<lang::Diagnostic> diagnostics;  ///< from the core's lesson front end
   std::string run_notice;            ///< why no simulation is shown, or ""
+  std::string program_output;        ///< what the lesson printed (System.out, then System.err)
+  std::unique_ptr<lang::Lesson> lesson;  ///< the parsed lesson of the shown trace (captions, pauses)
   heap::Collector collector = heap::Collector::mark_compact;
   std::string lang = "en";           ///< narration language: "en" or "zh"
   std::string font_notice;           ///< a missing-font notice for the status bar

@@ -119,6 +119,10 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   ImGui::PushTextWrapPos(0);
   if (step) {
     const std::string& text = zh && !step->text.zh.empty() ? step->text.zh : step->text.en;
+    if (const lang::Caption* c = s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr) {
+      const std::string& ct = zh && !c->text_zh.empty() ? c->text_zh : c->text;
+      if (!ct.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.45f, 1), "%s", ct.c_str());
+    }
     ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", text.c_str());
     if (!step->text.internals.empty()) ImGui::TextColored(ImVec4(0.7f, 0.75f, 0.85f, 1), "JDK: %s", step->text.internals.c_str());
   } else {

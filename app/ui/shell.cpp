@@ -110,11 +110,10 @@ void draw_title_row(AppState& s) {
 }
 
 void draw_memory_area(AppState& s) {
-  if (!s.run_notice.empty() && !s.session.loaded()) {
+  if (!s.run_notice.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(0.45f, 0.3f, 0.0f, 1), "%s", s.run_notice.c_str());
+    ImGui::TextColored(ImVec4(0.6f, 0.2f, 0.0f, 1), "%s", s.run_notice.c_str());
     ImGui::PopTextWrapPos();
-    return;
   }
   if (!s.session.loaded()) return;
   MemoryMapInput in;
@@ -157,7 +156,15 @@ void draw_shell(AppState& s, const FontSet& fonts) {
   if (s.code.take_rerun_request()) s.rerun();
   ImGui::EndChild();
   ImGui::BeginChild("narration", ImVec2(0, 0), true);
-  draw_narration(step, s.session.current_step_index(), s.lang.c_str());
+  const lang::Caption* caption = step && s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr;
+  draw_narration(step, s.session.current_step_index(), caption, s.lang.c_str());
+  if (!s.program_output.empty()) {
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", zh(s) ? "程序输出（整次运行）" : "program output (whole run)");
+    ImGui::PushFont(fonts.mono);
+    ImGui::TextUnformatted(s.program_output.c_str());
+    ImGui::PopFont();
+  }
   ImGui::EndChild();
   ImGui::EndChild();
   ImGui::SameLine();

@@ -1,6 +1,9 @@
 // I/O counters and kernel/device regions in every step's view.
 #include "heapviz/io/io_view.hpp"
 
+#include <algorithm>
+#include <string>
+
 namespace heapviz::io {
 
 namespace {
@@ -26,14 +29,37 @@ void append_io_view(const Machine& m, View& v) {
   counter(v, "mapped_count", "mapped pool: count", "mapped 池：数量", static_cast<std::uint64_t>(io.statics.mapped.count));
   counter(v, "mapped_memory_used", "mapped pool: memory used", "mapped 池：已用内存", static_cast<std::uint64_t>(io.statics.mapped.memory_used));
   counter(v, "mapped_total_capacity", "mapped pool: total capacity", "mapped 池：总容量", static_cast<std::uint64_t>(io.statics.mapped.total_capacity));
+  // Each file's cached pages (kernel lane) and its bytes on disk (device lane, files laid end to end so
+  // they do not overlap on the axis).
+  std::uint64_t disk_offset = 0;
   for (const auto& [id, f] : io.kernel.files()) {
     std::uint64_t lowest = 0;
     if (!f.pages.empty()) lowest = f.pages.begin()->second.kernel_address;
     v.regions.push_back(RegionView{"page cache: " + f.name, heap::SpaceId::kernel, RegionKind::single, lowest,
                                    f.pages.size() * static_cast<std::uint64_t>(kPageSize), static_cast<std::uint64_t>(f.size), 0});
+    for (const auto& [index, page] : f.pages) {
+      BlockView b;
+      b.type = "kernel";
+      b.space = heap::SpaceId::kernel;
+      b.addr = page.kernel_address;
+      b.size = static_cast<std::uint64_t>(kPageSize);
+      b.label = f.name + " page " + std::to_string(index) + (page.dirty ? " (dirty)" : "");
+      v.blocks.push_back(std::move(b));
+    }
     const auto disk = io.kernel.device().files.find(id);
     const std::uint64_t on_disk = disk == io.kernel.device().files.end() ? 0 : disk->second.size();
-    v.regions.push_back(RegionView{"disk: " + f.name, heap::SpaceId::device, RegionKind::single, 0, on_disk, on_disk, 0});
+    v.regions.push_back(RegionView{"disk: " + f.name, heap::SpaceId::device, RegionKind::single, disk_offset,
+                                   std::max<std::uint64_t>(on_disk, 1), on_disk, 0});
+    if (on_disk > 0) {
+      BlockView b;
+      b.type = "device";
+      b.space = heap::SpaceId::device;
+      b.addr = disk_offset;
+      b.size = on_disk;
+      b.label = f.name + " on disk";
+      v.blocks.push_back(std::move(b));
+    }
+    disk_offset += std::max<std::uint64_t>(on_disk, 1);
   }
 }
 
