@@ -13,7 +13,7 @@ std::string out_file(const char* name) { return std::string(HEAPVIZ_TEST_OUT_DIR
 TEST_CASE("screenshot mode writes a PNG of the requested size that is not blank") {
   const std::string png = out_file("shot_960x540.png");
   std::remove(png.c_str());
-  const auto r = run_heapviz("screenshot 1 --out '" + png + "' --size 960x540", true);
+  const auto r = run_heapviz("screenshot 1 --step 12 --out '" + png + "' --size 960x540", true);
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   const PngImage img = load_png(png);
@@ -23,8 +23,10 @@ TEST_CASE("screenshot mode writes a PNG of the requested size that is not blank"
   CHECK(img.distinct_colours(0, 0, img.width, img.height) >= 16);  // text, panels, selection, status bar
   // The menu bar (top ~24 px) holds dark text: "File", "View", "Help".
   CHECK(img.dark_pixels(0, 0, 200, 24, 100) > 30);
-  // The lesson's source is drawn in the right-hand panel.
-  CHECK(img.dark_pixels(img.width / 3, 60, img.width, img.height / 2, 100) > 500);
+  // The lesson's source is drawn in the left-hand code panel.
+  CHECK(img.dark_pixels(0, 60, img.width * 3 / 10, img.height / 2, 100) > 500);
+  // After 12 steps the memory map (upper right) holds coloured objects: buffers, arrays, native memory.
+  CHECK(img.distinct_colours(img.width * 3 / 10, 60, img.width, img.height / 2) > 40);
 }
 
 TEST_CASE("screenshot size does not depend on the window: a larger render is exactly that size") {
