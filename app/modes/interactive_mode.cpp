@@ -9,6 +9,7 @@
 #include "modes/modes.hpp"
 #include "platform/gl_window.hpp"
 #include "platform/user_settings.hpp"
+#include "ui/presentation.hpp"
 #include "ui/shell.hpp"
 
 namespace heapviz::app {
@@ -62,7 +63,14 @@ int run_interactive(const Options& o) {
       state.pending_open.clear();
     }
     if (state.session.loaded()) state.session.playback().advance(ImGui::GetIO().DeltaTime);
-    draw_shell(state, gui->fonts());
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5)) state.presentation = !state.presentation;
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) state.presentation = false;
+    if (state.presentation) {
+      if (state.session.loaded()) TimelinePanel::handle_keys(state.session.playback());
+      draw_presentation(state, gui->fonts(), PresentationOptions{});
+    } else {
+      draw_shell(state, gui->fonts());
+    }
     ImGui::Render();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(window, &fb_w, &fb_h);

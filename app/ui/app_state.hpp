@@ -30,6 +30,7 @@ struct AppState {
   std::string font_notice;           ///< a missing-font notice for the status bar
   std::string renderer;              ///< GL renderer, for the About box
   bool quit_requested = false;
+  bool presentation = false;         ///< the recording layout in the window (F5 toggles, Esc leaves)
   std::string pending_open;          ///< a path dropped on the window or typed in File > Open, to load next frame
   std::string message;               ///< last error or notice for the status bar
 

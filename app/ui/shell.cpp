@@ -50,6 +50,8 @@ void draw_menu_bar(AppState& s) {
   if (ImGui::BeginMenu(zh(s) ? "视图" : "View")) {
     if (ImGui::MenuItem("English", nullptr, s.lang == "en")) s.lang = "en";
     if (ImGui::MenuItem("简体中文", nullptr, s.lang == "zh")) s.lang = "zh";
+    ImGui::Separator();
+    if (ImGui::MenuItem(zh(s) ? "演示布局（录制用）" : "Presentation layout", "F5", s.presentation)) s.presentation = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(zh(s) ? "帮助" : "Help")) {
