@@ -77,3 +77,22 @@ TEST_CASE("interp io: writing to a closed channel throws ClosedChannelException"
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "java.nio.channels.ClosedChannelException\n");
 }
+
+TEST_CASE("interp io: transferTo copies inside the kernel (no bounce, no temporary); a write-only channel cannot read") {
+  const auto r = interp_test::run(kOpen +
+                                  "ByteBuffer text = ByteBuffer.allocateDirect(16);\n"
+                                  "text.put(\"abc\".getBytes());\ntext.flip();\nch.write(text);\n"
+                                  "FileChannel dst = FileChannel.open(Path.of(\"u.bin\"), StandardOpenOption.CREATE,\n"
+                                  "        StandardOpenOption.WRITE);\n"
+                                  "long sent = ch.transferTo(0, ch.size(), dst);\n"
+                                  "dst.force(true);\n"
+                                  "System.out.println(sent + \" \" + dst.size() + \" \" + dst.position());\n"
+                                  "try { dst.read(ByteBuffer.allocate(4)); } catch (RuntimeException e) { System.out.println(e); }\n"
+                                  "Heapviz.pools();\nch.close();\ndst.close();");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out ==
+        "3 3 3\njava.nio.channels.NonReadableChannelException\n"
+        "direct: count=1 used=16 capacity=16\nmapped: count=0 used=0 capacity=0\n");
+  CHECK(count_kind(*r.trace, StepKind::bounce_copy) == 0);
+  CHECK(count_kind(*r.trace, StepKind::sendfile) >= 1);
+}
