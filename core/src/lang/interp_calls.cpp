@@ -4,6 +4,7 @@
 #include "heapviz/heap/heap_ops.hpp"
 #include "interp_buffers.hpp"
 #include "interp_format.hpp"
+#include "interp_io.hpp"
 #include "interp_runtime.hpp"
 
 namespace heapviz::lang::interp {
@@ -144,7 +145,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::throwable_to_string: null_check("toString()"); return host().throwable.to_string();
     case Op::throwable_get_class: {
       null_check("getClass()");
-      return new_host(HostObject{HostObject::Kind::class_object, {}, host().throwable.class_name, nullptr, {}, false});
+      return new_host(HostObject{HostObject::Kind::class_object, {}, host().throwable.class_name, nullptr, {}, false, 0});
     }
     case Op::class_get_name: null_check("getName()"); return host().name;
     case Op::class_get_simple_name: {
@@ -153,7 +154,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       return n.substr(n.rfind('.') + 1);
     }
     case Op::thread_current: {
-      return new_host(HostObject{HostObject::Kind::thread, {}, frames_.back().thread, nullptr, {}, true});
+      return new_host(HostObject{HostObject::Kind::thread, {}, frames_.back().thread, nullptr, {}, true, 0});
     }
     case Op::thread_get_name: null_check("getName()"); return host().name;
     case Op::thread_join: null_check("join()"); return std::monostate{};  // it ran to completion at start()
@@ -166,6 +167,52 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       run_thread(th);
       return std::monostate{};
     }
+    case Op::path_of: {
+      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      return new_host(HostObject{HostObject::Kind::path, {}, std::get<std::string>(args[0]), nullptr, {}, false, 0});
+    }
+    case Op::channel_open: {
+      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      std::vector<std::string> options;
+      for (std::size_t i = 1; i < args.size(); ++i) {
+        if (is_null(args[i])) throw_java("java.lang.NullPointerException", std::nullopt);
+        const std::string& n = std::get<JEnum>(args[i]).name;
+        options.push_back(n.substr(n.rfind('.') + 1));
+      }
+      const std::string path = hosts_.at(std::get<HostRef>(args[0]).index).name;
+      protect_temps();
+      const std::uint32_t id = channel_open(r_, frames_.back().thread, path, options);
+      return new_host(HostObject{HostObject::Kind::channel, {}, path, nullptr, {}, false, id});
+    }
+    case Op::channel_write:
+    case Op::channel_read: {
+      const bool write = info.op == Op::channel_write;
+      null_check(write ? "write(java.nio.ByteBuffer)" : "read(java.nio.ByteBuffer)");
+      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      const std::uint32_t ch = host().channel;
+      protect_temps();  // temporary direct buffers allocate
+      if (write) return channel_write(r_, frames_.back().thread, ch, ref_of(args[0]));
+      std::optional<std::int64_t> pos;
+      if (args.size() == 2) pos = as_long(args[1]);
+      return channel_read(r_, frames_.back().thread, ch, ref_of(args[0]), pos);
+    }
+    case Op::channel_size: null_check("size()"); return channel_size(r_, frames_.back().thread, host().channel);
+    case Op::channel_position: null_check("position()"); return channel_position(r_, frames_.back().thread, host().channel);
+    case Op::channel_force:
+      null_check("force(boolean)");
+      channel_force(r_, frames_.back().thread, host().channel, std::get<bool>(args[0]));
+      return std::monostate{};
+    case Op::channel_transfer_to: {
+      null_check("transferTo(long,long,java.nio.channels.WritableByteChannel)");
+      if (is_null(args[2])) throw_java("java.lang.NullPointerException", std::nullopt);
+      const std::uint32_t target = hosts_.at(std::get<HostRef>(args[2]).index).channel;
+      protect_temps();
+      return channel_transfer_to(r_, frames_.back().thread, host().channel, as_long(args[0]), as_long(args[1]), target);
+    }
+    case Op::channel_close:
+      null_check("close()");
+      channel_close(r_, frames_.back().thread, host().channel);
+      return std::monostate{};
     default: break;
   }
   return std::monostate{};
@@ -183,8 +230,9 @@ Value Runtime::eval_new_object(const NewObject& n) {
       if (!n.args.empty()) {
         const Value v = eval(*n.args[0]);
         if (const std::string* s = std::get_if<std::string>(&v)) msg = *s;
+        if (const HostRef* cause = std::get_if<HostRef>(&v)) msg = hosts_.at(cause->index).throwable.to_string();
       }
-      return new_host(HostObject{HostObject::Kind::throwable, JavaThrowable{info.type.cls, msg}, {}, nullptr, {}, false});
+      return new_host(HostObject{HostObject::Kind::throwable, JavaThrowable{info.type.cls, msg}, {}, nullptr, {}, false, 0});
     }
     case Op::new_thread: {
       HostObject th;

@@ -625,10 +625,7 @@ class Checker {
       return fail(c);
     }
     if (t.is_class("ByteBuffer") || t.is_class("MappedByteBuffer")) return buffer_call(c, t, ts);
-    if (t.is_class("FileChannel")) {
-      unsupported(c.name_span, "FileChannel." + c.name + " (file I/O)");
-      return fail(c);
-    }
+    if (t.is_class("FileChannel")) return channel_call(c, ts);
     if (t.kind == Type::Kind::null_) {
       error(c.name_span, "<null> cannot be dereferenced");
       return fail(c);
@@ -697,6 +694,15 @@ class Checker {
     }
     if (cls == "Thread" && c.name == "currentThread" && arity(c, 0, "currentThread()"))
       return call_result(c, Op::thread_current, Type::ref("Thread"));
+    if (((cls == "Path" && c.name == "of") || (cls == "Paths" && c.name == "get")) && arity(c, 1, c.name + "(String)") &&
+        arg_is(c, ts, 0, kString))
+      return call_result(c, Op::path_of, Type::ref("Path"));
+    if (cls == "FileChannel" && c.name == "open" && !c.args.empty()) {
+      bool ok = arg_is(c, ts, 0, Type::ref("Path"));
+      for (std::size_t i = 1; i < ts.size() && ok; ++i) ok = arg_is(c, ts, i, Type::ref("StandardOpenOption"));
+      if (ok) return call_result(c, Op::channel_open, Type::ref("FileChannel"));
+      return fail(c);
+    }
     if (cls == "FileChannel" || cls == "Path" || cls == "Paths") {
       unsupported(c.name_span, cls + "." + c.name + " (file I/O)");
       return fail(c);
@@ -706,6 +712,33 @@ class Checker {
       unsupported(c.name_span, cls + "." + c.name);
     else
       error(c.name_span, "cannot find symbol: method " + c.name + " in " + cls);
+    return fail(c);
+  }
+
+  // FileChannel instance methods the I/O model simulates (map is not wired to the machine yet).
+  Type channel_call(const MethodCall& c, const std::vector<Type>& ts) {
+    const Type kInt = Type::of(Prim::int_), kLong = Type::of(Prim::long_), kBuffer = Type::ref("ByteBuffer");
+    const auto sig = [&](std::initializer_list<Type> ps) {
+      if (ps.size() != ts.size()) return false;
+      std::size_t i = 0;
+      for (const Type& p : ps) {
+        if (!assignable(p, ts[i], nullptr)) return false;
+        ++i;
+      }
+      return true;
+    };
+    if (c.name == "write" && sig({kBuffer})) return call_result(c, Op::channel_write, kInt);
+    if (c.name == "read" && (sig({kBuffer}) || sig({kBuffer, kLong}))) return call_result(c, Op::channel_read, kInt);
+    if (c.name == "size" && sig({})) return call_result(c, Op::channel_size, kLong);
+    if (c.name == "position" && sig({})) return call_result(c, Op::channel_position, kLong);
+    if (c.name == "force" && sig({Type::of(Prim::boolean_)})) return call_result(c, Op::channel_force, Type::void_t());
+    if (c.name == "transferTo" && sig({kLong, kLong, Type::ref("FileChannel")}))
+      return call_result(c, Op::channel_transfer_to, kLong);
+    if (c.name == "close" && sig({})) return call_result(c, Op::channel_close, Type::void_t());
+    std::string args;
+    for (const Type& t : ts) args += (args.empty() ? "" : ",") + t.java_name();
+    unsupported(c.name_span, "FileChannel." + c.name + "(" + args + ")" +
+                                 (c.name == "map" ? " (mapped buffers are not wired to the interpreter yet)" : ""));
     return fail(c);
   }
 
@@ -814,7 +847,8 @@ class Checker {
         unsupported(n.span, "an exception constructor with a cause");
         return fail(n);
       }
-      if (n.args.size() == 1) require(Type::ref("String"), ts[0], &a_.info(*n.args[0]), n.args[0]->span);
+      // Throwable(Throwable cause): the message is cause.toString() (the cause itself is not kept).
+      if (n.args.size() == 1 && !ts[0].is_throwable()) require(Type::ref("String"), ts[0], &a_.info(*n.args[0]), n.args[0]->span);
       return record(n, ExprInfo{Type::ref(std::string(q)), Op::new_throwable});
     }
     unsupported(n.type.span, "new " + n.type.to_string() + "(...)");

@@ -3,6 +3,7 @@
 
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
+#include "interp_io.hpp"
 #include "interp_runtime.hpp"
 
 namespace heapviz::lang::interp {
@@ -101,7 +102,9 @@ void Runtime::set_local(Local& l, Value v, const Type& t) {
         !(t.kind == Type::Kind::ref && !t.is_string() && !t.is_throwable()))
       return;
   }
-  if (t.is_string() || t.is_throwable() || t.is_class("Thread") || t.is_class("Class")) return;  // off-heap values
+  if (t.is_string() || t.is_throwable() || t.is_class("Thread") || t.is_class("Class") || t.is_class("FileChannel") ||
+      t.is_class("Path"))
+    return;  // off-heap values
   l.root_slot = set_root(l.name, id);
 }
 
@@ -306,7 +309,7 @@ Flow Runtime::exec_try(const Try& t) {
       push_block();
       try {
         const auto tit = a_.types.find(handler);
-        declare(handler->name, new_host(HostObject{HostObject::Kind::throwable, ex.throwable, {}, nullptr, {}, false}),
+        declare(handler->name, new_host(HostObject{HostObject::Kind::throwable, ex.throwable, {}, nullptr, {}, false, 0}),
                 tit == a_.types.end() ? Type::error() : tit->second);
         flow = exec_block(*handler->body);
       } catch (const JavaException& inner) {
@@ -345,6 +348,7 @@ void Runtime::run_thread(HostObject& th) {
     end_statement();
     print(true, "Exception in thread \"" + th.name + "\" " + ex.throwable.to_string() + "\n");
   }
+  io_thread_exit(r_, th.name);  // TerminatingThreadLocal frees the thread's cached temporary buffers
   heap::drop_frame(r_, frames_.back().scope);
   frames_.pop_back();
   r_.set_source_pos(saved_pos);

@@ -28,13 +28,14 @@ struct ExitRequest { std::int32_t status = 0; };
 
 /// An object the interpreter keeps off the heap.
 struct HostObject {
-  enum class Kind : std::uint8_t { throwable, thread, class_object };
+  enum class Kind : std::uint8_t { throwable, thread, class_object, path, channel };
   Kind kind = Kind::throwable;
   JavaThrowable throwable;      ///< throwable
   std::string name;             ///< thread name, or the Class's name
   const Lambda* body = nullptr; ///< thread: its Runnable
   std::vector<std::pair<std::string, Value>> captured;  ///< thread: the locals the lambda sees
   bool started = false;
+  std::uint32_t channel = 0;    ///< channel: the machine's channel id (name: its path)
 };
 
 /// A local variable at run time. `root_slot` is the RootSet slot while it holds (or held) a reference.

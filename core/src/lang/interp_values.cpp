@@ -35,6 +35,8 @@ std::string Runtime::to_text(const Value& v) {
             case HostObject::Kind::throwable: return h.throwable.to_string();
             case HostObject::Kind::thread: return "Thread[" + h.name + ",5,main]";
             case HostObject::Kind::class_object: return "class " + h.name;
+            case HostObject::Kind::path: return h.name;
+            case HostObject::Kind::channel: return "sun.nio.ch.FileChannelImpl@" + to_hex(h.channel);
           }
           return "";
         } else {  // JRef

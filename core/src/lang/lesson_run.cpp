@@ -43,7 +43,9 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
   for (const std::string& u : parsed.unknown)
     if (!quietly_ignored(u)) res.notes += "heapviz does not simulate the JVM flag " + u + "; it is ignored\n";
 
-  const Settings settings = parsed.settings;
+  Settings settings = parsed.settings;
+  // The flag parser keeps -Djdk.nio.maxCachedBufferSize on the nio side; the I/O model reads it here.
+  if (settings.nio.max_cached_buffer_size >= 0) settings.io.max_cached_buffer_size = settings.nio.max_cached_buffer_size;
   try {
     Machine machine(settings);
     TraceOptions topts;

@@ -29,7 +29,8 @@ TEST_CASE("interp check: a byte argument needs a cast, as javac says for put(1)"
 }
 
 TEST_CASE("interp check: valid Java heapviz does not simulate is said to be so, at the call") {
-  const auto r = interp_test::run("int a = 1;\nFileChannel ch = FileChannel.open(Path.of(\"f\"), StandardOpenOption.READ);");
+  const auto r = interp_test::run("FileChannel ch = FileChannel.open(Path.of(\"f\"), StandardOpenOption.READ);\n"
+                                  "ch.map(FileChannel.MapMode.READ_ONLY, 0, 4);");
   REQUIRE(!r.diagnostic_list.empty());
   const auto& d = r.diagnostic_list.front();
   CHECK(d.kind == heapviz::lang::DiagnosticKind::Unsupported);

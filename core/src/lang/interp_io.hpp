@@ -1,0 +1,27 @@
+#pragma once
+// The interpreter's door to the I/O model (heapviz/io/machine_io.hpp): FileChannel calls on the machine,
+// with the machine's ByteBuffer objects as the buffers (nio::MachineBufferHost). Channels are named by
+// the machine's channel ids; the interpreter keeps FileChannel and Path objects off the heap.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "heapviz/trace.hpp"
+
+namespace heapviz::lang::interp {
+
+/// FileChannel.open(Path.of(path), options...); options are enum names ("CREATE"). Throws JavaException.
+std::uint32_t channel_open(Recorder& r, const std::string& thread, const std::string& path, const std::vector<std::string>& options);
+int channel_write(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer);
+int channel_read(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer, std::optional<std::int64_t> position);
+std::int64_t channel_size(Recorder& r, const std::string& thread, std::uint32_t ch);
+std::int64_t channel_position(Recorder& r, const std::string& thread, std::uint32_t ch);
+void channel_force(Recorder& r, const std::string& thread, std::uint32_t ch, bool meta_data);
+std::int64_t channel_transfer_to(Recorder& r, const std::string& thread, std::uint32_t ch, std::int64_t position, std::int64_t count,
+                                 std::uint32_t target);
+void channel_close(Recorder& r, const std::string& thread, std::uint32_t ch);
+/// A Java thread's body ended: its cached temporary buffers are freed (TerminatingThreadLocal).
+void io_thread_exit(Recorder& r, const std::string& thread);
+
+}  // namespace heapviz::lang::interp
