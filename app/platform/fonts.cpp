@@ -17,6 +17,9 @@ std::string first_existing(std::initializer_list<const char*> paths) {
 
 }  // namespace
 
+// Latin plus the punctuation, arrows and maths signs the narration uses ("→", "≥", "…").
+const ImWchar kLatinAndSymbols[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0};
+
 FontSet load_fonts(float size_px) {
   ImGuiIO& io = ImGui::GetIO();
   FontSet set;
@@ -27,7 +30,7 @@ FontSet load_fonts(float size_px) {
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   if (!sans.empty()) {
-    set.ui = io.Fonts->AddFontFromFileTTF(sans.c_str(), size_px, &cfg, io.Fonts->GetGlyphRangesDefault());
+    set.ui = io.Fonts->AddFontFromFileTTF(sans.c_str(), size_px, &cfg, kLatinAndSymbols);
   }
   if (!set.ui) {
     ImFontConfig def;
@@ -45,7 +48,7 @@ FontSet load_fonts(float size_px) {
                                         io.Fonts->GetGlyphRangesChineseFull()) != nullptr;
   };
   if (!sans.empty()) set.has_chinese = merge_chinese();
-  if (!mono.empty()) set.mono = io.Fonts->AddFontFromFileTTF(mono.c_str(), size_px, &cfg);
+  if (!mono.empty()) set.mono = io.Fonts->AddFontFromFileTTF(mono.c_str(), size_px, &cfg, kLatinAndSymbols);
   if (set.mono && !mono.empty()) merge_chinese();
   if (!set.mono) set.mono = set.ui;
   if (!set.has_chinese && set.notice.empty())
