@@ -1,9 +1,11 @@
 #include "process.hpp"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <string>
 
 ProcessResult run_command(const std::string& command_line) {
   ProcessResult r;
@@ -20,5 +22,8 @@ ProcessResult run_command(const std::string& command_line) {
 ProcessResult run_heapviz(const std::string& args, bool with_display) {
   const std::string bin = std::string("'") + HEAPVIZ_BINARY + "' ";
   if (!with_display) return run_command("env -u DISPLAY -u WAYLAND_DISPLAY " + bin + args);
-  return run_command("xvfb-run -a -s '-screen 0 1600x900x24' " + bin + args);
+  // Parallel tests must not race for the same X display number: start each search at its own number.
+  static int calls = 0;
+  const int server = 100 + static_cast<int>((getpid() * 13 + calls++ * 7) % 800);
+  return run_command("xvfb-run -a -n " + std::to_string(server) + " -s '-screen 0 1600x900x24' " + bin + args);
 }
