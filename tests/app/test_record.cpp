@@ -86,7 +86,7 @@ TEST_CASE("without ffmpeg, video output says which package to install; odd sizes
 
 TEST_CASE("Ctrl+C during a recording leaves no file under the requested name") {
   const fs::path mp4 = out_path("interrupted.mp4");
-  const std::string cmd = "xvfb-run -a '" + std::string(HEAPVIZ_BINARY) + "' record heap-demo --out '" + mp4.string() +
+  const std::string cmd = "xvfb-run -a -n 930 '" + std::string(HEAPVIZ_BINARY) + "' record heap-demo --out '" + mp4.string() +
                           "' & pid=$!; sleep 3; pkill -INT -P $pid -x heapviz; wait $pid";
   const auto r = run_command(cmd);
   INFO(r.output);

@@ -21,7 +21,7 @@ TEST_CASE("the window opens under Xvfb, runs frames, closes cleanly and remember
   const fs::path home = fs::path(HEAPVIZ_TEST_OUT_DIR) / "home-window";
   fs::remove_all(home);
   fs::create_directories(home);
-  const auto r = run_command("HOME='" + home.string() + "' xvfb-run -a -s '-screen 0 1280x720x24' '" +
+  const auto r = run_command("HOME='" + home.string() + "' xvfb-run -a -n 950 -s '-screen 0 1280x720x24' '" +
                              std::string(HEAPVIZ_BINARY) + "' 3 --lang zh --quit-after-frames 10");
   INFO(r.output);
   CHECK(r.exit_code == 0);
@@ -35,7 +35,7 @@ TEST_CASE("a broken settings file is tolerated: defaults are used and the app st
   fs::remove_all(home);
   fs::create_directories(home / ".config" / "heapviz");
   std::ofstream(home / ".config" / "heapviz" / "settings.json") << "{ not json";
-  const auto r = run_command("HOME='" + home.string() + "' xvfb-run -a '" + std::string(HEAPVIZ_BINARY) +
+  const auto r = run_command("HOME='" + home.string() + "' xvfb-run -a -n 970 '" + std::string(HEAPVIZ_BINARY) +
                              "' --quit-after-frames 3");
   INFO(r.output);
   CHECK(r.exit_code == 0);
