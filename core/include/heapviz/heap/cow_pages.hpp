@@ -88,6 +88,7 @@ class CowPages {
 
   /// Copies n elements starting at i into out (may cross pages).
   HEAPVIZ_INLINE void read(std::size_t i, T* out, std::size_t n) const {
+    if (n == 0) return;  // `out` may be null (an empty vector's data()): memcpy must not see it
     if ((i & kMask) + n <= kPageElems) [[likely]] {
       if (const T* p = slots_[i >> PageShift].data) [[likely]] {
         std::memcpy(out, p + (i & kMask), n * sizeof(T));
@@ -98,6 +99,7 @@ class CowPages {
   }
   /// Writes n elements starting at i (may cross pages).
   HEAPVIZ_INLINE void write(std::size_t i, const T* in, std::size_t n) {
+    if (n == 0) return;
     if ((i & kMask) + n <= kPageElems) [[likely]] {
       const Slot& sl = slots_[i >> PageShift];
       if (sl.owned) [[likely]] {
