@@ -3,8 +3,11 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <stdexcept>
+#include <vector>
 #include <string>
 
+#include "heapviz/inspect.hpp"
 #include "render/address_axis.hpp"
 
 namespace heapviz::app {
@@ -24,6 +27,26 @@ void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected,
   ImGui::Text("%s %s", zh ? "状态" : "state", std::string(block_state_name(b.state)).c_str());
   if (b.state == BlockState::forwarded) ImGui::Text("%s %s", zh ? "转发地址" : "forwarding to", hex_address(b.forward_to).c_str());
   if (b.array_length) ImGui::Text("length %u", b.array_length);
+  // Fields as the JDK declares them, read by the core from the object's bytes at this step.
+  if (ImGui::BeginTable("fields", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    std::vector<FieldValue> fields;
+    try {
+      fields = inspect_fields(m, b.id);
+    } catch (const std::invalid_argument&) {  // not a live object at this step (e.g. mid-GC filler)
+    }
+    for (const FieldValue& f : fields) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("@%u", f.offset);
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", f.type.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(f.declared_in.empty() ? f.name.c_str() : (f.declared_in + "." + f.name).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(f.value.c_str());
+    }
+    ImGui::EndTable();
+  }
   ImGui::Separator();
   // Bytes as they are now: header (mark word, narrow klass[, length]) first.
   const std::uint64_t shown = std::min<std::uint64_t>(b.size, 256);
