@@ -46,7 +46,7 @@ void TimelinePanel::handle_keys(Playback& p) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End))) p.seek(p.size());
 }
 
-void TimelinePanel::draw(Playback& p, const Trace* trace, const char* lang) {
+void TimelinePanel::draw(Playback& p, const char* lang) {
   const bool zh = std::string_view(lang) == "zh";
   const std::size_t n = p.size();
   if (ImGui::Button("|<")) p.seek(0);
@@ -85,10 +85,10 @@ void TimelinePanel::draw(Playback& p, const Trace* trace, const char* lang) {
   const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * 0.9f;
   dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), kLaneBg);
   const auto& cats = marker_categories();
-  if (trace && n > 0) {
+  if (n > 0) {
     std::vector<float> last_x(cats.size(), -10.0f);
-    for (std::size_t k = 0; k < trace->size(); ++k) {
-      const int c = marker_category_of(step_kind_name(trace->step(k).kind));
+    for (std::size_t k = 0; k < n; ++k) {
+      const int c = static_cast<int>(p.kind_at(k)) - 1;
       if (c < 0) continue;
       const float x = a.x + (static_cast<float>(k) + 0.5f) / static_cast<float>(n) * w;
       if (x - last_x[static_cast<std::size_t>(c)] < 2) continue;  // one tick per pixel is enough

@@ -11,8 +11,8 @@ namespace heapviz::app {
 /// jump to the next/previous event of a kind. Keyboard: Left/Right ±1, Down/Up ±5, Space, Home/End.
 class TimelinePanel {
  public:
-  /// `trace` may be null (nothing loaded). Changes go to `playback` only.
-  void draw(Playback& playback, const Trace* trace, const char* lang);
+  /// Changes go to `playback` only; markers come from its entries' kinds.
+  void draw(Playback& playback, const char* lang);
   /// Applies the playback keys when no text field has focus.
   static void handle_keys(Playback& playback);
 

@@ -97,6 +97,16 @@ void AppState::rerun() {
   map.fit(session.extents());
 }
 
+MemoryMapInput AppState::map_input() const {
+  MemoryMapInput in;
+  in.before = &session.view_before();
+  in.after = &session.view_after();
+  in.tween = session.tween();
+  in.occupancy = &session.occupancy();
+  in.lang = lang.c_str();
+  return in;
+}
+
 const LessonEntry* AppState::current() const {
   if (selected < 0 || selected >= static_cast<int>(lessons.size())) return nullptr;
   return &lessons[static_cast<std::size_t>(selected)];

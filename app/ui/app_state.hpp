@@ -47,6 +47,8 @@ struct AppState {
   /// Rebuilds the trace of the current selection (after a collector change or an edit).
   void rerun();
   const LessonEntry* current() const;
+  /// What the memory map draws this frame, from the loaded session.
+  MemoryMapInput map_input() const;
   bool current_is_builtin() const;
   /// The title in the chosen language (falls back to English, then the id).
   std::string title_of(const LessonEntry& e) const;

@@ -25,15 +25,14 @@ void begin_full_window(const char* id) {
 }
 
 void draw_strip(const AppState& s) {
-  const Trace* trace = s.session.trace();
   const Playback& p = s.session.playback();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 a = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * 0.5f;
   dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), kLaneBg);
-  if (trace && p.size() > 0) {
-    for (std::size_t k = 0; k < trace->size(); ++k) {
-      const int c = marker_category_of(step_kind_name(trace->step(k).kind));
+  if (p.size() > 0) {
+    for (std::size_t k = 0; k < p.size(); ++k) {
+      const int c = static_cast<int>(p.kind_at(k)) - 1;
       if (c < 0) continue;
       const float x = a.x + (static_cast<float>(k) + 0.5f) / static_cast<float>(p.size()) * w;
       dl->AddRectFilled(ImVec2(x - 1, a.y), ImVec2(x + 1, a.y + h), marker_categories()[static_cast<std::size_t>(c)].colour);
@@ -101,13 +100,7 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   ImGui::SameLine();
   ImGui::BeginChild("p-map", ImVec2(0, body_h), true, ImGuiWindowFlags_NoScrollbar);
   if (s.session.loaded()) {
-    MemoryMapInput in;
-    in.before = &s.session.view_before();
-    in.after = &s.session.view_after();
-    in.tween = s.session.tween();
-    in.occupancy = &s.session.occupancy();
-    in.lang = s.lang.c_str();
-    s.map.draw(in);
+    s.map.draw(s.map_input());
   } else if (!s.run_notice.empty()) {
     ImGui::TextWrapped("%s", s.run_notice.c_str());
   }

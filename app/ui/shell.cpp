@@ -118,13 +118,7 @@ void draw_memory_area(AppState& s) {
     ImGui::PopTextWrapPos();
   }
   if (!s.session.loaded()) return;
-  MemoryMapInput in;
-  in.before = &s.session.view_before();
-  in.after = &s.session.view_after();
-  in.tween = s.session.tween();
-  in.occupancy = &s.session.occupancy();
-  in.lang = s.lang.c_str();
-  s.map.draw(in);
+  s.map.draw(s.map_input());
 }
 
 }  // namespace
@@ -193,7 +187,7 @@ void draw_shell(AppState& s, const FontSet& fonts) {
 
   // Bottom: the timeline.
   ImGui::BeginChild("timeline", ImVec2(0, 0), true);
-  if (s.session.loaded()) s.timeline.draw(s.session.playback(), s.session.trace(), s.lang.c_str());
+  if (s.session.loaded()) s.timeline.draw(s.session.playback(), s.lang.c_str());
   else ImGui::TextDisabled("%s", zh(s) ? "没有可播放的步骤。" : "No steps to play.");
   ImGui::EndChild();
   ImGui::End();

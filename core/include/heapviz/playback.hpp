@@ -21,6 +21,8 @@ class Playback {
   explicit Playback(std::vector<TimelineEntry> entries = {});
 
   std::size_t size() const { return entries_.size(); }
+  /// The marker kind of step k (TimelineEntry::kind), computed once when the timeline was built.
+  std::uint16_t kind_at(std::size_t k) const { return entries_.at(k).kind; }
   std::size_t position() const { return pos_; }
   /// Progress through step position() while playing, in [0, 1); 0 when paused between steps.
   float tween() const { return tween_; }
