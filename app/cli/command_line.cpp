@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: heapviz [LESSON] | heapviz screenshot [LESSON] --out FILE.png [--size WxH] [--step N] | "
     "heapviz record [LESSON] --out FILE.mp4|FILE.gif|DIR | heapviz lessons | "
-    "heapviz run LESSON [--jvm FLAGS] [--trace | --trace=json FILE] [--max-steps N] | "
+    "heapviz run LESSON [--jvm FLAGS] [--hypothetical NAME] [--trace | --trace=json FILE] [--max-steps N] | "
     "heapviz java LESSON --out DIR";
 
 // "1600x900" -> width, height; CLI11 validator style: returns an error text or "".
@@ -83,6 +83,10 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       ->expected(0, 1)
       ->default_str("text")
       ->check(CLI::IsMember({"text", "json"}));
+  run->add_option("--hypothetical", o.hypotheticals,
+                  "Switch on a hypothetical mode the lesson declares (//@ hypothetical: NAME), e.g. os-reads-heap or pin-heap-array")
+      ->expected(1)
+      ->take_all();
   run->add_option("--max-steps", o.max_steps, "Stop after N steps (statements and loop iterations); default 10000000")
       ->check(CLI::Range(1ull, 1'000'000'000'000ull));
 

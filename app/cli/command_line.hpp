@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace heapviz::app {
 
@@ -29,6 +30,7 @@ struct Options {
   std::string trace;               ///< --trace: "" (off), "text" (stderr) or "json" (to trace_file)
   std::string trace_file;          ///< file for --trace=json
   unsigned long long max_steps = 10000000;  ///< --max-steps N (run)
+  std::vector<std::string> hypotheticals;  ///< --hypothetical NAME (run), repeatable
   std::string out_dir;             ///< --out DIR (java)
 };
 

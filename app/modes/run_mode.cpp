@@ -28,6 +28,7 @@ int run_lesson_mode(const Options& o) {
   if (o.jvm_given) ro.jvm_flags = o.jvm;
   ro.max_steps = o.max_steps;
   ro.record_trace = !o.trace.empty();
+  ro.hypotheticals = o.hypotheticals;
   const LessonRunResult r = run_lesson(loaded->second, loaded->first.path.filename().string(), ro);
   std::cout << r.out << std::flush;
   std::cerr << r.err;

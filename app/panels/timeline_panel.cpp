@@ -24,7 +24,7 @@ const std::vector<MarkerCategory>& marker_categories() {
 }
 
 int marker_category_of(std::string_view kind) {
-  if (kind == "gc_start" || kind == "gc_phase" || kind == "gc_end") return 0;
+  if (kind == "gc_start" || kind == "gc_phase" || kind == "gc_end" || kind == "gc_locker_stall" || kind == "jni_critical") return 0;
   if (kind == "alloc" || kind == "native_alloc" || kind == "buffer_alloc") return 1;
   if (kind == "bounce_copy") return 2;
   if (kind == "syscall" || kind == "sendfile" || kind == "mmap" || kind == "writeback") return 3;

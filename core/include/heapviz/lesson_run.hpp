@@ -19,7 +19,9 @@ struct LessonRunOptions {
   std::uint64_t max_steps = lang::kDefaultMaxSteps;
   std::uint64_t max_trace_steps = lang::kDefaultMaxTraceSteps;  ///< only while recording
   bool record_trace = true;                 ///< false: run without keeping a Trace (faster)
-  std::vector<std::string> hypotheticals;   ///< hypothetical modes to switch on
+  /// Hypothetical modes to switch on: each must be known (heapviz/lang/hypotheticals.hpp) and declared by the
+  /// lesson (`//@ hypothetical: NAME`), else the result is a lesson error (exit 2) saying so.
+  std::vector<std::string> hypotheticals;
 };
 
 /// Everything a run produced. `lesson` holds the directives (title, captions and pauses per line) the
@@ -33,6 +35,9 @@ struct LessonRunResult {
   std::string notes;                ///< notes about the settings (e.g. flags the simulator ignores), one per line
   std::string out;                  ///< the program's System.out
   std::string err;                  ///< its System.err, including "Exception in thread "main" ..."
+  /// Bytes of `out` printed before a hypothetical mode first made the run differ from the JDK (unset: none
+  /// did). The JDK oracle compares only this much in hypothetical runs.
+  std::optional<std::size_t> out_before_hypothetical;
   std::unique_ptr<Trace> trace;     ///< the recorded steps (null if not recorded or nothing ran)
   std::unique_ptr<lang::Lesson> lesson;  ///< the parsed lesson (never null)
 };

@@ -54,6 +54,9 @@ enum class StepKind : std::uint16_t {
   bits_unreserve,    ///< Bits.unreserveMemory(size, cap)
   bits_retry,        ///< Bits.reserveMemory failed: wait for reference processing / System.gc() / sleep and retry
   direct_oom,        ///< OutOfMemoryError: Cannot reserve ... bytes of direct buffer memory (or Unable to allocate)
+  // --- hypothetical modes of lesson 06: heap arrays handed to the kernel ---
+  jni_critical,      ///< a thread enters or leaves a JNI critical region (GetPrimitiveArrayCritical / Release...)
+  gc_locker_stall,   ///< a GC is requested while GCLocker is active: deferred; the allocating thread waits
 };
 std::string_view step_kind_name(StepKind k);
 

@@ -119,6 +119,12 @@ class Recorder {
   void set_merge_ranges(bool on) { merge_ranges_ = on; }
   void narrate(std::string en, std::string zh, std::string internals);
   void set_events(std::uint32_t n) { open_.events = n; }
+  /// Text put before the narration of every step closed until it is cleared (set to ""): how the steps
+  /// of a hypothetical scenario (e.g. the machine's own GC inside it) all say that they are hypothetical.
+  void set_narration_prefix(std::string en, std::string zh) {
+    prefix_en_ = std::move(en);
+    prefix_zh_ = std::move(zh);
+  }
   /// Closes the step, appends it to the trace and takes a checkpoint when due.
   void end_step();
   bool step_open() const { return open_kind_set_; }
@@ -161,6 +167,7 @@ class Recorder {
   Step open_;
   bool open_kind_set_ = false;
   bool merge_ranges_ = false;
+  std::string prefix_en_, prefix_zh_;
   std::vector<std::uint8_t> scratch_;
 };
 

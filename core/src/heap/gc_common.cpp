@@ -8,7 +8,14 @@
 
 namespace heapviz::heap {
 
-std::string_view gc_cause_name(GcCause c) { return c == GcCause::system_gc ? "System.gc()" : "Allocation Failure"; }
+std::string_view gc_cause_name(GcCause c) {
+  switch (c) {
+    case GcCause::system_gc: return "System.gc()";
+    case GcCause::allocation_failure: return "Allocation Failure";
+    case GcCause::gc_locker: return "GCLocker Initiated GC";  // gcCause.cpp, GCCause::_gc_locker
+  }
+  return "?";
+}
 
 void collect(Recorder& r, GcCause cause, bool last_ditch) {
   if (r.machine().settings.heap.collector == Collector::mark_compact) {

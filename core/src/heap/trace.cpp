@@ -51,6 +51,8 @@ std::string_view step_kind_name(StepKind k) {
     case StepKind::bits_unreserve: return "bits_unreserve";
     case StepKind::bits_retry: return "bits_retry";
     case StepKind::direct_oom: return "direct_oom";
+    case StepKind::jni_critical: return "jni_critical";
+    case StepKind::gc_locker_stall: return "gc_locker_stall";
   }
   return "?";
 }
@@ -203,6 +205,10 @@ void Recorder::end_step() {
   if (!open_kind_set_) throw std::logic_error("Recorder::end_step: no step is open");
   open_kind_set_ = false;
   if (!recording()) return;
+  if (!prefix_en_.empty()) {
+    open_.text.en.insert(0, prefix_en_);
+    open_.text.zh.insert(0, prefix_zh_);
+  }
   open_.effect_count = static_cast<std::uint32_t>(trace_->effect_count() - open_.first_effect);
   trace_->append_step(std::move(open_));
   open_ = Step{};

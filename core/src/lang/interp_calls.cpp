@@ -191,7 +191,17 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
       const std::uint32_t ch = host().channel;
       protect_temps();  // temporary direct buffers allocate
-      if (write) return channel_write(r_, frames_.back().thread, ch, ref_of(args[0]));
+      if (write) {
+        // Lesson 06's modes: a heap buffer's byte[] address goes to the kernel (not what FileChannel.write does).
+        if (const auto mode = heap_write_mode(opts_.hypotheticals)) {
+          const std::size_t printed = out_.size();
+          if (const auto n = channel_write_heap_address(r_, frames_.back().thread, ch, ref_of(args[0]), *mode)) {
+            if (!out_before_hypothetical_) out_before_hypothetical_ = printed;
+            return *n;
+          }
+        }
+        return channel_write(r_, frames_.back().thread, ch, ref_of(args[0]));
+      }
       std::optional<std::int64_t> pos;
       if (args.size() == 2) pos = as_long(args[1]);
       return channel_read(r_, frames_.back().thread, ch, ref_of(args[0]), pos);

@@ -390,6 +390,7 @@ void Runtime::run(InterpretResult& result) {
   result.out = std::move(out_);
   result.err = std::move(err_);
   result.steps_used = budget_used_;
+  result.out_before_hypothetical = out_before_hypothetical_;
 }
 
 }  // namespace heapviz::lang::interp

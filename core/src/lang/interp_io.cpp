@@ -1,5 +1,6 @@
 #include "interp_io.hpp"
 
+#include "heapviz/io/machine_heap_write.hpp"
 #include "heapviz/io/machine_io.hpp"
 #include "heapviz/java_throwable.hpp"
 #include "heapviz/nio/machine_buffer_host.hpp"
@@ -63,6 +64,27 @@ std::int64_t channel_transfer_to(Recorder& r, const std::string& thread, std::ui
 
 void channel_close(Recorder& r, const std::string& thread, std::uint32_t ch) {
   with_host(r, [&](io::DirectBufferHost& h) { io::on_machine::close(r, h, thread, ch); });
+}
+
+std::optional<io::HeapWriteMode> heap_write_mode(const std::vector<std::string>& hypotheticals) {
+  for (const std::string& h : hypotheticals) {
+    if (h == "os-reads-heap") return io::HeapWriteMode::os_reads_heap;
+    if (h == "pin-heap-array") return io::HeapWriteMode::pin_heap_array;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> channel_write_heap_address(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer,
+                                              io::HeapWriteMode mode) {
+  nio::MachineBufferHost host(r);
+  const io::IoBuffer src = host.buffer(buffer);
+  if (!io::on_machine::takes_heap_address_path(r, ch, src)) return std::nullopt;
+  const int n = io::on_machine::heap_address_write(r, thread, ch, src, mode);
+  // The buffer's new position is part of the same scenario: its step carries the same label.
+  r.set_narration_prefix(io::on_machine::heap_write_label_en(mode), io::on_machine::heap_write_label_zh(mode));
+  host.commit();
+  r.set_narration_prefix("", "");
+  return n;
 }
 
 void io_thread_exit(Recorder& r, const std::string& thread) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/io/heap_address_write.hpp"
 #include "heapviz/trace.hpp"
 
 namespace heapviz::lang::interp {
@@ -20,6 +21,12 @@ std::int64_t channel_position(Recorder& r, const std::string& thread, std::uint3
 void channel_force(Recorder& r, const std::string& thread, std::uint32_t ch, bool meta_data);
 std::int64_t channel_transfer_to(Recorder& r, const std::string& thread, std::uint32_t ch, std::int64_t position, std::int64_t count,
                                  std::uint32_t target);
+/// The heap-buffer write mode the run's hypotheticals ask for ("os-reads-heap", "pin-heap-array"), if any.
+std::optional<io::HeapWriteMode> heap_write_mode(const std::vector<std::string>& hypotheticals);
+/// FileChannel.write(buffer) in a lesson-06 mode (io/machine_heap_write.hpp); nullopt when this write does not
+/// take that path (a direct buffer, nothing remaining, a closed or read-only channel): then call channel_write.
+std::optional<int> channel_write_heap_address(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer,
+                                              io::HeapWriteMode mode);
 void channel_close(Recorder& r, const std::string& thread, std::uint32_t ch);
 /// A Java thread's body ended: its cached temporary buffers are freed (TerminatingThreadLocal).
 void io_thread_exit(Recorder& r, const std::string& thread);

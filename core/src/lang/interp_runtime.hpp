@@ -71,6 +71,7 @@ class Runtime {
   std::deque<HostObject> hosts_;
   std::vector<Frame> frames_;
   std::string out_, err_;
+  std::optional<std::size_t> out_before_hypothetical_;  ///< out_.size() when a hypothetical mode first acted
   std::uint64_t budget_used_ = 0;
   int threads_started_ = 0;
   std::vector<heap::ObjectId> temps_;       ///< references on the operand stack of the running statement

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "heapviz/heap/heap_settings.hpp"
+#include "heapviz/lang/hypotheticals.hpp"
 #include "heapviz/machine.hpp"
 // All flags (heap and nio) once the nio2 branch is in the build; the heap flags alone before.
 #include "heapviz/jvm_flags.hpp"
@@ -30,6 +31,8 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     return std::move(res);
   };
   if (!lesson.ok()) return fail(lesson.diagnostics);
+  if (const std::string bad = lang::check_hypotheticals(lesson.directives.hypotheticals, options.hypotheticals); !bad.empty())
+    return fail({lang::Diagnostic{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, bad}});
 
   const std::string flags = options.jvm_flags ? *options.jvm_flags : lesson.directives.jvm_flags;
   const ParsedJvmFlags parsed = parse_all_jvm_flags(flags);
@@ -60,6 +63,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     res.out = std::move(r.out);
     res.err = std::move(r.err);
     res.exit_code = r.exit_code;
+    res.out_before_hypothetical = r.out_before_hypothetical;
     res.outcome = r.outcome;
     res.ok = r.outcome != lang::RunOutcome::lesson_error;
     res.diagnostic_list = std::move(r.diagnostics);

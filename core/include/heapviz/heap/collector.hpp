@@ -9,8 +9,8 @@
 namespace heapviz::heap {
 
 /// Why a GC runs (HotSpot's GCCause strings).
-enum class GcCause : std::uint8_t { system_gc, allocation_failure };
-/// "System.gc()" or "Allocation Failure".
+enum class GcCause : std::uint8_t { system_gc, allocation_failure, gc_locker };
+/// "System.gc()", "Allocation Failure" or "GCLocker Initiated GC" (the GC a JNI critical region deferred).
 std::string_view gc_cause_name(GcCause c);
 
 /// Runs one full GC with the collector chosen in the machine's settings (mark_compact or mark_sweep).

@@ -3,10 +3,12 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "heapviz/io/file_channel.hpp"
 #include "heapviz/io/gc_locker.hpp"
+#include "heapviz/io/heap_address_write.hpp"
 #include "heapviz/io/io_context.hpp"
 
 namespace heapviz::io {
@@ -29,6 +31,8 @@ struct IoSpaces {
   std::map<std::uint32_t, FileChannel> channels;  ///< by channel id (the interpreter maps objects to ids)
   std::uint32_t next_channel = 1;
   GcLocker gc_locker;
+  /// The latest write that handed the kernel a heap address (lesson 06's hypothetical modes only).
+  std::optional<HeapAddressWrite> heap_write;
   bool operator==(const IoSpaces&) const = default;
 };
 

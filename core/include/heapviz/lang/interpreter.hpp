@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,9 @@ inline constexpr std::uint64_t kDefaultMaxTraceSteps = 500'000;
 struct InterpretOptions {
   std::uint64_t max_steps = kDefaultMaxSteps;
   std::uint64_t max_trace_steps = kDefaultMaxTraceSteps;
-  /// Hypothetical modes switched on (names from `//@ hypothetical:`); none simulated differently yet.
+  /// Hypothetical modes switched on (names from `//@ hypothetical:`, see heapviz/lang/hypotheticals.hpp).
+  /// "os-reads-heap" / "pin-heap-array": every FileChannel.write(heapBuffer) hands the kernel the byte[]'s
+  /// heap address (io/machine_heap_write.hpp) instead of the JDK's bounce copy.
   std::vector<std::string> hypotheticals;
 };
 
@@ -41,6 +44,9 @@ struct InterpretResult {
   std::string err;                       ///< what it printed to System.err (plus the uncaught-exception line)
   std::vector<Diagnostic> diagnostics;   ///< check errors, or the budget message
   std::uint64_t steps_used = 0;          ///< budget units used
+  /// Bytes of `out` printed before a hypothetical mode first made the run differ from the JDK; unset when
+  /// no mode did (then the whole run is what the JDK does).
+  std::optional<std::size_t> out_before_hypothetical;
 };
 
 /// Checks `program` as javac would for the simulated subset: undeclared names, incompatible types,
