@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,10 @@ struct View {
   /// native_allocated, native_blocks, clock_ms.
   std::vector<CounterView> counters;
   std::string gc_phase;            ///< "none", "mark", "forward", "adjust", "move", "sweep"
+  /// Lesson 06's modes only (os-reads-heap, pin-heap-array): the latest write that handed the kernel a heap
+  /// address: the address given, where the array is now, each chunk's source address, and every run of wrong
+  /// bytes in the file (expected vs received), for drawing the corrupted ranges.
+  std::optional<io::HeapAddressWrite> heap_address_write;
   bool truncated = false;          ///< more blocks than ViewOptions::max_blocks: use occupancy()
 };
 

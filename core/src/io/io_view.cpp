@@ -29,6 +29,14 @@ void append_io_view(const Machine& m, View& v) {
   counter(v, "mapped_count", "mapped pool: count", "mapped 池：数量", static_cast<std::uint64_t>(io.statics.mapped.count));
   counter(v, "mapped_memory_used", "mapped pool: memory used", "mapped 池：已用内存", static_cast<std::uint64_t>(io.statics.mapped.memory_used));
   counter(v, "mapped_total_capacity", "mapped pool: total capacity", "mapped 池：总容量", static_cast<std::uint64_t>(io.statics.mapped.total_capacity));
+  // GCLocker (lesson 06's pin-heap-array): threads in JNI critical regions and a GC waiting for them; shown
+  // only once such a write has begun, so that other lessons' counter tables stay short.
+  if (io.heap_write && io.heap_write->mode == HeapWriteMode::pin_heap_array) {
+    counter(v, "gc_locker_jni_lock_count", "GCLocker: threads in critical regions", "GCLocker：临界区中的线程", static_cast<std::uint64_t>(io.gc_locker.jni_lock_count()));
+    counter(v, "gc_locker_needs_gc", "GCLocker: GC waiting (_needs_gc)", "GCLocker：等待中的 GC（_needs_gc）", io.gc_locker.needs_gc() ? 1 : 0);
+    counter(v, "gc_locker_stalled", "GCLocker: allocations stalled", "GCLocker：停顿的分配", io.gc_locker.stalled().size());
+  }
+  v.heap_address_write = io.heap_write;
   // Each file's cached pages (kernel lane) and its bytes on disk (device lane, files laid end to end so
   // they do not overlap on the axis).
   std::uint64_t disk_offset = 0;

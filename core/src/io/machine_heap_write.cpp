@@ -146,11 +146,11 @@ struct Run {
     const std::string internals = "copy_from_user, one piece of write(fd, " + hex(hw_const().address_given) + ", " + num(hw_const().length) + ")";
     const std::uint64_t now = hw_const().array_now + static_cast<std::uint64_t>(c.offset);
     if (now == c.read_from) {
-      if (!hw_const().gc_ran)
-        return {en_head + ". The array is still there: these bytes are right.", zh_head + "。数组还在原处：这些字节是对的。", internals};
-      if (mode == HeapWriteMode::pin_heap_array)
+      if (mode == HeapWriteMode::pin_heap_array && hw_const().gc_waiting)
         return {en_head + ". The array has not moved (the GC is waiting): these bytes are right.",
                 zh_head + "。数组没有移动（GC 在等待）：这些字节是对的。", internals};
+      if (!hw_const().gc_ran)
+        return {en_head + ". The array is still there: these bytes are right.", zh_head + "。数组还在原处：这些字节是对的。", internals};
       return {en_head + ". The GC did not move the array (nothing below it was reclaimed), so these bytes are right, by luck.",
               zh_head + "。GC 没有移动这个数组（它下面没有可回收的空间），所以这些字节碰巧是对的。", internals};
     }
