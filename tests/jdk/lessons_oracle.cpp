@@ -3,8 +3,10 @@
 // Heapviz.java, run with the lesson's //@ jvm: flags in a scratch folder as cwd). Standard output and the
 // exit status must be identical.
 //
-// Hypothetical lessons: heapviz runs them with every hypothetical mode off, which is what the JDK does,
-// so their whole output is compared (a hypothetical mode only changes the steps shown when switched on).
+// Hypothetical lessons: heapviz first runs them with every hypothetical mode off, which is what the JDK does,
+// and the whole output is compared. Then once per mode the lesson declares (`//@ hypothetical: NAME`, modes
+// heapviz knows): the output is compared only up to where the mode first made the run differ from the JDK
+// (LessonRunResult::out_before_hypothetical); a mode that never acted must match the JDK's whole output.
 //
 // Blocked lessons: lessons_blocked.txt lists "<file name> <reason>" for lessons whose features are not
 // simulated yet. A blocked lesson must still differ (or fail to run) on heapviz; if it starts to match,
@@ -21,6 +23,7 @@
 #include <sys/wait.h>
 #include <string>
 
+#include "heapviz/lang/hypotheticals.hpp"
 #include "heapviz/lang/jdk_wrapper.hpp"
 #include "heapviz/lesson_run.hpp"
 
@@ -142,6 +145,32 @@ int main(int argc, char** argv) {
     } else {
       std::cout << "FAIL " << name << ": " << problem << "\n";
       ++failures;
+    }
+    for (const std::string& mode : sim.lesson->directives.hypotheticals) {
+      if (!heapviz::lang::find_hypothetical(mode)) continue;
+      heapviz::LessonRunOptions hopts = opts;
+      hopts.hypotheticals = {mode};
+      const heapviz::LessonRunResult hyp = heapviz::run_lesson(source, name, hopts);
+      std::string hproblem;
+      std::size_t compared = jdk_out.size();
+      if (!hyp.ok) {
+        hproblem = "heapviz did not run it:\n" + hyp.diagnostics;
+      } else if (hyp.out_before_hypothetical) {
+        compared = *hyp.out_before_hypothetical;
+        if (compared > jdk_out.size() || hyp.out.compare(0, compared, jdk_out, 0, compared) != 0)
+          hproblem = "stdout before the hypothetical part differs at " +
+                     first_difference(jdk_out.substr(0, compared), hyp.out.substr(0, compared));
+      } else if (jdk_out != hyp.out) {
+        hproblem = "the mode never acted, yet stdout differs at " + first_difference(jdk_out, hyp.out);
+      }
+      if (hproblem.empty()) {
+        std::cout << "MATCH " << name << " --hypothetical " << mode << " (first " << compared << " bytes of stdout"
+                  << (hyp.out_before_hypothetical ? ", up to the hypothetical part" : "") << ")\n";
+        ++matched;
+      } else {
+        std::cout << "FAIL " << name << " --hypothetical " << mode << ": " << hproblem << "\n";
+        ++failures;
+      }
     }
   }
   std::cout << matched << " match the JDK, " << still_blocked << " blocked, " << failures << " failed\n";
