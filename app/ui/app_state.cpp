@@ -79,6 +79,7 @@ void AppState::rerun() {
     return;
   }
   LessonRunOptions options;
+  options.hypotheticals = hypotheticals;
   // The Simulation menu's collector wins over the lesson's flags (-XX:+UseConcMarkSweepGC selects the
   // simulated non-moving mark-sweep).
   if (collector == heap::Collector::mark_sweep) options.jvm_flags = parsed.directives.jvm_flags + " -XX:+UseConcMarkSweepGC";

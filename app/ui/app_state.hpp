@@ -26,6 +26,7 @@ struct AppState {
   std::string program_output;        ///< what the lesson printed (System.out, then System.err)
   std::unique_ptr<lang::Lesson> lesson;  ///< the parsed lesson of the shown trace (captions, pauses)
   heap::Collector collector = heap::Collector::mark_compact;
+  std::vector<std::string> hypotheticals;  ///< hypothetical modes for run_lesson (screenshot --hypothetical)
   std::string lang = "en";           ///< narration language: "en" or "zh"
   std::string font_notice;           ///< a missing-font notice for the status bar
   std::string renderer;              ///< GL renderer, for the About box

@@ -107,3 +107,31 @@ TEST_CASE("heapviz java: writes Main.java and Heapviz.java that javac compiles")
   CHECK(javac.output == "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");
   CHECK(run_heapviz("java '" + f + "'", false).exit_code == 2);  // --out missing
 }
+
+TEST_CASE("heapviz run: --hypothetical switches on a mode the lesson declares, others are errors (exit 2)") {
+  const Split plain = run_split("run 06");
+  REQUIRE(plain.exit_code == 0);
+  CHECK(plain.out == "writing 4096 bytes of a heap buffer to race.bin\nwrote 4096 bytes, 0 of them wrong\n");
+  const Split race = run_split("run 06 --hypothetical os-reads-heap --trace");
+  CHECK(race.exit_code == 0);
+  CHECK(race.out.rfind("writing 4096 bytes of a heap buffer to race.bin\nwrote 4096 bytes, ", 0) == 0);
+  CHECK(race.out.find(" 0 of them wrong") == std::string::npos);
+  CHECK(race.err.find(" syscall HYPOTHETICAL, not what the JDK does: Chunk 3 of 4: ") != std::string::npos);
+  CHECK(race.err.find(" gc_start HYPOTHETICAL, not what the JDK does: GC(0) Pause Full (Allocation Failure)") != std::string::npos);
+  const Split pin = run_split("run 06 --hypothetical pin-heap-array --trace");
+  CHECK(pin.exit_code == 0);
+  CHECK(pin.out == plain.out);
+  CHECK(pin.err.find(" gc_locker_stall ") != std::string::npos);
+  CHECK(pin.err.find("Pause Full (GCLocker Initiated GC)") != std::string::npos);
+
+  const Split unknown = run_split("run 06 --hypothetical no-such-mode");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.empty());
+  CHECK(unknown.err.find("error: unknown hypothetical mode 'no-such-mode' (heapviz knows: os-reads-heap, pin-heap-array)") !=
+        std::string::npos);
+  const Split undeclared = run_split("run 03 --hypothetical os-reads-heap");
+  CHECK(undeclared.exit_code == 2);
+  CHECK(undeclared.out.empty());
+  CHECK(undeclared.err.find("error: this lesson does not offer the hypothetical mode 'os-reads-heap'") != std::string::npos);
+  CHECK(run_split("run 06 --hypothetical").exit_code == 2);  // the name is missing: a usage error
+}

@@ -31,8 +31,15 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     return std::move(res);
   };
   if (!lesson.ok()) return fail(lesson.diagnostics);
-  if (const std::string bad = lang::check_hypotheticals(lesson.directives.hypotheticals, options.hypotheticals); !bad.empty())
-    return fail({lang::Diagnostic{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, bad}});
+  if (const std::string bad = lang::check_hypotheticals(lesson.directives.hypotheticals, options.hypotheticals); !bad.empty()) {
+    lang::Diagnostic d{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, bad};
+    for (const auto& dd : lesson.directives.all)  // point at the lesson's first `//@ hypothetical:` line, if any
+      if (dd.kind == lang::DirectiveKind::Hypothetical) {
+        d.span = dd.value_span;
+        break;
+      }
+    return fail({d});
+  }
 
   const std::string flags = options.jvm_flags ? *options.jvm_flags : lesson.directives.jvm_flags;
   const ParsedJvmFlags parsed = parse_all_jvm_flags(flags);

@@ -164,7 +164,7 @@ TEST_CASE("heap-address modes: the JDK's bounce copy and pinning never corrupt t
   }
 }
 
-TEST_CASE("heap-address modes: pinned, the GC waits; the GCLocker Initiated GC follows the critical region") {
+TEST_CASE("heap-address modes: pinned, the GC waits and a GCLocker Initiated GC follows the critical region") {
   const auto r = run("pin-heap-array");
   REQUIRE(r.trace);
   const heapviz::Trace& t = *r.trace;
