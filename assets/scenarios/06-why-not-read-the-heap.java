@@ -20,8 +20,8 @@ FileChannel ch = FileChannel.open(Path.of("race.bin"), StandardOpenOption.CREATE
         StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
 System.out.println("writing " + buf.remaining() + " bytes of a heap buffer to race.bin");
 //@ pause: a slow write while another thread needs a GC
-//@ caption: Three ways to write a heap buffer. As is, the JDK's answer: copy the bytes into a temporary direct buffer first (the bounce copy). Hypothetical os-reads-heap (not what the JDK does): the kernel reads the byte[] straight from the heap while a compacting GC moves it. pin-heap-array (what JNI code with GetPrimitiveArrayCritical does): the array stays put and the GC waits.
-//@ caption.zh: 写出堆缓冲区的三种方式。默认就是 JDK 的做法：先把字节拷到临时直接缓冲区（中转复制）。假想模式 os-reads-heap（JDK 并不这样做）：内核直接从堆上读 byte[]，同时压缩式 GC 移动了它。pin-heap-array（JNI 代码用 GetPrimitiveArrayCritical 时的做法）：数组原地不动，GC 等待。
+//@ caption: Run this write three ways: as is (the JDK copies the bytes first), with --hypothetical os-reads-heap (not what the JDK does), with --hypothetical pin-heap-array (JNI pinning: the GC waits).
+//@ caption.zh: 这次写入可以用三种方式运行：默认（JDK 先拷贝字节）、--hypothetical os-reads-heap（JDK 并不这样做）、--hypothetical pin-heap-array（JNI 钉住数组：GC 等待）。
 int n = ch.write(buf);
 ch.read(check, 0);
 int wrong = 0;
