@@ -151,6 +151,10 @@ struct Run {
                 zh_head + "。数组没有移动（GC 在等待）：这些字节是对的。", internals};
       if (!hw_const().gc_ran)
         return {en_head + ". The array is still there: these bytes are right.", zh_head + "。数组还在原处：这些字节是对的。", internals};
+      if (r.machine().settings.heap.collector == heap::Collector::mark_sweep)
+        return {en_head + ". The non-moving mark-sweep collector left the array where it was, so these bytes are right; a "
+                          "compacting collector would have moved it.",
+                zh_head + "。不移动对象的标记-清除收集器让数组留在原处，所以这些字节是对的；压缩式收集器就会移动它。", internals};
       return {en_head + ". The GC did not move the array (nothing below it was reclaimed), so these bytes are right, by luck.",
               zh_head + "。GC 没有移动这个数组（它下面没有可回收的空间），所以这些字节碰巧是对的。", internals};
     }
