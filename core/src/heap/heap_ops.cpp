@@ -1,5 +1,6 @@
 #include "heapviz/heap/heap_ops.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -37,6 +38,13 @@ std::uint64_t total_free(const JavaHeap& h, const HeapSettings& s) {
   return n;
 }
 
+std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
+  if (s.collector == Collector::mark_compact) return h.end() - h.top;
+  std::uint64_t n = 0;
+  for (const auto& [a, len] : h.free_chunks) n = std::max(n, len);
+  return n;
+}
+
 [[noreturn]] void throw_oom(Recorder& r, const std::string& what, std::uint64_t size) {
   const Machine& m = r.machine();
   const bool fragmented = total_free(m.heap, m.settings.heap) >= size;
@@ -47,11 +55,13 @@ std::uint64_t total_free(const JavaHeap& h, const HeapSettings& s) {
     std::string zh = "java.lang.OutOfMemoryError: Java heap space。" + what + " 需要 " + std::to_string(size) +
                      " 字节，完整 GC 之后堆仍然放不下。";
     if (fragmented) {
-      en += " The free space adds up to " + std::to_string(total_free(m.heap, m.settings.heap)) +
-            " bytes, but no single free chunk is large enough: fragmentation. (Real CMS would now fall back to a "
-            "compacting full GC.)";
-      zh += " 空闲空间合计 " + std::to_string(total_free(m.heap, m.settings.heap)) +
-            " 字节，但没有一块连续空闲块足够大：这就是碎片。（真实的 CMS 此时会退回到整理式的 Full GC。）";
+      const std::string free = std::to_string(total_free(m.heap, m.settings.heap));
+      const std::string largest = std::to_string(largest_free_chunk(m.heap, m.settings.heap));
+      en += " Free bytes: " + free + ", more than requested, but the largest free chunk is only " + largest +
+            " bytes: the free space is in holes between live objects that a non-moving sweep never moves. This is "
+            "fragmentation. (Real CMS would now fall back to a compacting full GC.)";
+      zh += " 空闲字节 " + free + "，比请求的多，但最大的一块连续空闲只有 " + largest +
+            " 字节：空闲空间是夹在存活对象之间的空洞，非移动式清扫从不移动对象。这就是碎片。（真实的 CMS 此时会退回到整理式的 Full GC。）";
     }
     r.narrate(std::move(en), std::move(zh), "MemAllocator::allocate -> MemAllocator::Allocation::check_out_of_memory");
   }
