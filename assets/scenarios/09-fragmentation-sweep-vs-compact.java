@@ -18,8 +18,8 @@ for (int i = 0; i < blocks.length; i += 2) {
 }
 System.out.println("dropped 5 blocks: 30 MiB is garbage, in pieces of 6 MiB");
 //@ pause: one array larger than any hole, smaller than the free total
-//@ caption: new byte[12 MiB] does not fit above the last block, so the allocation fails and triggers a full GC. Serial's mark-compact slides the five live blocks together: one free run of more than 30 MiB, and the array fits. A non-moving sweep (hypothetical mode; CMS was removed in JDK 14) only turns the holes into free chunks of 6 MiB: more than 30 MiB free, none large enough, OutOfMemoryError.
-//@ caption.zh: new byte[12 MiB] 放不进最后一块之上的空间，分配失败，触发 Full GC。Serial 的标记-整理把五个活块滑到一起：得到一段超过 30 MiB 的连续空闲，数组放得下。非移动式清扫（假想模式；CMS 已在 JDK 14 移除）只把空洞变成 6 MiB 的空闲块：空闲超过 30 MiB，却没有一块够大，抛出 OutOfMemoryError。
+//@ caption: new byte[12 MiB] does not fit above the last block: a full GC. Serial's mark-compact slides the live blocks together and the array fits. A non-moving sweep (hypothetical; CMS was removed in JDK 14) leaves the 6 MiB holes: over 30 MiB free, no chunk large enough, OutOfMemoryError.
+//@ caption.zh: new byte[12 MiB] 放不进最后一块之上的空间：触发 Full GC。Serial 的标记-整理把活块滑到一起，数组放得下。非移动式清扫（假想模式；CMS 已在 JDK 14 移除）留下 6 MiB 的空洞：空闲超过 30 MiB，却没有一块够大，抛出 OutOfMemoryError。
 try {
     byte[] big = new byte[12 * MiB];
     System.out.println("new byte[12 MiB] fits: " + big.length + " bytes");

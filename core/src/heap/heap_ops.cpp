@@ -50,18 +50,19 @@ std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
   const bool fragmented = total_free(m.heap, m.settings.heap) >= size;
   r.begin_step(StepKind::oom);
   if (r.recording()) {
-    std::string en = "java.lang.OutOfMemoryError: Java heap space. " + what + " needs " + std::to_string(size) +
-                     " bytes and the heap cannot provide them even after a full GC.";
-    std::string zh = "java.lang.OutOfMemoryError: Java heap space。" + what + " 需要 " + std::to_string(size) +
-                     " 字节，完整 GC 之后堆仍然放不下。";
+    const std::string head = "java.lang.OutOfMemoryError: Java heap space. " + what + " needs " + std::to_string(size) + " bytes";
+    const std::string head_zh = "java.lang.OutOfMemoryError: Java heap space。" + what + " 需要 " + std::to_string(size) + " 字节";
+    std::string en = head + " and the heap cannot provide them even after a full GC.";
+    std::string zh = head_zh + "，完整 GC 之后堆仍然放不下。";
     if (fragmented) {
+      // Short enough for the presentation layout's caption bar at 720p.
       const std::string free = std::to_string(total_free(m.heap, m.settings.heap));
       const std::string largest = std::to_string(largest_free_chunk(m.heap, m.settings.heap));
-      en += " Free bytes: " + free + ", more than requested, but the largest free chunk is only " + largest +
-            " bytes: the free space is in holes between live objects that a non-moving sweep never moves. This is "
-            "fragmentation. (Real CMS would now fall back to a compacting full GC.)";
-      zh += " 空闲字节 " + free + "，比请求的多，但最大的一块连续空闲只有 " + largest +
-            " 字节：空闲空间是夹在存活对象之间的空洞，非移动式清扫从不移动对象。这就是碎片。（真实的 CMS 此时会退回到整理式的 Full GC。）";
+      en = head + "; after the full GC " + free + " bytes are free, but the largest free chunk is only " + largest +
+           " bytes: the free space is in holes between live objects. Fragmentation. (Real CMS would now fall back "
+           "to a compacting full GC.)";
+      zh = head_zh + "；完整 GC 之后空闲 " + free + " 字节，但最大的连续空闲块只有 " + largest +
+           " 字节：空闲空间是夹在存活对象之间的空洞。这就是碎片。（真实的 CMS 此时会退回到整理式的 Full GC。）";
     }
     r.narrate(std::move(en), std::move(zh), "MemAllocator::allocate -> MemAllocator::Allocation::check_out_of_memory");
   }
