@@ -19,7 +19,9 @@ struct LessonRunOptions {
   std::uint64_t max_steps = lang::kDefaultMaxSteps;
   std::uint64_t max_trace_steps = lang::kDefaultMaxTraceSteps;  ///< only while recording
   bool record_trace = true;                 ///< false: run without keeping a Trace (faster)
-  std::vector<std::string> hypotheticals;   ///< hypothetical modes to switch on
+  /// Hypothetical modes to switch on. "non-moving-sweep" (lesson 09) runs the CMS-style mark-sweep
+  /// collector instead of the flags' one, as -XX:+UseConcMarkSweepGC would.
+  std::vector<std::string> hypotheticals;
 };
 
 /// Everything a run produced. `lesson` holds the directives (title, captions and pauses per line) the
