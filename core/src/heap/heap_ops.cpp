@@ -59,8 +59,8 @@ std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
       const std::string free = std::to_string(total_free(m.heap, m.settings.heap));
       const std::string largest = std::to_string(largest_free_chunk(m.heap, m.settings.heap));
       en = head + "; after the full GC " + free + " bytes are free, but the largest free chunk is only " + largest +
-           " bytes: the free space is in holes between live objects. Fragmentation. (Real CMS would now fall back "
-           "to a compacting full GC.)";
+           " bytes. This is fragmentation: the free space lies in holes between live objects. (Real CMS would now "
+           "fall back to a compacting full GC.)";
       zh = head_zh + "；完整 GC 之后空闲 " + free + " 字节，但最大的连续空闲块只有 " + largest +
            " 字节：空闲空间是夹在存活对象之间的空洞。这就是碎片。（真实的 CMS 此时会退回到整理式的 Full GC。）";
     }
