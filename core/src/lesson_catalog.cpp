@@ -6,37 +6,26 @@
 #include <iterator>
 #include <system_error>
 
+#include "heapviz/lang/directives.hpp"
+
 namespace heapviz {
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string trim(std::string s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r");
-  return s.substr(first, last - first + 1);
-}
-
-// Reads only the title directives; the full directive grammar belongs to the lesson parser.
+// The titles come from the lesson front end's own directive parser, so the catalog and the lesson
+// agree on what a title is (a malformed directive elsewhere in the file does not hide the title).
 LessonEntry read_entry(const fs::path& file) {
   LessonEntry e;
   e.id = file.stem().string();
   std::error_code ec;
   e.path = fs::absolute(file, ec);
   if (ec) e.path = file;
-  std::ifstream in(file);
-  std::string line;
-  while (std::getline(in, line)) {
-    const std::string t = trim(line);
-    if (t.rfind("//@", 0) != 0) continue;
-    const std::string body = trim(t.substr(3));
-    const auto colon = body.find(':');
-    if (colon == std::string::npos) continue;
-    const std::string key = trim(body.substr(0, colon));
-    const std::string value = trim(body.substr(colon + 1));
-    if (key == "title" && e.title.empty()) e.title = value;
-    if (key == "title.zh" && e.title_zh.empty()) e.title_zh = value;
+  std::ifstream in(file, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const lang::Directive& d : lang::parse_directives(text).directives) {
+    if (d.kind == lang::DirectiveKind::Title && e.title.empty()) e.title = d.value;
+    if (d.kind == lang::DirectiveKind::TitleZh && e.title_zh.empty()) e.title_zh = d.value;
   }
   return e;
 }

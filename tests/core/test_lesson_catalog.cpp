@@ -43,3 +43,20 @@ TEST_CASE("the bundled lessons are found by id, number and path") {
   CHECK_FALSE(heapviz::find_lesson("no-such-lesson"));
   CHECK_FALSE(heapviz::find_lesson(""));
 }
+
+TEST_CASE("the catalog reads titles with the lesson parser's directive rules") {
+  const fs::path dir = fs::temp_directory_path() / "heapviz_catalog_rules_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // CRLF line ends, a malformed directive before the title, a title-like line inside a block comment.
+  std::ofstream(dir / "01-crlf.java", std::ios::binary) << "//@ nonsense: x\r\n//@ title: Windows lesson\r\nint x = 1;\r\n";
+  std::ofstream(dir / "02-block.java") << "/*\n//@ title: not a title\n*/\n//@ title.zh: 标题\n";
+  std::ofstream(dir / "03-after-code.java") << "int y = 2; //@ title: after code\n";
+  const auto lessons = heapviz::list_lessons(dir);
+  REQUIRE(lessons.size() == 3);
+  CHECK(lessons[0].title == "Windows lesson");
+  CHECK(lessons[1].title.empty());  // inside /* */ it is not a directive (a line-by-line reader took it)
+  CHECK(lessons[1].title_zh == "标题");
+  CHECK(lessons[2].title.empty());  // a directive must be alone on its line
+  fs::remove_all(dir);
+}

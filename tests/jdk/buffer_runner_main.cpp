@@ -7,29 +7,16 @@
 //   heapviz_buffer_runner --generate COUNT SEED  prints COUNT random cases (deterministic per SEED)
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "buffer_case_runner.hpp"
+#include "output_diff.hpp"
 #include "random_cases.hpp"
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string l; std::getline(in, l);) out.push_back(l);
-  return out;
-}
+using heapviz::jdk_test::read_text_file;
 
 // The line as compared: for an absolute single-value access, an IndexOutOfBoundsException's message is
 // JIT-dependent in the JDK (null interpreted, the index once C1 compiled Buffer.checkIndex), so only
@@ -45,33 +32,6 @@ std::string comparable(const std::string& line) {
   return op + ioobe + "<unspecified>" + (bar == std::string::npos ? "" : line.substr(bar));
 }
 
-int compare(const std::string& expected_text, const std::string& actual_text) {
-  const std::vector<std::string> expected = lines(expected_text);
-  const std::vector<std::string> actual = lines(actual_text);
-  std::string current_case;
-  int differences = 0;
-  const std::size_t n = std::max(expected.size(), actual.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string e = i < expected.size() ? expected[i] : "<missing>";
-    const std::string a = i < actual.size() ? actual[i] : "<missing>";
-    if (e.rfind("case ", 0) == 0) current_case = e;
-    if (comparable(e) == comparable(a)) continue;
-    if (++differences <= 20) {
-      std::cout << "DIFFERENCE at output line " << i + 1 << " in " << current_case << "\n"
-                << "  jdk:       " << e << "\n"
-                << "  simulator: " << a << "\n";
-    }
-  }
-  int cases = 0;
-  for (const std::string& l : expected) cases += l.rfind("case ", 0) == 0 ? 1 : 0;
-  if (differences == 0) {
-    std::cout << "OK: " << cases << " cases, " << expected.size() << " lines equal to the JDK's\n";
-    return 0;
-  }
-  std::cout << differences << " differing lines (of " << expected.size() << ")\n";
-  return 1;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -82,7 +42,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (a.size() == 2 && a[0] == "--groups") {  // one line per flag group; "-" for "no flags"
-      for (const std::string& g : heapviz::jdk_test::case_groups(read_file(a[1]))) std::cout << (g.empty() ? "-" : g) << "\n";
+      for (const std::string& g : heapviz::jdk_test::case_groups(read_text_file(a[1]))) std::cout << (g.empty() ? "-" : g) << "\n";
       return 0;
     }
     std::string cases, expect, out;
@@ -107,13 +67,13 @@ int main(int argc, char** argv) {
                    "       heapviz_buffer_runner --generate COUNT SEED\n";
       return 2;
     }
-    const std::string actual = heapviz::jdk_test::run_case_file(read_file(cases), group);
+    const std::string actual = heapviz::jdk_test::run_case_file(read_text_file(cases), group);
     if (expect.empty()) {
       std::cout << actual;
       return 0;
     }
     if (!out.empty()) std::ofstream(out, std::ios::binary) << actual;
-    return compare(read_file(expect), actual);
+    return heapviz::jdk_test::compare_outputs(read_text_file(expect), actual, comparable);
   } catch (const std::exception& e) {
     std::cerr << "heapviz_buffer_runner: " << e.what() << "\n";
     return 2;

@@ -1,18 +1,7 @@
 # Compiles BufferOps.java, runs it on the real JDK and compares its output with the simulator's.
 # Inputs: JAVA, JAVAC, SOURCE, CASES, RUNNER, WORK_DIR; or GENERATE and SEED instead of CASES, to run
-# generated cases. A missing JDK is a failure, never a skip.
-foreach(tool JAVA JAVAC)
-  if(NOT ${tool} OR ${tool} MATCHES "NOTFOUND$" OR NOT EXISTS "${${tool}}")
-    message(FATAL_ERROR "The differential test needs the JDK 17 tool '${tool}' but it was not found "
-                        "(got '${${tool}}'). Install openjdk-17-jdk-headless and re-run cmake.")
-  endif()
-endforeach()
-
-# The oracle is JDK 17: another release may differ (messages, overrides), so refuse it loudly.
-execute_process(COMMAND "${JAVA}" -version ERROR_VARIABLE version OUTPUT_VARIABLE version_out RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0 OR NOT version MATCHES "version \"17[.\"]")
-  message(FATAL_ERROR "The differential test needs JDK 17 as its oracle; '${JAVA} -version' said:\n${version}")
-endif()
+# generated cases.
+include(${CMAKE_CURRENT_LIST_DIR}/require_jdk17.cmake)
 
 file(MAKE_DIRECTORY "${WORK_DIR}/classes")
 if(GENERATE)

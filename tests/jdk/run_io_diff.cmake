@@ -1,17 +1,6 @@
 # Compiles IoOps.java, runs an I/O case file on the real JDK (with the JVM flags of the file's "#!" line)
 # and compares its output with the simulator's. Inputs: JAVA, JAVAC, SOURCE, CASES, RUNNER, WORK_DIR.
-# A missing JDK is a failure, never a skip.
-foreach(tool JAVA JAVAC)
-  if(NOT ${tool} OR ${tool} MATCHES "NOTFOUND$" OR NOT EXISTS "${${tool}}")
-    message(FATAL_ERROR "The differential test needs the JDK 17 tool '${tool}' but it was not found "
-                        "(got '${${tool}}'). Install openjdk-17-jdk-headless and re-run cmake.")
-  endif()
-endforeach()
-
-execute_process(COMMAND "${JAVA}" -version ERROR_VARIABLE version OUTPUT_VARIABLE version_out RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0 OR NOT version MATCHES "version \"17[.\"]")
-  message(FATAL_ERROR "The differential test needs JDK 17 as its oracle; '${JAVA} -version' said:\n${version}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/require_jdk17.cmake)
 
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}/classes" "${WORK_DIR}/files")

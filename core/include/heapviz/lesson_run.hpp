@@ -21,6 +21,8 @@ struct LessonRunOptions {
   bool record_trace = true;                 ///< false: run without keeping a Trace (faster)
   /// Hypothetical modes to switch on: each must be known (heapviz/lang/hypotheticals.hpp) and declared by the
   /// lesson (`//@ hypothetical: NAME`), else the result is a lesson error (exit 2) saying so.
+  /// "non-moving-sweep" (lesson 09) runs the CMS-style mark-sweep collector instead of the flags' one,
+  /// as -XX:+UseConcMarkSweepGC would.
   std::vector<std::string> hypotheticals;
 };
 

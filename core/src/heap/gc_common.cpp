@@ -82,9 +82,12 @@ std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en
     const std::string c(gc_cause_name(cause));
     const std::string used = std::to_string(r.machine().heap.used);
     r.narrate("GC(" + std::to_string(n - 1) + ") Pause Full (" + c + "): the " + std::string(collector_en) +
-                  " collector stops all Java threads and starts at the roots. Heap used: " + used + " bytes.",
+                  " collector stops all Java threads and starts at the roots. Heap used: " + used +
+                  " bytes. (heapviz simplifies the heap to one space, so every GC here is a full GC of all of it; "
+                  "the JDK's Serial heap has a young and an old generation and often collects only the young one.)",
               "GC(" + std::to_string(n - 1) + ") Pause Full (" + c + ")：" + std::string(collector_zh) +
-                  "暂停所有 Java 线程，从根开始。堆已用 " + used + " 字节。",
+                  "暂停所有 Java 线程，从根开始。堆已用 " + used + " 字节。（heapviz 把堆简化为一个空间，所以这里每次 GC "
+                  "都是整堆的 Full GC；JDK 的 Serial 堆分为年轻代和老年代，常常只回收年轻代。）",
               std::string(internals));
   }
   r.end_step();

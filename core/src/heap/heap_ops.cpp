@@ -1,5 +1,6 @@
 #include "heapviz/heap/heap_ops.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -37,21 +38,31 @@ std::uint64_t total_free(const JavaHeap& h, const HeapSettings& s) {
   return n;
 }
 
+std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
+  if (s.collector == Collector::mark_compact) return h.end() - h.top;
+  std::uint64_t n = 0;
+  for (const auto& [a, len] : h.free_chunks) n = std::max(n, len);
+  return n;
+}
+
 [[noreturn]] void throw_oom(Recorder& r, const std::string& what, std::uint64_t size) {
   const Machine& m = r.machine();
   const bool fragmented = total_free(m.heap, m.settings.heap) >= size;
   r.begin_step(StepKind::oom);
   if (r.recording()) {
-    std::string en = "java.lang.OutOfMemoryError: Java heap space. " + what + " needs " + std::to_string(size) +
-                     " bytes and the heap cannot provide them even after a full GC.";
-    std::string zh = "java.lang.OutOfMemoryError: Java heap space。" + what + " 需要 " + std::to_string(size) +
-                     " 字节，完整 GC 之后堆仍然放不下。";
+    const std::string head = "java.lang.OutOfMemoryError: Java heap space. " + what + " needs " + std::to_string(size) + " bytes";
+    const std::string head_zh = "java.lang.OutOfMemoryError: Java heap space。" + what + " 需要 " + std::to_string(size) + " 字节";
+    std::string en = head + " and the heap cannot provide them even after a full GC.";
+    std::string zh = head_zh + "，完整 GC 之后堆仍然放不下。";
     if (fragmented) {
-      en += " The free space adds up to " + std::to_string(total_free(m.heap, m.settings.heap)) +
-            " bytes, but no single free chunk is large enough: fragmentation. (Real CMS would now fall back to a "
-            "compacting full GC.)";
-      zh += " 空闲空间合计 " + std::to_string(total_free(m.heap, m.settings.heap)) +
-            " 字节，但没有一块连续空闲块足够大：这就是碎片。（真实的 CMS 此时会退回到整理式的 Full GC。）";
+      // Short enough for the presentation layout's caption bar at 720p.
+      const std::string free = std::to_string(total_free(m.heap, m.settings.heap));
+      const std::string largest = std::to_string(largest_free_chunk(m.heap, m.settings.heap));
+      en = head + "; after the full GC " + free + " bytes are free, but the largest free chunk is only " + largest +
+           " bytes. This is fragmentation: the free space lies in holes between live objects. (Real CMS would now "
+           "fall back to a compacting full GC.)";
+      zh = head_zh + "；完整 GC 之后空闲 " + free + " 字节，但最大的连续空闲块只有 " + largest +
+           " 字节：空闲空间是夹在存活对象之间的空洞。这就是碎片。（真实的 CMS 此时会退回到整理式的 Full GC。）";
     }
     r.narrate(std::move(en), std::move(zh), "MemAllocator::allocate -> MemAllocator::Allocation::check_out_of_memory");
   }

@@ -1,5 +1,6 @@
 #include "heapviz/heap/heap_settings.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <sstream>
@@ -63,7 +64,8 @@ std::uint64_t runtime_max_memory(const HeapSettings& s) {
     const std::uint64_t survivor = layout::align_down(heap / 3 / 10, layout::kAlignment);
     return heap - survivor;
   }
-  const std::uint64_t young = layout::align_down(heap / 3, kSpaceAlignment);          // NewRatio = 2
+  const std::uint64_t young = s.young_size != 0 ? std::min(s.young_size, heap)       // -Xmn
+                                                : layout::align_down(heap / 3, kSpaceAlignment);  // NewRatio = 2
   std::uint64_t survivor = layout::align_down(young / 10, kSpaceAlignment);            // SurvivorRatio = 8
   if (survivor < kSpaceAlignment) survivor = kSpaceAlignment;
   return heap - survivor;
@@ -76,6 +78,11 @@ bool parse_uint(std::string_view text, std::uint32_t& out) {
   if (text.empty()) return false;
   const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
   return r.ec == std::errc{} && r.ptr == text.data() + text.size();
+}
+// The JDK's Serial heap is a young and an old generation; heapviz draws one space of -Xmx bytes.
+std::string one_space_note(const std::string& flag) {
+  return "heapviz models the heap as one space of -Xmx bytes (no young and old generation); " + flag +
+         " is passed to java but does not split the simulated heap";
 }
 }  // namespace
 
@@ -115,6 +122,17 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
         return r;
       }
       r.settings.always_compact_count = v;
+    } else if (starts_with(f, "-Xmn")) {
+      std::uint64_t v = 0;
+      if (!parse_jvm_size(f.substr(4), v) || v == 0) {
+        r.error = "Invalid initial young generation size: " + flag;
+        return r;
+      }
+      r.settings.young_size = v;
+      r.notes.push_back(one_space_note(flag));
+    } else if (starts_with(f, "-XX:NewSize=") || starts_with(f, "-XX:MaxNewSize=") || starts_with(f, "-XX:NewRatio=") ||
+               starts_with(f, "-XX:SurvivorRatio=")) {
+      r.notes.push_back(one_space_note(flag));
     } else {
       r.unknown.push_back(flag);
     }

@@ -43,7 +43,9 @@ std::vector<std::string> split_jvm_flags(std::string_view flags) {
 bool is_simulated_jvm_flag(std::string_view flag) {
   static constexpr std::string_view kPrefixes[] = {
       "-Xmx", "-Xms", "-XX:MaxDirectMemorySize=", "-XX:MarkSweepDeadRatio=",
-      "-Dsun.nio.PageAlignDirectMemory=", "-Djdk.nio.maxCachedBufferSize="};
+      "-Dsun.nio.PageAlignDirectMemory=", "-Djdk.nio.maxCachedBufferSize=",
+      // Generation sizes: read (one space; run_lesson explains that in a note), so not "ignored".
+      "-Xmn", "-XX:NewSize=", "-XX:MaxNewSize=", "-XX:NewRatio=", "-XX:SurvivorRatio="};
   static constexpr std::string_view kExact[] = {"-XX:+UseSerialGC", "-XX:+DisableExplicitGC", "-XX:-DisableExplicitGC"};
   for (std::string_view p : kPrefixes) {
     if (flag.size() > p.size() && flag.substr(0, p.size()) == p) return true;

@@ -16,6 +16,10 @@ constexpr std::array kModes{
                      "what JNI code with GetPrimitiveArrayCritical does (FileChannel.write does not): the array is pinned by "
                      "GCLocker, the GC waits",
                      "JNI 代码用 GetPrimitiveArrayCritical 时的做法（FileChannel.write 并不这样做）：GCLocker 钉住数组，GC 等待"},
+    HypotheticalMode{"non-moving-sweep",
+                     "HYPOTHETICAL, not what JDK 17 does: the old generation is swept without compaction (like CMS, removed "
+                     "in JDK 14), so free space stays in holes",
+                     "假想情形（JDK 17 并不这样做）：老年代只清扫不压缩（类似 JDK 14 已移除的 CMS），空闲空间留在空洞里"},
 };
 
 std::string names(const std::vector<std::string>& v) {

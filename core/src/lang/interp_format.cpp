@@ -1,25 +1,12 @@
 #include "interp_format.hpp"
 
-#include <charconv>
+#include "java_floating_decimal.hpp"
+
 #include <cmath>
 #include <cstdlib>
 
 namespace heapviz::lang::interp {
 namespace {
-
-// Shortest round-trip digits and decimal exponent of a finite non-zero |x|: x = 0.d1d2.. * 10^exp10 is
-// not used; we return digits "d1d2..dn" and e such that x = d1.d2..dn * 10^e.
-template <class F>
-void shortest_digits(F x, std::string& digits, int& e) {
-  char buf[64];
-  const auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
-  const std::string s(buf, res.ptr);
-  const auto epos = s.find('e');
-  for (char c : s.substr(0, epos))
-    if (c >= '0' && c <= '9') digits += c;
-  e = std::atoi(s.c_str() + epos + 1);
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-}
 
 template <class F>
 std::string java_layout(F x) {
@@ -27,9 +14,9 @@ std::string java_layout(F x) {
   if (std::isinf(x)) return x > 0 ? "Infinity" : "-Infinity";
   std::string out = std::signbit(x) ? "-" : "";
   if (x == 0) return out + "0.0";
-  std::string digits;
-  int e = 0;
-  shortest_digits(std::fabs(x), digits, e);
+  const JavaDecimal dec = java_decimal_digits(std::fabs(x));
+  const std::string& digits = dec.digits;
+  const int e = dec.dec_exp - 1;  // x ~ d1.d2d3... * 10^e
   if (e >= -3 && e < 7) {
     if (e < 0) {
       out += "0.";
@@ -53,17 +40,9 @@ std::string java_layout(F x) {
 
 }  // namespace
 
-std::string java_double_to_string(double d) {
-  if (d == 4.9e-324) return "4.9E-324";  // Double.MIN_VALUE: FloatingDecimal prints two digits
-  if (d == -4.9e-324) return "-4.9E-324";
-  return java_layout(d);
-}
+std::string java_double_to_string(double d) { return java_layout(d); }
 
-std::string java_float_to_string(float f) {
-  if (f == 1.4e-45f) return "1.4E-45";  // Float.MIN_VALUE, same reason
-  if (f == -1.4e-45f) return "-1.4E-45";
-  return java_layout(f);
-}
+std::string java_float_to_string(float f) { return java_layout(f); }
 
 std::string utf16_unit_to_utf8(char16_t c) {
   const auto u = static_cast<std::uint32_t>(c);

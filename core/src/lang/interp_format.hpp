@@ -6,10 +6,9 @@
 
 namespace heapviz::lang::interp {
 
-/// Double.toString(d) in Java's layout ("1.0", "0.001", "1.0E7", "1.0E-4", "NaN", "-Infinity") with the
-/// shortest digits that round-trip. NOT exact for every value: JDK 17's FloatingDecimal (before the
-/// JDK 19 fix) sometimes prints more digits than the shortest form, e.g. Double.MIN_VALUE "4.9E-324"
-/// (special-cased here) and many floats >= 1.0E7 (2.5E10f prints "2.49999995E10" on JDK 17, "2.5E10" here).
+/// Double.toString(d) in Java's layout ("1.0", "0.001", "1.0E7", "1.0E-4", "NaN", "-Infinity") with
+/// JDK 17's digits (java_floating_decimal.hpp), which are not always the shortest that round-trip:
+/// Double.MIN_VALUE prints "4.9E-324", 2.5E10f prints "2.49999995E10", 2^60 "1.15292150460684698E18".
 std::string java_double_to_string(double d);
 /// Float.toString(f), same rules with float precision.
 std::string java_float_to_string(float f);

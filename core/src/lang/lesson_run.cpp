@@ -1,6 +1,7 @@
 // run_lesson: parse, settings from the jvm flags, machine + trace, interpret.
 #include "heapviz/lesson_run.hpp"
 
+#include <algorithm>
 #include <exception>
 
 #include "heapviz/heap/heap_settings.hpp"
@@ -56,6 +57,9 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
   Settings settings = parsed.settings;
   // The flag parser keeps -Djdk.nio.maxCachedBufferSize on the nio side; the I/O model reads it here.
   if (settings.nio.max_cached_buffer_size >= 0) settings.io.max_cached_buffer_size = settings.nio.max_cached_buffer_size;
+  // Hypothetical "non-moving-sweep" (lesson 09): the CMS-style collector, as -XX:+UseConcMarkSweepGC selects it.
+  if (std::find(options.hypotheticals.begin(), options.hypotheticals.end(), "non-moving-sweep") != options.hypotheticals.end())
+    settings.heap.collector = heap::Collector::mark_sweep;
   try {
     Machine machine(settings);
     TraceOptions topts;

@@ -58,3 +58,30 @@ TEST_CASE("heap placement and Runtime.maxMemory() as JDK 17 Serial reports them"
   s.max_heap = 1ull << 30;
   CHECK(runtime_max_memory(s) == (314560ull + 699072ull) * 1024);  // DefNew 314560K + Tenured 699072K (§4 log)
 }
+
+TEST_CASE("young-generation flags are accepted with a one-space note; -Xmn sets Runtime.maxMemory() as JDK 17 does") {
+  auto p = parse_jvm_flags("-XX:+UseSerialGC -Xmx64m -Xmn2m");
+  REQUIRE(p.ok());
+  CHECK(p.unknown.empty());
+  REQUIRE(p.notes.size() == 1);
+  CHECK(p.notes[0].find("one space") != std::string::npos);
+  CHECK(p.notes[0].find("-Xmn2m") != std::string::npos);
+  CHECK(p.settings.max_heap == 64ull << 20);  // the simulated heap is still all of -Xmx
+  CHECK(p.settings.young_size == 2ull << 20);
+  // java -XX:+UseSerialGC -Xmx64m -XmnN on JDK 17: maxMemory = Xmx - align_down(N / 10, 64K) (at least 64K).
+  CHECK(runtime_max_memory(p.settings) == 66912256);
+  CHECK(runtime_max_memory(parse_jvm_flags("-Xmx64m -Xmn1m").settings) == 67043328);
+  CHECK(runtime_max_memory(parse_jvm_flags("-Xmx64m -Xmn20m").settings) == 65011712);
+  CHECK(runtime_max_memory(parse_jvm_flags("-Xmx64m -Xmn32m").settings) == 63766528);
+  CHECK(runtime_max_memory(parse_jvm_flags("-Xmx64m").settings) == 64880640);  // unchanged without -Xmn
+
+  for (const char* f : {"-XX:NewSize=2m", "-XX:MaxNewSize=2m", "-XX:NewRatio=3", "-XX:SurvivorRatio=6"}) {
+    auto q = parse_jvm_flags(std::string("-Xmx64m ") + f);
+    REQUIRE(q.ok());
+    CHECK(q.unknown.empty());
+    REQUIRE(q.notes.size() == 1);
+    CHECK(q.notes[0].find(f) != std::string::npos);
+  }
+  CHECK(parse_jvm_flags("-Xmnfoo").error == "Invalid initial young generation size: -Xmnfoo");  // the JDK's words
+  CHECK(parse_jvm_flags("-Xmn0").error == "Invalid initial young generation size: -Xmn0");
+}

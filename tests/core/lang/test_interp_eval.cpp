@@ -27,6 +27,12 @@ TEST_CASE("interp: string concatenation formats values as String.valueOf does") 
         "0.1 1.0E7 0.001 1.0E-4 100.0 -0.0\n");
   CHECK(out("System.out.println(1.0 / 0 + \" \" + 0.0 / 0.0 + \" \" + 1.0 / 3 + \" \" + 1.0f / 3);") ==
         "Infinity NaN 0.3333333333333333 0.33333334\n");
+  // JDK 17's FloatingDecimal digits, measured with java 17 (not the shortest form JDK 19+ prints):
+  // integers keep their digits down to the type's precision, powers of two take the narrower margin.
+  CHECK(out("System.out.println(2.5E10f + \" \" + (double) (1L << 60) + \" \" + 4.9E-324 + \" \" + 1.4E-45f);") ==
+        "2.49999995E10 1.15292150460684698E18 4.9E-324 1.4E-45\n");
+  CHECK(out("System.out.println(6.3605101E8f + \" \" + 1.18655163E17f + \" \" + 2.48405090665363648E17 + \" \" + 2e22 + \" \" + 1e23);") ==
+        "6.3605101E8 1.18655163E17 2.48405090665363648E17 2.0E22 9.999999999999999E22\n");
   CHECK(out("System.out.println(Integer.toHexString(-1) + \" \" + Long.toHexString(255L) + \" \" + Integer.toHexString(0));") ==
         "ffffffff ff 0\n");
   CHECK(out("String s = \"字节\"; System.out.println(s.length() + \" \" + s.getBytes().length + \" \" + s.charAt(1));") ==

@@ -20,6 +20,9 @@ struct HeapSettings {
   Collector collector = Collector::mark_compact;
   std::uint32_t dead_ratio = 5;            ///< -XX:MarkSweepDeadRatio (percent of capacity left as dead wood)
   std::uint32_t always_compact_count = 4;  ///< -XX:MarkSweepAlwaysCompactCount (every Nth full GC compacts fully)
+  /// -Xmn (0 = not given). heapviz models ONE space, so this does not split the heap; it only changes
+  /// Runtime.maxMemory(), which the JDK computes from the young generation's survivor space.
+  std::uint64_t young_size = 0;
 
   bool operator==(const HeapSettings&) const = default;
 };
@@ -39,6 +42,8 @@ std::uint64_t heap_base(const HeapSettings& s);
 /// leave one survivor space out: young = align_down(Xmx/3, 64K) (NewRatio=2), survivor =
 /// align_down(young/10, 64K) (SurvivorRatio=8), maxMemory = Xmx - survivor. -Xmx64m -> 64880640.
 /// Heaps under 2 MiB (which the JDK refuses) use the same ratios without the 64K alignment.
+/// With -Xmn the young size is the given one (-Xmx64m -Xmn2m -> 66912256). Not modelled: the JDK
+/// shrinks a young generation that leaves the old one too little room (-Xmx64m -Xmn63m).
 std::uint64_t runtime_max_memory(const HeapSettings& s);
 
 /// Result of parsing JVM flags: the settings, the flags this parser does not know (for the caller),
@@ -52,7 +57,9 @@ struct ParsedFlags {
 };
 
 /// Parses -Xmx<size>, -Xms<size>, -XX:+UseSerialGC, -XX:+UseConcMarkSweepGC (simulated; see notes),
-/// -XX:MarkSweepDeadRatio=<0..100>, -XX:MarkSweepAlwaysCompactCount=<n>=1..>. Sizes take k/m/g suffixes
+/// -XX:MarkSweepDeadRatio=<0..100>, -XX:MarkSweepAlwaysCompactCount=<n>=1..>, and the generation sizes
+/// -Xmn<size>, -XX:NewSize=, -XX:MaxNewSize=, -XX:NewRatio=, -XX:SurvivorRatio= (accepted with a note:
+/// heapviz models one space). Sizes take k/m/g suffixes
 /// (either case) or plain bytes. Starts from `base` (defaults). Malformed values give an error.
 ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSettings& base = {});
 /// Same, splitting `flags` on whitespace.
