@@ -1,4 +1,5 @@
 // Values as Java prints them, Java exceptions with the JDK's texts, output, and the public entry points.
+#include <algorithm>
 #include <exception>
 
 #include "heapviz/heap/heap_ops.hpp"
@@ -111,6 +112,11 @@ void Runtime::print(bool to_err, const std::string& text) {
     stop(SourceSpan{static_cast<int>(p.line), static_cast<int>(p.col), static_cast<int>(p.line), static_cast<int>(p.col)},
          "the program was stopped: it printed more than " + std::to_string(kMaxOutputBytes >> 20) + " MiB");
   }
+  // Lesson 09's non-moving-sweep mode acts from the first collection on: output printed before it is
+  // what the JDK prints too.
+  if (!out_before_hypothetical_ && r_.machine().heap.counter(heap::HeapCounter::gc_count) > 0 &&
+      std::find(opts_.hypotheticals.begin(), opts_.hypotheticals.end(), "non-moving-sweep") != opts_.hypotheticals.end())
+    out_before_hypothetical_ = out_.size();
   (to_err ? err_ : out_) += text;
   // The output line is a step of its own, so the timeline shows when it was printed.
   r_.begin_step(StepKind::note);

@@ -214,7 +214,7 @@ TEST_CASE("heap-address modes: a run may only switch on modes heapviz knows and 
   o.hypotheticals = {"no-such-mode"};
   auto r = heapviz::run_lesson(kLesson, "t.java", o);
   CHECK(r.exit_code == 2);
-  CHECK(r.diagnostics.find("unknown hypothetical mode 'no-such-mode' (heapviz knows: os-reads-heap, pin-heap-array)") != std::string::npos);
+  CHECK(r.diagnostics.find("unknown hypothetical mode 'no-such-mode' (heapviz knows: os-reads-heap, pin-heap-array, non-moving-sweep)") != std::string::npos);
   o.hypotheticals = {"os-reads-heap"};
   r = heapviz::run_lesson("System.out.println(1);\n", "t.java", o);
   CHECK(r.exit_code == 2);
