@@ -1,6 +1,8 @@
 //@ title: A compacting GC moves the byte[], not the native block
 //@ title.zh: 压缩式 GC 会移动 byte[]，但不会移动本地内存块
-//@ jvm: -XX:+UseSerialGC -Xmx64m
+//@ jvm: -XX:+UseSerialGC -Xmx64m -XX:MarkSweepDeadRatio=0
+// MarkSweepDeadRatio=0: in the JDK these young objects always move (only the old generation keeps dead
+// wood); heapviz has one space, so the flag keeps its collector from leaving the garbage as dead wood.
 // Garbage first, so that the buffers do not sit at the bottom of the heap.
 Object[] garbage = new Object[64];
 for (int i = 0; i < garbage.length; i++) {
