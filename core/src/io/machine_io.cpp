@@ -16,7 +16,11 @@ class Session {
   Session(Recorder& r, DirectBufferHost& host, const std::string& thread)
       : r_(r), work_(*r.machine().io), ctx_{work_.kernel, work_.temporaries, host, work_.counters, events_, work_.statics, thread, {}} {
     ctx_.on_event = [this](const IoEvent& e) { record(step_kind_of(e), narrate(e)); };
+    host.attach_kernel(&work_.kernel);  // mapped buffers read and write this call's page cache
   }
+  ~Session() { ctx_.buffers.attach_kernel(nullptr); }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
   IoContext& ctx() { return ctx_; }
   IoSpaces& work() { return work_; }

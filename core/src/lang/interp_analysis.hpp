@@ -27,7 +27,8 @@ enum class Op : std::uint16_t {
   throwable_get_message, throwable_get_class, throwable_to_string, class_get_name, class_get_simple_name,
   thread_start, thread_join, thread_current, thread_get_name,
   path_of, channel_open, channel_write, channel_read, channel_size, channel_position, channel_force,
-  channel_transfer_to, channel_close,
+  channel_transfer_to, channel_close, channel_map, channel_write_at, channel_write_gather, channel_read_scatter,
+  channel_truncate, channel_set_position,
   // object creation
   new_object, new_user, new_throwable, new_thread,
 };
