@@ -21,7 +21,7 @@ enum class Op : std::uint16_t {
   local, user_field, array_length, constant, system_out, system_err, enum_const, class_ref,
   // calls
   println, print, system_gc, system_exit, heapviz_pools, heapviz_gc,
-  bb_allocate, bb_allocate_direct, bb_wrap, buffer_method,
+  bb_allocate, bb_allocate_direct, bb_wrap, buffer_method, mapped_method,
   string_length, string_get_bytes, string_char_at, string_equals, string_is_empty, string_value_of,
   to_hex_int, to_hex_long, math_max, math_min, math_abs,
   throwable_get_message, throwable_get_class, throwable_to_string, class_get_name, class_get_simple_name,

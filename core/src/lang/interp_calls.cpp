@@ -91,6 +91,9 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       protect_temps();  // views (slice, duplicate) allocate
       return coerce(from_jvalue(buffer_call(r_, ref_of(recv), info.signature, jargs)), info.type);
     }
+    case Op::mapped_method:
+      null_check(info.signature);
+      return coerce(from_jvalue(mapped_call(r_, ref_of(recv), info.signature)), info.type);
     case Op::string_length:
       null_check("length()");
       return utf16_length(std::get<std::string>(recv));

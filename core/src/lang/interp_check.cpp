@@ -808,6 +808,9 @@ class Checker {
         unsupported(c.name_span, recv.java_name() + "." + c.name + "(" + args + ")");
       return fail(c);
     }
+    if (found->signature == "force()" || found->signature == "load()" || found->signature == "isLoaded()")  // MappedByteBuffer's own
+      return call_result(c, Op::mapped_method, found->signature == "isLoaded()" ? Type::of(Prim::boolean_) : Type::ref("MappedByteBuffer"),
+                         std::string(found->signature));
     if (!buffer_method_available(found->signature)) {
       unsupported(c.name_span, "ByteBuffer." + std::string(found->signature) +
                                    (machine_buffers_available() ? "" : " (this build of heapviz has no ByteBuffers on the machine yet)"));

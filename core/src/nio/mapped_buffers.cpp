@@ -292,4 +292,119 @@ bool detail::run_unmapper(Recorder& r, ObjectId thunk, const std::string& thread
   return true;
 }
 
+// ---------------------------------------------------------------- force, load, isLoaded
+
+namespace {
+
+// MappedMemoryUtils: mappingOffset = address % pageSize, mappingAddress = address - offset,
+// mappingLength = offset + size.
+struct PageRange {
+  std::uint64_t address = 0;
+  std::int64_t length = 0;
+};
+PageRange page_range(std::uint64_t address, std::int64_t size) {
+  const std::uint64_t offset = address % static_cast<std::uint64_t>(io::kPageSize);
+  return {address - offset, static_cast<std::int64_t>(offset) + size};
+}
+
+// The buffer's mapping as MappedByteBuffer sees it; nullopt when fd == null or nothing is mapped (the
+// JDK returns at once then).
+std::optional<PageRange> mapped_range(const Machine& m, ObjectId buffer) {
+  const auto address = static_cast<std::uint64_t>(read_i64(m, buffer, off::address));
+  const std::int32_t cap = read_i32(m, buffer, off::capacity);
+  if (mapped_fd(m, buffer) == heap::kNoObject || address == 0 || cap == 0) return std::nullopt;
+  return page_range(address, cap);
+}
+
+void nothing_step(Recorder& r, ObjectId buffer, const std::string& method) {
+  const Machine& m = r.machine();
+  r.begin_step(StepKind::buffer_op);
+  if (r.recording()) {
+    r.touch(buffer);
+    const bool mapped = mapped_fd(m, buffer) != heap::kNoObject;
+    const std::string b = name_of(m, buffer);
+    r.narrate(b + "." + method + ": " + (mapped ? "an empty mapping (capacity 0): nothing to do." : "fd == null, so this is not a mapping: nothing to do."),
+              b + "." + method + "：" + (mapped ? "空映射（容量 0）：无事可做。" : "fd == null，不是映射：无事可做。"),
+              "java.nio.MappedByteBuffer." + method + ": if (fd == null) return");
+  }
+  r.end_step();
+}
+
+std::size_t resident_pages(const io::KernelSpace& k, PageRange g) {
+  std::size_t n = 0;
+  for (std::int64_t at = 0; at < g.length; at += io::kPageSize) n += k.resident(g.address + static_cast<std::uint64_t>(at), 1) ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+void mapped_force(Recorder& r, ObjectId buffer) {
+  const Machine& m = r.machine();
+  const auto g = mapped_range(m, buffer);
+  if (!g) return nothing_step(r, buffer, "force()");
+  io::IoSpaces work = *m.io;
+  const io::SyscallRecord call = work.kernel.msync(g->address, g->length);
+  io::account(work.counters, call);
+  r.begin_step(StepKind::writeback);
+  publish_io(r, work);
+  if (r.recording()) {
+    r.touch(buffer);
+    const std::string b = name_of(m, buffer), pages = std::to_string(call.pages_written_back.size()),
+                      bytes = std::to_string(call.kernel_to_device), range = hex(g->address) + ", " + std::to_string(g->length);
+    r.narrate(b + ".force(): msync(" + range + ", MS_SYNC) writes the mapping's dirty page-cache pages to the disk now: " + pages +
+                  " page(s), " + bytes + " bytes. Without it the kernel's flusher writes them back later; either way no Java copy is involved.",
+              b + ".force()：msync(" + range + ", MS_SYNC) 立即把映射中的脏页缓存页写到磁盘：" + pages + " 页，" + bytes +
+                  " 字节。不调用它，内核的回写线程稍后也会写回；两种情况都不涉及 Java 的拷贝。",
+              "java.nio.MappedByteBuffer.force -> MappedMemoryUtils.force -> force0 -> msync(MS_SYNC)");
+  }
+  r.end_step();
+}
+
+void mapped_load(Recorder& r, ObjectId buffer) {
+  const Machine& m = r.machine();
+  const auto g = mapped_range(m, buffer);
+  if (!g) return nothing_step(r, buffer, "load()");
+  io::IoSpaces work = *m.io;
+  const std::size_t before = resident_pages(work.kernel, *g);
+  for (std::int64_t at = 0; at < g->length; at += io::kPageSize) {
+    std::byte x{};
+    work.kernel.mapped_read(g->address + static_cast<std::uint64_t>(at), std::span<std::byte>(&x, 1));  // x ^= getByte(a)
+  }
+  const std::size_t pages = static_cast<std::size_t>((g->length + io::kPageSize - 1) / io::kPageSize);
+  const std::size_t faulted = resident_pages(work.kernel, *g) - before;
+  r.begin_step(StepKind::buffer_op);
+  if (!(work == *m.io)) publish_io(r, work);
+  if (r.recording()) {
+    r.touch(buffer);
+    const std::string b = name_of(m, buffer);
+    r.narrate(b + ".load(): madvise(WILLNEED), then one byte is read from each of the " + std::to_string(pages) + " page(s) so that they are "
+                  "resident: " + std::to_string(faulted) + " page fault(s) brought pages in from the disk.",
+              b + ".load()：madvise(WILLNEED)，然后从 " + std::to_string(pages) + " 个页中各读一个字节使其驻留：" + std::to_string(faulted) +
+                  " 次缺页从磁盘读入了页。",
+              "java.nio.MappedByteBuffer.load -> MappedMemoryUtils.load -> load0 (madvise) + a read per page");
+  }
+  r.end_step();
+}
+
+bool mapped_is_loaded(Recorder& r, ObjectId buffer) {
+  const Machine& m = r.machine();
+  const auto g = mapped_range(m, buffer);
+  if (!g) {
+    nothing_step(r, buffer, "isLoaded()");
+    return true;
+  }
+  const bool loaded = m.io->kernel.resident(g->address, g->length);
+  r.begin_step(StepKind::buffer_op);
+  if (r.recording()) {
+    r.touch(buffer);
+    const std::string b = name_of(m, buffer), v = loaded ? "true" : "false";
+    r.narrate(b + ".isLoaded() returns " + v + ": mincore says " + (loaded ? "every page of the mapping is" : "not every page of the mapping is") +
+                  " in the page cache now (a hint: the kernel may evict pages at any time).",
+              b + ".isLoaded() 返回 " + v + "：mincore 表明映射的页" + (loaded ? "此刻都在" : "此刻并不都在") + "页缓存中（只是提示：内核随时可能换出页）。",
+              "java.nio.MappedByteBuffer.isLoaded -> MappedMemoryUtils.isLoaded -> isLoaded0 (mincore)");
+  }
+  r.end_step();
+  return loaded;
+}
+
 }  // namespace heapviz::nio

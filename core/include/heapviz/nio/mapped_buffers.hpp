@@ -20,4 +20,14 @@ heap::ObjectId new_mapped_buffer(Recorder& r, const std::string& thread, const i
 /// True if `buffer` (or, for a view, its root) was made by FileChannel.map: MappedByteBuffer.fd is set.
 bool is_mapped_buffer(const Machine& m, heap::ObjectId buffer);
 
+/// MappedByteBuffer.force(): msync(MS_SYNC) over the buffer's pages (MappedMemoryUtils: from the page
+/// holding `address` for pagePosition + capacity bytes); their dirty page-cache pages reach the device.
+/// fd == null (a plain direct buffer) or nothing mapped: nothing happens. One step either way.
+void mapped_force(Recorder& r, heap::ObjectId buffer);
+/// MappedByteBuffer.load(): madvise(WILLNEED), then one load per page: missing pages are faulted in.
+void mapped_load(Recorder& r, heap::ObjectId buffer);
+/// MappedByteBuffer.isLoaded(): mincore says every page of the range is resident (true for fd == null or
+/// an empty mapping). One step with the answer.
+bool mapped_is_loaded(Recorder& r, heap::ObjectId buffer);
+
 }  // namespace heapviz::nio
