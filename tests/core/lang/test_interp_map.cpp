@@ -267,3 +267,24 @@ TEST_CASE("interp channel: bad ranges and arguments of the new calls throw as th
                "java.nio.channels.NonWritableChannelException\n"
                "java.nio.channels.NonWritableChannelException\n");
 }
+
+TEST_CASE("interp map: isLoaded is false for a file hole, load faults the pages in, force writes dirty pages to the device") {
+  const auto r = interp_test::run(kOpen +
+                                  "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 8192);\n"
+                                  "System.out.println(m.isLoaded());\n"
+                                  "System.out.println((m.load() == m) + \" \" + m.isLoaded());\n"
+                                  "m.put(4100, (byte) 9);\n"
+                                  "System.out.println(m.force() == m);");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == "false\ntrue true\ntrue\n");  // as JDK 17 prints it (checked on 17.0.15)
+  const Machine end = r.trace->state_at(r.trace->size());
+  const auto* f = end.io->kernel.file_named("m.bin");
+  REQUIRE(f != nullptr);
+  CHECK(f->pages.size() == 2);
+  CHECK(!f->pages.at(1).dirty);  // msync cleaned it
+  const auto disk = end.io->kernel.device().files.find(f->id);
+  REQUIRE(disk != end.io->kernel.device().files.end());
+  REQUIRE(disk->second.get().size() == 8192);
+  CHECK(disk->second.get()[4100] == std::byte{9});
+  CHECK(count_kind(*r.trace, StepKind::writeback) == 1);
+}
