@@ -148,6 +148,24 @@ std::vector<std::byte> detail::mapped_window(const Machine& m, std::uint64_t add
 
 // ---------------------------------------------------------------- construction
 
+namespace {
+// "Bytes [0, 31) of source.bin (page 0) are now mapped at 0x7f5000000000." for the narration.
+std::string mapping_text(const Machine& m, const io::MappedBuffer& mb, bool zh) {
+  const io::Mapping* mp = m.io->kernel.mapping_at(mb.map_address);
+  const io::KernelFile* f = mp ? m.io->kernel.file(mp->file) : nullptr;
+  if (f == nullptr) return "";
+  const std::int64_t from = mp->file_offset + mb.page_position, to = from + mb.state.capacity;
+  const std::int64_t first = mp->file_offset / io::kPageSize, last = (mp->file_offset + mb.map_size - 1) / io::kPageSize;
+  const std::string pages = first == last ? std::to_string(first) : std::to_string(first) + ".." + std::to_string(last);
+  if (zh)
+    return f->name + " 的字节 [" + std::to_string(from) + ", " + std::to_string(to) + ")（第 " + pages + " 页）已映射到 " + hex(mb.map_address) +
+           (mp->private_copy ? "（PRIVATE：写入只进入私有副本）" : mp->writable ? "" : "（只读）") + "。";
+  return "Bytes [" + std::to_string(from) + ", " + std::to_string(to) + ") of " + f->name + " (page" + (first == last ? " " : "s ") + pages +
+         ") are now mapped at " + hex(mb.map_address) +
+         (mp->private_copy ? " (PRIVATE: stores go to private copies, never to the file)" : mp->writable ? "" : " (read-only)") + ".";
+}
+}  // namespace
+
 ObjectId new_mapped_buffer(Recorder& r, const std::string& thread, const io::MappedBuffer& mb) {
   const Machine& m = r.machine();
   const std::string scope = thread + "/FileChannelImpl.map";
@@ -187,13 +205,14 @@ ObjectId new_mapped_buffer(Recorder& r, const std::string& thread, const io::Map
       if (r.recording()) {
         r.touch(unmapper);
         const std::string u = name_of(m, unmapper), sz = std::to_string(mb.map_size), c = std::to_string(cap);
-        r.narrate("new DefaultUnmapper(" + hex(mb.map_address) + ", " + sz + ", " + c + ", fd, " + std::to_string(mb.page_position) + ") = " +
+        const std::string what = mapping_text(m, mb, false), what_zh = mapping_text(m, mb, true);
+        r.narrate(what + " new DefaultUnmapper(" + hex(mb.map_address) + ", " + sz + ", " + c + ", fd, " + std::to_string(mb.page_position) + ") = " +
                       u + ": it remembers the mapping (address, mapSize " + sz + " = size " + c + " + pagePosition " +
                       std::to_string(mb.page_position) + ") so that it can munmap it later. Its constructor counts it in the "
                       "\"mapped\" pool: " + figures(m) + ". The \"direct\" pool does not change: a mapping never goes through "
                       "Bits.reserveMemory, needs no malloc and is not limited by MaxDirectMemorySize; its bytes are the file's "
                       "page-cache pages.",
-                  "new DefaultUnmapper(" + hex(mb.map_address) + ", " + sz + ", " + c + ", fd, " + std::to_string(mb.page_position) + ") = " +
+                  what_zh + "new DefaultUnmapper(" + hex(mb.map_address) + ", " + sz + ", " + c + ", fd, " + std::to_string(mb.page_position) + ") = " +
                       u + "：它记住这个映射（地址、mapSize " + sz + " = size " + c + " + pagePosition " + std::to_string(mb.page_position) +
                       "），以便以后 munmap。它的构造器把映射计入 \"mapped\" 池：" + figures(m) +
                       "。\"direct\" 池不变：映射不经过 Bits.reserveMemory，不调用 malloc，也不受 MaxDirectMemorySize 限制；它的字节就是文件的页缓存页。",
