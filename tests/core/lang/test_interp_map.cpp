@@ -7,6 +7,7 @@
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
 #include "heapviz/machine.hpp"
+#include "heapviz/view.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/mapped_buffers.hpp"
 #include "interp_test_util.hpp"
@@ -287,4 +288,23 @@ TEST_CASE("interp map: isLoaded is false for a file hole, load faults the pages 
   REQUIRE(disk->second.get().size() == 8192);
   CHECK(disk->second.get()[4100] == std::byte{9});
   CHECK(count_kind(*r.trace, StepKind::writeback) == 1);
+}
+
+TEST_CASE("interp map: the view shows the mapped pool once and an arrow from the buffer to its page-cache page") {
+  const auto r = interp_test::run(kOpen + "ch.write(ByteBuffer.wrap(\"abc\".getBytes()));\n"
+                                          "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 1, 2);\nm.put(0, (byte) 1);");
+  REQUIRE(r.exit_code == 0);
+  const Machine end = r.trace->state_at(r.trace->size());
+  const heapviz::View v = heapviz::make_view(end);
+  CHECK(std::count_if(v.counters.begin(), v.counters.end(), [](const auto& c) { return c.key == "mapped_count"; }) == 1);
+  const auto mc = std::find_if(v.counters.begin(), v.counters.end(), [](const auto& c) { return c.key == "mapped_used"; });
+  REQUIRE(mc != v.counters.end());
+  CHECK(mc->value == 3);  // size 2 + pagePosition 1
+  const ObjectId b = objects_of(end, "java.nio.DirectByteBuffer").back();
+  const auto a = std::find_if(v.arrows.begin(), v.arrows.end(), [&](const auto& x) { return x.from == b && x.field == "address"; });
+  REQUIRE(a != v.arrows.end());
+  CHECK(a->to_space == heapviz::heap::SpaceId::kernel);
+  const auto* f = end.io->kernel.file_named("m.bin");
+  REQUIRE(f != nullptr);
+  CHECK(a->to_addr == f->pages.at(0).kernel_address + 1);
 }
