@@ -89,6 +89,25 @@ std::optional<std::uint64_t> kernel_address_of(const io::KernelSpace& k, std::ui
   return p->second.kernel_address + static_cast<std::uint64_t>(at % io::kPageSize);
 }
 
+// A load from pages that are all resident changes nothing in the kernel: read them in place (the
+// common case; a copy of the io state per load would be wasted). False if a page would fault.
+bool read_resident(const io::KernelSpace& k, std::uint64_t a, std::span<std::byte> out) {
+  const io::Mapping* mp = k.mapping_at(a);
+  if (mp == nullptr || !k.resident(a, static_cast<std::int64_t>(out.size()))) return false;
+  const io::KernelFile* f = k.file(mp->file);
+  std::size_t done = 0;
+  while (done < out.size()) {
+    const std::int64_t at = mp->file_offset + static_cast<std::int64_t>(a - mp->address) + static_cast<std::int64_t>(done);
+    const std::int64_t in_page = at % io::kPageSize;
+    const std::size_t n = std::min(out.size() - done, static_cast<std::size_t>(io::kPageSize - in_page));
+    const auto priv = mp->private_pages.find(at / io::kPageSize);
+    const std::vector<std::byte>& bytes = priv != mp->private_pages.end() ? priv->second : f->pages.at(at / io::kPageSize).bytes.get();
+    std::copy_n(bytes.begin() + in_page, n, out.begin() + static_cast<std::ptrdiff_t>(done));
+    done += n;
+  }
+  return true;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- bytes through the mapping
@@ -101,9 +120,11 @@ RecordedMappedStore::RecordedMappedStore(Recorder& r, std::uint64_t address, std
 void RecordedMappedStore::read(std::int64_t index, std::span<std::byte> out) {
   if (out.empty()) return;
   const std::uint64_t a = address_ + static_cast<std::uint64_t>(index);
-  io::IoSpaces work = *r_.machine().io;
-  work.kernel.mapped_read(a, out);  // a CPU load; a page fault would bring the page in
-  if (!(work.kernel == r_.machine().io->kernel)) publish_io(r_, work);
+  if (!read_resident(r_.machine().io->kernel, a, out)) {
+    io::IoSpaces work = *r_.machine().io;
+    work.kernel.mapped_read(a, out);  // a CPU load with page faults: missing pages come in from the device
+    publish_io(r_, work);
+  }
   if (touched_.read + touched_.written == 0) touched_.first = a;
   touched_.read += out.size();
 }
