@@ -191,7 +191,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::channel_write:
     case Op::channel_read: {
       const bool write = info.op == Op::channel_write;
-      null_check(write ? "write(java.nio.ByteBuffer)" : "read(java.nio.ByteBuffer)");
+      null_check(write ? "write(java.nio.ByteBuffer)" : args.size() == 2 ? "read(java.nio.ByteBuffer, long)" : "read(java.nio.ByteBuffer)");
       if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
       const std::uint32_t ch = host().channel;
       protect_temps();  // temporary direct buffers allocate
@@ -207,14 +207,14 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       channel_force(r_, frames_.back().thread, host().channel, std::get<bool>(args[0]));
       return std::monostate{};
     case Op::channel_transfer_to: {
-      null_check("transferTo(long,long,java.nio.channels.WritableByteChannel)");
+      null_check("transferTo(long, long, java.nio.channels.WritableByteChannel)");
       if (is_null(args[2])) throw_java("java.lang.NullPointerException", std::nullopt);
       const std::uint32_t target = hosts_.at(std::get<HostRef>(args[2]).index).channel;
       protect_temps();
       return channel_transfer_to(r_, frames_.back().thread, host().channel, as_long(args[0]), as_long(args[1]), target);
     }
     case Op::channel_map: {
-      null_check("map(java.nio.channels.FileChannel$MapMode,long,long)");
+      null_check("map(java.nio.channels.FileChannel$MapMode, long, long)");
       const std::int64_t size = as_long(args[2]);
       // FileChannelImpl.map: the size check comes first, then Objects.requireNonNull(mode, "Mode is null").
       if (is_null(args[0]) && size <= std::numeric_limits<std::int32_t>::max())
@@ -224,7 +224,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       return JRef{channel_map(r_, frames_.back().thread, host().channel, mode.substr(mode.rfind('.') + 1), as_long(args[1]), size)};
     }
     case Op::channel_write_at: {
-      null_check("write(java.nio.ByteBuffer,long)");
+      null_check("write(java.nio.ByteBuffer, long)");
       if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
       const std::uint32_t ch = host().channel;
       protect_temps();
@@ -233,7 +233,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::channel_write_gather:
     case Op::channel_read_scatter: {
       const bool write = info.op == Op::channel_write_gather;
-      null_check(write ? "write(java.nio.ByteBuffer[])" : "read(java.nio.ByteBuffer[])");
+      null_check(std::string(write ? "write" : "read") + (args.size() == 3 ? "(java.nio.ByteBuffer[], int, int)" : "(java.nio.ByteBuffer[])"));
       if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
       const heap::ObjectId array = ref_of(args[0]);
       const Machine& m = r_.machine();
