@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/inspect.hpp"
 #include "heapviz/heap/object_layout.hpp"
 #include "heapviz/machine.hpp"
 #include "heapviz/view.hpp"
@@ -307,4 +308,25 @@ TEST_CASE("interp map: the view shows the mapped pool once and an arrow from the
   const auto* f = end.io->kernel.file_named("m.bin");
   REQUIRE(f != nullptr);
   CHECK(a->to_addr == f->pages.at(0).kernel_address + 1);
+}
+
+TEST_CASE("interp map: the inspector labels a mapped buffer's address and the Unmapper's mapping") {
+  const auto r = interp_test::run(kOpen + "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 16);\n"
+                                          "m = null;\nHeapviz.gc();");
+  REQUIRE(r.exit_code == 0);
+  const std::size_t mapped_step = first_state(*r.trace, [](const Machine& m) { return !objects_of(m, "jdk.internal.ref.Cleaner").empty(); });
+  REQUIRE(mapped_step > 0);
+  const Machine at = r.trace->state_at(mapped_step);
+  auto value = [&](ObjectId id, std::string_view field) {
+    for (const auto& f : heapviz::inspect_fields(at, id))
+      if (f.name == field) return f.value;
+    return std::string();
+  };
+  const ObjectId b = objects_of(at, "java.nio.DirectByteBuffer").at(0);
+  const ObjectId u = objects_of(at, "sun.nio.ch.FileChannelImpl$DefaultUnmapper").at(0);
+  CHECK(value(b, "address") == "0x7f5000000000 (mapped: page-cache pages of the file)");
+  CHECK(value(u, "address") == "0x7f5000000000 (the mapping, for munmap)");
+  const Machine end = r.trace->state_at(r.trace->size());
+  for (const auto& f : heapviz::inspect_fields(end, u))
+    if (f.name == "address") CHECK(f.value == "0 (unmapped)");
 }
