@@ -330,3 +330,20 @@ TEST_CASE("interp map: the inspector labels a mapped buffer's address and the Un
   for (const auto& f : heapviz::inspect_fields(end, u))
     if (f.name == "address") CHECK(f.value == "0 (unmapped)");
 }
+
+TEST_CASE("interp map: an Unmapper run by Bits' GC inside a heap write changes that write's kernel state too") {
+  heapviz::LessonRunOptions o;
+  o.jvm_flags = "-XX:+UseSerialGC -Xmx64m -XX:MaxDirectMemorySize=1k";
+  const auto r = heapviz::run_lesson(kOpen +
+                                         "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 100);\nm = null;\n"
+                                         "try { ch.write(ByteBuffer.allocate(2048)); } catch (OutOfMemoryError e) { System.out.println(e); }\n"
+                                         "Heapviz.pools();",
+                                     "t.java", o);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == "java.lang.OutOfMemoryError: Cannot reserve 2048 bytes of direct buffer memory (allocated: 0, limit: 1024)\n"
+                 "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");  // as JDK 17 prints it
+  const Machine end = r.trace->state_at(r.trace->size());
+  CHECK(end.io->kernel.mappings().empty());  // the write's final io state keeps the munmap
+  CHECK(end.io->statics.mapped.count == 0);
+  CHECK(heapviz::nio::mapped_pool(end).count == 0);
+}
