@@ -9,7 +9,7 @@ constexpr BlockStyle kStyles[] = {
     {IM_COL32(0x56, 0xB4, 0xE9, 255), Pattern::solid, "HeapByteBuffer", "堆缓冲区对象"},
     {IM_COL32(0x00, 0x72, 0xB2, 255), Pattern::solid, "DirectByteBuffer", "直接缓冲区对象"},
     {IM_COL32(0xE6, 0x9F, 0x00, 255), Pattern::dotted, "byte[] / arrays", "byte[] 与数组"},
-    {IM_COL32(0xCC, 0x79, 0xA7, 255), Pattern::outlined, "Cleaner, Deallocator", "Cleaner、Deallocator"},
+    {IM_COL32(0xCC, 0x79, 0xA7, 255), Pattern::outlined, "Cleaner, Deallocator, Unmapper", "Cleaner、Deallocator、Unmapper"},
     {IM_COL32(0x00, 0x9E, 0x73, 255), Pattern::solid, "other objects", "其他对象"},
     {IM_COL32(0xD5, 0x5E, 0x00, 255), Pattern::hatched, "garbage (unmarked)", "垃圾（未标记）"},
     {IM_COL32(0x99, 0x99, 0x99, 255), Pattern::hatched, "dead wood (filler)", "死区填充"},
@@ -27,7 +27,7 @@ BlockStyle style_for(std::string_view type, std::string_view state) {
   if (type == "java.nio.DirectByteBuffer" || type == "java.nio.DirectByteBufferR") return kStyles[1];
   if (type.ends_with("[]")) return kStyles[2];
   if (type == "jdk.internal.ref.Cleaner" || type == "java.nio.DirectByteBuffer$Deallocator" ||
-      type.starts_with("java.lang.ref."))
+      type == "sun.nio.ch.FileChannelImpl$DefaultUnmapper" || type.starts_with("java.lang.ref."))
     return kStyles[3];
   if (type == "native") return kStyles[7];
   if (type == "kernel") return kStyles[8];

@@ -58,7 +58,8 @@ struct ArrowView {
   std::uint64_t to_addr = 0;              ///< the address stored (may be stale mid-GC)
   /// Where to_addr lies. java_heap: an object reference (`to` is the object). native: a raw address
   /// held in a long field (DirectByteBuffer.address, Deallocator.address); `to` is 0 and the target is
-  /// the native block containing to_addr.
+  /// the native block containing to_addr. kernel: a MappedByteBuffer's address, drawn to the page-cache
+  /// page (to_addr is that page's kernel address plus the offset in it).
   heap::SpaceId to_space = heap::SpaceId::java_heap;
 };
 

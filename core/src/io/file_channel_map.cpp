@@ -36,6 +36,13 @@ MappedBuffer FileChannel::map(IoContext& ctx, MapMode mode, std::int64_t positio
   const SyscallRecord call =
       ctx.kernel.mmap(fd_, map_position, m.map_size, mode != MapMode::read_only, mode == MapMode::private_copy);
   account(ctx.counters, call);
+  if (call.ok()) {
+    // The Unmapper's constructor counts the mapping in the `mapped` pool (counted before the event is
+    // published, so the mmap step shows the pool with it).
+    ctx.statics.mapped.count += 1;
+    ctx.statics.mapped.memory_used += m.map_size;
+    ctx.statics.mapped.total_capacity += size;
+  }
   IoEvent e;
   e.kind = IoEventKind::mmap;
   e.thread = ctx.thread;
@@ -47,10 +54,6 @@ MappedBuffer FileChannel::map(IoContext& ctx, MapMode mode, std::int64_t positio
   m.address = m.map_address + static_cast<std::uint64_t>(m.page_position);
   m.state.capacity = static_cast<int>(size);
   m.state.limit = static_cast<int>(size);
-  // The Unmapper's constructor counts the mapping in the `mapped` pool.
-  ctx.statics.mapped.count += 1;
-  ctx.statics.mapped.memory_used += m.map_size;
-  ctx.statics.mapped.total_capacity += size;
   return m;
 }
 
@@ -59,15 +62,15 @@ void FileChannel::unmap(IoContext& ctx, MappedBuffer& buffer) {
   buffer.unmapped = true;
   const SyscallRecord call = ctx.kernel.munmap(buffer.map_address);
   account(ctx.counters, call);
+  ctx.statics.mapped.count -= 1;
+  ctx.statics.mapped.memory_used -= buffer.map_size;
+  ctx.statics.mapped.total_capacity -= buffer.state.capacity;
   IoEvent e;
   e.kind = IoEventKind::munmap;
   e.thread = ctx.thread;
   e.bytes = buffer.map_size;
   e.call = call;
   ctx.emit(e);
-  ctx.statics.mapped.count -= 1;
-  ctx.statics.mapped.memory_used -= buffer.map_size;
-  ctx.statics.mapped.total_capacity -= buffer.state.capacity;
 }
 
 std::int64_t FileChannel::transfer_to(IoContext& ctx, std::int64_t position, std::int64_t count, TransferTarget target) {

@@ -26,9 +26,7 @@ void append_io_view(const Machine& m, View& v) {
   counter(v, "io_temp_reused", "temporary buffers reused", "临时缓冲区复用次数", c.temp_buffers_reused);
   counter(v, "io_temp_freed", "temporary buffers freed", "临时缓冲区释放次数", c.temp_buffers_freed);
   for (const auto& [name, n] : c.syscalls) counter(v, "io_syscall_" + name, "syscall " + name, "系统调用 " + name, n);
-  counter(v, "mapped_count", "mapped pool: count", "mapped 池：数量", static_cast<std::uint64_t>(io.statics.mapped.count));
-  counter(v, "mapped_memory_used", "mapped pool: memory used", "mapped 池：已用内存", static_cast<std::uint64_t>(io.statics.mapped.memory_used));
-  counter(v, "mapped_total_capacity", "mapped pool: total capacity", "mapped 池：总容量", static_cast<std::uint64_t>(io.statics.mapped.total_capacity));
+  // The "mapped" pool is shown once, by the nio view (Machine::mapped, the pool Heapviz.pools() prints).
   // GCLocker (lesson 06's pin-heap-array): threads in JNI critical regions and a GC waiting for them; shown
   // only once such a write has begun, so that other lessons' counter tables stay short.
   if (io.heap_write && io.heap_write->mode == HeapWriteMode::pin_heap_array) {

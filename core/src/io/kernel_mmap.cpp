@@ -105,4 +105,55 @@ SyscallRecord KernelSpace::mapped_write(std::uint64_t address, std::span<const s
   return rec;
 }
 
+SyscallRecord KernelSpace::msync(std::uint64_t address, std::int64_t length) {
+  SyscallRecord rec;
+  rec.name = "msync";
+  if (address % kPageSize != 0 || length < 0) {
+    rec.error = Errno::EINVAL_;
+    rec.result = -static_cast<std::int64_t>(Errno::EINVAL_);
+    return rec;
+  }
+  const Mapping* m = length == 0 ? mapping_at(address) : nullptr;
+  if (length > 0) {
+    for (const auto& [start, mp] : mappings_)
+      if (address >= start && address + static_cast<std::uint64_t>(length) <= start + static_cast<std::uint64_t>(mp.length + kPageSize - 1) / kPageSize * kPageSize)
+        m = &mp;
+  }
+  if (m == nullptr) {
+    rec.error = Errno::EINVAL_;  // Linux says ENOMEM; the simulated Errno has no such value (never reached from Java)
+    rec.result = -static_cast<std::int64_t>(Errno::EINVAL_);
+    return rec;
+  }
+  if (m->private_copy || length == 0) return rec;
+  KernelFile& f = file_ref(m->file);
+  std::vector<std::byte>& disk = device_.files[f.id].mut();
+  disk.resize(static_cast<std::size_t>(f.size));  // the data of the range needs the size on disk too
+  const std::int64_t first = (m->file_offset + static_cast<std::int64_t>(address - m->address)) / kPageSize;
+  const std::int64_t last = (m->file_offset + static_cast<std::int64_t>(address - m->address) + length - 1) / kPageSize;
+  for (auto it = f.pages.lower_bound(first); it != f.pages.end() && it->first <= last; ++it) {
+    CachedPage& p = it->second;
+    if (!p.dirty) continue;
+    const std::int64_t start = it->first * kPageSize;
+    if (start < f.size) {
+      const std::int64_t n = std::min(kPageSize, f.size - start);
+      std::copy_n(p.bytes.get().begin(), n, disk.begin() + start);
+      rec.kernel_to_device += n;
+    }
+    p.dirty = false;
+    rec.pages_written_back.push_back(it->first);
+  }
+  return rec;
+}
+
+bool KernelSpace::resident(std::uint64_t address, std::int64_t length) const {
+  const Mapping* m = mapping_at(address);
+  if (m == nullptr) return false;
+  const auto fi = files_.find(m->file);
+  if (fi == files_.end()) return false;
+  const std::int64_t at = m->file_offset + static_cast<std::int64_t>(address - m->address);
+  for (std::int64_t index = at / kPageSize; index <= (at + std::max<std::int64_t>(length, 1) - 1) / kPageSize; ++index)
+    if (!fi->second.pages.count(index) && !m->private_pages.count(index)) return false;
+  return true;
+}
+
 }  // namespace heapviz::io

@@ -14,9 +14,27 @@ namespace {
 class Session {
  public:
   Session(Recorder& r, DirectBufferHost& host, const std::string& thread)
-      : r_(r), work_(*r.machine().io), ctx_{work_.kernel, work_.temporaries, host, work_.counters, events_, work_.statics, thread, {}} {
+      : r_(r), work_(*r.machine().io), ctx_{work_.kernel, work_.temporaries, host, work_.counters, events_, work_.statics, thread, {}},
+        outer_(innermost()) {
     ctx_.on_event = [this](const IoEvent& e) { record(step_kind_of(e), narrate(e)); };
+    host.attach_kernel(&work_.kernel);  // mapped buffers read and write this call's page cache
+    innermost() = this;
   }
+  ~Session() {
+    ctx_.buffers.attach_kernel(nullptr);
+    innermost() = outer_;
+  }
+
+  /// The I/O call in progress on this thread of the simulator (nullptr: none). A GC inside a call (Bits
+  /// waiting for direct memory) may run the Reference Handler, whose munmap must change that call's
+  /// working copy of the kernel, or the call's next publish would bring the mapping back.
+  static Session*& innermost() {
+    thread_local Session* s = nullptr;
+    return s;
+  }
+  const Recorder& recorder() const { return r_; }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
   IoContext& ctx() { return ctx_; }
   IoSpaces& work() { return work_; }
@@ -51,6 +69,7 @@ class Session {
   IoSpaces work_;
   std::vector<IoEvent> events_;
   IoContext ctx_;
+  Session* outer_;
 };
 
 /// Runs `f(session)`; publishes what is left also when it throws a Java exception.
@@ -123,6 +142,13 @@ MappedBuffer map(Recorder& r, DirectBufferHost& host, const std::string& thread,
 }
 
 void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, MappedBuffer& buffer) {
+  if (Session* outer = Session::innermost(); outer != nullptr && &outer->recorder() == &r) {
+    const std::string caller = outer->ctx().thread;  // the munmap is the Reference Handler's, inside the caller's call
+    outer->ctx().thread = thread;
+    FileChannel::unmap(outer->ctx(), buffer);  // throws nothing: munmap has no Java exception
+    outer->ctx().thread = caller;
+    return;
+  }
   run(r, host, thread, [&](Session& s) { FileChannel::unmap(s.ctx(), buffer); });
 }
 

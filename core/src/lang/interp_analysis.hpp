@@ -21,13 +21,14 @@ enum class Op : std::uint16_t {
   local, user_field, array_length, constant, system_out, system_err, enum_const, class_ref,
   // calls
   println, print, system_gc, system_exit, heapviz_pools, heapviz_gc,
-  bb_allocate, bb_allocate_direct, bb_wrap, buffer_method,
+  bb_allocate, bb_allocate_direct, bb_wrap, buffer_method, mapped_method,
   string_length, string_get_bytes, string_char_at, string_equals, string_is_empty, string_value_of,
   to_hex_int, to_hex_long, math_max, math_min, math_abs,
   throwable_get_message, throwable_get_class, throwable_to_string, class_get_name, class_get_simple_name,
   thread_start, thread_join, thread_current, thread_get_name,
   path_of, channel_open, channel_write, channel_read, channel_size, channel_position, channel_force,
-  channel_transfer_to, channel_close,
+  channel_transfer_to, channel_close, channel_map, channel_write_at, channel_write_gather, channel_read_scatter,
+  channel_truncate, channel_set_position,
   // object creation
   new_object, new_user, new_throwable, new_thread,
 };

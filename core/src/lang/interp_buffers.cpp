@@ -5,6 +5,7 @@
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/java_throwable.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
+#include "heapviz/nio/mapped_buffers.hpp"
 
 namespace heapviz::lang::interp {
 
@@ -20,6 +21,12 @@ JValue buffer_call(Recorder& r, heap::ObjectId buffer, std::string_view signatur
   return nio::call_buffer_method(r, buffer, signature, args);
 }
 bool is_buffer(const Machine& m, heap::ObjectId obj) { return nio::is_byte_buffer(m, obj); }
+JValue mapped_call(Recorder& r, heap::ObjectId buffer, std::string_view signature) {
+  if (signature == "isLoaded()") return nio::mapped_is_loaded(r, buffer);
+  if (signature == "force()") nio::mapped_force(r, buffer);
+  else nio::mapped_load(r, buffer);
+  return JRef{buffer};
+}
 void system_gc(Recorder& r) { nio::system_gc(r); }
 void gc_and_clean(Recorder& r) {
   nio::system_gc(r);

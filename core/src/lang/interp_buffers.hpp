@@ -23,6 +23,8 @@ heap::ObjectId buffer_allocate_direct(Recorder& r, std::int32_t capacity);
 heap::ObjectId buffer_wrap(Recorder& r, heap::ObjectId array, std::optional<std::pair<std::int32_t, std::int32_t>> range);
 JValue buffer_call(Recorder& r, heap::ObjectId buffer, std::string_view signature, std::span<const JValue> args);
 bool is_buffer(const Machine& m, heap::ObjectId obj);
+/// MappedByteBuffer.force() / load() (return the buffer) and isLoaded() (a boolean).
+JValue mapped_call(Recorder& r, heap::ObjectId buffer, std::string_view signature);
 /// System.gc().
 void system_gc(Recorder& r);
 /// Heapviz.gc(): System.gc() and the Reference Handler running every pending Cleaner.

@@ -1,5 +1,6 @@
 // Calls and object creation: System, Heapviz, String, Integer, Math, exceptions, threads, ByteBuffers.
 #include <algorithm>
+#include <limits>
 
 #include "heapviz/heap/heap_ops.hpp"
 #include "interp_buffers.hpp"
@@ -90,6 +91,9 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       protect_temps();  // views (slice, duplicate) allocate
       return coerce(from_jvalue(buffer_call(r_, ref_of(recv), info.signature, jargs)), info.type);
     }
+    case Op::mapped_method:
+      null_check(info.signature);
+      return coerce(from_jvalue(mapped_call(r_, ref_of(recv), info.signature)), info.type);
     case Op::string_length:
       null_check("length()");
       return utf16_length(std::get<std::string>(recv));
@@ -187,7 +191,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::channel_write:
     case Op::channel_read: {
       const bool write = info.op == Op::channel_write;
-      null_check(write ? "write(java.nio.ByteBuffer)" : "read(java.nio.ByteBuffer)");
+      null_check(write ? "write(java.nio.ByteBuffer)" : args.size() == 2 ? "read(java.nio.ByteBuffer, long)" : "read(java.nio.ByteBuffer)");
       if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
       const std::uint32_t ch = host().channel;
       protect_temps();  // temporary direct buffers allocate
@@ -213,12 +217,59 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       channel_force(r_, frames_.back().thread, host().channel, std::get<bool>(args[0]));
       return std::monostate{};
     case Op::channel_transfer_to: {
-      null_check("transferTo(long,long,java.nio.channels.WritableByteChannel)");
+      null_check("transferTo(long, long, java.nio.channels.WritableByteChannel)");
       if (is_null(args[2])) throw_java("java.lang.NullPointerException", std::nullopt);
       const std::uint32_t target = hosts_.at(std::get<HostRef>(args[2]).index).channel;
       protect_temps();
       return channel_transfer_to(r_, frames_.back().thread, host().channel, as_long(args[0]), as_long(args[1]), target);
     }
+    case Op::channel_map: {
+      null_check("map(java.nio.channels.FileChannel$MapMode, long, long)");
+      const std::int64_t size = as_long(args[2]);
+      // FileChannelImpl.map: the size check comes first, then Objects.requireNonNull(mode, "Mode is null").
+      if (is_null(args[0]) && size <= std::numeric_limits<std::int32_t>::max())
+        throw_java("java.lang.NullPointerException", "Mode is null");
+      const std::string mode = is_null(args[0]) ? "READ_ONLY" : std::get<JEnum>(args[0]).name;
+      protect_temps();
+      return JRef{channel_map(r_, frames_.back().thread, host().channel, mode.substr(mode.rfind('.') + 1), as_long(args[1]), size)};
+    }
+    case Op::channel_write_at: {
+      null_check("write(java.nio.ByteBuffer, long)");
+      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      const std::uint32_t ch = host().channel;
+      protect_temps();
+      return channel_write_at(r_, frames_.back().thread, ch, ref_of(args[0]), as_long(args[1]));
+    }
+    case Op::channel_write_gather:
+    case Op::channel_read_scatter: {
+      const bool write = info.op == Op::channel_write_gather;
+      null_check(std::string(write ? "write" : "read") + (args.size() == 3 ? "(java.nio.ByteBuffer[], int, int)" : "(java.nio.ByteBuffer[])"));
+      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      const heap::ObjectId array = ref_of(args[0]);
+      const Machine& m = r_.machine();
+      const std::int64_t n = m.heap.array_length(m.heap.record(array).addr);
+      const std::int64_t offset = args.size() == 3 ? as_long(args[1]) : 0, length = args.size() == 3 ? as_long(args[2]) : n;
+      if ((offset | length) < 0 || length > n - offset)  // Objects.checkFromIndexSize(offset, length, srcs.length)
+        throw_java("java.lang.IndexOutOfBoundsException", "Range [" + std::to_string(offset) + ", " + std::to_string(offset) + " + " +
+                                                               std::to_string(length) + ") out of bounds for length " + std::to_string(n));
+      std::vector<heap::ObjectId> buffers;
+      for (std::int64_t i = offset; i < offset + length; ++i) {
+        const heap::ObjectId b = heap::load_element(m, array, static_cast<std::uint32_t>(i));
+        if (b == heap::kNoObject) throw_java("java.lang.NullPointerException", std::nullopt);
+        buffers.push_back(b);
+      }
+      const std::uint32_t ch = host().channel;
+      protect_temps();
+      return write ? channel_write_gather(r_, frames_.back().thread, ch, buffers) : channel_read_scatter(r_, frames_.back().thread, ch, buffers);
+    }
+    case Op::channel_truncate:
+      null_check("truncate(long)");
+      channel_truncate(r_, frames_.back().thread, host().channel, as_long(args[0]));
+      return recv;
+    case Op::channel_set_position:
+      null_check("position(long)");
+      channel_set_position(r_, frames_.back().thread, host().channel, as_long(args[0]));
+      return recv;
     case Op::channel_close:
       null_check("close()");
       channel_close(r_, frames_.back().thread, host().channel);

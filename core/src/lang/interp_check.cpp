@@ -715,7 +715,22 @@ class Checker {
     return fail(c);
   }
 
-  // FileChannel instance methods the I/O model simulates (map is not wired to the machine yet).
+  // FileChannel.map, positional write, gathering/scattering, truncate and position(long); an error
+  // type when `c` is none of them.
+  template <class Sig>
+  Type channel_call_more(const MethodCall& c, const Sig& sig) {
+    const Type kInt = Type::of(Prim::int_), kLong = Type::of(Prim::long_), kBuffer = Type::ref("ByteBuffer");
+    const Type kBuffers = kBuffer.array_of(), kChannel = Type::ref("FileChannel");
+    if (c.name == "map" && sig({Type::ref("FileChannel.MapMode"), kLong, kLong})) return call_result(c, Op::channel_map, Type::ref("MappedByteBuffer"));
+    if (c.name == "write" && sig({kBuffer, kLong})) return call_result(c, Op::channel_write_at, kInt);
+    if (c.name == "write" && (sig({kBuffers}) || sig({kBuffers, kInt, kInt}))) return call_result(c, Op::channel_write_gather, kLong);
+    if (c.name == "read" && (sig({kBuffers}) || sig({kBuffers, kInt, kInt}))) return call_result(c, Op::channel_read_scatter, kLong);
+    if (c.name == "truncate" && sig({kLong})) return call_result(c, Op::channel_truncate, kChannel);
+    if (c.name == "position" && sig({kLong})) return call_result(c, Op::channel_set_position, kChannel);
+    return Type::error();
+  }
+
+  // FileChannel instance methods the I/O model simulates.
   Type channel_call(const MethodCall& c, const std::vector<Type>& ts) {
     const Type kInt = Type::of(Prim::int_), kLong = Type::of(Prim::long_), kBuffer = Type::ref("ByteBuffer");
     const auto sig = [&](std::initializer_list<Type> ps) {
@@ -731,14 +746,14 @@ class Checker {
     if (c.name == "read" && (sig({kBuffer}) || sig({kBuffer, kLong}))) return call_result(c, Op::channel_read, kInt);
     if (c.name == "size" && sig({})) return call_result(c, Op::channel_size, kLong);
     if (c.name == "position" && sig({})) return call_result(c, Op::channel_position, kLong);
+    if (Type t = channel_call_more(c, sig); !t.is_error()) return t;
     if (c.name == "force" && sig({Type::of(Prim::boolean_)})) return call_result(c, Op::channel_force, Type::void_t());
     if (c.name == "transferTo" && sig({kLong, kLong, Type::ref("FileChannel")}))
       return call_result(c, Op::channel_transfer_to, kLong);
     if (c.name == "close" && sig({})) return call_result(c, Op::channel_close, Type::void_t());
     std::string args;
     for (const Type& t : ts) args += (args.empty() ? "" : ",") + t.java_name();
-    unsupported(c.name_span, "FileChannel." + c.name + "(" + args + ")" +
-                                 (c.name == "map" ? " (mapped buffers are not wired to the interpreter yet)" : ""));
+    unsupported(c.name_span, "FileChannel." + c.name + "(" + args + ")");
     return fail(c);
   }
 
@@ -793,6 +808,9 @@ class Checker {
         unsupported(c.name_span, recv.java_name() + "." + c.name + "(" + args + ")");
       return fail(c);
     }
+    if (found->signature == "force()" || found->signature == "load()" || found->signature == "isLoaded()")  // MappedByteBuffer's own
+      return call_result(c, Op::mapped_method, found->signature == "isLoaded()" ? Type::of(Prim::boolean_) : Type::ref("MappedByteBuffer"),
+                         std::string(found->signature));
     if (!buffer_method_available(found->signature)) {
       unsupported(c.name_span, "ByteBuffer." + std::string(found->signature) +
                                    (machine_buffers_available() ? "" : " (this build of heapviz has no ByteBuffers on the machine yet)"));

@@ -4,6 +4,7 @@
 #include "heapviz/io/machine_io.hpp"
 #include "heapviz/java_throwable.hpp"
 #include "heapviz/nio/machine_buffer_host.hpp"
+#include "heapviz/nio/mapped_buffers.hpp"
 
 namespace heapviz::lang::interp {
 namespace {
@@ -85,6 +86,48 @@ std::optional<int> channel_write_heap_address(Recorder& r, const std::string& th
   host.commit();
   r.set_narration_prefix("", "");
   return n;
+}
+
+heap::ObjectId channel_map(Recorder& r, const std::string& thread, std::uint32_t ch, const std::string& mode, std::int64_t position,
+                           std::int64_t size) {
+  const io::MapMode m = mode == "READ_ONLY" ? io::MapMode::read_only : mode == "READ_WRITE" ? io::MapMode::read_write : io::MapMode::private_copy;
+  const io::MappedBuffer mb =
+      with_host(r, [&](io::DirectBufferHost& h) { return io::on_machine::map(r, h, thread, ch, m, position, size); });
+  return nio::new_mapped_buffer(r, thread, mb);
+}
+
+int channel_write_at(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer, std::int64_t position) {
+  return with_host(r, [&](io::DirectBufferHost& h) { return io::on_machine::write(r, h, thread, ch, h.buffer(buffer), position); });
+}
+
+namespace {
+std::vector<io::IoBuffer> io_buffers(io::DirectBufferHost& h, const std::vector<heap::ObjectId>& buffers) {
+  std::vector<io::IoBuffer> out;
+  for (const heap::ObjectId b : buffers) out.push_back(h.buffer(b));
+  return out;
+}
+}  // namespace
+
+std::int64_t channel_write_gather(Recorder& r, const std::string& thread, std::uint32_t ch, const std::vector<heap::ObjectId>& buffers) {
+  return with_host(r, [&](io::DirectBufferHost& h) {
+    std::vector<io::IoBuffer> bs = io_buffers(h, buffers);
+    return io::on_machine::write(r, h, thread, ch, std::span<io::IoBuffer>(bs));
+  });
+}
+
+std::int64_t channel_read_scatter(Recorder& r, const std::string& thread, std::uint32_t ch, const std::vector<heap::ObjectId>& buffers) {
+  return with_host(r, [&](io::DirectBufferHost& h) {
+    std::vector<io::IoBuffer> bs = io_buffers(h, buffers);
+    return io::on_machine::read(r, h, thread, ch, std::span<io::IoBuffer>(bs));
+  });
+}
+
+void channel_truncate(Recorder& r, const std::string& thread, std::uint32_t ch, std::int64_t size) {
+  with_host(r, [&](io::DirectBufferHost& h) { io::on_machine::truncate(r, h, thread, ch, size); });
+}
+
+void channel_set_position(Recorder& r, const std::string& thread, std::uint32_t ch, std::int64_t position) {
+  with_host(r, [&](io::DirectBufferHost& h) { io::on_machine::set_position(r, h, thread, ch, position); });
 }
 
 void io_thread_exit(Recorder& r, const std::string& thread) {

@@ -28,6 +28,19 @@ std::optional<io::HeapWriteMode> heap_write_mode(const std::vector<std::string>&
 std::optional<int> channel_write_heap_address(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer,
                                               io::HeapWriteMode mode);
 void channel_close(Recorder& r, const std::string& thread, std::uint32_t ch);
+/// FileChannel.map(mode, position, size): the mmap (io steps) and the MappedByteBuffer object with its
+/// FileDescriptor, DefaultUnmapper and Cleaner. `mode` is "READ_ONLY", "READ_WRITE" or "PRIVATE".
+/// Returns the buffer object (not rooted). Throws JavaException.
+heap::ObjectId channel_map(Recorder& r, const std::string& thread, std::uint32_t ch, const std::string& mode, std::int64_t position,
+                           std::int64_t size);
+/// write(src, position): pwrite at `position`; the channel's position does not move.
+int channel_write_at(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer, std::int64_t position);
+/// Gathering write(srcs[offset .. offset+length)) / scattering read(dsts[...]): writev / readv, one
+/// temporary direct buffer per heap buffer (IOUtil). The buffers are the array's elements, non-null.
+std::int64_t channel_write_gather(Recorder& r, const std::string& thread, std::uint32_t ch, const std::vector<heap::ObjectId>& buffers);
+std::int64_t channel_read_scatter(Recorder& r, const std::string& thread, std::uint32_t ch, const std::vector<heap::ObjectId>& buffers);
+void channel_truncate(Recorder& r, const std::string& thread, std::uint32_t ch, std::int64_t size);
+void channel_set_position(Recorder& r, const std::string& thread, std::uint32_t ch, std::int64_t position);
 /// A Java thread's body ended: its cached temporary buffers are freed (TerminatingThreadLocal).
 void io_thread_exit(Recorder& r, const std::string& thread);
 

@@ -17,7 +17,9 @@ std::vector<std::byte> buffer_window(const Machine& m, heap::ObjectId buffer) {
   const BufferState s = buffer_state(m, buffer);
   std::vector<std::byte> out(static_cast<std::size_t>(s.capacity));
   if (out.empty()) return out;
-  if (s.is_direct()) {
+  if (s.is_direct() && mapped_fd(m, buffer) != heap::kNoObject) {
+    out = mapped_window(m, static_cast<std::uint64_t>(read_i64(m, buffer, off::address)), out.size());
+  } else if (s.is_direct()) {
     m.native.read(static_cast<std::uint64_t>(read_i64(m, buffer, off::address)), out);
   } else {
     const heap::ObjectId hb = read_ref(m, buffer, off::hb);

@@ -62,7 +62,14 @@ std::unique_ptr<Bound> bind(Recorder& r, ObjectId id) {
   auto b = std::make_unique<Bound>();
   b->id = id;
   b->state = b->before = load_state(m, id);
-  if (b->state.is_direct()) {
+  if (b->state.is_direct() && mapped_fd(m, id) != heap::kNoObject) {
+    // A MappedByteBuffer: its bytes are the file's page-cache pages (FileChannel.map).
+    const ObjectId root = direct_root(m, id);
+    auto s = std::make_unique<RecordedMappedStore>(r, static_cast<std::uint64_t>(read_i64(m, root, off::address)),
+                                                   read_i32(m, root, off::capacity));
+    b->touched = &s->touched();
+    b->store = std::move(s);
+  } else if (b->state.is_direct()) {
     const ObjectId root = direct_root(m, id);
     auto s = std::make_unique<RecordedNativeStore>(r, static_cast<std::uint64_t>(read_i64(m, root, off::address)),
                                                    read_i32(m, root, off::capacity));
@@ -255,10 +262,15 @@ void Call::write_back(std::string* changes) {
 std::string Call::bytes_text(bool zh) const {
   std::string out;
   auto add = [&](const Touched& t, const std::string& where) {
-    const std::string place = t.space == heap::SpaceId::native ? (zh ? "本地内存" : "native memory") : (zh ? where : "the " + where);
+    const bool mapped = t.space == heap::SpaceId::kernel;  // a MappedByteBuffer: page-cache pages
+    const std::string place = t.space == heap::SpaceId::native ? (zh ? "本地内存" : "native memory")
+                              : mapped                         ? (zh ? "映射的页缓存页" : "the mapped page-cache page")
+                                                               : (zh ? where : "the " + where);
     if (t.written > 0)
-      out += zh ? "；向" + place + " " + hex(t.first) + " 写入 " + std::to_string(t.written) + " 字节"
-                : "; " + std::to_string(t.written) + " bytes written to " + place + " at " + hex(t.first);
+      out += zh ? "；向" + place + " " + hex(t.first) + " 写入 " + std::to_string(t.written) + " 字节" +
+                      (mapped ? "（CPU 存储，没有系统调用：该页变脏）" : "")
+                : "; " + std::to_string(t.written) + " bytes written to " + place + " at " + hex(t.first) +
+                      (mapped ? " (a CPU store, no system call: the page is now dirty)" : "");
     else if (t.read > 0)
       out += zh ? "；从" + place + " " + hex(t.first) + " 读取 " + std::to_string(t.read) + " 字节"
                 : "; " + std::to_string(t.read) + " bytes read from " + place + " at " + hex(t.first);

@@ -225,4 +225,18 @@ void set_system_root(Recorder& r, std::string_view scope, std::string_view name,
   set_root_in_step(r, heap::RootKind::system, scope, name, id);
 }
 
+void link_new_cleaner(Recorder& r, ObjectId cleaner, ObjectId referent, ObjectId thunk) {
+  const Machine& m = r.machine();
+  const auto first_slot = m.roots.find(heap::RootKind::system, kCleanerScope, "first");
+  const ObjectId first = first_slot ? heap::object_of_ref(m, m.roots.slots[*first_slot].value) : heap::kNoObject;
+  write_ref(r, cleaner, off::cleaner_referent, referent);
+  write_ref(r, cleaner, off::cleaner_thunk, thunk);
+  if (first != heap::kNoObject) {
+    write_ref(r, cleaner, off::cleaner_next, first);
+    write_ref(r, first, off::cleaner_prev, cleaner);
+  }
+  set_system_root(r, kCleanerScope, "first", cleaner);
+  write_ref(r, referent, off::cleaner, cleaner);
+}
+
 }  // namespace heapviz::nio::detail

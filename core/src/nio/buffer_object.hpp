@@ -3,8 +3,10 @@
 // and storing a BufferState from/to an object's bytes, the ByteStores that read and record bytes of a
 // byte[] or a native block, and constructor-local roots.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "heapviz/heap/java_heap.hpp"
 #include "heapviz/nio/buffer_state.hpp"
@@ -20,6 +22,9 @@ inline constexpr std::uint32_t mark = 12, address = 16, position = 24, limit = 2
                                fd = 52, att = 56, cleaner = 60;
 inline constexpr std::uint32_t cleaner_referent = 12, cleaner_next = 28, cleaner_prev = 32, cleaner_thunk = 36;
 inline constexpr std::uint32_t dealloc_capacity = 12, dealloc_address = 16, dealloc_size = 24;
+/// FileChannelImpl$Unmapper (JDK 17.0.15, Unsafe.objectFieldOffset): the Cleaner thunk of a mapped buffer.
+inline constexpr std::uint32_t unmapper_page_position = 12, unmapper_address = 16, unmapper_size = 24, unmapper_cap = 32,
+                               unmapper_fd = 40;
 }  // namespace off
 
 inline constexpr std::int64_t kArrayBaseOffset = 16;  ///< Unsafe.ARRAY_BYTE_BASE_OFFSET
@@ -95,6 +100,38 @@ class RecordedNativeStore final : public ByteStore {
   std::int64_t size_;
   Touched touched_;
 };
+
+/// The page-cache bytes of a mapped buffer: `size` bytes from user address `address` inside a mapping.
+/// A write is a CPU store: it changes (and dirties) the page-cache page, published as an io_state
+/// effect in the open step; a read may fault a page in (then the new io state is published too).
+class RecordedMappedStore final : public ByteStore {
+ public:
+  RecordedMappedStore(Recorder& r, std::uint64_t address, std::int64_t size);
+  std::int64_t size() const override { return size_; }
+  void read(std::int64_t index, std::span<std::byte> out) override;
+  void write(std::int64_t index, std::span<const std::byte> in) override;
+  const Touched& touched() const { return touched_; }
+
+ private:
+  Recorder& r_;
+  std::uint64_t address_;
+  std::int64_t size_;
+  Touched touched_;
+};
+
+/// MappedByteBuffer.fd of a direct buffer's root (kNoObject: not made by FileChannel.map, or not direct).
+heap::ObjectId mapped_fd(const Machine& m, heap::ObjectId buffer);
+/// The kernel-lane address of the page-cache byte behind user address `address` (a shared mapping whose
+/// page is cached), for drawing.
+std::optional<std::uint64_t> mapped_page_address(const Machine& m, std::uint64_t address);
+/// `n` bytes from user address `address` as the mapping shows them now (zeros if nothing is mapped there).
+std::vector<std::byte> mapped_window(const Machine& m, std::uint64_t address, std::size_t n);
+/// A Cleaner's thunk when it is a FileChannelImpl$DefaultUnmapper: Unmapper.unmap() (munmap as an io
+/// step, address = 0, the mapped pool goes down) on `thread`. False if `thunk` is not an Unmapper.
+bool run_unmapper(Recorder& r, heap::ObjectId thunk, const std::string& thread);
+/// Cleaner.create's list work inside the open step: referent and thunk set, linked at the head of
+/// Cleaner's static list (Cleaner.first), and `referent.cleaner = cleaner`.
+void link_new_cleaner(Recorder& r, heap::ObjectId cleaner, heap::ObjectId referent, heap::ObjectId thunk);
 
 /// Makes (local, scope, name) hold `id` inside the open step, defining the slot when needed: the
 /// constructor's locals and operand stack are roots while it runs (a GC inside it must keep them).

@@ -252,17 +252,8 @@ ObjectId allocate_direct(Recorder& r, std::int32_t capacity) {
     r.end_step();
 
     const ObjectId cleaner = heap::new_instance(r, heap::builtin::kCleaner);
-    const auto first_slot = m.roots.find(heap::RootKind::system, kCleanerScope, "first");
-    const ObjectId first = first_slot ? heap::object_of_ref(m, m.roots.slots[*first_slot].value) : heap::kNoObject;
     r.begin_step(StepKind::cleaner_create);
-    write_ref(r, cleaner, off::cleaner_referent, self);
-    write_ref(r, cleaner, off::cleaner_thunk, dealloc);
-    if (first != heap::kNoObject) {
-      write_ref(r, cleaner, off::cleaner_next, first);
-      write_ref(r, first, off::cleaner_prev, cleaner);
-    }
-    set_system_root(r, kCleanerScope, "first", cleaner);
-    write_ref(r, self, off::cleaner, cleaner);
+    link_new_cleaner(r, cleaner, self, dealloc);
     release(r, kInit);
     if (r.recording()) {
       r.touch(self);

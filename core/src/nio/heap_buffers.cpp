@@ -111,6 +111,7 @@ ObjectId detail::new_view_object(Recorder& r, ObjectId source, const BufferState
   const std::int64_t root_address = direct ? read_i64(m, shared, off::address) : 0;
   r.begin_step(StepKind::buffer_op);
   init_fields(r, self, s, shared, root_address);
+  if (direct && mapped_fd(m, shared) != heap::kNoObject) write_ref(r, self, off::fd, mapped_fd(m, shared));  // view(..., fileDescriptor(), ...)
   if (r.recording()) {
     r.touch(self);
     r.touch(source);

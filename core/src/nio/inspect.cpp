@@ -45,6 +45,10 @@ std::string value_of(const Machine& m, ObjectId id, const heap::Klass& k, const 
       const bool direct = k.name.rfind("java.nio.DirectByteBuffer", 0) == 0;  // also Deallocator
       if (k.name == "java.nio.HeapByteBuffer" || k.name == "java.nio.HeapByteBufferR")
         return std::to_string(v) + " (array-relative: element 0 of hb is 16 bytes into the array)";
+      if (k.name == "sun.nio.ch.FileChannelImpl$Unmapper" || k.name == "sun.nio.ch.FileChannelImpl$DefaultUnmapper")
+        return v == 0 ? "0 (unmapped)" : nio::detail::hex(static_cast<std::uint64_t>(v)) + " (the mapping, for munmap)";
+      if (direct && k.name != "java.nio.DirectByteBuffer$Deallocator" && nio::detail::mapped_fd(m, id) != heap::kNoObject)
+        return v == 0 ? "0" : nio::detail::hex(static_cast<std::uint64_t>(v)) + " (mapped: page-cache pages of the file)";
       if (direct) return v == 0 ? "0" : nio::detail::hex(static_cast<std::uint64_t>(v)) + " (native)";
       return std::to_string(v);
     }

@@ -1,10 +1,12 @@
 // DirectBufferHost over the machine's ByteBuffer objects (see machine_buffer_host.hpp).
 #include "heapviz/nio/machine_buffer_host.hpp"
 
+#include <stdexcept>
 #include <string>
 
 #include "buffer_object.hpp"
 #include "heapviz/heap/object_layout.hpp"
+#include "heapviz/io/kernel_space.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
 namespace heapviz::nio {
@@ -44,6 +46,29 @@ std::string temp_name(io::BufferId id) {
 }
 
 }  // namespace
+
+/// A MappedByteBuffer's bytes inside an I/O call: the page-cache pages of the call's working kernel
+/// (looked up at each access: the buffer is loaded before the call attaches its kernel).
+class MachineBufferHost::MappedPages final : public ByteStore {
+ public:
+  MappedPages(const MachineBufferHost& host, std::uint64_t address, std::int64_t size) : host_(host), address_(address), size_(size) {}
+  std::int64_t size() const override { return size_; }
+  void read(std::int64_t index, std::span<std::byte> out) override {
+    if (!out.empty()) kernel().mapped_read(address_ + static_cast<std::uint64_t>(index), out);
+  }
+  void write(std::int64_t index, std::span<const std::byte> in) override {
+    if (!in.empty()) kernel().mapped_write(address_ + static_cast<std::uint64_t>(index), in);
+  }
+
+ private:
+  io::KernelSpace& kernel() const {
+    if (host_.kernel_ == nullptr) throw std::logic_error("a mapped buffer's bytes were used outside an I/O call");
+    return *host_.kernel_;
+  }
+  const MachineBufferHost& host_;
+  std::uint64_t address_;
+  std::int64_t size_;
+};
 
 struct MachineBufferHost::Entry {
   BufferState before;
@@ -85,7 +110,11 @@ io::IoBuffer MachineBufferHost::buffer(io::BufferId id) {
     auto e = std::make_unique<Entry>();
     e->state = detail::load_state(m, id);
     e->before = e->state;
-    if (e->state.is_direct()) {
+    if (e->state.is_direct() && detail::mapped_fd(m, id) != heap::kNoObject) {
+      const heap::ObjectId root = detail::direct_root(m, id);
+      e->root_address = static_cast<std::uint64_t>(detail::read_i64(m, root, detail::off::address));
+      e->store = std::make_unique<MappedPages>(*this, e->root_address, detail::read_i32(m, root, detail::off::capacity));
+    } else if (e->state.is_direct()) {
       const heap::ObjectId root = detail::direct_root(m, id);
       e->root_address = static_cast<std::uint64_t>(detail::read_i64(m, root, detail::off::address));
       const std::int64_t size = detail::read_i32(m, root, detail::off::capacity);

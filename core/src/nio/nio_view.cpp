@@ -38,6 +38,10 @@ void add_nio_view(const Machine& m, View& v) {
                        "), freed when its Cleaner runs";
       if (base != 0)
         v.arrows.push_back(ArrowView{id, -1, off::dealloc_address, "address", heap::kNoObject, base, SpaceId::native});
+    } else if (is_direct_klass(m, k) && mapped_fd(m, id) != heap::kNoObject) {
+      // A MappedByteBuffer points into the page cache (its address is a user address inside a mapping).
+      if (const auto page = mapped_page_address(m, static_cast<std::uint64_t>(read_i64(m, id, off::address))))
+        v.arrows.push_back(ArrowView{id, -1, off::address, "address", heap::kNoObject, *page, SpaceId::kernel});
     } else if (is_direct_klass(m, k)) {
       const auto address = static_cast<std::uint64_t>(read_i64(m, id, off::address));
       if (address != 0) v.arrows.push_back(ArrowView{id, -1, off::address, "address", heap::kNoObject, address, SpaceId::native});

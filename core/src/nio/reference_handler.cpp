@@ -76,16 +76,17 @@ void run_cleaner(Recorder& r, ObjectId cl) {
   const bool removed = remove_cleaner(r, cl);
   const ObjectId thunk = read_ref(m, cl, off::cleaner_thunk);
   if (r.recording()) {
+    const bool unmapper = thunk != heap::kNoObject && m.heap.record(thunk).klass != heap::builtin::kDeallocator;
     r.touch(cl);
     r.narrate("The Reference Handler thread takes " + name_of(m, cl) + " off the pending list and calls clean() on it directly: "
               "it unlinks itself from Cleaner's list and runs its thunk " + name_of(m, thunk) + ".run(). Only now, after the GC, "
-              "is the native memory freed.",
+              "is " + (unmapper ? std::string("the file mapping removed.") : std::string("the native memory freed.")),
               "Reference Handler 线程从 pending 列表取出 " + name_of(m, cl) + " 并直接调用 clean()：它从 Cleaner 链表中摘下自己，然后运行 " +
-                  name_of(m, thunk) + ".run()。直到 GC 之后的此刻，本地内存才被释放。",
+                  name_of(m, thunk) + ".run()。直到 GC 之后的此刻，" + (unmapper ? std::string("文件映射才被解除。") : std::string("本地内存才被释放。")),
               "java.lang.ref.Reference.processPendingReferences -> jdk.internal.ref.Cleaner.clean -> remove");
   }
   r.end_step();
-  if (removed) run_deallocator(r, thunk);
+  if (removed && !run_unmapper(r, thunk, "Reference Handler")) run_deallocator(r, thunk);
 }
 
 }  // namespace
@@ -143,7 +144,7 @@ void invoke_cleaner(Recorder& r, ObjectId buffer) {
               "sun.misc.Unsafe.invokeCleaner -> jdk.internal.misc.Unsafe.invokeCleaner -> Cleaner.clean");
   }
   r.end_step();
-  if (removed) run_deallocator(r, thunk);
+  if (removed && !run_unmapper(r, thunk, "main")) run_deallocator(r, thunk);
 }
 
 PoolFigures direct_pool(const Machine& m) { return PoolFigures{m.bits.count, m.bits.reserved_memory, m.bits.total_capacity}; }

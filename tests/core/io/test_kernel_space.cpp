@@ -119,6 +119,32 @@ TEST_CASE("kernel - a store through a shared mapping dirties the page; a private
   CHECK(k.mmap(fd, 100, 10, false, false).error == Errno::EINVAL_);  // offset not page aligned
 }
 
+TEST_CASE("kernel - msync writes back only the mapped range's dirty pages, and resident answers mincore") {
+  KernelSpace k;
+  const Fd fd = static_cast<Fd>(k.open("f", {.read = true, .write = true, .create = true}).result);
+  k.write(fd, 0, pattern(3 * kPageSize));  // three dirty pages
+  const auto second = static_cast<std::uint64_t>(k.mmap(fd, kPageSize, kPageSize, true, false).result);
+  CHECK(k.resident(second, kPageSize));
+  const SyscallRecord s = k.msync(second, kPageSize);
+  CHECK(s.ok());
+  CHECK(s.pages_written_back == std::vector<std::int64_t>{1});
+  CHECK(s.kernel_to_device == kPageSize);
+  const KernelFile& f = *k.file_named("f");
+  CHECK(f.pages.at(0).dirty);  // outside the range: still dirty, unlike fsync
+  CHECK(!f.pages.at(1).dirty);
+  CHECK(f.pages.at(2).dirty);
+  CHECK(k.msync(second + 1, 10).error == Errno::EINVAL_);      // not page aligned
+  CHECK(k.msync(second, 3 * kPageSize).error == Errno::EINVAL_);  // beyond the mapping
+  k.ftruncate(fd, 5 * kPageSize);                                  // a hole: pages 3 and 4 are not cached
+  const auto hole = static_cast<std::uint64_t>(k.mmap(fd, 3 * kPageSize, 2 * kPageSize, false, false).result);
+  CHECK(!k.resident(hole, 2 * kPageSize));
+  std::vector<std::byte> one(1);
+  k.mapped_read(hole + kPageSize, one);  // a page fault brings page 4 in
+  CHECK(!k.resident(hole, 2 * kPageSize));
+  CHECK(k.resident(hole + kPageSize, 1));
+  CHECK(!k.resident(0x1000, 1));  // no mapping there
+}
+
 TEST_CASE("kernel - a pipe holds 64 KiB; a socket's peer receives on the device side") {
   KernelSpace k;
   const Fd r = static_cast<Fd>(k.pipe().result);

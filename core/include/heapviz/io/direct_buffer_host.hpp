@@ -6,6 +6,8 @@
 
 namespace heapviz::io {
 
+class KernelSpace;
+
 /// The id of a Java ByteBuffer object as the owner of buffers numbers them (the machine: its object id).
 using BufferId = std::uint32_t;
 
@@ -41,6 +43,9 @@ class DirectBufferHost {
   virtual void free(BufferId id) = 0;
   /// The live buffer `id`; its pointers stay valid until the next allocate_direct or free.
   virtual IoBuffer buffer(BufferId id) = 0;
+  /// The kernel an I/O call works on (its working copy), or nullptr when the call ends: the bytes of a
+  /// MappedByteBuffer are that kernel's page-cache pages. Hosts without mapped buffers ignore it.
+  virtual void attach_kernel(KernelSpace* kernel) { (void)kernel; }
 };
 
 }  // namespace heapviz::io

@@ -182,6 +182,14 @@ class KernelSpace {
   SyscallRecord mapped_read(std::uint64_t address, std::span<std::byte> out);
   /// A store through a mapping: dirties the page-cache page (shared) or a private copy.
   SyscallRecord mapped_write(std::uint64_t address, std::span<const std::byte> in);
+  /// msync(address, length, MS_SYNC) (MappedByteBuffer.force): the dirty page-cache pages of a shared
+  /// mapping in [address, address + length) reach the device now (with the file's size), like fsync but
+  /// for that range only. `address` must be page aligned; misaligned or outside every mapping: EINVAL.
+  /// A private mapping's copies never reach the file.
+  SyscallRecord msync(std::uint64_t address, std::int64_t length);
+  /// mincore over [address, address + length): true when every page is resident (in the page cache, or
+  /// a private copy). False for a range outside every mapping.
+  bool resident(std::uint64_t address, std::int64_t length) const;
 
   // --- pipes and sockets ---
   /// pipe(): result = read fd; the write fd is result + 1.

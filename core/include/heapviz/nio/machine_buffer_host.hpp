@@ -29,11 +29,15 @@ class MachineBufferHost final : public io::DirectBufferHost {
   io::IoBuffer buffer(io::BufferId id) override;
   /// Writes every changed position/limit/mark back to its object: one buffer_op step per buffer.
   void commit();
+  /// Mapped buffers' bytes go to this kernel (the I/O call's working copy) while it is attached.
+  void attach_kernel(io::KernelSpace* kernel) override { kernel_ = kernel; }
 
  private:
   struct Entry;
+  class MappedPages;
   Recorder& r_;
   std::map<io::BufferId, std::unique_ptr<Entry>> entries_;
+  io::KernelSpace* kernel_ = nullptr;
 };
 
 }  // namespace heapviz::nio
