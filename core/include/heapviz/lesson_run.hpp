@@ -20,6 +20,9 @@ struct LessonRunOptions {
   std::uint64_t max_trace_steps = lang::kDefaultMaxTraceSteps;  ///< only while recording
   bool record_trace = true;                 ///< false: run without keeping a Trace (faster)
   std::vector<std::string> hypotheticals;   ///< hypothetical modes to switch on
+  /// A source line's simple steps beyond this many are folded into batch steps (TraceOptions::
+  /// fold_line_after), so a loop of a million `new` stays a few thousand steps; 0 = never fold.
+  std::uint32_t fold_line_after = 256;
 };
 
 /// Everything a run produced. `lesson` holds the directives (title, captions and pauses per line) the
