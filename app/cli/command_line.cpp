@@ -53,6 +53,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   shot->add_option("--out", o.out, "PNG file to write")->required();
   shot->add_option("--size", size_text, "Image size WxH (default 1600x900)");
   shot->add_option("--step", o.step, "Step of the lesson to show (default 0)")->check(CLI::NonNegativeNumber);
+  shot->add_option("--facts", o.facts, "Also write what the last frame drew (blocks, arrows, counters, narration) as JSON");
   shot->add_option("--select", o.select, "Object id to select, so the inspector shows it");
   shot->add_option("--scale", scale, "UI scale (font size factor)")->check(CLI::Range(0.5f, 4.0f));
   shot->add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));

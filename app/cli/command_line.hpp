@@ -10,6 +10,7 @@ struct Options {
   Mode mode = Mode::interactive;
   std::string lesson;      ///< id, number or path; empty = the default lesson
   std::string out;         ///< output file (screenshot)
+  std::string facts;       ///< --facts FILE.json (screenshot): the drawn-facts log of the last frame
   int width = 1600;        ///< offscreen size in pixels (screenshot)
   int height = 900;
   long step = 0;           ///< step to show (screenshot)
