@@ -137,7 +137,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
           b.addr < ls.axis.view_start() + ls.axis.view_length())
         ++in_view;
     ls.aggregated = after.truncated || in_view > kMaxBlocksDrawn;
-    note_lane({space, lane_name(space, false), x0, band_y0, x1, band_y1, ls.aggregated});
+    note_lane({space, lane_name(space, false), x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length()});
     const std::vector<OccupancyBucket>* occ = nullptr;
     if (in.occupancy) {
       const auto it = in.occupancy->find(space);

@@ -34,6 +34,7 @@ struct DrawnLane {
   std::string name;
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   bool aggregated = false;  ///< drawn as an occupancy strip (level of detail)
+  std::uint64_t view_start = 0, view_length = 0;  ///< the addresses [x0, x1) shows
 };
 struct DrawnCounter {
   std::string key, value_text;
