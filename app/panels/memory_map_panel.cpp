@@ -58,6 +58,17 @@ MemoryMapPanel::LaneState& MemoryMapPanel::lane(heap::SpaceId space, std::uint64
   return l;
 }
 
+ViewOptions MemoryMapPanel::heap_view_options() const {
+  ViewOptions o;
+  o.max_blocks = kMaxBlocksDrawn + 1;
+  const auto it = lanes_.find(heap::SpaceId::java_heap);
+  if (it != lanes_.end() && it->second.axis.view_length() > 0) {
+    o.window_begin = it->second.axis.view_start();
+    o.window_end = it->second.axis.view_start() + it->second.axis.view_length();
+  }
+  return o;
+}
+
 bool MemoryMapPanel::wants_occupancy(heap::SpaceId space) const {
   const auto it = lanes_.find(space);
   return it != lanes_.end() && it->second.aggregated;

@@ -130,7 +130,7 @@ void draw_shell(AppState& s, const FontSet& fonts) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   if (s.session.loaded()) {
     TimelinePanel::handle_keys(s.session.playback());
-    s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap));
+    s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap), s.map.heap_view_options());
   }
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_h));
