@@ -65,7 +65,7 @@ int run_interactive(const Options& o) {
       std::cerr << "heapviz: cannot write " << o.frame_log << "\n";
       return 1;
     }
-    frame_log << "# frame total_ms core_update_ms ui_ms gl_ms step tween\n";
+    frame_log << "# frame total_ms core_update_ms ui_ms gl_ms step tween vertices\n";
     glfwSwapInterval(0);
   }
   using Clock = std::chrono::steady_clock;
@@ -106,7 +106,8 @@ int run_interactive(const Options& o) {
       glFinish();  // llvmpipe renders on swap: count it in this frame
       const Clock::time_point end = Clock::now();
       frame_log << frames << ' ' << ms(frame_start, end) << ' ' << state.session.last_update_ms() << ' ' << ms(frame_start, ui_end) << ' '
-                << ms(ui_end, end) << ' ' << state.session.playback().position() << ' ' << state.session.tween() << '\n';
+                << ms(ui_end, end) << ' ' << state.session.playback().position() << ' ' << state.session.tween() << ' '
+                << ImGui::GetDrawData()->TotalVtxCount << '\n';
     }
   }
   settings.lang = state.lang;
