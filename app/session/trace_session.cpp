@@ -78,7 +78,11 @@ void TraceSession::update(float lane_width_px, bool want_occupancy, const ViewOp
   }
   if (want_occupancy && occupancy_.empty()) {
     const std::size_t buckets = static_cast<std::size_t>(std::clamp(lane_width_px / 2.0f, 16.0f, 2000.0f));
-    occupancy_[heap::SpaceId::java_heap] = heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets);
+    // Over the lane's visible range when known (heap_view's window), else the whole heap.
+    occupancy_[heap::SpaceId::java_heap] =
+        heap_view.window_end > heap_view.window_begin
+            ? heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets, heap_view.window_begin, heap_view.window_end)
+            : heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets);
   }
 }
 

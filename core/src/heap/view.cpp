@@ -211,10 +211,16 @@ View make_view(const Machine& m, const ViewOptions& opts) {
 }
 
 std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::size_t buckets) {
+  return occupancy(m, space, buckets, m.heap.bottom(), m.heap.bottom() + m.heap.space.size());
+}
+
+std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::size_t buckets, std::uint64_t begin, std::uint64_t end) {
   std::vector<OccupancyBucket> out;
-  if (space != SpaceId::java_heap || buckets == 0) return out;
   const JavaHeap& h = m.heap;
-  const std::uint64_t base = h.bottom(), size = h.space.size();
+  begin = std::max(begin, h.bottom());
+  end = std::min(end, h.bottom() + h.space.size());
+  if (space != SpaceId::java_heap || buckets == 0 || end <= begin) return out;
+  const std::uint64_t base = begin, size = end - begin;
   const std::uint64_t width = (size + buckets - 1) / buckets;  // every bucket but the last has this width
   out.resize(buckets);
   for (std::size_t i = 0; i < buckets; ++i) {
@@ -225,8 +231,9 @@ std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::siz
   for (ObjectId id = 1; id < h.objects.size(); ++id) {
     const ObjectRecord& rec = h.objects.at(id);
     if (rec.state != ObjectState::live) continue;
-    std::uint64_t a = rec.addr;
-    const std::uint64_t e = rec.addr + rec.size;
+    std::uint64_t a = std::max(rec.addr, base);
+    const std::uint64_t e = std::min(rec.addr + rec.size, base + size);
+    if (a >= e) continue;
     for (std::size_t b = bucket_of(a); a < e && b < buckets; ++b) {
       const std::uint64_t take = std::min(e, out[b].end) - a;
       if (rec.flags & ObjectRecord::kFiller) out[b].filler += take;

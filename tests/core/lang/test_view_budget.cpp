@@ -61,3 +61,37 @@ TEST_CASE("view budget: the first max_blocks objects by address, windowed or not
   REQUIRE(got.size() == expected.size());
   for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i]->id == expected[i]->id);
 }
+
+TEST_CASE("view budget: occupancy over a window counts exactly the bytes of the objects inside it") {
+  const char* body =
+      "Object[] a = new Object[300];\n"
+      "for (int i = 0; i < a.length; i++) { a[i] = new byte[24 + i % 50]; }\n";
+  const auto r = heapviz::run_lesson(body, "t.java");
+  REQUIRE(r.trace);
+  const heapviz::Machine m = r.trace->state_at(r.trace->size());
+  const heapviz::View full = heapviz::make_view(m);
+  const auto all = objects_of(full, 0, ~0ull);
+  REQUIRE(all.size() == 301);
+  // A window that cuts objects at both ends.
+  const std::uint64_t begin = all[40]->addr + 5, end = all[200]->addr + 3;
+  std::uint64_t live = 0;
+  for (const heapviz::BlockView* b : all) {
+    const std::uint64_t lo = std::max(b->addr, begin), hi = std::min(b->addr + b->size, end);
+    if (hi > lo) live += hi - lo;
+  }
+  const auto occ = heapviz::occupancy(m, heapviz::heap::SpaceId::java_heap, 37, begin, end);
+  REQUIRE(occ.size() == 37);
+  CHECK(occ.front().begin == begin);
+  CHECK(occ.back().end == end);
+  std::uint64_t got_live = 0, total = 0;
+  for (const auto& b : occ) {
+    got_live += b.live;
+    total += b.live + b.free + b.filler + b.garbage;
+  }
+  CHECK(got_live == live);
+  CHECK(total == end - begin);
+  // The whole-heap form is the window [bottom, bottom + capacity).
+  const auto whole = heapviz::occupancy(m, heapviz::heap::SpaceId::java_heap, 10);
+  REQUIRE(whole.size() == 10);
+  CHECK(whole[0].begin == full.regions[0].base);
+}
