@@ -5,7 +5,7 @@
 # S = 30 steps before the lesson's GC (the heap at its fullest), and prints the median and 95th percentile
 # of the frame time (ms), plus the medians of the core update (seek + views + occupancy), the UI build and
 # the GL render. The first 20 frames (fonts, first views) are not counted.
-# Usage: bench/frame_time.sh [FRAMES] [SPEED]     (defaults 600 and 10)
+# Usage: bench/frame_time.sh [FRAMES] [SPEED]     (defaults 600 and 10; COUNTS="1_000_000" for one case)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${HEAPVIZ_BUILD_DIR:-$root/build}/heapviz
@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/home"
 printf '%-8s %8s %10s %10s %8s %8s %8s %7s\n' objects steps "median ms" "p95 ms" "core" "ui" "gl" frames
-for n in 1_000 100_000 1_000_000; do
+for n in ${COUNTS:-1_000 100_000 1_000_000}; do
   lesson="$work/objects_${n//_/}.java"
   sed "s/1_000_000/$n/" "$root/bench/lessons/million_objects.java" >"$lesson"
   # The first gc_start step, from the recorded trace.

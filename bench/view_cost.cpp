@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   if (argc > 3) from = std::min<std::size_t>(std::stoul(argv[3]), t.size() - 1);
   heapviz::TracePlayer player(t);
   player.seek(from);
-  std::vector<double> seek, view, occ;
+  std::vector<double> seek, view, view0, occ;
   heapviz::ViewOptions opts;
   opts.max_blocks = 3001;
   std::printf("steps %zu..%zu\n", from + 1, std::min(t.size(), from + steps));
@@ -55,11 +55,15 @@ int main(int argc, char** argv) {
     const heapviz::View v = heapviz::make_view(player.state(), opts);
     view.push_back(ms_since(a));
     a = Clock::now();
+    const heapviz::View v0 = heapviz::make_view(player.state(), heapviz::ViewOptions{1});
+    view0.push_back(ms_since(a));
+    a = Clock::now();
     const auto o = heapviz::occupancy(player.state(), heapviz::heap::SpaceId::java_heap, 700);
     occ.push_back(ms_since(a));
   }
   print("seek(k + 1)", seek);
   print("make_view(max_blocks 3001)", view);
+  print("make_view(max_blocks 1)", view0);
   print("occupancy(700 buckets)", occ);
   return 0;
 }

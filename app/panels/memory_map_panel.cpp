@@ -147,7 +147,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       if (b.space == space && b.id != heap::kNoObject && b.addr + b.size > ls.axis.view_start() &&
           b.addr < ls.axis.view_start() + ls.axis.view_length())
         ++in_view;
-    ls.aggregated = after.truncated || in_view > kMaxBlocksDrawn;
+    ls.aggregated = (space == heap::SpaceId::java_heap && after.truncated) || in_view > kMaxBlocksDrawn;  // truncated: heap objects
     note_lane({space, lane_name(space, false), x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length()});
     const std::vector<OccupancyBucket>* occ = nullptr;
     if (in.occupancy) {
