@@ -142,13 +142,18 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     dl->PushClipRect(ImVec2(x0, band_y0 - kArrowRoom), ImVec2(x1, band_y1 + 1), true);
 
     // Level of detail: count what is in view; too many blocks are drawn as an occupancy strip.
-    std::size_t in_view = 0;
+    // Heap objects narrower than a pixel cannot be seen one by one: when more of them are in view than the
+    // lane has pixels to spare, the heap lane shows occupancy too.
+    std::size_t in_view = 0, below_a_pixel = 0, given = 0;
+    const double bytes_per_pixel = static_cast<double>(ls.axis.view_length()) / std::max(1.0f, x1 - x0);
     for (const BlockView& b : after.blocks)
-      if (b.space == space && b.id != heap::kNoObject && b.addr + b.size > ls.axis.view_start() &&
-          b.addr < ls.axis.view_start() + ls.axis.view_length())
+      if (given += b.space == space; b.space == space && b.id != heap::kNoObject && b.addr + b.size > ls.axis.view_start() &&
+          b.addr < ls.axis.view_start() + ls.axis.view_length()) {
         ++in_view;
-    ls.aggregated = (space == heap::SpaceId::java_heap && after.truncated) || in_view > kMaxBlocksDrawn;  // truncated: heap objects
-    note_lane({space, lane_name(space, false), x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length()});
+        below_a_pixel += static_cast<double>(b.size) < bytes_per_pixel;
+      }
+    ls.aggregated = (space == heap::SpaceId::java_heap && (after.truncated || below_a_pixel > (x1 - x0) / 4)) || in_view > kMaxBlocksDrawn;
+    note_lane({space, lane_name(space, false), x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length(), given});
     const std::vector<OccupancyBucket>* occ = nullptr;
     if (in.occupancy) {
       const auto it = in.occupancy->find(space);

@@ -21,7 +21,7 @@ std::string DrawnFacts::to_json() const {
   for (const DrawnLane& l : lanes)
     j["lanes"].push_back({{"space", space_text(l.space)}, {"name", l.name}, {"x0", l.x0}, {"y0", l.y0}, {"x1", l.x1},
                           {"y1", l.y1}, {"aggregated", l.aggregated},
-                          {"view_start", l.view_start}, {"view_length", l.view_length}});
+                          {"view_start", l.view_start}, {"view_length", l.view_length}, {"view_blocks", l.view_blocks}});
   j["blocks"] = json::array();
   for (const DrawnBlock& b : blocks)
     j["blocks"].push_back({{"id", b.id}, {"space", space_text(b.space)}, {"addr", b.addr}, {"size", b.size},

@@ -35,6 +35,7 @@ struct DrawnLane {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   bool aggregated = false;  ///< drawn as an occupancy strip (level of detail)
   std::uint64_t view_start = 0, view_length = 0;  ///< the addresses [x0, x1) shows
+  std::size_t view_blocks = 0;  ///< blocks of this space in the view the core handed the map (level of detail)
 };
 struct DrawnCounter {
   std::string key, value_text;
