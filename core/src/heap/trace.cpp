@@ -271,6 +271,12 @@ void Recorder::close_batch() {
   const std::string lines = batch_first_line_ == batch_last_line_
                                 ? std::to_string(batch_first_line_)
                                 : std::to_string(batch_first_line_) + "-" + std::to_string(batch_last_line_);
+  // The batch is filed under its most telling kind (an allocation marker on the timeline, not a root change).
+  for (StepKind k : {StepKind::alloc, StepKind::buffer_op, StepKind::field_store, StepKind::root_set, StepKind::root_drop})
+    if (batch_kinds_[static_cast<std::size_t>(k)] > 0) {
+      open_.kind = k;
+      break;
+    }
   const std::string after = std::to_string(opts_.fold_line_after);
   open_.text.en = "Line " + lines + " again: " + std::to_string(open_.events) + " more steps folded into this one (" +
                   en_kinds + "). The first " + after + " steps of a line are shown one by one.";

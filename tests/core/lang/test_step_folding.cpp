@@ -52,6 +52,7 @@ TEST_CASE("folding: a loop's steps beyond the first fold_line_after of its line 
       CHECK(s.events <= 4096);
       CHECK(s.effect_count > 0);
       CHECK(s.text.zh.find("第 3 行重复执行") != std::string::npos);
+      CHECK(s.kind == heapviz::StepKind::alloc);  // filed under its allocations, whatever step came first
     } else {
       ++single;
       CHECK(s.events == 1);
