@@ -47,6 +47,11 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   app.add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
   app.add_option("--quit-after-frames", o.quit_after_frames, "Close the window by itself after N frames (for tests)")
       ->check(CLI::PositiveNumber);
+  app.add_option("--play-from", o.play_from, "Start playing at step N, without stopping at pause points (benchmarks)")
+      ->check(CLI::NonNegativeNumber);
+  auto* window_speed = app.add_option("--speed", o.speed, "Playback speed, 0.1 to 10")->check(CLI::Range(0.1f, 10.0f));
+  app.add_option("--frame-log", o.frame_log,
+                 "Write each frame's times in ms (total, core update, UI, GL) and the step to FILE; no vsync (benchmarks)");
 
   auto* shot = app.add_subcommand("screenshot", "Render the app offscreen at a fixed size and write a PNG");
   shot->add_option("lesson", o.lesson, "Lesson to show (default: the first)");
@@ -56,6 +61,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   shot->add_option("--hypothetical", o.hypotheticals, "Switch on a hypothetical mode the lesson declares")
       ->expected(1)
       ->take_all();
+  shot->add_option("--facts", o.facts, "Also write what the last frame drew (blocks, arrows, counters, narration) as JSON");
   shot->add_option("--select", o.select, "Object id to select, so the inspector shows it");
   shot->add_option("--scale", scale, "UI scale (font size factor)")->check(CLI::Range(0.5f, 4.0f));
   shot->add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
@@ -130,6 +136,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   if (run->parsed()) o.mode = Options::Mode::run;
   if (java->parsed()) o.mode = Options::Mode::java;
   o.jvm_given = jvm->count() > 0;
+  o.speed_given = window_speed->count() > 0;
   return o;
 }
 

@@ -4,6 +4,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include "modes/modes.hpp"
@@ -30,7 +32,23 @@ int run_interactive(const Options& o) {
   }
   state.session.playback().set_speed(settings.speed);
   state.session.playback().set_auto_pause(settings.auto_pause);
+  if (o.speed_given) state.session.playback().set_speed(o.speed);
+  if (o.play_from >= 0 && state.session.loaded()) {  // benchmarks: play from there, through pause points
+    state.session.playback().set_auto_pause(false);
+    state.session.playback().seek(static_cast<std::size_t>(o.play_from));
+    state.session.playback().play();
+  }
   state.message = settings_warning;
+  // The frame-time log (benchmarks) is opened before the window, so a bad path fails at once.
+  std::ofstream frame_log;
+  if (!o.frame_log.empty()) {
+    frame_log.open(o.frame_log);
+    if (!frame_log) {
+      std::cerr << "heapviz: cannot write " << o.frame_log << "\n";
+      return 1;
+    }
+    frame_log << "# frame total_ms core_update_ms ui_ms gl_ms step tween vertices\n";
+  }
   std::string error;
   GuiConfig config;
   config.ui_scale = o.ui_scale;
@@ -49,9 +67,14 @@ int run_interactive(const Options& o) {
   glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
     if (count > 0) static_cast<AppState*>(glfwGetWindowUserPointer(w))->pending_open = paths[0];
   });
+  // Frame-time log (benchmarks): no vsync, so the times are the work, not the monitor's rate.
+  if (frame_log.is_open()) glfwSwapInterval(0);
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
   long frames = 0;
   while (!glfwWindowShouldClose(window) && !state.quit_requested) {
     if (o.quit_after_frames > 0 && ++frames > o.quit_after_frames) break;
+    const Clock::time_point frame_start = Clock::now();
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -71,6 +94,7 @@ int run_interactive(const Options& o) {
     } else {
       draw_shell(state, gui->fonts());
     }
+    const Clock::time_point ui_end = Clock::now();
     ImGui::Render();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(window, &fb_w, &fb_h);
@@ -79,6 +103,13 @@ int run_interactive(const Options& o) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window);
+    if (frame_log.is_open()) {
+      glFinish();  // llvmpipe renders on swap: count it in this frame
+      const Clock::time_point end = Clock::now();
+      frame_log << frames << ' ' << ms(frame_start, end) << ' ' << state.session.last_update_ms() << ' ' << ms(frame_start, ui_end) << ' '
+                << ms(ui_end, end) << ' ' << state.session.playback().position() << ' ' << state.session.tween() << ' '
+                << ImGui::GetDrawData()->TotalVtxCount << '\n';
+    }
   }
   settings.lang = state.lang;
   settings.collector = state.collector == heap::Collector::mark_sweep ? "mark_sweep" : "mark_compact";

@@ -1,3 +1,4 @@
+#include <fstream>
 #include <iostream>
 
 #include "modes/modes.hpp"
@@ -5,6 +6,7 @@
 #include "platform/gl_window.hpp"
 #include "platform/offscreen_target.hpp"
 #include "platform/png_file.hpp"
+#include "render/drawn_facts.hpp"
 #include "ui/shell.hpp"
 
 namespace heapviz::app {
@@ -53,8 +55,20 @@ int run_screenshot(const Options& o) {
     std::cerr << "heapviz: " << target.error() << "\n";
     return 1;
   }
-  for (int frame = 0; frame < kSettleFrames; ++frame)
+  DrawnFacts facts;  // filled during the last frame only, when --facts asks for it
+  for (int frame = 0; frame < kSettleFrames; ++frame) {
+    if (!o.facts.empty() && frame == kSettleFrames - 1) set_drawn_facts(&facts);
     render_offscreen_frame(target, 1.0f / 30.0f, [&] { draw_shell(state, gui->fonts()); });
+  }
+  set_drawn_facts(nullptr);
+  if (!o.facts.empty()) {
+    std::ofstream out(o.facts, std::ios::binary);
+    out << facts.to_json() << "\n";
+    if (!out) {
+      std::cerr << "heapviz: cannot write " << o.facts << "\n";
+      return 1;
+    }
+  }
   if (auto err = write_png(o.out, o.width, o.height, target.read_rgba()); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";
     return 1;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "render/address_axis.hpp"
+#include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 
 namespace heapviz::app {
@@ -24,10 +25,9 @@ void draw_counters(const View& view, const std::vector<CounterSeries>& series, f
     ImGui::TableNextColumn();
     const bool bytes = c.key.find("bytes") != std::string::npos || c.key.find("used") != std::string::npos ||
                        c.key.find("capacity") != std::string::npos;
-    if (bytes && c.value >= 1024)
-      ImGui::Text("%s", human_bytes(static_cast<std::uint64_t>(c.value)).c_str());
-    else
-      ImGui::Text("%lld", static_cast<long long>(c.value));
+    const std::string value = bytes && c.value >= 1024 ? human_bytes(static_cast<std::uint64_t>(c.value)) : std::to_string(c.value);
+    ImGui::TextUnformatted(value.c_str());
+    note_counter(c.key, value);
     ImGui::TableNextColumn();
     const auto it = std::find_if(series.begin(), series.end(), [&](const CounterSeries& s) { return s.key == c.key; });
     if (it != series.end() && !it->values.empty()) {

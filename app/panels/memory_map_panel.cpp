@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 #include "render/shapes.hpp"
 
@@ -55,6 +56,17 @@ MemoryMapPanel::LaneState& MemoryMapPanel::lane(heap::SpaceId space, std::uint64
     }
   }
   return l;
+}
+
+ViewOptions MemoryMapPanel::heap_view_options() const {
+  ViewOptions o;
+  o.max_blocks = kMaxBlocksDrawn + 1;
+  const auto it = lanes_.find(heap::SpaceId::java_heap);
+  if (it != lanes_.end() && it->second.axis.view_length() > 0) {
+    o.window_begin = it->second.axis.view_start();
+    o.window_end = it->second.axis.view_start() + it->second.axis.view_length();
+  }
+  return o;
 }
 
 bool MemoryMapPanel::wants_occupancy(heap::SpaceId space) const {
@@ -130,12 +142,18 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     dl->PushClipRect(ImVec2(x0, band_y0 - kArrowRoom), ImVec2(x1, band_y1 + 1), true);
 
     // Level of detail: count what is in view; too many blocks are drawn as an occupancy strip.
-    std::size_t in_view = 0;
+    // Heap objects narrower than a pixel cannot be seen one by one: when more of them are in view than the
+    // lane has pixels to spare, the heap lane shows occupancy too.
+    std::size_t in_view = 0, below_a_pixel = 0, given = 0;
+    const double bytes_per_pixel = static_cast<double>(ls.axis.view_length()) / std::max(1.0f, x1 - x0);
     for (const BlockView& b : after.blocks)
-      if (b.space == space && b.id != heap::kNoObject && b.addr + b.size > ls.axis.view_start() &&
-          b.addr < ls.axis.view_start() + ls.axis.view_length())
+      if (given += b.space == space; b.space == space && b.id != heap::kNoObject && b.addr + b.size > ls.axis.view_start() &&
+          b.addr < ls.axis.view_start() + ls.axis.view_length()) {
         ++in_view;
-    ls.aggregated = after.truncated || in_view > kMaxBlocksDrawn;
+        below_a_pixel += static_cast<double>(b.size) < bytes_per_pixel;
+      }
+    ls.aggregated = (space == heap::SpaceId::java_heap && (after.truncated || below_a_pixel > (x1 - x0) / 4)) || in_view > kMaxBlocksDrawn;
+    note_lane({space, lane_name(space, false), x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length(), given});
     const std::vector<OccupancyBucket>* occ = nullptr;
     if (in.occupancy) {
       const auto it = in.occupancy->find(space);
@@ -172,6 +190,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         const float alpha = gone ? 1 - t : 0.35f;
         draw_block(dl, ImVec2(gx0, band_y0 + 4), ImVec2(gx1, band_y1 - 4), with_alpha(st.fill, alpha * 0.6f),
                    with_alpha(kLaneBorder, alpha), gone ? st.pattern : Pattern::outlined);
+        note_block({ob.id, ob.space, ob.addr, ob.size, "", gx0, band_y0 + 4, gx1, band_y1 - 4, true});
       }
       // Blocks that are not Java objects (malloc chunks, page-cache pages, disk bytes) never move; a chunk
       // that was in use before this step and is free after it fades out (the Deallocator freed it).
@@ -192,6 +211,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
                    freed_now ? Pattern::hatched : st.pattern);
         draw_label(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(text_colour_on(st.fill), alpha),
                    shown.label.c_str());
+        note_block({0, shown.space, shown.addr, shown.size, shown.label, bx0, band_y0 + 4, bx1, band_y1 - 4, freed_now});
         if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
       }
       for (const BlockView& b : after.blocks) {
@@ -222,6 +242,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         std::string label = b.label.empty() ? short_type(b.type) : b.label + ": " + short_type(b.type);
         if (bx1 - bx0 > ImGui::CalcTextSize(label.c_str()).x + 6) label.append(" ").append(human_bytes(b.size));  // (not +: GCC 12 raises a false -Wrestrict)
         draw_label(dl, ImVec2(bx0, by0), ImVec2(bx1, by1), with_alpha(text_colour_on(st.fill), alpha), label.c_str());
+        note_block({b.id, b.space, b.addr, b.size, label, bx0, by0, bx1, by1, false});
         placed[b.id] = Placed{bx0, bx1, by0, by1, &b};
         if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
       }
@@ -260,6 +281,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       const auto old = old_targets.find({a.from, a.offset});
       if (old != old_targets.end() && old->second != a.to_addr) to_x = lerp(axis.to_x(old->second), to_x, t);
       const float dist = std::fabs(to_x - field_x);
+      note_arrow({a.from, a.to, a.to_addr, a.to_space});
       draw_arrow(dl, ImVec2(field_x, f->second.y0), ImVec2(to_x + 3, f->second.y0), kArrow, 1.5f,
                  std::min(kArrowRoom - 6, 12 + dist * 0.15f));
     }
@@ -275,6 +297,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     const float fx = std::clamp(f->second.x0 + 6, f->second.x0, f->second.x1);
     const float tx = target->second.axis.to_x(a.to_addr);
     const ImVec2 from(fx, f->second.y1), to(tx, target->second.band_y0 + 4);
+    note_arrow({a.from, a.to, a.to_addr, a.to_space});
     dl->AddBezierCubic(from, ImVec2(from.x, from.y + 40), ImVec2(to.x, to.y - 40), to, IM_COL32(0, 114, 178, 200), 2.0f);
     dl->AddTriangleFilled(to, ImVec2(to.x - 5, to.y - 9), ImVec2(to.x + 5, to.y - 9), IM_COL32(0, 114, 178, 230));
   }
@@ -293,6 +316,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 4);
       dl->AddRect(a, b, r.target == heap::kNoObject ? kMutedInk : kInk, 4);
       dl->AddText(ImVec2(a.x + 6, a.y + 3), r.target == heap::kNoObject ? kMutedInk : kInk, text.c_str());
+      note_root(r.name, r.target);
       const auto it = placed.find(r.target);
       if (it != placed.end() && heap_lane != lanes_.end()) {
         const ImVec2 from((a.x + b.x) / 2, b.y);

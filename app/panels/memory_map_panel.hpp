@@ -33,6 +33,9 @@ class MemoryMapPanel {
   void fit(const std::map<heap::SpaceId, std::uint64_t>& extents) { extents_ = extents; lanes_.clear(); }
   /// True if the lane for `space` would draw aggregated occupancy rather than single blocks.
   bool wants_occupancy(heap::SpaceId space) const;
+  /// What the map can show of the Java heap: its lane's visible range and at most one block more than
+  /// it draws one by one (beyond that it draws occupancy), for TraceSession::update.
+  ViewOptions heap_view_options() const;
 
  private:
   struct LaneState {

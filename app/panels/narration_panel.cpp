@@ -5,6 +5,7 @@
 #include <string>
 
 #include "panels/timeline_panel.hpp"
+#include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 
 namespace heapviz::app {
@@ -15,6 +16,7 @@ void draw_narration(const Step* step, std::size_t index, const lang::Caption* ca
     ImGui::TextWrapped("%s", zh ? "还没有执行任何步骤。按“播放”或 → 开始。" : "Nothing has run yet. Press Play or the Right key to start.");
     return;
   }
+  note_step(static_cast<long>(index));
   const std::string kind(step_kind_name(step->kind));
   const int cat = marker_category_of(kind);
   const ImU32 tag = cat >= 0 ? marker_categories()[static_cast<std::size_t>(cat)].colour : kMutedInk;
@@ -29,11 +31,14 @@ void draw_narration(const Step* step, std::size_t index, const lang::Caption* ca
   if (caption) {
     const std::string& c = zh && !caption->text_zh.empty() ? caption->text_zh : caption->text;
     if (!c.empty()) ImGui::TextColored(ImVec4(0.05f, 0.3f, 0.55f, 1), "%s", c.c_str());
+    note_narration(c);
   }
   ImGui::TextUnformatted(text.c_str());
+  note_narration(text);
   if (!step->text.internals.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedInk));
     ImGui::TextUnformatted(("JDK: " + step->text.internals).c_str());
+    note_narration(step->text.internals);
     ImGui::PopStyleColor();
   }
   if (step->events > 1)

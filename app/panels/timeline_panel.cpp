@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 
 namespace heapviz::app {
@@ -65,6 +66,7 @@ void TimelinePanel::draw(Playback& p, const char* lang) {
   if (ImGui::Button(">|")) p.seek(n);
   ImGui::SameLine();
   ImGui::Text(zh ? "第 %zu 步，共 %zu 步" : "step %zu of %zu", p.position(), n);
+  note_timeline(p.position(), n);
   ImGui::SameLine();
   float speed = p.speed();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);

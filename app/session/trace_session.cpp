@@ -1,6 +1,7 @@
 #include "session/trace_session.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "panels/timeline_panel.hpp"
 
@@ -41,27 +42,47 @@ std::size_t TraceSession::current_step_index() const {
   return pos == 0 ? static_cast<std::size_t>(-1) : pos - 1;
 }
 
-void TraceSession::update(float lane_width_px, bool want_occupancy) {
+void TraceSession::update(float lane_width_px, bool want_occupancy, const ViewOptions& heap_view) {
   if (!trace_) return;
+  const auto t0 = std::chrono::steady_clock::now();
+  struct Timer {  // records the time spent however update() returns
+    std::chrono::steady_clock::time_point t0;
+    double& out;
+    ~Timer() { out = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
+  } timer{t0, last_update_ms_};
   const std::size_t pos = playback_.position();
   const bool tweening = playback_.tween() > 0 && pos < trace_->size();
-  if (pos != cached_pos_ || tweening != cached_tweening_) {
+  const bool same_options = heap_view.max_blocks == cached_options_.max_blocks &&
+                            heap_view.window_begin == cached_options_.window_begin && heap_view.window_end == cached_options_.window_end;
+  if (pos != cached_pos_ || tweening != cached_tweening_ || !same_options) {
     // Paused at k: show the state after k steps. Playing step k: before = k, after = k + 1.
+    // Playing on to the next step: its "before" is the view we already have as "after" (one make_view
+    // per step, not two).
+    const bool next_step = same_options && tweening && cached_tweening_ && pos == cached_pos_ + 1;
+    const bool from_paused = same_options && tweening && !cached_tweening_ && pos == cached_pos_;
+    if (next_step || from_paused) before_view_ = std::move(after_view_);
     after_->seek(tweening ? pos + 1 : pos);
-    after_view_ = make_view(after_->state());
-    if (tweening) {
+    after_view_ = make_view(after_->state(), heap_view);
+    if (next_step || from_paused) {
+      // before_view_ already shows state pos
+    } else if (tweening) {
       before_->seek(pos);
-      before_view_ = make_view(before_->state());
+      before_view_ = make_view(before_->state(), heap_view);
     } else {
       before_view_ = after_view_;
     }
     cached_pos_ = pos;
     cached_tweening_ = tweening;
+    cached_options_ = heap_view;
     occupancy_.clear();
   }
   if (want_occupancy && occupancy_.empty()) {
     const std::size_t buckets = static_cast<std::size_t>(std::clamp(lane_width_px / 2.0f, 16.0f, 2000.0f));
-    occupancy_[heap::SpaceId::java_heap] = heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets);
+    // Over the lane's visible range when known (heap_view's window), else the whole heap.
+    occupancy_[heap::SpaceId::java_heap] =
+        heap_view.window_end > heap_view.window_begin
+            ? heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets, heap_view.window_begin, heap_view.window_end)
+            : heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets);
   }
 }
 

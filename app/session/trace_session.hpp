@@ -25,8 +25,10 @@ class TraceSession {
   const Playback& playback() const { return playback_; }
 
   /// Brings the cached states and views in line with the playback position. `lane_width_px` sizes
-  /// the occupancy histograms; `want_occupancy` computes them only when the map aggregates.
-  void update(float lane_width_px, bool want_occupancy);
+  /// the occupancy histograms; `want_occupancy` computes them only when the map aggregates. `heap_view`
+  /// limits the views to what the map can show (the heap lane's visible range, a block budget), so a
+  /// 1M-object heap never becomes 1M BlockViews.
+  void update(float lane_width_px, bool want_occupancy, const ViewOptions& heap_view = {});
 
   const View& view_before() const { return before_view_; }
   const View& view_after() const { return after_view_; }
@@ -40,6 +42,8 @@ class TraceSession {
   const std::vector<CounterSeries>& counter_series() const { return series_; }
   /// Highest address in use at any sampled step, per space: the map opens zoomed to [base, this].
   const std::map<heap::SpaceId, std::uint64_t>& extents() const { return extents_; }
+  /// Milliseconds the last update() spent in the core (seek, views, occupancy): frame-time logs.
+  double last_update_ms() const { return last_update_ms_; }
 
  private:
   void build_series();
@@ -49,9 +53,11 @@ class TraceSession {
   View before_view_, after_view_;
   std::size_t cached_pos_ = static_cast<std::size_t>(-1);
   bool cached_tweening_ = false;
+  ViewOptions cached_options_;
   std::map<heap::SpaceId, std::vector<OccupancyBucket>> occupancy_;
   std::vector<CounterSeries> series_;
   std::map<heap::SpaceId, std::uint64_t> extents_;
+  double last_update_ms_ = 0;
 };
 
 }  // namespace heapviz::app

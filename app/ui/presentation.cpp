@@ -72,7 +72,7 @@ void draw_title_card(const AppState& s) {
 
 void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOptions& o) {
   const bool zh = s.lang == "zh";
-  if (s.session.loaded()) s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap));
+  if (s.session.loaded()) s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap), s.map.heap_view_options());
   begin_full_window("##presentation");
   const ImGuiStyle& style = ImGui::GetStyle();
 

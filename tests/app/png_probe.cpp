@@ -37,3 +37,14 @@ std::size_t PngImage::dark_pixels(int x0, int y0, int x1, int y1, int luma) cons
     }
   return n;
 }
+
+double fraction_of_colour(const PngImage& img, int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+  std::size_t n = 0, hit = 0;
+  for (int y = std::max(0, y0); y < std::min(img.height, y1); ++y)
+    for (int x = std::max(0, x0); x < std::min(img.width, x1); ++x) {
+      const std::uint8_t* p = &img.rgba[(static_cast<std::size_t>(y) * img.width + x) * 4];
+      ++n;
+      hit += p[0] == r && p[1] == g && p[2] == b;
+    }
+  return n == 0 ? 0.0 : static_cast<double>(hit) / static_cast<double>(n);
+}

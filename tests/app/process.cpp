@@ -27,3 +27,16 @@ ProcessResult run_heapviz(const std::string& args, bool with_display) {
   const int server = 100 + static_cast<int>((getpid() * 13 + calls++ * 7) % 800);
   return run_command("xvfb-run -a -n " + std::to_string(server) + " -s '-screen 0 1600x900x24' " + bin + args);
 }
+
+ProcessResult run_heapviz_many(const std::vector<std::string>& arg_lists, const std::string& script_path) {
+  {
+    std::FILE* f = std::fopen(script_path.c_str(), "w");
+    if (!f) return ProcessResult{-1, "cannot write " + script_path};
+    std::fputs("set -e\n", f);
+    for (const std::string& args : arg_lists) std::fprintf(f, "'%s' %s\n", HEAPVIZ_BINARY, args.c_str());
+    std::fclose(f);
+  }
+  static int calls = 0;
+  const int server = 100 + static_cast<int>((getpid() * 17 + calls++ * 11 + 3) % 800);
+  return run_command("xvfb-run -a -n " + std::to_string(server) + " -s '-screen 0 1600x900x24' sh '" + script_path + "'");
+}

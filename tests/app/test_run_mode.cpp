@@ -127,7 +127,7 @@ TEST_CASE("heapviz run: --hypothetical switches on a mode the lesson declares, o
   const Split unknown = run_split("run 06 --hypothetical no-such-mode");
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.out.empty());
-  CHECK(unknown.err.find("error: unknown hypothetical mode 'no-such-mode' (heapviz knows: os-reads-heap, pin-heap-array)") !=
+  CHECK(unknown.err.find("error: unknown hypothetical mode 'no-such-mode' (heapviz knows: os-reads-heap, pin-heap-array, non-moving-sweep)") !=
         std::string::npos);
   const Split undeclared = run_split("run 03 --hypothetical os-reads-heap");
   CHECK(undeclared.exit_code == 2);

@@ -24,6 +24,9 @@ struct LessonRunOptions {
   /// "non-moving-sweep" (lesson 09) runs the CMS-style mark-sweep collector instead of the flags' one,
   /// as -XX:+UseConcMarkSweepGC would.
   std::vector<std::string> hypotheticals;
+  /// A source line's simple steps beyond this many are folded into batch steps (TraceOptions::
+  /// fold_line_after), so a loop of a million `new` stays a few thousand steps; 0 = never fold.
+  std::uint32_t fold_line_after = 256;
 };
 
 /// Everything a run produced. `lesson` holds the directives (title, captions and pauses per line) the

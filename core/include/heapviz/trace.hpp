@@ -4,6 +4,7 @@
 #include <iosfwd>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,12 @@ struct TraceOptions {
   /// grouped `batch_size` per step, so a 1M-object GC stays a few thousand steps long.
   std::uint32_t per_event_steps = 256;
   std::uint32_t batch_size = 4096;
+  /// Folding of a lesson's repeated statements (a loop body run a million times): once a source line
+  /// has recorded `fold_line_after` simple steps (alloc, field_store, root_set, root_drop, buffer_op),
+  /// its later simple steps are folded, in execution order, into batch steps of `fold_batch_size`
+  /// steps each, so the trace stays small and stepping stays fast. 0 = off (the lesson runner turns it on).
+  std::uint32_t fold_line_after = 0;
+  std::uint32_t fold_batch_size = 4096;
 };
 
 /// The recorded history: steps, their effects, and checkpoints for random access.
@@ -118,16 +125,22 @@ class Recorder {
   /// In batched steps, ranges are merged into one covering range per space (saves memory).
   void set_merge_ranges(bool on) { merge_ranges_ = on; }
   void narrate(std::string en, std::string zh, std::string internals);
-  void set_events(std::uint32_t n) { open_.events = n; }
+  void set_events(std::uint32_t n) {
+    if (!folding_) open_.events = n;  // a folded step counts as one event of its batch
+  }
   /// Text put before the narration of every step closed until it is cleared (set to ""): how the steps
   /// of a hypothetical scenario (e.g. the machine's own GC inside it) all say that they are hypothetical.
   void set_narration_prefix(std::string en, std::string zh) {
     prefix_en_ = std::move(en);
     prefix_zh_ = std::move(zh);
   }
-  /// Closes the step, appends it to the trace and takes a checkpoint when due.
+  /// Closes the step, appends it to the trace and takes a checkpoint when due. A folded step (see
+  /// TraceOptions::fold_line_after) stays pending in its batch until a step of another sort begins,
+  /// the batch is full, or flush().
   void end_step();
   bool step_open() const { return open_kind_set_; }
+  /// Appends a pending batch of folded steps to the trace. Call once a run ends (before reading the trace).
+  void flush();
 
   /// Applies an effect to the machine and records it in the open step.
   void apply(const Effect& e, std::span<const std::uint8_t> payload = {}) {
@@ -158,6 +171,10 @@ class Recorder {
 
  private:
   void apply_slow(const Effect& e, std::span<const std::uint8_t> payload);
+  /// True if the step being opened is folded into the pending batch (counts the line's steps).
+  bool should_fold(StepKind kind);
+  void append_open_step();
+  void close_batch();
 
   Machine& m_;
   Trace* trace_;
@@ -169,6 +186,12 @@ class Recorder {
   bool merge_ranges_ = false;
   std::string prefix_en_, prefix_zh_;
   std::vector<std::uint8_t> scratch_;
+  // Folding (TraceOptions::fold_line_after): open_ doubles as the pending batch while batch_pending_.
+  std::unordered_map<std::uint32_t, std::uint32_t> line_steps_;  ///< simple steps recorded per source line
+  bool folding_ = false;        ///< the open step is folded into the batch
+  bool batch_pending_ = false;  ///< open_ holds an unfinished batch of folded steps
+  std::uint32_t batch_kinds_[64] = {};
+  std::uint32_t batch_first_line_ = 0, batch_last_line_ = 0;
 };
 
 /// A cursor over a trace that moves to any step for the same bounded cost: forward moves replay

@@ -120,6 +120,10 @@ struct OccupancyBucket {
 /// Splits the Java heap into `buckets` equal ranges, so a GUI can draw a 1M-object heap in a few
 /// thousand rectangles. Cost: O(objects).
 std::vector<OccupancyBucket> occupancy(const Machine& m, heap::SpaceId space, std::size_t buckets);
+/// The same for the part [begin, end) of the Java heap a GUI shows (clipped to the heap), so a zoomed-in
+/// lane still gets one bucket per pixel or two.
+std::vector<OccupancyBucket> occupancy(const Machine& m, heap::SpaceId space, std::size_t buckets, std::uint64_t begin,
+                                       std::uint64_t end);
 
 /// One row of an object inspector: a header word, a field, or an array element.
 struct FieldView {

@@ -50,9 +50,12 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
   if (always_compact) spacer.active = false;
   EventSteps fw(r, [](const EventSteps::Counts& c) {
     const std::string f = std::to_string(c.of(StepKind::forward)), d = std::to_string(c.of(StepKind::dead_range));
+    const std::uint32_t w = c.of(StepKind::dead_wood);
     return Narration{"Computed forwarding addresses for " + f + " more objects and found " + d +
-                         " more runs of dead objects (batched).",
-                     "又为 " + f + " 个对象计算了转发地址，并发现 " + d + " 段死对象（批量）。",
+                         " more runs of dead objects (batched)." +
+                         (w ? " " + std::to_string(w) + " dead runs were left in place as dead wood (filler int[])." : ""),
+                     "又为 " + f + " 个对象计算了转发地址，并发现 " + d + " 段死对象（批量）。" +
+                         (w ? std::to_string(w) + " 段死对象作为死木（填充 int[]）留在原地。" : ""),
                      std::string(kPhase2Internals) + " -> CompactibleSpace::forward"};
   });
   EventSteps& dead = fw;
@@ -111,8 +114,8 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
     const std::uint64_t len = end - cur;
     if (cur == compact_top && spacer.insert(len)) {
       // Dead wood: pretend the run is alive by filling it with one int[] (CollectedHeap::fill_with_object).
-      fw.flush();
-      r.begin_step(StepKind::dead_wood);
+      // One step each for the first events of the phase, then batched with the forwarding (1M objects).
+      const bool single = fw.begin(StepKind::dead_wood);
       for (ObjectId v : victims) {
         r.touch(v);
         r.kill_object(v);
@@ -123,7 +126,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
                      (len - layout::kArrayHeader) / 4});
       r.touch(filler);
       r.touch_range(ByteRange{SpaceId::java_heap, cur, cur, len});
-      if (r.recording())
+      if (single)
         r.narrate(std::to_string(victims.size()) + " dead object(s), " + std::to_string(len) + " bytes at " + hex(cur) +
                       ", are left in place as dead wood: a filler int[] covers them, so the objects above need not move "
                       "(MarkSweepDeadRatio=" + std::to_string(m.settings.heap.dead_ratio) + ").",
@@ -131,7 +134,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
                       "）留在原地作为“死木”：用一个填充 int[] 盖住，上面的对象就不必移动（MarkSweepDeadRatio=" +
                       std::to_string(m.settings.heap.dead_ratio) + "）。",
                   "DeadSpacer::insert_deadspace -> CollectedHeap::fill_with_object");
-      r.end_step();
+      fw.end();
       dead_wood += len;
       compact_top += len;
       end_of_live = end;

@@ -190,14 +190,56 @@ void Recorder::begin_step(StepKind kind) {
   if (open_kind_set_) throw std::logic_error("Recorder::begin_step: a step is already open");
   open_kind_set_ = true;
   if (!recording()) return;
+  if (should_fold(kind)) {
+    if (batch_pending_ && open_.events >= opts_.fold_batch_size) close_batch();
+    if (!batch_pending_) {
+      open_ = Step{};
+      open_.kind = kind;
+      open_.pos = pos_;
+      open_.first_effect = trace_->effect_count();
+      open_.events = 0;
+      batch_pending_ = true;
+      std::fill(std::begin(batch_kinds_), std::end(batch_kinds_), 0u);
+      batch_first_line_ = batch_last_line_ = pos_.line;
+      merge_ranges_ = true;
+    }
+    folding_ = true;
+    ++open_.events;
+    ++batch_kinds_[static_cast<std::size_t>(kind) & 63];
+    batch_first_line_ = std::min(batch_first_line_, pos_.line);
+    batch_last_line_ = std::max(batch_last_line_, pos_.line);
+    return;
+  }
+  close_batch();
+  folding_ = false;
   open_ = Step{};
   open_.kind = kind;
   open_.pos = pos_;
   open_.first_effect = trace_->effect_count();
 }
 
+// Only statements that repeat cheaply fold; GC, I/O, Cleaner and exception steps always stay steps of their own.
+bool Recorder::should_fold(StepKind kind) {
+  if (opts_.fold_line_after == 0 || pos_.line == 0) return false;
+  switch (kind) {
+    case StepKind::alloc:
+    case StepKind::field_store:
+    case StepKind::root_set:
+    case StepKind::root_drop:
+    case StepKind::buffer_op:
+      break;
+    default:
+      return false;
+  }
+  return ++line_steps_[pos_.line] > opts_.fold_line_after;
+}
+
 void Recorder::narrate(std::string en, std::string zh, std::string internals) {
   if (!recording()) return;
+  if (folding_) {  // a folded step is told by its batch; keep the first code path for the JDK line
+    if (open_.text.internals.empty()) open_.text.internals = std::move(internals);
+    return;
+  }
   open_.text = Narration{std::move(en), std::move(zh), std::move(internals)};
 }
 
@@ -205,10 +247,51 @@ void Recorder::end_step() {
   if (!open_kind_set_) throw std::logic_error("Recorder::end_step: no step is open");
   open_kind_set_ = false;
   if (!recording()) return;
+  if (folding_) {  // stays pending in the batch
+    folding_ = false;
+    return;
+  }
   if (!prefix_en_.empty()) {
     open_.text.en.insert(0, prefix_en_);
     open_.text.zh.insert(0, prefix_zh_);
   }
+  append_open_step();
+}
+
+void Recorder::flush() {
+  if (open_kind_set_) throw std::logic_error("Recorder::flush: a step is still open");
+  close_batch();
+}
+
+void Recorder::close_batch() {
+  if (!batch_pending_) return;
+  batch_pending_ = false;
+  merge_ranges_ = false;
+  std::string en_kinds, zh_kinds;
+  for (std::size_t k = 0; k < 64; ++k) {
+    if (batch_kinds_[k] == 0) continue;
+    const std::string name(step_kind_name(static_cast<StepKind>(k)));
+    en_kinds += (en_kinds.empty() ? "" : ", ") + std::to_string(batch_kinds_[k]) + " " + name;
+    zh_kinds += (zh_kinds.empty() ? "" : "，") + name + " " + std::to_string(batch_kinds_[k]) + " 个";
+  }
+  const std::string lines = batch_first_line_ == batch_last_line_
+                                ? std::to_string(batch_first_line_)
+                                : std::to_string(batch_first_line_) + "-" + std::to_string(batch_last_line_);
+  // The batch is filed under its most telling kind (an allocation marker on the timeline, not a root change).
+  for (StepKind k : {StepKind::alloc, StepKind::buffer_op, StepKind::field_store, StepKind::root_set, StepKind::root_drop})
+    if (batch_kinds_[static_cast<std::size_t>(k)] > 0) {
+      open_.kind = k;
+      break;
+    }
+  const std::string after = std::to_string(opts_.fold_line_after);
+  open_.text.en = "Line " + lines + " again: " + std::to_string(open_.events) + " more steps folded into this one (" +
+                  en_kinds + "). The first " + after + " steps of a line are shown one by one.";
+  open_.text.zh = "第 " + lines + " 行重复执行：另外 " + std::to_string(open_.events) + " 个步骤合并为这一步（" + zh_kinds +
+                  "）。每行的前 " + after + " 个步骤逐一展示。";
+  append_open_step();
+}
+
+void Recorder::append_open_step() {
   open_.effect_count = static_cast<std::uint32_t>(trace_->effect_count() - open_.first_effect);
   trace_->append_step(std::move(open_));
   open_ = Step{};

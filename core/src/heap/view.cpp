@@ -27,13 +27,29 @@ std::string_view block_state_name(BlockState s) {
 
 namespace {
 
-std::vector<ObjectId> live_by_address(const JavaHeap& h, std::uint64_t from, std::uint64_t to) {
-  std::vector<ObjectId> ids;
+// The live objects overlapping [from, to) in address order, at most `keep` of them (the lowest addresses),
+// and how many there are in all. One pass with a bounded max-heap: a 1M-object heap cut to a few thousand
+// blocks neither sorts nor stores a million entries (ids mostly grow with addresses, so once the heap is
+// full almost every later object is one comparison).
+std::vector<ObjectId> live_by_address(const JavaHeap& h, std::uint64_t from, std::uint64_t to, std::size_t keep, std::size_t& total) {
+  std::vector<std::pair<std::uint64_t, ObjectId>> best;
+  total = 0;
   for (ObjectId id = 1; id < h.objects.size(); ++id) {
     const ObjectRecord& r = h.objects.at(id);
-    if (r.state == ObjectState::live && r.addr < to && r.addr + r.size > from) ids.push_back(id);
+    if (r.state != ObjectState::live || r.addr >= to || r.addr + r.size <= from) continue;
+    ++total;
+    if (best.size() < keep) {
+      best.emplace_back(r.addr, id);
+      std::push_heap(best.begin(), best.end());
+    } else if (keep > 0 && r.addr < best.front().first) {
+      std::pop_heap(best.begin(), best.end());
+      best.back() = {r.addr, id};
+      std::push_heap(best.begin(), best.end());
+    }
   }
-  std::sort(ids.begin(), ids.end(), [&](ObjectId a, ObjectId b) { return h.objects.at(a).addr < h.objects.at(b).addr; });
+  std::sort_heap(best.begin(), best.end());
+  std::vector<ObjectId> ids(best.size());
+  for (std::size_t i = 0; i < best.size(); ++i) ids[i] = best[i].second;
   return ids;
 }
 
@@ -64,21 +80,34 @@ View make_view(const Machine& m, const ViewOptions& opts) {
 
   // Mid-GC (phases 2-4) a reference may already hold its object's forwarding address; during
   // phase 3 that address is the one to follow, even if another object still starts there.
-  std::unordered_map<std::uint64_t, ObjectId> by_forwardee;
-  if (h.phase == GcPhase::forward || h.phase == GcPhase::adjust || h.phase == GcPhase::move) {
-    for (ObjectId id = 1; id < h.objects.size(); ++id) {
-      const ObjectRecord& rec = h.objects.at(id);
-      std::uint64_t fwd = 0;
-      if (rec.state == ObjectState::live && state_of(h, rec, &fwd) == BlockState::forwarded) by_forwardee[fwd] = id;
+  // (forwarding address, id), sorted: a vector rather than a hash map, as a 1M-object GC forwards 500k objects
+  // and sliding compaction keeps them in order (no sort needed). The last id wins for a repeated address.
+  // Built on first use (phase 3 always needs it; phases 2 and 4 only for an address no object starts at).
+  std::vector<std::pair<std::uint64_t, ObjectId>> by_forwardee;
+  const bool forwarding = h.phase == GcPhase::forward || h.phase == GcPhase::adjust || h.phase == GcPhase::move;
+  bool indexed = false;
+  auto forwarded_to = [&](std::uint64_t a) -> ObjectId {
+    if (!forwarding) return kNoObject;
+    if (!indexed) {
+      indexed = true;
+      for (ObjectId id = 1; id < h.objects.size(); ++id) {
+        const ObjectRecord& rec = h.objects.at(id);
+        std::uint64_t fwd = 0;
+        if (rec.state == ObjectState::live && state_of(h, rec, &fwd) == BlockState::forwarded) by_forwardee.emplace_back(fwd, id);
+      }
+      if (!std::is_sorted(by_forwardee.begin(), by_forwardee.end())) std::sort(by_forwardee.begin(), by_forwardee.end());
     }
-  }
+    auto it = std::upper_bound(by_forwardee.begin(), by_forwardee.end(), std::make_pair(a, ~ObjectId{0}));
+    if (it == by_forwardee.begin() || (--it)->first != a) return kNoObject;
+    return it->second;
+  };
   const bool adjusting = h.phase == GcPhase::adjust;
   auto resolve = [&](std::uint32_t narrow) -> ObjectId {
     const std::uint64_t a = narrow_oop::decode(narrow);
-    const auto fw = by_forwardee.find(a);
-    if (adjusting && fw != by_forwardee.end()) return fw->second;
+    if (adjusting)
+      if (const ObjectId fw = forwarded_to(a); fw != kNoObject) return fw;
     if (ObjectId t = h.object_at(a); t != kNoObject) return t;
-    return fw != by_forwardee.end() ? fw->second : kNoObject;
+    return adjusting ? kNoObject : forwarded_to(a);
   };
 
   // Roots, and the labels they give to objects.
@@ -97,8 +126,9 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   const bool windowed = opts.window_end > opts.window_begin;
   const std::uint64_t win_from = windowed ? std::max(opts.window_begin, h.bottom()) : h.bottom();
   const std::uint64_t win_to = windowed ? std::min(opts.window_end, h.end()) : h.end();
-  const std::vector<ObjectId> ids = live_by_address(h, win_from, win_to);
-  v.truncated = ids.size() > opts.max_blocks;
+  std::size_t in_window = 0;
+  const std::vector<ObjectId> ids = live_by_address(h, win_from, win_to, opts.max_blocks, in_window);
+  v.truncated = in_window > opts.max_blocks;
   std::uint64_t cursor = win_from;
   auto add_free = [&](std::uint64_t from, std::uint64_t to) {
     if (to > from && v.blocks.size() < opts.max_blocks * 2) {
@@ -181,10 +211,16 @@ View make_view(const Machine& m, const ViewOptions& opts) {
 }
 
 std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::size_t buckets) {
+  return occupancy(m, space, buckets, m.heap.bottom(), m.heap.bottom() + m.heap.space.size());
+}
+
+std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::size_t buckets, std::uint64_t begin, std::uint64_t end) {
   std::vector<OccupancyBucket> out;
-  if (space != SpaceId::java_heap || buckets == 0) return out;
   const JavaHeap& h = m.heap;
-  const std::uint64_t base = h.bottom(), size = h.space.size();
+  begin = std::max(begin, h.bottom());
+  end = std::min(end, h.bottom() + h.space.size());
+  if (space != SpaceId::java_heap || buckets == 0 || end <= begin) return out;
+  const std::uint64_t base = begin, size = end - begin;
   const std::uint64_t width = (size + buckets - 1) / buckets;  // every bucket but the last has this width
   out.resize(buckets);
   for (std::size_t i = 0; i < buckets; ++i) {
@@ -195,8 +231,9 @@ std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::siz
   for (ObjectId id = 1; id < h.objects.size(); ++id) {
     const ObjectRecord& rec = h.objects.at(id);
     if (rec.state != ObjectState::live) continue;
-    std::uint64_t a = rec.addr;
-    const std::uint64_t e = rec.addr + rec.size;
+    std::uint64_t a = std::max(rec.addr, base);
+    const std::uint64_t e = std::min(rec.addr + rec.size, base + size);
+    if (a >= e) continue;
     for (std::size_t b = bucket_of(a); a < e && b < buckets; ++b) {
       const std::uint64_t take = std::min(e, out[b].end) - a;
       if (rec.flags & ObjectRecord::kFiller) out[b].filler += take;

@@ -168,6 +168,7 @@ InterpretResult interpret(const Lesson& lesson, Recorder& recorder, const Interp
                                             std::string("heapviz could not simulate this statement (internal error: ") +
                                                 e.what() + "); please report it"});
   }
+  if (!recorder.step_open()) recorder.flush();  // the last batch of folded steps (TraceOptions::fold_line_after)
   return result;
 }
 

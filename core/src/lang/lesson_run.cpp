@@ -64,6 +64,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     Machine machine(settings);
     TraceOptions topts;
     topts.record = options.record_trace;
+    topts.fold_line_after = options.fold_line_after;
     res.trace = std::make_unique<Trace>(machine, topts);
     Recorder recorder(machine, res.trace.get());
     lang::InterpretOptions io;
@@ -71,6 +72,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     io.max_trace_steps = options.max_trace_steps;
     io.hypotheticals = options.hypotheticals;
     lang::InterpretResult r = lang::interpret(lesson, recorder, io);
+    if (!recorder.step_open()) recorder.flush();
     res.out = std::move(r.out);
     res.err = std::move(r.err);
     res.exit_code = r.exit_code;

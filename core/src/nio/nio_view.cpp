@@ -2,6 +2,7 @@
 #include "heapviz/nio/nio_view.hpp"
 
 #include <map>
+#include <vector>
 
 #include "buffer_object.hpp"
 #include "heapviz/heap/heap_ops.hpp"
@@ -28,9 +29,17 @@ void add_nio_view(const Machine& m, View& v) {
   // only a Deallocator whose buffer the GC already collected (memory held until its Cleaner runs).
   std::map<std::uint64_t, std::string> labels;
   const heap::JavaHeap& h = m.heap;
+  // Classify each klass once (a few dozen), not each object by name: the scan below visits every object,
+  // a million in a big lesson, for every view.
+  std::vector<std::uint8_t> role(m.klasses->size(), 0);  // 1 Deallocator, 2 direct buffer
+  for (std::size_t k = 0; k < role.size(); ++k) {
+    const auto id = static_cast<heap::KlassId>(k);
+    role[k] = id == heap::builtin::kDeallocator ? 1 : is_direct_klass(m, id) ? 2 : 0;
+  }
   for (ObjectId id = 1; id < h.objects.size(); ++id) {
     if (!h.is_live(id)) continue;
     const heap::KlassId k = h.objects.get(id).klass;
+    if (k >= role.size() || role[k] == 0) continue;
     if (k == heap::builtin::kDeallocator) {
       const auto base = static_cast<std::uint64_t>(read_i64(m, id, off::dealloc_address));
       if (base != 0 && !labels.count(base))

@@ -176,7 +176,14 @@ TEST_CASE("dead wood is capped: beyond the allowance the rest compacts") {
   CHECK(f.machine.heap.counter(HeapCounter::dead_wood_bytes) == allowed / 24 * 24);
   CHECK(f.machine.heap.top - f.machine.heap.bottom() == 1616 + 200 * 24 + allowed / 24 * 24);
   CHECK(check_compaction(before, f.machine).empty());
-  CHECK(count_kind(f.trace, StepKind::dead_wood) == allowed / 24);
+  // One filler per dead run: single dead_wood steps first, later ones batched with the forwarding (the
+  // phase has more than per_event_steps events), so count the fillers the GC allocated.
+  std::size_t fillers = 0;
+  for (std::size_t k = 0; k < f.trace.size(); ++k)
+    for (const Effect& e : f.trace.effects_of(k)) fillers += e.kind == EffectKind::object_alloc && f.trace.step(k).kind != StepKind::alloc;
+  CHECK(fillers == allowed / 24);
+  CHECK(count_kind(f.trace, StepKind::dead_wood) > 0);
+  CHECK(count_kind(f.trace, StepKind::dead_wood) < allowed / 24);
 }
 
 TEST_CASE("primitive array elements are real little-endian bytes") {
