@@ -30,47 +30,50 @@ void set_position(IoContext& ctx, IoBuffer& b, int p) {
   ctx.raise("java.io.IOException", std::string(text));
 }
 
-/// heap src [pos, lim) -> temporary bb via bb.put(src); records the copy.
+/// heap src [pos, lim) -> temporary bb via bb.put(src); records the copy. The event comes first: the
+/// machine turns each event into a step that holds everything until the next event (the bytes too).
 void bounce_to_native(IoContext& ctx, IoBuffer& src, IoBuffer& bb) {
   const int pos = src.state->position;
   const int n = remaining_of(src);
   const int bb_pos = bb.state->position;
-  nio::ByteBuffer dst(*bb.state, *bb.root);
-  nio::ByteBuffer from(*src.state, *src.root);
-  dst.put(from);
-  ctx.counters.bounce_heap_to_native += static_cast<std::uint64_t>(n);
   IoEvent e;
   e.kind = IoEventKind::bounce_copy;
   e.thread = ctx.thread;
   e.buffer = bb.id;
+  e.other = src.id;
   e.bytes = n;
   e.from_address = src.root_address + static_cast<std::uint64_t>(src.state->offset + pos);
   e.to_address = bb.address_of(bb_pos);
   e.detail = "Unsafe.copyMemory heap -> native (ByteBuffer.put)";
+  ctx.counters.bounce_heap_to_native += static_cast<std::uint64_t>(n);
   ctx.emit(e);
+  nio::ByteBuffer dst(*bb.state, *bb.root);
+  nio::ByteBuffer from(*src.state, *src.root);
+  dst.put(from);
   ctx.position(src.id, "position", pos, src.state->position);
   ctx.position(bb.id, "position", bb_pos, bb.state->position);
 }
 
-/// temporary bb [pos, lim) -> heap dst via dst.put(bb); records the copy.
+/// temporary bb [pos, lim) -> heap dst via dst.put(bb); records the copy (event first, as above).
 void bounce_to_heap(IoContext& ctx, IoBuffer& bb, IoBuffer& dst) {
   const int n = remaining_of(bb);
   const int bb_pos = bb.state->position;
   const int pos = dst.state->position;
-  nio::ByteBuffer to(*dst.state, *dst.root);
-  nio::ByteBuffer from(*bb.state, *bb.root);
-  to.put(from);
-  ctx.counters.bounce_native_to_heap += static_cast<std::uint64_t>(n);
   IoEvent e;
   e.kind = IoEventKind::bounce_copy;
   e.thread = ctx.thread;
   e.buffer = bb.id;
+  e.other = dst.id;
   e.bytes = n;
   e.to_heap = true;
   e.from_address = bb.address_of(bb_pos);
   e.to_address = dst.root_address + static_cast<std::uint64_t>(dst.state->offset + pos);
   e.detail = "Unsafe.copyMemory native -> heap (ByteBuffer.put)";
+  ctx.counters.bounce_native_to_heap += static_cast<std::uint64_t>(n);
   ctx.emit(e);
+  nio::ByteBuffer to(*dst.state, *dst.root);
+  nio::ByteBuffer from(*bb.state, *bb.root);
+  to.put(from);
   ctx.position(bb.id, "position", bb_pos, bb.state->position);
   ctx.position(dst.id, "position", pos, dst.state->position);
 }
@@ -95,7 +98,7 @@ int write_from_native(IoContext& ctx, Fd fd, IoBuffer& bb, std::int64_t position
   const std::vector<std::byte> data = bytes_of(bb, pos, rem);
   const SyscallRecord call = position != -1 ? ctx.kernel.pwrite(fd, bb.address_of(pos), data, position)
                                             : ctx.kernel.write(fd, bb.address_of(pos), data);
-  ctx.syscall(call);
+  ctx.syscall(call, bb.id);
   if (!call.ok()) throw_io_error(ctx, call);
   const int written = static_cast<int>(call.result);
   if (written > 0) set_position(ctx, bb, pos + written);
@@ -110,7 +113,7 @@ int read_into_native(IoContext& ctx, Fd fd, IoBuffer& bb, std::int64_t position)
   std::vector<std::byte> data(static_cast<std::size_t>(rem));
   const SyscallRecord call = position != -1 ? ctx.kernel.pread(fd, bb.address_of(pos), data, position)
                                             : ctx.kernel.read(fd, bb.address_of(pos), data);
-  ctx.syscall(call);
+  ctx.syscall(call, bb.id);
   if (!call.ok()) throw_io_error(ctx, call);
   const int n = static_cast<int>(call.result);
   if (n == 0) return call.would_block ? 0 : -1;  // an empty pipe would block: IOS_UNAVAILABLE -> 0
