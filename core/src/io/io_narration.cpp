@@ -92,7 +92,7 @@ Narration narrate_syscall(const SyscallRecord& c, const NarrationFacts& f) {
               c.name + "(fd " + fd + ")：内核把 " + r + " 字节从" + src_zh + at_zh + "复制到管道/套接字的内核缓冲区。",
               "sun.nio.ch.IOUtil.writeFromNativeBuffer → FileDispatcherImpl → " + c.name};
     return {c.name + "(fd " + fd + "): the kernel copies " + r + " bytes from " + src + at + " into the page cache of " + file +
-                " (file offset " + str(c.file_offset) + to + "); the page becomes dirty, the disk does not change yet." + fill,
+                " (file offset " + str(c.file_offset) + to + "); " + (c.pages_dirtied.size() > 1 ? std::string("the pages become dirty") : std::string("the page becomes dirty")) + ", the disk does not change yet." + fill,
             c.name + "(fd " + fd + ")：内核把 " + r + " 字节从" + src_zh + at_zh + "复制到 " + file + " 的页缓存（文件偏移 " +
                 str(c.file_offset) + to + "），页变脏，磁盘暂时不变。" + fill_zh,
             "sun.nio.ch.IOUtil.writeFromNativeBuffer → FileDispatcherImpl → " + c.name};

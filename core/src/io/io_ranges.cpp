@@ -49,8 +49,14 @@ void zip(const std::vector<Piece>& a, SpaceId a_space, const std::vector<Piece>&
   std::int64_t ai = 0, bj = 0;  // bytes already used of a[i], b[j]
   while (i < a.size() && j < b.size()) {
     const std::int64_t len = std::min(a[i].length - ai, b[j].length - bj);
-    out.push_back(ByteRange{a_space, a[i].address + static_cast<std::uint64_t>(ai), b[j].address + static_cast<std::uint64_t>(bj),
+    const std::uint64_t from = a[i].address + static_cast<std::uint64_t>(ai), to = b[j].address + static_cast<std::uint64_t>(bj);
+    ByteRange* last = out.empty() ? nullptr : &out.back();
+    if (last && last->space == a_space && last->to_space == b_space && last->from + last->length == from && last->to + last->length == to) {
+      last->length += static_cast<std::uint64_t>(len);  // adjacent on both sides (consecutive page frames): one range
+    } else {
+      out.push_back(ByteRange{a_space, a[i].address + static_cast<std::uint64_t>(ai), b[j].address + static_cast<std::uint64_t>(bj),
                             static_cast<std::uint64_t>(len), b_space});
+    }
     ai += len;
     bj += len;
     if (ai == a[i].length) ++i, ai = 0;
