@@ -104,6 +104,7 @@ MemoryMapInput AppState::map_input() const {
   in.tween = session.tween();
   in.occupancy = &session.occupancy();
   in.lang = lang.c_str();
+  in.step = session.current_step();
   return in;
 }
 
