@@ -8,9 +8,27 @@
 #include <string>
 
 #include "heapviz/inspect.hpp"
+#include "heapviz/nio/buffer_dump.hpp"
+#include "panels/buffer_hex_view.hpp"
 #include "render/address_axis.hpp"
 
 namespace heapviz::app {
+
+namespace {
+/// A ByteBuffer, or a byte[] a heap buffer wraps: its window with position and limit marked (the
+/// native memory at `address` for a direct buffer). False when `id` is neither.
+bool draw_buffer_bytes(const Machine& m, heap::ObjectId id, ImFont* mono, bool zh) {
+  const heap::ObjectId buffer = nio::buffer_for(m, id);
+  if (buffer == heap::kNoObject) return false;
+  const auto state = nio::buffer_dump(m, buffer, 0, 0);
+  if (!state) return false;
+  const auto dump = nio::buffer_dump(m, buffer, buffer_dump_first(state->position), kBufferDumpBytes);
+  if (!dump) return false;
+  if (buffer != id) ImGui::TextDisabled(zh ? "由 #%u 包装（ByteBuffer）" : "wrapped by ByteBuffer #%u", buffer);
+  draw_buffer_hex(*dump, mono, zh);
+  return true;
+}
+}  // namespace
 
 void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected, ImFont* mono, const char* lang) {
   const bool zh = std::string_view(lang) == "zh";
@@ -48,6 +66,7 @@ void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected,
     ImGui::EndTable();
   }
   ImGui::Separator();
+  if (draw_buffer_bytes(m, b.id, mono, zh)) return;
   // Bytes as they are now: header (mark word, narrow klass[, length]) first.
   const std::uint64_t shown = std::min<std::uint64_t>(b.size, 256);
   ImGui::PushFont(mono);

@@ -52,14 +52,15 @@ class StepClosingHost final : public DirectBufferHost {
 };
 
 /// One I/O call on the machine: works on a copy of the io state. Each event opens a step that holds
-/// everything until the next event (the bytes it copies, the buffer fields it changes), so a copy and
-/// its effects are one step; a position change caused by the copy before it is folded into that step.
+/// everything until the next sub-step boundary (the bytes it copies, the buffer fields it changes), so
+/// a copy and its effects are one step; a position moved by that copy is folded into the same step.
 class Session {
  public:
   Session(Recorder& r, DirectBufferHost& host, const std::string& thread)
       : r_(r), host_(*this, host), work_(*r.machine().io),
-        ctx_{work_.kernel, work_.temporaries, host_, work_.counters, events_, work_.statics, thread, {}} {
+        ctx_{work_.kernel, work_.temporaries, host_, work_.counters, events_, work_.statics, thread, {}, {}} {
     ctx_.on_event = [this](const IoEvent& e) { on_event(e); };
+    ctx_.on_boundary = [this] { close(); };
   }
 
   IoContext& ctx() { return ctx_; }
@@ -93,6 +94,8 @@ class Session {
            (kind_ == StepKind::bounce_copy || kind_ == StepKind::syscall || kind_ == StepKind::sendfile);
   }
 
+  /// An event opens a step that holds everything until the next boundary (io_util marks one before each
+  /// sub-step changes anything). A position moved by the open step's copy is folded into it.
   void on_event(const IoEvent& e) {
     if (folds(e)) {
       const Narration more = narrate_folded_position(e, host_.name_of(e.buffer));

@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "heapviz/io/io_ranges.hpp"
+#include "heapviz/nio/buffer_dump.hpp"
+#include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/view.hpp"
 #include "interp_test_util.hpp"
 
@@ -79,6 +81,27 @@ TEST_CASE("io steps: a heap write is bounce copy -> flip -> reset -> write, each
   CHECK(n2k->to == block_addr(t, w, "t.bin page 0"));
   CHECK(t.step(w).text.en.find("t.bin") != std::string::npos);
   CHECK(steps_of(t, StepKind::io_position).size() == 2);  // flip and reset; the advances are in the copies
+
+  // Each step holds its own changes, no more: the fields and the page cache change at their step.
+  const auto buf = heapviz::nio::buffer_for(t.state_at(bounce[0]), b.objects.front());
+  REQUIRE(buf != heapviz::heap::kNoObject);
+  auto pos_after = [&](std::size_t k, heapviz::heap::ObjectId id) { return heapviz::nio::buffer_state(t.state_at(k + 1), id).position; };
+  std::vector<heapviz::heap::ObjectId> buffers;
+  for (const auto id : b.objects)
+    if (heapviz::nio::buffer_for(t.state_at(bounce[0] + 1), id) == id) buffers.push_back(id);
+  REQUIRE(buffers.size() == 2);  // the heap buffer and the temporary
+  for (const auto id : buffers) {
+    CHECK(pos_after(bounce[0], id) == 5);           // the copy advanced both
+    CHECK(pos_after(bounce[0] - 1, id) == 0);
+  }
+  const auto& temp = heapviz::nio::buffer_state(t.state_at(bounce[0] + 1), buffers[0]).is_direct() ? buffers[0] : buffers[1];
+  const auto& heapb = temp == buffers[0] ? buffers[1] : buffers[0];
+  CHECK(heapviz::nio::buffer_state(t.state_at(bounce[0] + 2), temp).limit == 5);  // flip at its own step
+  CHECK(pos_after(bounce[0] + 1, heapb) == 5);    // the reset is not done before its step
+  CHECK(pos_after(bounce[0] + 2, heapb) == 0);
+  CHECK(t.state_at(w).io->kernel.file_named("t.bin")->size == 0);  // the page cache changes at the write
+  CHECK(t.state_at(w + 1).io->kernel.file_named("t.bin")->size == 5);
+  CHECK(pos_after(w, heapb) == 5);
 
   // fsync: page cache -> the file's place on the device lane.
   const auto wb = steps_of(t, StepKind::writeback);

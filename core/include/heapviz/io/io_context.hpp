@@ -40,6 +40,14 @@ struct IoContext {
   std::string thread = "main";
   /// Called after each sub-step is appended (the machine turns each into a trace step); may be empty.
   std::function<void(const IoEvent&)> on_event;
+  /// Called where a new sub-step is about to change something (before the change and its event), so a
+  /// recorder can end the previous step with exactly that step's changes; may be empty.
+  std::function<void()> on_boundary;
+
+  /// A new sub-step begins here (see on_boundary).
+  void boundary() {
+    if (on_boundary) on_boundary();
+  }
 
   /// Appends a sub-step and tells on_event.
   void emit(const IoEvent& e) {
