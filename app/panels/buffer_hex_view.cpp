@@ -57,11 +57,14 @@ void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float cw = ImGui::CalcTextSize("0").x, lh = ImGui::GetTextLineHeight();
   const int n = static_cast<int>(d.bytes.size());
-  for (int row = 0; row < n; row += 16) {
+  // 16 bytes a row when they fit in the panel, else 8 (the inspector is narrow in the default layout).
+  const float addr_w = static_cast<float>(hex_address(d.address).size() + 1) * cw;
+  const int per_row = ImGui::GetContentRegionAvail().x >= addr_w + 48 * cw ? 16 : 8;
+  for (int row = 0; row < n; row += per_row) {
     const int index0 = d.first + row;
     const std::string addr = hex_address(d.address + static_cast<std::uint64_t>(index0)) + ":";
     std::string text = addr;
-    for (int i = row; i < std::min(n, row + 16); ++i) {
+    for (int i = row; i < std::min(n, row + per_row); ++i) {
       char buf[4];
       std::snprintf(buf, sizeof buf, " %02x", d.bytes[static_cast<std::size_t>(i)]);
       text += buf;
@@ -69,21 +72,21 @@ void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float bytes_x = p.x + static_cast<float>(addr.size()) * cw;
     auto cell_x = [&](int index) { return bytes_x + static_cast<float>((index - index0) * 3) * cw; };  // the space before a byte
-    for (int i = row; i < std::min(n, row + 16); ++i) {
+    for (int i = row; i < std::min(n, row + per_row); ++i) {
       const int index = d.first + i;
       const float cx = cell_x(index);
       if (index >= d.position && index < d.limit) dl->AddRectFilled(ImVec2(cx + cw * 0.5f, p.y), ImVec2(cx + 3 * cw + cw * 0.5f, p.y + lh), kRemainingBg);
       if (index == d.mark) dl->AddRectFilled(ImVec2(cx + cw, p.y + lh - 3), ImVec2(cx + 3 * cw, p.y + lh), kMarkMark);
     }
     ImGui::TextUnformatted(text.c_str());
-    const int end = std::min(n, row + 16) + d.first;  // one past the last index on this row
-    auto bar = [&](int index, ImU32 colour) {
+    const int end = std::min(n, row + per_row) + d.first;  // one past the last index on this row
+    auto bar = [&](int index, ImU32 colour, float dx) {  // dx: position left, limit right, both seen when equal
       if (index < index0 || index > end || (index == end && index != d.first + n)) return;  // a row end belongs to the next row
-      const float x = cell_x(index) + cw * 0.35f;
+      const float x = cell_x(index) + cw * dx;
       dl->AddRectFilled(ImVec2(x, p.y - 1), ImVec2(x + 2.5f, p.y + lh + 1), colour);
     };
-    bar(d.position, kPositionMark);
-    bar(d.limit, kLimitMark);
+    bar(d.position, kPositionMark, 0.05f);
+    bar(d.limit, kLimitMark, 0.55f);
   }
   ImGui::PopFont();
   if (d.first > 0 || d.first + n < d.capacity)

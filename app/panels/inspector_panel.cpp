@@ -41,8 +41,11 @@ void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected,
   const BlockView& b = *it;
   ImGui::Text("%s #%u", b.type.c_str(), b.id);
   if (!b.label.empty()) ImGui::Text("%s %s", zh ? "被引用于" : "held by", b.label.c_str());
-  ImGui::Text("%s %s   %s %s", zh ? "地址" : "address", hex_address(b.addr).c_str(), zh ? "大小" : "size", human_bytes(b.size).c_str());
-  ImGui::Text("%s %s", zh ? "状态" : "state", std::string(block_state_name(b.state)).c_str());
+  ImGui::Text("%s %s   %s %s   %s %s", zh ? "地址" : "address", hex_address(b.addr).c_str(), zh ? "大小" : "size",
+              human_bytes(b.size).c_str(), zh ? "状态" : "state", std::string(block_state_name(b.state)).c_str());
+  // A buffer's bytes with position and limit first: what a teacher points at during I/O steps.
+  const bool buffer_shown = draw_buffer_bytes(m, b.id, mono, zh);
+  if (buffer_shown) ImGui::Separator();
   if (b.state == BlockState::forwarded) ImGui::Text("%s %s", zh ? "转发地址" : "forwarding to", hex_address(b.forward_to).c_str());
   if (b.array_length) ImGui::Text("length %u", b.array_length);
   // Fields as the JDK declares them, read by the core from the object's bytes at this step.
@@ -65,8 +68,8 @@ void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected,
     }
     ImGui::EndTable();
   }
+  if (buffer_shown) return;
   ImGui::Separator();
-  if (draw_buffer_bytes(m, b.id, mono, zh)) return;
   // Bytes as they are now: header (mark word, narrow klass[, length]) first.
   const std::uint64_t shown = std::min<std::uint64_t>(b.size, 256);
   ImGui::PushFont(mono);

@@ -35,6 +35,15 @@ struct LaneRange {
   std::uint64_t base = ~0ull, end = 0, used = 0;
 };
 
+/// A native block is inspected through the object whose field points into it (a DirectByteBuffer's
+/// address): clicking the block selects that object.
+heap::ObjectId owner_of(const View& v, const BlockView& block) {
+  for (const ArrowView& a : v.arrows)
+    if (a.to_space == block.space && a.from != heap::kNoObject && a.to_addr >= block.addr && a.to_addr < block.addr + block.size)
+      return a.from;
+  return heap::kNoObject;
+}
+
 std::string short_type(const std::string& type) {
   const auto dot = type.rfind('.');
   return dot == std::string::npos ? type : type.substr(dot + 1);
@@ -332,7 +341,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     ImGui::Text("%s, %s", hex_address(hovered->addr).c_str(), human_bytes(hovered->size).c_str());
     ImGui::Text("%s", std::string(block_state_name(hovered->state)).c_str());
     ImGui::EndTooltip();
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) selected_ = hovered->id;
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+      selected_ = hovered->id != heap::kNoObject ? hovered->id : owner_of(after, *hovered);
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
   ImGui::Dummy(ImVec2(width, 1));
