@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace heapviz::app {
 
@@ -22,6 +23,7 @@ struct Options {
   float speed = 1.0f;
   long from = 0, to = -1;  ///< step range; -1 = to the end
   std::string collector;   ///< "", "mark-compact" or "mark-sweep"
+  std::vector<std::string> hypotheticals;  ///< --hypothetical MODE (screenshot, record): what-if modes the lesson declares
   bool title_card = true, timeline = true, step_counter = true;
   // run / java
   std::string jvm;                 ///< --jvm "flags" (run): replaces the lesson's //@ jvm: line

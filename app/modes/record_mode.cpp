@@ -57,6 +57,10 @@ int run_record(const Options& o) {
     std::cerr << "heapviz: " << err << "\n";
     return 2;
   }
+  if (auto err = state.enable_hypotheticals(o.hypotheticals); !err.empty()) {
+    std::cerr << "heapviz: " << err << "\n";
+    return 2;
+  }
   if (!state.session.loaded()) {
     std::cerr << "heapviz: nothing to record: " << (state.run_notice.empty() ? "the lesson produced no steps" : state.run_notice)
               << "\n";

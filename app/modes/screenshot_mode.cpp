@@ -22,6 +22,10 @@ int run_screenshot(const Options& o) {
     std::cerr << "heapviz: " << err << "\n";
     return 2;
   }
+  if (auto err = state.enable_hypotheticals(o.hypotheticals); !err.empty()) {
+    std::cerr << "heapviz: " << err << "\n";
+    return 2;
+  }
   const long total_steps = state.session.loaded() ? static_cast<long>(state.session.playback().size()) : 0;
   if (o.step > total_steps) {
     std::cerr << "heapviz: --step " << o.step << " is out of range: this lesson has steps 0.." << total_steps

@@ -1,5 +1,7 @@
 #include "ui/app_state.hpp"
 
+#include <algorithm>
+
 #include "heapviz/demo_scenarios.hpp"
 #include "heapviz/lang/lesson.hpp"
 #include "heapviz/lesson_run.hpp"
@@ -51,6 +53,7 @@ void AppState::select(int index) {
   }
   code.set_source(source);
   session = TraceSession();  // a new lesson never shows the previous one's trace
+  hypotheticals.clear();     // a what-if belongs to the lesson that offered it
   lesson.reset();
   program_output.clear();
   rerun();
@@ -82,6 +85,11 @@ void AppState::rerun() {
   // The Simulation menu's collector wins over the lesson's flags (-XX:+UseConcMarkSweepGC selects the
   // simulated non-moving mark-sweep).
   if (collector == heap::Collector::mark_sweep) options.jvm_flags = parsed.directives.jvm_flags + " -XX:+UseConcMarkSweepGC";
+  // Only the modes this lesson declares (an edit may have removed one).
+  for (const std::string& h : hypotheticals)
+    if (std::find(parsed.directives.hypotheticals.begin(), parsed.directives.hypotheticals.end(), h) !=
+        parsed.directives.hypotheticals.end())
+      options.hypotheticals.push_back(h);
   LessonRunResult run = run_lesson(source, file, options);
   diagnostics = run.diagnostic_list;
   program_output = run.out + run.err;
@@ -95,6 +103,32 @@ void AppState::rerun() {
   session.playback().seek(old_position);  // a re-run keeps the step position where it can
   lesson = std::move(run.lesson);
   map.fit(session.extents());
+}
+
+void AppState::set_hypothetical(const std::string& mode, bool on) {
+  const auto it = std::find(hypotheticals.begin(), hypotheticals.end(), mode);
+  if (on == (it != hypotheticals.end())) return;
+  if (on) hypotheticals.push_back(mode);
+  else hypotheticals.erase(it);
+  rerun();
+}
+
+std::string AppState::enable_hypotheticals(const std::vector<std::string>& modes) {
+  for (const std::string& m : modes) {
+    const auto* declared = lesson ? &lesson->directives.hypotheticals : nullptr;
+    if (!declared || std::find(declared->begin(), declared->end(), m) == declared->end()) {
+      std::string known;
+      if (declared)
+        for (const std::string& d : *declared) known += (known.empty() ? "" : ", ") + d;
+      return "--hypothetical " + m + ": this lesson declares " + (known.empty() ? "no hypothetical modes" : "only: " + known);
+    }
+    set_hypothetical(m, true);
+  }
+  return {};
+}
+
+bool AppState::hypothetical_on(const std::string& mode) const {
+  return std::find(hypotheticals.begin(), hypotheticals.end(), mode) != hypotheticals.end();
 }
 
 MemoryMapInput AppState::map_input() const {

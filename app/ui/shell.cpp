@@ -10,6 +10,7 @@
 #include "panels/inspector_panel.hpp"
 #include "panels/narration_panel.hpp"
 #include "render/palette.hpp"
+#include "ui/hypothetical_ui.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -45,6 +46,7 @@ void draw_menu_bar(AppState& s) {
       s.collector = heap::Collector::mark_sweep;
       s.rerun();
     }
+    draw_hypothetical_menu(s);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(zh(s) ? "视图" : "View")) {
@@ -118,6 +120,7 @@ void draw_memory_area(AppState& s) {
     ImGui::PopTextWrapPos();
   }
   if (!s.session.loaded()) return;
+  draw_hypothetical_banner(s.hypotheticals, zh(s));
   s.map.draw(s.map_input());
 }
 
