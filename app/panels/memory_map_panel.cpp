@@ -257,6 +257,14 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
   std::map<std::pair<heap::ObjectId, std::uint32_t>, std::uint64_t> old_targets;
   for (const ArrowView& a : before.arrows)
     if (a.from != heap::kNoObject) old_targets[{a.from, a.offset}] = a.to_addr;
+  // Arrows stay inside the map: a target outside the visible window gets an arrow to the lane's edge
+  // and an edge marker pointing where it is.
+  dl->PushClipRect(ImVec2(x0 - 1, origin.y), ImVec2(x1 + 1, y), true);
+  auto clamp_target = [&](float& tx) {
+    const int off = tx < x0 ? -1 : tx > x1 ? 1 : 0;
+    if (off != 0) tx = off < 0 ? x0 + 8 : x1 - 8;
+    return off;
+  };
   if (heap_lane != lanes_.end() && after.arrows.size() <= kMaxArrowsDrawn) {
     const AddressAxis& axis = heap_lane->second.axis;
     for (const ArrowView& a : after.arrows) {
@@ -270,9 +278,11 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       float to_x = axis.to_x(a.to_addr);
       const auto old = old_targets.find({a.from, a.offset});
       if (old != old_targets.end() && old->second != a.to_addr) to_x = lerp(axis.to_x(old->second), to_x, t);
+      const int off = clamp_target(to_x);
       const float dist = std::fabs(to_x - field_x);
-      draw_arrow(dl, ImVec2(field_x, f->second.y0), ImVec2(to_x + 3, f->second.y0), kArrow, 1.5f,
-                 std::min(kArrowRoom - 6, 12 + dist * 0.15f));
+      const float lift = std::min(kArrowRoom - 6, 12 + dist * 0.15f);
+      draw_arrow(dl, ImVec2(field_x, f->second.y0), ImVec2(to_x + 3, f->second.y0), kArrow, 1.5f, lift);
+      if (off != 0) draw_edge_marker(dl, ImVec2(off < 0 ? x0 + 2 : x1 - 2, f->second.y0 - 4), off, kArrow);
     }
   }
 
@@ -284,11 +294,15 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     const auto target = lanes_.find(a.to_space);
     if (f == placed.end() || target == lanes_.end()) continue;
     const float fx = std::clamp(f->second.x0 + 6, f->second.x0, f->second.x1);
-    const float tx = target->second.axis.to_x(a.to_addr);
+    float tx = target->second.axis.to_x(a.to_addr);
+    const int off = clamp_target(tx);
+    if (off != 0) draw_edge_marker(dl, ImVec2(off < 0 ? x0 + 2 : x1 - 2, target->second.band_y0 + 10), off, IM_COL32(0, 114, 178, 230));
     const ImVec2 from(fx, f->second.y1), to(tx, target->second.band_y0 + 4);
     dl->AddBezierCubic(from, ImVec2(from.x, from.y + 40), ImVec2(to.x, to.y - 40), to, IM_COL32(0, 114, 178, 200), 2.0f);
     dl->AddTriangleFilled(to, ImVec2(to.x - 5, to.y - 9), ImVec2(to.x + 5, to.y - 9), IM_COL32(0, 114, 178, 230));
   }
+
+  dl->PopClipRect();
 
   // Roots: the local variables, as chips above the heap lane, each pointing at its object.
   if (ranges.count(heap::SpaceId::java_heap)) {
@@ -307,7 +321,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       const auto it = placed.find(r.target);
       if (it != placed.end() && heap_lane != lanes_.end()) {
         const ImVec2 from((a.x + b.x) / 2, b.y);
-        const ImVec2 to(heap_lane->second.axis.to_x(r.addr) + 4, it->second.y0);
+        const ImVec2 to(std::clamp(heap_lane->second.axis.to_x(r.addr) + 4, x0 + 2, x1 - 2), it->second.y0);
         dl->AddBezierCubic(from, ImVec2(from.x, from.y + 30), ImVec2(to.x, to.y - 30), to, IM_COL32(0, 114, 178, 170), 1.5f);
         dl->AddTriangleFilled(to, ImVec2(to.x - 4, to.y - 8), ImVec2(to.x + 4, to.y - 8), IM_COL32(0, 114, 178, 220));
       }
