@@ -248,7 +248,10 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     y = band_y1 + kTickRow;
   }
 
-  if (in.step) draw_transfers(dl, *in.step, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y));
+  if (in.step) {
+    draw_freed(dl, *in.step, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), zh);
+    draw_transfers(dl, *in.step, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y));
+  }
 
   // References between objects, as arrows above the lanes (skipped when too many to read). An arrow
   // ends at the address the field holds, not at the object: in phase 3 the stored addresses are

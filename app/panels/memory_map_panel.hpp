@@ -50,6 +50,9 @@ class MemoryMapPanel {
   /// The step's copies between spaces (memory_map_transfers.cpp): bytes travelling while `tween` > 0,
   /// source and destination outlined with the byte count when paused. Clipped to [clip0, clip1].
   void draw_transfers(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1) const;
+  /// A native_free step's block, hatched and labelled "freed" where it was (it is gone from the view
+  /// after the step, so a paused frame would otherwise show nothing of what happened).
+  void draw_freed(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const;
   std::map<heap::SpaceId, LaneState> lanes_;
   std::map<heap::SpaceId, std::uint64_t> extents_;
   heap::ObjectId selected_ = 0;

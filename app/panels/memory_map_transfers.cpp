@@ -9,6 +9,7 @@
 #include "render/address_axis.hpp"
 #include "render/byte_flight.hpp"
 #include "render/palette.hpp"
+#include "render/shapes.hpp"
 
 namespace heapviz::app {
 
@@ -52,10 +53,32 @@ void MemoryMapPanel::draw_transfers(ImDrawList* dl, const Step& step, float twee
     if (!place(r.space, r.from, r.length, f.src0, f.src1, f.src_off)) continue;
     if (!place(r.to_space, r.to, r.length, f.dst0, f.dst1, f.dst_off)) continue;
     f.same_lane = r.space == r.to_space;
+    f.label_min_x = clip0.x;
+    f.label_max_x = clip1.x;
     draw_range_outline(dl, f.src0, f.src1, f.src_off, with_alpha(kHighlight, 0.6f), 1.5f);
     if (!playing || tween > 0.5f) draw_range_outline(dl, f.dst0, f.dst1, f.dst_off, kHighlight, 3.0f);
     draw_byte_flight(dl, f, playing ? tween : -1.0f, drawn == 0 ? label.c_str() : "", kHighlight);
     ++drawn;
+  }
+  dl->PopClipRect();
+}
+
+void MemoryMapPanel::draw_freed(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const {
+  if (step.kind != StepKind::native_free) return;
+  const auto it = lanes_.find(heap::SpaceId::native);
+  if (it == lanes_.end()) return;
+  const LaneState& ls = it->second;
+  const float alpha = tween > 0 ? tween : 1.0f;  // while playing, it appears as the block itself fades out
+  dl->PushClipRect(clip0, clip1, true);
+  for (const ByteRange& r : step.ranges) {
+    if (r.space != heap::SpaceId::native || r.length == 0) continue;
+    const float bx0 = std::max(clip0.x, ls.axis.to_x(r.from)), bx1 = std::min(clip1.x, std::max(bx0 + 4, ls.axis.to_x(r.from + r.length)));
+    if (bx1 <= bx0) continue;
+    const ImVec2 a(bx0, ls.band_y0 + 4), b(bx1, ls.band_y1 - 4);
+    draw_block(dl, a, b, with_alpha(IM_COL32(200, 200, 205, 255), 0.5f * alpha), with_alpha(kHighlight, alpha), Pattern::hatched);
+    dl->AddRect(a, b, with_alpha(kHighlight, alpha), 0, 0, 2.0f);
+    const std::string text = (zh ? "已释放 " : "freed ") + human_bytes(r.length);
+    draw_label(dl, a, b, with_alpha(kInk, alpha), text.c_str());
   }
   dl->PopClipRect();
 }

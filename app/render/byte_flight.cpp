@@ -49,9 +49,10 @@ void arrow_head(ImDrawList* dl, ImVec2 tip, ImVec2 from, ImU32 colour, float siz
 }
 
 /// A label on a white pill so it reads over blocks and arrows.
-void pill(ImDrawList* dl, ImVec2 at, ImU32 colour, const char* text) {
+void pill(ImDrawList* dl, ImVec2 at, ImU32 colour, const char* text, const FlightEnds& f) {
   if (!text || !*text) return;
   const ImVec2 ts = ImGui::CalcTextSize(text);
+  at.x = std::clamp(at.x, f.label_min_x + ts.x / 2 + 6, std::max(f.label_min_x + ts.x / 2 + 6, f.label_max_x - ts.x / 2 - 6));
   const ImVec2 a(at.x - ts.x / 2 - 5, at.y - ts.y / 2 - 2), b(at.x + ts.x / 2 + 5, at.y + ts.y / 2 + 2);
   dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 235), 4);
   dl->AddRect(a, b, colour, 4, 0, 1.5f);
@@ -77,7 +78,7 @@ void draw_byte_flight(ImDrawList* dl, const FlightEnds& f, float t, const char* 
   if (t < 0) {  // done: the path stays as a thin arrow
     dl->AddBezierCubic(p[0], p[1], p[2], p[3], with_alpha(colour, 0.75f), 2.0f);
     arrow_head(dl, p[3], bezier(p, 0.9f), colour, 9);
-    pill(dl, bezier(p, 0.5f), colour, label);
+    pill(dl, bezier(p, 0.5f), colour, label, f);
     return;
   }
   const float e = ease(std::clamp(t, 0.0f, 1.0f));
@@ -88,7 +89,7 @@ void draw_byte_flight(ImDrawList* dl, const FlightEnds& f, float t, const char* 
   const ImVec2 a(at.x - w / 2, at.y - h / 2), b(at.x + w / 2, at.y + h / 2);
   dl->AddRectFilled(a, b, with_alpha(colour, 0.85f), 2);
   dl->AddRect(a, b, kInk, 2, 0, 1.0f);
-  pill(dl, ImVec2(at.x, b.y + ImGui::GetFontSize() * 0.5f + 6), colour, label);
+  pill(dl, ImVec2(at.x, b.y + ImGui::GetFontSize() * 0.5f + 6), colour, label, f);
 }
 
 }  // namespace heapviz::app

@@ -12,6 +12,7 @@ struct FlightEnds {
   ImVec2 dst0, dst1;
   int src_off = 0, dst_off = 0;
   bool same_lane = false;  ///< kernel -> kernel (sendfile): the path arcs above the lane
+  float label_min_x = -1e9f, label_max_x = 1e9f;  ///< the byte-count label stays inside these
 };
 
 /// A range's outline; a range outside the visible window gets an edge marker pointing out instead.
