@@ -239,11 +239,13 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     dl->AddRect(ImVec2(x0, band_y0), ImVec2(x1, band_y1), kLaneBorder);
 
     // Address ticks in hex under the lane.
-    const int max_ticks = std::max(2, static_cast<int>((x1 - x0) / 130));
+    // One tick label per label width (at any UI scale), so hex addresses never overlap.
+    const float tick_w = ImGui::CalcTextSize(hex_address(range.end).c_str()).x + 14;
+    const int max_ticks = std::max(2, static_cast<int>((x1 - x0) / tick_w));
     for (const auto& tick : ls.axis.ticks(max_ticks)) {
       if (tick.x < x0 - 1 || tick.x > x1 + 1) continue;
       dl->AddLine(ImVec2(tick.x, band_y1), ImVec2(tick.x, band_y1 + 4), kMutedInk);
-      dl->AddText(ImVec2(std::min(tick.x + 2, x1 - 80), band_y1 + 3), kMutedInk, tick.label.c_str());
+      dl->AddText(ImVec2(std::min(tick.x + 2, x1 - ImGui::CalcTextSize(tick.label.c_str()).x), band_y1 + 3), kMutedInk, tick.label.c_str());
     }
     y = band_y1 + kTickRow;
   }
