@@ -242,10 +242,15 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     // One tick label per label width (at any UI scale), so hex addresses never overlap.
     const float tick_w = ImGui::CalcTextSize(hex_address(range.end).c_str()).x + 14;
     const int max_ticks = std::max(2, static_cast<int>((x1 - x0) / tick_w));
+    float label_end = -1e9f;  // a label pulled left at the lane's end must not overlap the one before
     for (const auto& tick : ls.axis.ticks(max_ticks)) {
       if (tick.x < x0 - 1 || tick.x > x1 + 1) continue;
       dl->AddLine(ImVec2(tick.x, band_y1), ImVec2(tick.x, band_y1 + 4), kMutedInk);
-      dl->AddText(ImVec2(std::min(tick.x + 2, x1 - ImGui::CalcTextSize(tick.label.c_str()).x), band_y1 + 3), kMutedInk, tick.label.c_str());
+      const float w = ImGui::CalcTextSize(tick.label.c_str()).x;
+      const float lx = std::min(tick.x + 2, x1 - w);
+      if (lx < label_end + 6) continue;
+      dl->AddText(ImVec2(lx, band_y1 + 3), kMutedInk, tick.label.c_str());
+      label_end = lx + w;
     }
     y = band_y1 + kTickRow;
   }

@@ -72,7 +72,7 @@ Narration narrate_syscall(const SyscallRecord& c, const NarrationFacts& f) {
     const ByteRange* k = first_range(f, heap::SpaceId::kernel, heap::SpaceId::kernel);
     const std::string to = f.target.empty() ? "the target's kernel buffer" : "the page cache of " + f.target;
     const std::string to_zh = f.target.empty() ? "目标的内核缓冲区" : f.target + " 的页缓存";
-    const std::string a = k ? " (" + hex(k->from) + ")" : "", b = k ? " (" + hex(k->to) + ")" : "";
+    const std::string a = k ? ", kernel " + hex(k->from) : "", b = k ? " (kernel " + hex(k->to) + ")" : "";
     return {"sendfile: " + r + " bytes go from the page cache of " + file + " (offset " + str(c.file_offset) + a + ") to " + to + b +
                 ", a copy inside the kernel: nothing passes through user space.",
             "sendfile：" + r + " 字节从 " + file + " 的页缓存（偏移 " + str(c.file_offset) + a + "）送到" + to_zh + b +
@@ -113,6 +113,9 @@ Narration narrate_syscall(const SyscallRecord& c, const NarrationFacts& f) {
   if (c.name == "openat")
     return {"openat(\"" + file + "\") = fd " + r + ": the kernel opens the file for the channel; no data moves yet.",
             "openat(\"" + file + "\") = fd " + r + "：内核为通道打开文件，还没有数据移动。", "FileChannel.open → FileChannelImpl → UnixChannelFactory → openat"};
+  if (c.name == "fstat")
+    return {"fstat(fd " + fd + "): " + file + " is " + r + " bytes long (the size in its inode).",
+            "fstat(fd " + fd + ")：" + file + " 长 " + r + " 字节（inode 中记录的大小）。", "FileChannelImpl.size → FileDispatcherImpl.size0 → fstat"};
   if (c.name == "close")
     return {"close(fd " + fd + ") = 0: the channel gives back its file descriptor; dirty pages stay in the page cache.",
             "close(fd " + fd + ") = 0：通道交还文件描述符；脏页仍留在页缓存中。", "FileChannelImpl.implCloseChannel → FileDispatcherImpl.close0 → close"};

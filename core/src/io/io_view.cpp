@@ -34,7 +34,9 @@ void append_io_view(const Machine& m, View& v) {
   // Each file's cached pages (kernel lane) and its bytes on disk (device lane, files laid end to end so
   // they do not overlap on the axis; device_base() gives the same addresses to the steps' byte ranges).
   for (const auto& [id, f] : io.kernel.files()) {
-    std::uint64_t lowest = 0;
+    // No cached page yet: the region sits at the page cache's base, not at 0 (which would stretch the
+    // kernel lane over the whole 64-bit space).
+    std::uint64_t lowest = KernelSpace::kPageCacheBase;
     if (!f.pages.empty()) lowest = f.pages.begin()->second.kernel_address;
     v.regions.push_back(RegionView{"page cache: " + f.name, heap::SpaceId::kernel, RegionKind::single, lowest,
                                    f.pages.size() * static_cast<std::uint64_t>(kPageSize), static_cast<std::uint64_t>(f.size), 0});
