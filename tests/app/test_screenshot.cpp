@@ -45,3 +45,28 @@ TEST_CASE("a screenshot into a missing folder fails with a message and leaves no
   CHECK(r.output.find("does not exist") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists("/nonexistent-dir/x.png"));
 }
+
+TEST_CASE("screenshot: two files, one with no cached page, after fsync and sendfile: the map draws (no endless tick loop)") {
+  // An empty page cache used to sit at address 0, stretching the kernel lane over 2^64 bytes; the axis'
+  // tick step then overflowed to 0 and the frame never finished.
+  const std::string lesson = out_file("two_files.java");
+  {
+    std::FILE* f = std::fopen(lesson.c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fputs("FileChannel ch = FileChannel.open(Path.of(\"a.bin\"), StandardOpenOption.CREATE, StandardOpenOption.READ,\n"
+               "        StandardOpenOption.WRITE);\n"
+               "FileChannel out = FileChannel.open(Path.of(\"b.bin\"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);\n"
+               "ByteBuffer buf = ByteBuffer.allocateDirect(6000);\nbuf.put(new byte[6000]);\nbuf.flip();\n"
+               "ch.write(buf);\nch.force(true);\nlong sent = ch.transferTo(0, ch.size(), out);\n",
+               f);
+    std::fclose(f);
+  }
+  for (const char* step : {"25", "28"}) {
+    const std::string png = out_file("two_files.png");
+    std::remove(png.c_str());
+    const auto r = run_heapviz("screenshot '" + lesson + "' --step " + step + " --out '" + png + "'", true);
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    CHECK(load_png(png).ok());
+  }
+}
