@@ -55,9 +55,9 @@ void MemoryMapPanel::draw_transfers(ImDrawList* dl, const Step& step, float twee
     f.same_lane = r.space == r.to_space;
     f.label_min_x = clip0.x;
     f.label_max_x = clip1.x;
-    draw_range_outline(dl, f.src0, f.src1, f.src_off, with_alpha(kHighlight, 0.6f), 1.5f);
-    if (!playing || tween > 0.5f) draw_range_outline(dl, f.dst0, f.dst1, f.dst_off, kHighlight, 3.0f);
-    draw_byte_flight(dl, f, playing ? tween : -1.0f, drawn == 0 ? label.c_str() : "", kHighlight);
+    draw_range_outline(dl, f.src0, f.src1, f.src_off, with_alpha(kStepBytes, 0.8f), 2.0f);
+    if (!playing || tween > 0.5f) draw_range_outline(dl, f.dst0, f.dst1, f.dst_off, kStepBytes, 3.0f);
+    draw_byte_flight(dl, f, playing ? tween : -1.0f, drawn == 0 ? label.c_str() : "", kStepBytes);
     ++drawn;
   }
   dl->PopClipRect();
@@ -75,8 +75,8 @@ void MemoryMapPanel::draw_freed(ImDrawList* dl, const Step& step, float tween, I
     const float bx0 = std::max(clip0.x, ls.axis.to_x(r.from)), bx1 = std::min(clip1.x, std::max(bx0 + 4, ls.axis.to_x(r.from + r.length)));
     if (bx1 <= bx0) continue;
     const ImVec2 a(bx0, ls.band_y0 + 4), b(bx1, ls.band_y1 - 4);
-    draw_block(dl, a, b, with_alpha(IM_COL32(200, 200, 205, 255), 0.5f * alpha), with_alpha(kHighlight, alpha), Pattern::hatched);
-    dl->AddRect(a, b, with_alpha(kHighlight, alpha), 0, 0, 2.0f);
+    draw_block(dl, a, b, with_alpha(IM_COL32(200, 200, 205, 255), 0.5f * alpha), with_alpha(kStepBytes, alpha), Pattern::hatched);
+    dl->AddRect(a, b, with_alpha(kStepBytes, alpha), 0, 0, 2.0f);
     const std::string text = (zh ? "已释放 " : "freed ") + human_bytes(r.length);
     draw_label(dl, a, b, with_alpha(kInk, alpha), text.c_str());
   }
