@@ -70,3 +70,21 @@ TEST_CASE("screenshot: two files, one with no cached page, after fsync and sendf
     CHECK(load_png(png).ok());
   }
 }
+
+TEST_CASE("screenshot: a copy step outlines what moved in the step-bytes colour, a step without a copy does not") {
+  // The bounce copy of lesson 03 (heap -> temporary native buffer) and the write after it (native -> page
+  // cache) are drawn in kStepBytes (170, 68, 130) on the memory map; the temporary buffer's get is not.
+  auto step_pixels = [](const char* step) {
+    const std::string png = out_file("copy_step.png");
+    std::remove(png.c_str());
+    const auto r = run_heapviz(std::string("screenshot 03 --step ") + step + " --out '" + png + "'", true);
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const PngImage img = load_png(png);
+    REQUIRE(img.ok());
+    return img.pixels_of(img.width * 3 / 10, 40, img.width, img.height * 6 / 10, 170, 68, 130);
+  };
+  CHECK(step_pixels("29") == 0);   // after temp_buffer_get
+  CHECK(step_pixels("30") > 40);   // after the bounce copy: outlines, path and label
+  CHECK(step_pixels("33") > 40);   // after write(2)
+}

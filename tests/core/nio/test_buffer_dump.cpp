@@ -49,7 +49,7 @@ TEST_CASE("buffer dump: a heap buffer's bytes with position, limit and mark, als
   CHECK(lines[0].find(": 68 65 6c 6c 6f") != std::string::npos);
 }
 
-TEST_CASE("buffer dump: a direct buffer's bytes come from native memory at its address; marks kept") {
+TEST_CASE("buffer dump: a direct buffer's bytes come from native memory at its address, marks kept") {
   const auto r = interp_test::run(
       "ByteBuffer buf = ByteBuffer.allocateDirect(16);\nbuf.put((byte) 7);\nbuf.put((byte) 9);\nbuf.mark();\n"
       "buf.put((byte) 11);\nSystem.out.println(buf);");
