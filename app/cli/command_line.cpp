@@ -53,8 +53,10 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   shot->add_option("--out", o.out, "PNG file to write")->required();
   shot->add_option("--size", size_text, "Image size WxH (default 1600x900)");
   shot->add_option("--step", o.step, "Step of the lesson to show (default 0)")->check(CLI::NonNegativeNumber);
+  shot->add_option("--hypothetical", o.hypotheticals, "Switch on a hypothetical mode the lesson declares")
+      ->expected(1)
+      ->take_all();
   shot->add_option("--select", o.select, "Object id to select, so the inspector shows it");
-  shot->add_option("--hypothetical", o.hypotheticals, "Switch on a hypothetical mode the lesson declares (repeatable)");
   shot->add_option("--scale", scale, "UI scale (font size factor)")->check(CLI::Range(0.5f, 4.0f));
   shot->add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
 
@@ -70,7 +72,9 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   rec->add_option("--to", o.to, "Last step (default: the end)")->check(CLI::NonNegativeNumber);
   rec->add_option("--lang", o.lang, "Caption language")->check(CLI::IsMember({"en", "zh"}));
   rec->add_option("--collector", o.collector, "Collector")->check(CLI::IsMember({"mark-compact", "mark-sweep"}));
-  rec->add_option("--hypothetical", o.hypotheticals, "Switch on a hypothetical mode the lesson declares (repeatable)");
+  rec->add_option("--hypothetical", o.hypotheticals, "Switch on a hypothetical mode the lesson declares (repeatable)")
+      ->expected(1)
+      ->take_all();
   rec->add_option("--scale", scale, "Text scale (default: 1.25 per 720 pixels of height)")->check(CLI::Range(0.5f, 4.0f));
   rec->add_flag("--no-title", no_title, "Leave out the title card");
   rec->add_flag("--no-timeline", no_timeline, "Leave out the timeline strip");

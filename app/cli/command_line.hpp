@@ -23,7 +23,6 @@ struct Options {
   float speed = 1.0f;
   long from = 0, to = -1;  ///< step range; -1 = to the end
   std::string collector;   ///< "", "mark-compact" or "mark-sweep"
-  std::vector<std::string> hypotheticals;  ///< --hypothetical MODE (screenshot, record): what-if modes the lesson declares
   bool title_card = true, timeline = true, step_counter = true;
   // run / java
   std::string jvm;                 ///< --jvm "flags" (run): replaces the lesson's //@ jvm: line
@@ -31,6 +30,7 @@ struct Options {
   std::string trace;               ///< --trace: "" (off), "text" (stderr) or "json" (to trace_file)
   std::string trace_file;          ///< file for --trace=json
   unsigned long long max_steps = 10000000;  ///< --max-steps N (run)
+  std::vector<std::string> hypotheticals;  ///< --hypothetical NAME (run), repeatable
   std::string out_dir;             ///< --out DIR (java)
 };
 

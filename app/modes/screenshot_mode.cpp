@@ -18,12 +18,13 @@ constexpr int kSettleFrames = 4;
 int run_screenshot(const Options& o) {
   AppState state;
   state.lang = o.lang.empty() ? "en" : o.lang;
+  state.hypotheticals = o.hypotheticals;
   if (auto err = state.load(o.lesson); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";
     return 2;
   }
-  if (auto err = state.enable_hypotheticals(o.hypotheticals); !err.empty()) {
-    std::cerr << "heapviz: " << err << "\n";
+  if (!state.hypotheticals.empty() && !state.session.loaded()) {  // e.g. a mode the lesson does not declare
+    std::cerr << "heapviz: " << state.run_notice;
     return 2;
   }
   const long total_steps = state.session.loaded() ? static_cast<long>(state.session.playback().size()) : 0;

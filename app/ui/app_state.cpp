@@ -53,7 +53,6 @@ void AppState::select(int index) {
   }
   code.set_source(source);
   session = TraceSession();  // a new lesson never shows the previous one's trace
-  hypotheticals.clear();     // a what-if belongs to the lesson that offered it
   lesson.reset();
   program_output.clear();
   rerun();
@@ -82,14 +81,10 @@ void AppState::rerun() {
     return;
   }
   LessonRunOptions options;
+  options.hypotheticals = hypotheticals;
   // The Simulation menu's collector wins over the lesson's flags (-XX:+UseConcMarkSweepGC selects the
   // simulated non-moving mark-sweep).
   if (collector == heap::Collector::mark_sweep) options.jvm_flags = parsed.directives.jvm_flags + " -XX:+UseConcMarkSweepGC";
-  // Only the modes this lesson declares (an edit may have removed one).
-  for (const std::string& h : hypotheticals)
-    if (std::find(parsed.directives.hypotheticals.begin(), parsed.directives.hypotheticals.end(), h) !=
-        parsed.directives.hypotheticals.end())
-      options.hypotheticals.push_back(h);
   LessonRunResult run = run_lesson(source, file, options);
   diagnostics = run.diagnostic_list;
   program_output = run.out + run.err;
@@ -111,20 +106,6 @@ void AppState::set_hypothetical(const std::string& mode, bool on) {
   if (on) hypotheticals.push_back(mode);
   else hypotheticals.erase(it);
   rerun();
-}
-
-std::string AppState::enable_hypotheticals(const std::vector<std::string>& modes) {
-  for (const std::string& m : modes) {
-    const auto* declared = lesson ? &lesson->directives.hypotheticals : nullptr;
-    if (!declared || std::find(declared->begin(), declared->end(), m) == declared->end()) {
-      std::string known;
-      if (declared)
-        for (const std::string& d : *declared) known += (known.empty() ? "" : ", ") + d;
-      return "--hypothetical " + m + ": this lesson declares " + (known.empty() ? "no hypothetical modes" : "only: " + known);
-    }
-    set_hypothetical(m, true);
-  }
-  return {};
 }
 
 bool AppState::hypothetical_on(const std::string& mode) const {

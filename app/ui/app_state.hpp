@@ -26,8 +26,7 @@ struct AppState {
   std::string program_output;        ///< what the lesson printed (System.out, then System.err)
   std::unique_ptr<lang::Lesson> lesson;  ///< the parsed lesson of the shown trace (captions, pauses)
   heap::Collector collector = heap::Collector::mark_compact;
-  /// Hypothetical modes switched on in the Simulation menu (only ones the lesson declares; never saved).
-  std::vector<std::string> hypotheticals;
+  std::vector<std::string> hypotheticals;  ///< hypothetical modes for run_lesson (screenshot --hypothetical)
   std::string lang = "en";           ///< narration language: "en" or "zh"
   std::string font_notice;           ///< a missing-font notice for the status bar
   std::string renderer;              ///< GL renderer, for the About box
@@ -48,11 +47,10 @@ struct AppState {
   void select(int index);
   /// Rebuilds the trace of the current selection (after a collector change or an edit).
   void rerun();
-  /// Switches hypothetical mode `mode` on or off and re-runs, keeping the step position where it can.
+  /// Switches hypothetical mode `mode` on or off (Simulation menu) and re-runs, keeping the step
+  /// position where it can. Never saved; switching lessons in the window turns every mode off.
   void set_hypothetical(const std::string& mode, bool on);
   bool hypothetical_on(const std::string& mode) const;
-  /// Switches on every mode of `modes` (command line); "" or why not (a mode the lesson does not declare).
-  std::string enable_hypotheticals(const std::vector<std::string>& modes);
   const LessonEntry* current() const;
   /// What the memory map draws this frame, from the loaded session.
   MemoryMapInput map_input() const;

@@ -31,7 +31,10 @@ void draw_menu_bar(AppState& s) {
   if (ImGui::BeginMenu(zh(s) ? "课程" : "Lessons")) {
     for (std::size_t i = 0; i < s.lessons.size(); ++i) {
       const std::string label = s.lessons[i].id + "  " + s.title_of(s.lessons[i]);
-      if (ImGui::MenuItem(label.c_str(), nullptr, s.selected == static_cast<int>(i))) s.select(static_cast<int>(i));
+      if (ImGui::MenuItem(label.c_str(), nullptr, s.selected == static_cast<int>(i))) {
+        s.hypotheticals.clear();  // a what-if belongs to the lesson that declares it
+        s.select(static_cast<int>(i));
+      }
     }
     ImGui::EndMenu();
   }

@@ -113,14 +113,6 @@ TEST_CASE("heapviz run: --trace=json gives each copy step its source and destina
   CHECK(text.find("The channel state changes.") == std::string::npos);
 }
 
-TEST_CASE("screenshot --hypothetical: only a mode the lesson declares, else a usage error") {
-  const fs::path out = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "hyp.png";
-  const auto bad = run_heapviz("screenshot 03 --hypothetical os-reads-heap --out '" + out.string() + "'", false);
-  CHECK(bad.exit_code == 2);
-  CHECK(bad.output.find("declares no hypothetical modes") != std::string::npos);
-  CHECK_FALSE(fs::exists(out));
-}
-
 TEST_CASE("heapviz java: writes Main.java and Heapviz.java that javac compiles") {
   const auto f = lesson_file("forjdk.java", "class Node { Node next; }\nNode n = new Node();\nHeapviz.pools();\n");
   const fs::path out = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "jdk";
