@@ -53,6 +53,11 @@ void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
     ImGui::TextUnformatted("mark");
   }
 
+  if (!d.bytes_known) {
+    ImGui::TextWrapped("%s", zh ? "这个地址不在本地内存（malloc）中，例如它是页缓存的映射：这里不显示它的字节。"
+                                : "This address is not in native (malloc) memory, e.g. it maps page-cache pages: its bytes are not shown here.");
+    return;
+  }
   ImGui::PushFont(mono);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float cw = ImGui::CalcTextSize("0").x, lh = ImGui::GetTextLineHeight();

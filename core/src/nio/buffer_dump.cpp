@@ -38,6 +38,10 @@ std::optional<BufferDump> buffer_dump(const Machine& m, heap::ObjectId buffer, i
   if (d.direct) {
     d.space = heap::SpaceId::native;
     d.address = static_cast<std::uint64_t>(read_i64(m, buffer, off::address));
+    if (s.capacity > 0 && !m.native.chunk_containing(d.address)) {
+      d.bytes_known = false;
+      return d;
+    }
     if (n > 0) m.native.peek(d.address + static_cast<std::uint64_t>(d.first), raw);
   } else {
     d.space = heap::SpaceId::java_heap;

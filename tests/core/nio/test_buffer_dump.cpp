@@ -1,6 +1,7 @@
 // The inspector's marked dump of a ByteBuffer and the hex dump of any space.
 #include <doctest/doctest.h>
 
+#include "heapviz/inspect.hpp"
 #include "heapviz/nio/buffer_dump.hpp"
 #include "heapviz/view.hpp"
 #include "../lang/interp_test_util.hpp"
@@ -86,4 +87,24 @@ TEST_CASE("hex dump: page cache and device bytes at the addresses the view draws
   CHECK(k.at(0).find(": 41 42") != std::string::npos);
   const auto d = heapviz::nio::hex_dump(m, SpaceId::device, 0, 3);
   CHECK(d.at(0) == "0x0: 41 42 ..");
+}
+
+TEST_CASE("buffer dump: a direct address outside native memory (a mapping) gives no made-up bytes") {
+  const auto r = interp_test::run("ByteBuffer buf = ByteBuffer.allocateDirect(16);\nbuf.put((byte) 7);\nSystem.out.println(buf);");
+  REQUIRE(r.exit_code == 0);
+  heapviz::Machine m = end_state(r);
+  const auto buf = first_of_type(m, "java.nio.DirectByteBuffer");
+  REQUIRE(heapviz::nio::buffer_dump(m, buf, 0, 16)->bytes_known);
+  // Point Buffer.address at the first mmap address, as a MappedByteBuffer's would be.
+  std::uint32_t offset = 0;
+  for (const auto& f : heapviz::inspect_fields(m, buf))
+    if (f.name == "address") offset = f.offset;
+  REQUIRE(offset != 0);
+  m.heap.space.write_u64(m.heap.record(buf).addr + offset, 0x7f5000000000ull);
+  const auto d = heapviz::nio::buffer_dump(m, buf, 0, 16);
+  REQUIRE(d.has_value());
+  CHECK_FALSE(d->bytes_known);
+  CHECK(d->bytes.empty());
+  CHECK(d->position == 1);
+  CHECK(d->address == 0x7f5000000000ull);
 }

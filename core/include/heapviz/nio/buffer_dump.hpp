@@ -21,6 +21,9 @@ struct BufferDump {
   int mark = -1;              ///< -1: no mark
   int first = 0;              ///< index of bytes[0]
   std::vector<std::uint8_t> bytes;
+  /// False when a direct buffer's address is in no native chunk (e.g. a mapping of page-cache pages):
+  /// then `bytes` is empty rather than made-up zeros.
+  bool bytes_known = true;
 };
 
 /// The ByteBuffer an inspector shows for object `id`: `id` itself when it is a ByteBuffer, the first
