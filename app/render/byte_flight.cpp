@@ -84,7 +84,8 @@ void draw_byte_flight(ImDrawList* dl, const FlightEnds& f, float t, const char* 
   const float e = ease(std::clamp(t, 0.0f, 1.0f));
   dl->AddBezierCubic(p[0], p[1], p[2], p[3], with_alpha(colour, 0.35f), 1.5f);
   const ImVec2 at = bezier(p, e);
-  const float sw = std::max(6.0f, f.src1.x - f.src0.x), dw = std::max(6.0f, f.dst1.x - f.dst0.x);
+  // At least a thumb-sized chip: a 24-byte copy on a 4 KiB-wide lane must still be seen on a projector.
+  const float sw = std::max(18.0f, f.src1.x - f.src0.x), dw = std::max(18.0f, f.dst1.x - f.dst0.x);
   const float w = std::min(lerp(sw, dw, e), 240.0f), h = 14;
   const ImVec2 a(at.x - w / 2, at.y - h / 2), b(at.x + w / 2, at.y + h / 2);
   dl->AddRectFilled(a, b, with_alpha(colour, 0.85f), 2);
