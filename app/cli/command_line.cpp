@@ -78,6 +78,9 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   rec->add_option("--to", o.to, "Last step (default: the end)")->check(CLI::NonNegativeNumber);
   rec->add_option("--lang", o.lang, "Caption language")->check(CLI::IsMember({"en", "zh"}));
   rec->add_option("--collector", o.collector, "Collector")->check(CLI::IsMember({"mark-compact", "mark-sweep"}));
+  rec->add_option("--hypothetical", o.hypotheticals, "Switch on a hypothetical mode the lesson declares (repeatable)")
+      ->expected(1)
+      ->take_all();
   rec->add_option("--scale", scale, "Text scale (default: 1.25 per 720 pixels of height)")->check(CLI::Range(0.5f, 4.0f));
   rec->add_flag("--no-title", no_title, "Leave out the title card");
   rec->add_flag("--no-timeline", no_timeline, "Leave out the timeline strip");

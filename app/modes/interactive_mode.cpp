@@ -81,6 +81,7 @@ int run_interactive(const Options& o) {
     ImGui::NewFrame();
     if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) state.quit_requested = true;
     if (!state.pending_open.empty()) {
+      state.hypotheticals.clear();  // a what-if belongs to the lesson that declares it
       const std::string err = state.load(state.pending_open);
       state.message = err.empty() ? "" : err;
       state.pending_open.clear();

@@ -53,6 +53,7 @@ int run_record(const Options& o) {
   AppState state;
   state.lang = o.lang.empty() ? "en" : o.lang;
   if (o.collector == "mark-sweep") state.collector = heap::Collector::mark_sweep;
+  state.hypotheticals = o.hypotheticals;  // as screenshot: the lesson must declare each (else run_notice, exit 2)
   if (auto err = state.load(o.lesson); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";
     return 2;

@@ -1,4 +1,5 @@
 // The step trace as text lines or JSON, for `heapviz run --trace`.
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -13,6 +14,26 @@ void write_trace_text(std::ostream& out, const Trace& trace) {
   }
 }
 
+namespace {
+std::string hex(std::uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+/// A step's byte ranges: source space and address, destination space and address, length.
+nlohmann::json ranges_json(const Step& s) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ByteRange& r : s.ranges)
+    out.push_back({{"from_space", std::string(heap::space_name(r.space))},
+                   {"from", hex(r.from)},
+                   {"to_space", std::string(heap::space_name(r.to_space))},
+                   {"to", hex(r.to)},
+                   {"length", r.length}});
+  return out;
+}
+}  // namespace
+
 void write_trace_json(std::ostream& out, const Trace& trace) {
   nlohmann::json steps = nlohmann::json::array();
   for (std::size_t i = 0; i < trace.size(); ++i) {
@@ -25,6 +46,7 @@ void write_trace_json(std::ostream& out, const Trace& trace) {
                      {"zh", s.text.zh},
                      {"internals", s.text.internals},
                      {"objects", s.objects},
+                     {"ranges", ranges_json(s)},
                      {"events", s.events}});
   }
   // Invalid UTF-8 in a narration must not abort the dump: replace it.

@@ -8,9 +8,27 @@
 #include <string>
 
 #include "heapviz/inspect.hpp"
+#include "heapviz/nio/buffer_dump.hpp"
+#include "panels/buffer_hex_view.hpp"
 #include "render/address_axis.hpp"
 
 namespace heapviz::app {
+
+namespace {
+/// A ByteBuffer, or a byte[] a heap buffer wraps: its window with position and limit marked (the
+/// native memory at `address` for a direct buffer). False when `id` is neither.
+bool draw_buffer_bytes(const Machine& m, heap::ObjectId id, ImFont* mono, bool zh) {
+  const heap::ObjectId buffer = nio::buffer_for(m, id);
+  if (buffer == heap::kNoObject) return false;
+  const auto state = nio::buffer_dump(m, buffer, 0, 0);
+  if (!state) return false;
+  const auto dump = nio::buffer_dump(m, buffer, buffer_dump_first(state->position), kBufferDumpBytes);
+  if (!dump) return false;
+  if (buffer != id) ImGui::TextDisabled(zh ? "由 #%u 包装（ByteBuffer）" : "wrapped by ByteBuffer #%u", buffer);
+  draw_buffer_hex(*dump, mono, zh);
+  return true;
+}
+}  // namespace
 
 void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected, ImFont* mono, const char* lang) {
   const bool zh = std::string_view(lang) == "zh";
@@ -23,8 +41,11 @@ void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected,
   const BlockView& b = *it;
   ImGui::Text("%s #%u", b.type.c_str(), b.id);
   if (!b.label.empty()) ImGui::Text("%s %s", zh ? "被引用于" : "held by", b.label.c_str());
-  ImGui::Text("%s %s   %s %s", zh ? "地址" : "address", hex_address(b.addr).c_str(), zh ? "大小" : "size", human_bytes(b.size).c_str());
-  ImGui::Text("%s %s", zh ? "状态" : "state", std::string(block_state_name(b.state)).c_str());
+  ImGui::Text("%s %s   %s %s   %s %s", zh ? "地址" : "address", hex_address(b.addr).c_str(), zh ? "大小" : "size",
+              human_bytes(b.size).c_str(), zh ? "状态" : "state", std::string(block_state_name(b.state)).c_str());
+  // A buffer's bytes with position and limit first: what a teacher points at during I/O steps.
+  const bool buffer_shown = draw_buffer_bytes(m, b.id, mono, zh);
+  if (buffer_shown) ImGui::Separator();
   if (b.state == BlockState::forwarded) ImGui::Text("%s %s", zh ? "转发地址" : "forwarding to", hex_address(b.forward_to).c_str());
   if (b.array_length) ImGui::Text("length %u", b.array_length);
   // Fields as the JDK declares them, read by the core from the object's bytes at this step.
@@ -47,6 +68,7 @@ void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected,
     }
     ImGui::EndTable();
   }
+  if (buffer_shown) return;
   ImGui::Separator();
   // Bytes as they are now: header (mark word, narrow klass[, length]) first.
   const std::uint64_t shown = std::min<std::uint64_t>(b.size, 256);

@@ -36,6 +36,15 @@ struct LaneRange {
   std::uint64_t base = ~0ull, end = 0, used = 0;
 };
 
+/// A native block is inspected through the object whose field points into it (a DirectByteBuffer's
+/// address): clicking the block selects that object.
+heap::ObjectId owner_of(const View& v, const BlockView& block) {
+  for (const ArrowView& a : v.arrows)
+    if (a.to_space == block.space && a.from != heap::kNoObject && a.to_addr >= block.addr && a.to_addr < block.addr + block.size)
+      return a.from;
+  return heap::kNoObject;
+}
+
 std::string short_type(const std::string& type) {
   const auto dot = type.rfind('.');
   return dot == std::string::npos ? type : type.substr(dot + 1);
@@ -251,13 +260,25 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     dl->AddRect(ImVec2(x0, band_y0), ImVec2(x1, band_y1), kLaneBorder);
 
     // Address ticks in hex under the lane.
-    const int max_ticks = std::max(2, static_cast<int>((x1 - x0) / 130));
+    // One tick label per label width (at any UI scale), so hex addresses never overlap.
+    const float tick_w = ImGui::CalcTextSize(hex_address(range.end).c_str()).x + 14;
+    const int max_ticks = std::max(2, static_cast<int>((x1 - x0) / tick_w));
+    float label_end = -1e9f;  // a label pulled left at the lane's end must not overlap the one before
     for (const auto& tick : ls.axis.ticks(max_ticks)) {
       if (tick.x < x0 - 1 || tick.x > x1 + 1) continue;
       dl->AddLine(ImVec2(tick.x, band_y1), ImVec2(tick.x, band_y1 + 4), kMutedInk);
-      dl->AddText(ImVec2(std::min(tick.x + 2, x1 - 80), band_y1 + 3), kMutedInk, tick.label.c_str());
+      const float w = ImGui::CalcTextSize(tick.label.c_str()).x;
+      const float lx = std::min(tick.x + 2, x1 - w);
+      if (lx < label_end + 6) continue;
+      dl->AddText(ImVec2(lx, band_y1 + 3), kMutedInk, tick.label.c_str());
+      label_end = lx + w;
     }
     y = band_y1 + kTickRow;
+  }
+
+  if (in.step) {
+    draw_freed(dl, *in.step, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), zh);
+    draw_transfers(dl, *in.step, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y));
   }
 
   // References between objects, as arrows above the lanes (skipped when too many to read). An arrow
@@ -267,6 +288,14 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
   std::map<std::pair<heap::ObjectId, std::uint32_t>, std::uint64_t> old_targets;
   for (const ArrowView& a : before.arrows)
     if (a.from != heap::kNoObject) old_targets[{a.from, a.offset}] = a.to_addr;
+  // Arrows stay inside the map: a target outside the visible window gets an arrow to the lane's edge
+  // and an edge marker pointing where it is.
+  dl->PushClipRect(ImVec2(x0 - 1, origin.y), ImVec2(x1 + 1, y), true);
+  auto clamp_target = [&](float& tx) {
+    const int off = tx < x0 ? -1 : tx > x1 ? 1 : 0;
+    if (off != 0) tx = off < 0 ? x0 + 8 : x1 - 8;
+    return off;
+  };
   if (heap_lane != lanes_.end() && after.arrows.size() <= kMaxArrowsDrawn) {
     const AddressAxis& axis = heap_lane->second.axis;
     for (const ArrowView& a : after.arrows) {
@@ -280,10 +309,12 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       float to_x = axis.to_x(a.to_addr);
       const auto old = old_targets.find({a.from, a.offset});
       if (old != old_targets.end() && old->second != a.to_addr) to_x = lerp(axis.to_x(old->second), to_x, t);
+      const int off = clamp_target(to_x);
       const float dist = std::fabs(to_x - field_x);
       note_arrow({a.from, a.to, a.to_addr, a.to_space});
-      draw_arrow(dl, ImVec2(field_x, f->second.y0), ImVec2(to_x + 3, f->second.y0), kArrow, 1.5f,
-                 std::min(kArrowRoom - 6, 12 + dist * 0.15f));
+      const float lift = std::min(kArrowRoom - 6, 12 + dist * 0.15f);
+      draw_arrow(dl, ImVec2(field_x, f->second.y0), ImVec2(to_x + 3, f->second.y0), kArrow, 1.5f, lift);
+      if (off != 0) draw_edge_marker(dl, ImVec2(off < 0 ? x0 + 2 : x1 - 2, f->second.y0 - 4), off, kArrow);
     }
   }
 
@@ -295,12 +326,16 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     const auto target = lanes_.find(a.to_space);
     if (f == placed.end() || target == lanes_.end()) continue;
     const float fx = std::clamp(f->second.x0 + 6, f->second.x0, f->second.x1);
-    const float tx = target->second.axis.to_x(a.to_addr);
+    float tx = target->second.axis.to_x(a.to_addr);
+    const int off = clamp_target(tx);
+    if (off != 0) draw_edge_marker(dl, ImVec2(off < 0 ? x0 + 2 : x1 - 2, target->second.band_y0 + 10), off, IM_COL32(0, 114, 178, 230));
     const ImVec2 from(fx, f->second.y1), to(tx, target->second.band_y0 + 4);
     note_arrow({a.from, a.to, a.to_addr, a.to_space});
     dl->AddBezierCubic(from, ImVec2(from.x, from.y + 40), ImVec2(to.x, to.y - 40), to, IM_COL32(0, 114, 178, 200), 2.0f);
     dl->AddTriangleFilled(to, ImVec2(to.x - 5, to.y - 9), ImVec2(to.x + 5, to.y - 9), IM_COL32(0, 114, 178, 230));
   }
+
+  dl->PopClipRect();
 
   // Roots: the local variables, as chips above the heap lane, each pointing at its object.
   if (ranges.count(heap::SpaceId::java_heap)) {
@@ -320,7 +355,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       const auto it = placed.find(r.target);
       if (it != placed.end() && heap_lane != lanes_.end()) {
         const ImVec2 from((a.x + b.x) / 2, b.y);
-        const ImVec2 to(heap_lane->second.axis.to_x(r.addr) + 4, it->second.y0);
+        const ImVec2 to(std::clamp(heap_lane->second.axis.to_x(r.addr) + 4, x0 + 2, x1 - 2), it->second.y0);
         dl->AddBezierCubic(from, ImVec2(from.x, from.y + 30), ImVec2(to.x, to.y - 30), to, IM_COL32(0, 114, 178, 170), 1.5f);
         dl->AddTriangleFilled(to, ImVec2(to.x - 4, to.y - 8), ImVec2(to.x + 4, to.y - 8), IM_COL32(0, 114, 178, 220));
       }
@@ -354,7 +389,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     ImGui::Text("%s, %s", hex_address(hovered->addr).c_str(), human_bytes(hovered->size).c_str());
     ImGui::Text("%s", std::string(block_state_name(hovered->state)).c_str());
     ImGui::EndTooltip();
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) selected_ = hovered->id;
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+      selected_ = hovered->id != heap::kNoObject ? hovered->id : owner_of(after, *hovered);
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
   ImGui::Dummy(ImVec2(width, 1));

@@ -3,6 +3,9 @@
 #include <map>
 #include <optional>
 
+#include <imgui.h>
+
+#include "heapviz/step.hpp"
 #include "heapviz/view.hpp"
 #include "render/address_axis.hpp"
 
@@ -17,6 +20,8 @@ struct MemoryMapInput {
   /// Occupancy buckets per lane, already computed by the core for the current lane width.
   const std::map<heap::SpaceId, std::vector<OccupancyBucket>>* occupancy = nullptr;
   const char* lang = "en";
+  /// The step shown (playing, or the last one applied when paused): its byte ranges are drawn as copies.
+  const Step* step = nullptr;
 };
 
 /// The centre of the screen: one lane per address space, objects at their addresses to scale,
@@ -45,6 +50,12 @@ class MemoryMapPanel {
     float band_y0 = 0, band_y1 = 0;  // where the lane was drawn this frame (for arrows between lanes)
   };
   LaneState& lane(heap::SpaceId space, std::uint64_t base, std::uint64_t size);
+  /// The step's copies between spaces (memory_map_transfers.cpp): bytes travelling while `tween` > 0,
+  /// source and destination outlined with the byte count when paused. Clipped to [clip0, clip1].
+  void draw_transfers(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1) const;
+  /// A native_free step's block, hatched and labelled "freed" where it was (it is gone from the view
+  /// after the step, so a paused frame would otherwise show nothing of what happened).
+  void draw_freed(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const;
   std::map<heap::SpaceId, LaneState> lanes_;
   std::map<heap::SpaceId, std::uint64_t> extents_;
   heap::ObjectId selected_ = 0;

@@ -57,11 +57,20 @@ void AddressAxis::show_range(std::uint64_t addr, std::uint64_t len) {
 std::vector<AddressAxis::Tick> AddressAxis::ticks(int max_ticks) const {
   std::vector<Tick> out;
   if (max_ticks < 1) return out;
+  // The smallest power of two with step * max_ticks >= length, computed without overflow (a lane can
+  // span most of the 64-bit space: step * max_ticks used to wrap to 0 and loop forever).
+  const auto n = static_cast<std::uint64_t>(max_ticks);
+  const std::uint64_t need = length_ / n + (length_ % n != 0 ? 1 : 0);
   std::uint64_t step = 1;
-  while (step * static_cast<std::uint64_t>(max_ticks) < length_) step <<= 1;
-  std::uint64_t a = (start_ + step - 1) / step * step;
-  for (; a <= start_ + length_ && out.size() < static_cast<std::size_t>(max_ticks) + 1; a += step)
+  while (step < need && step < (1ull << 63)) step <<= 1;
+  std::uint64_t a = start_ % step == 0 ? start_ : start_ - start_ % step + step;
+  if (a < start_) return out;  // rounding up wrapped past 2^64
+  const std::uint64_t end = start_ + length_ < start_ ? ~0ull : start_ + length_;
+  while (a <= end && out.size() < static_cast<std::size_t>(max_ticks) + 1) {
     out.push_back(Tick{a, to_x(a), hex_address(a)});
+    if (a > ~0ull - step) break;
+    a += step;
+  }
   return out;
 }
 

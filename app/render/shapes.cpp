@@ -29,6 +29,11 @@ void draw_block(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border, Pa
   if (w >= 3) dl->AddRect(a, b, border, 0, 0, pattern == Pattern::outlined ? 2.0f : 1.0f);
 }
 
+void draw_edge_marker(ImDrawList* dl, ImVec2 at, int dir, ImU32 colour) {
+  const float s = 6, d = static_cast<float>(dir);
+  dl->AddTriangleFilled(ImVec2(at.x + d * s, at.y), ImVec2(at.x - d * s * 0.2f, at.y - s), ImVec2(at.x - d * s * 0.2f, at.y + s), colour);
+}
+
 void draw_arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float thickness, float lift) {
   const ImVec2 c1(from.x, from.y - lift);
   const ImVec2 c2(to.x, to.y - lift);

@@ -10,6 +10,9 @@ enum class Pattern { solid, hatched, dotted, outlined };
 void draw_block(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border, Pattern pattern);
 /// A curved arrow from `from` to `to`, bulging upward by `lift` pixels, with a head at `to`.
 void draw_arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float thickness, float lift);
+/// A small filled triangle at a lane's edge pointing out (dir -1 left, +1 right): "the target is out
+/// there", for an arrow whose target lies outside the visible window.
+void draw_edge_marker(ImDrawList* dl, ImVec2 at, int dir, ImU32 colour);
 /// Text clipped to [a, b] and vertically centred; draws nothing when not even one glyph fits.
 void draw_label(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, const char* text);
 

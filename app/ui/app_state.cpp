@@ -1,5 +1,7 @@
 #include "ui/app_state.hpp"
 
+#include <algorithm>
+
 #include "heapviz/demo_scenarios.hpp"
 #include "heapviz/lang/lesson.hpp"
 #include "heapviz/lesson_run.hpp"
@@ -98,6 +100,18 @@ void AppState::rerun() {
   map.fit(session.extents());
 }
 
+void AppState::set_hypothetical(const std::string& mode, bool on) {
+  const auto it = std::find(hypotheticals.begin(), hypotheticals.end(), mode);
+  if (on == (it != hypotheticals.end())) return;
+  if (on) hypotheticals.push_back(mode);
+  else hypotheticals.erase(it);
+  rerun();
+}
+
+bool AppState::hypothetical_on(const std::string& mode) const {
+  return std::find(hypotheticals.begin(), hypotheticals.end(), mode) != hypotheticals.end();
+}
+
 MemoryMapInput AppState::map_input() const {
   MemoryMapInput in;
   in.before = &session.view_before();
@@ -105,6 +119,7 @@ MemoryMapInput AppState::map_input() const {
   in.tween = session.tween();
   in.occupancy = &session.occupancy();
   in.lang = lang.c_str();
+  in.step = session.current_step();
   return in;
 }
 

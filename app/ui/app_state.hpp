@@ -47,6 +47,10 @@ struct AppState {
   void select(int index);
   /// Rebuilds the trace of the current selection (after a collector change or an edit).
   void rerun();
+  /// Switches hypothetical mode `mode` on or off (Simulation menu) and re-runs, keeping the step
+  /// position where it can. Never saved; switching lessons in the window turns every mode off.
+  void set_hypothetical(const std::string& mode, bool on);
+  bool hypothetical_on(const std::string& mode) const;
   const LessonEntry* current() const;
   /// What the memory map draws this frame, from the loaded session.
   MemoryMapInput map_input() const;

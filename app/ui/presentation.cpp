@@ -9,6 +9,7 @@
 #include "heapviz/version.hpp"
 #include "panels/timeline_panel.hpp"
 #include "render/palette.hpp"
+#include "ui/hypothetical_ui.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -100,6 +101,7 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   ImGui::SameLine();
   ImGui::BeginChild("p-map", ImVec2(0, body_h), true, ImGuiWindowFlags_NoScrollbar);
   if (s.session.loaded()) {
+    draw_hypothetical_banner(s.hypotheticals, s.lang == "zh");
     s.map.draw(s.map_input());
   } else if (!s.run_notice.empty()) {
     ImGui::TextWrapped("%s", s.run_notice.c_str());

@@ -10,6 +10,7 @@
 #include "panels/inspector_panel.hpp"
 #include "panels/narration_panel.hpp"
 #include "render/palette.hpp"
+#include "ui/hypothetical_ui.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -30,7 +31,10 @@ void draw_menu_bar(AppState& s) {
   if (ImGui::BeginMenu(zh(s) ? "课程" : "Lessons")) {
     for (std::size_t i = 0; i < s.lessons.size(); ++i) {
       const std::string label = s.lessons[i].id + "  " + s.title_of(s.lessons[i]);
-      if (ImGui::MenuItem(label.c_str(), nullptr, s.selected == static_cast<int>(i))) s.select(static_cast<int>(i));
+      if (ImGui::MenuItem(label.c_str(), nullptr, s.selected == static_cast<int>(i))) {
+        s.hypotheticals.clear();  // a what-if belongs to the lesson that declares it
+        s.select(static_cast<int>(i));
+      }
     }
     ImGui::EndMenu();
   }
@@ -45,6 +49,7 @@ void draw_menu_bar(AppState& s) {
       s.collector = heap::Collector::mark_sweep;
       s.rerun();
     }
+    draw_hypothetical_menu(s);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(zh(s) ? "视图" : "View")) {
@@ -118,6 +123,7 @@ void draw_memory_area(AppState& s) {
     ImGui::PopTextWrapPos();
   }
   if (!s.session.loaded()) return;
+  draw_hypothetical_banner(s.hypotheticals, zh(s));
   s.map.draw(s.map_input());
 }
 

@@ -28,6 +28,16 @@ std::size_t PngImage::distinct_colours(int x0, int y0, int x1, int y1) const {
   return seen.size();
 }
 
+std::size_t PngImage::pixels_of(int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g, std::uint8_t b) const {
+  std::size_t n = 0;
+  for (int y = std::max(0, y0); y < std::min(height, y1); ++y)
+    for (int x = std::max(0, x0); x < std::min(width, x1); ++x) {
+      const std::uint8_t* p = &rgba[(static_cast<std::size_t>(y) * width + x) * 4];
+      if (p[0] == r && p[1] == g && p[2] == b) ++n;
+    }
+  return n;
+}
+
 std::size_t PngImage::dark_pixels(int x0, int y0, int x1, int y1, int luma) const {
   std::size_t n = 0;
   for (int y = std::max(0, y0); y < std::min(height, y1); ++y)

@@ -12,6 +12,8 @@ struct PngImage {
   std::size_t distinct_colours(int x0, int y0, int x1, int y1) const;
   /// Number of pixels in the rectangle darker than `luma` (0..255): text and lines.
   std::size_t dark_pixels(int x0, int y0, int x1, int y1, int luma) const;
+  /// Number of pixels in the rectangle of exactly this RGB colour.
+  std::size_t pixels_of(int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g, std::uint8_t b) const;
 };
 
 PngImage load_png(const std::string& path);

@@ -94,6 +94,25 @@ TEST_CASE("heapviz run: --trace writes one line per step to stderr, --trace=json
   CHECK(run_heapviz("run '" + f + "' --trace=json", false).exit_code == 2);  // FILE missing
 }
 
+TEST_CASE("heapviz run: --trace=json gives each copy step its source and destination space and address") {
+  const auto f = lesson_file("copies.java",
+                             "FileChannel ch = FileChannel.open(Path.of(\"c.bin\"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);\n"
+                             "ByteBuffer buf = ByteBuffer.allocate(8);\nbuf.putLong(42);\nbuf.flip();\nch.write(buf);\nch.close();\n");
+  const fs::path json = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "copies.json";
+  fs::remove(json);
+  REQUIRE(run_split("run '" + f + "' --trace=json '" + json.string() + "'").exit_code == 0);
+  const std::string text = read(json);
+  CHECK(text.find("\"ranges\"") != std::string::npos);
+  // heap -> native (the bounce copy), then native -> kernel (write), 8 bytes each.
+  const auto heap_to_native = text.find("\"from_space\": \"java-heap\"");
+  CHECK(heap_to_native != std::string::npos);
+  CHECK(text.find("\"to_space\": \"native\"") != std::string::npos);
+  CHECK(text.find("\"from_space\": \"native\"") != std::string::npos);
+  CHECK(text.find("\"to_space\": \"kernel\"") != std::string::npos);
+  CHECK(text.find("\"to\": \"0xffff888100000000\"") != std::string::npos);  // the first page-cache page
+  CHECK(text.find("The channel state changes.") == std::string::npos);
+}
+
 TEST_CASE("heapviz java: writes Main.java and Heapviz.java that javac compiles") {
   const auto f = lesson_file("forjdk.java", "class Node { Node next; }\nNode n = new Node();\nHeapviz.pools();\n");
   const fs::path out = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "jdk";

@@ -62,7 +62,7 @@ class CaseRun {
         temporaries_(parse_max_cached_buffer_size(
             flags.has_max_cached_buffer_size ? std::optional<std::string_view>(flags.max_cached_buffer_size)
                                              : std::nullopt)),
-        ctx_{kernel_, temporaries_, buffers_, counters_, events_, statics_, "main", {}} {}
+        ctx_{kernel_, temporaries_, buffers_, counters_, events_, statics_, "main", {}, {}} {}
 
   /// Runs one operation on the Java thread `thread` (the case's own thread is "main").
   std::string apply_on(const std::string& thread, const std::vector<std::string>& w) {

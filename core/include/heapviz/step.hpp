@@ -67,13 +67,16 @@ struct SourcePos {
   bool operator==(const SourcePos&) const = default;
 };
 
-/// A byte range a step touches: `length` bytes at `from` (source) and `to` (destination; == from
-/// when nothing moves).
+/// A byte range a step touches: `length` bytes at `from` in `space` (the source) and `to` in
+/// `to_space` (the destination). Nothing moves when to == from and to_space == space; a copy between
+/// address spaces (heap -> native, native -> kernel page cache, kernel -> device, ...) names both.
 struct ByteRange {
   heap::SpaceId space = heap::SpaceId::java_heap;
   std::uint64_t from = 0;
   std::uint64_t to = 0;
   std::uint64_t length = 0;
+  heap::SpaceId to_space = space;  ///< destination space; defaults to the source space
+  bool crosses_spaces() const { return to_space != space; }
   bool operator==(const ByteRange&) const = default;
 };
 

@@ -112,7 +112,8 @@ class Recorder {
   void touch(std::uint32_t object_id) { if (recording()) open_.objects.push_back(object_id); }
   void touch_range(const ByteRange& r) {
     if (!recording_) return;
-    if (merge_ranges_ && !open_.ranges.empty() && open_.ranges.back().space == r.space) {
+    if (merge_ranges_ && !open_.ranges.empty() && open_.ranges.back().space == r.space &&
+        open_.ranges.back().to_space == r.to_space) {
       ByteRange& b = open_.ranges.back();  // batched step: one range covering the sources (from) and one span
       const std::uint64_t end = std::max(b.from + b.length, r.from + r.length);
       b.from = std::min(b.from, r.from);

@@ -122,6 +122,7 @@ void Trace::dump(std::ostream& out) const {
                     static_cast<unsigned long long>(r.from), static_cast<unsigned long long>(r.to),
                     static_cast<unsigned long long>(r.length));
       out << buf;
+      if (r.crosses_spaces()) out << "=>" << heap::space_name(r.to_space);  // only copies between spaces: older dumps keep their text
     }
     out << "]\n  en ";
     put_text(out, s.text.en);

@@ -39,6 +39,7 @@ FileChannel FileChannel::open(IoContext& ctx, const std::string& path, OpenOptio
     f.create = o.create || o.create_new;
     f.exclusive = o.create_new;
   }
+  ctx.boundary();
   const SyscallRecord call = ctx.kernel.open(path, f);
   ctx.syscall(call);
   if (call.error == Errno::ENOENT_) ctx.raise("java.nio.file.NoSuchFileException", path);
@@ -110,11 +111,13 @@ std::int64_t FileChannel::position(IoContext& ctx) {
 void FileChannel::position(IoContext& ctx, std::int64_t new_position) {
   ensure_open(ctx);
   if (new_position < 0) ctx.raise("java.lang.IllegalArgumentException", std::nullopt);
+  ctx.boundary();
   ctx.syscall(ctx.kernel.lseek_set(fd_, new_position));
 }
 
 std::int64_t FileChannel::size(IoContext& ctx) {
   ensure_open(ctx);
+  ctx.boundary();
   const SyscallRecord call = ctx.kernel.fstat_size(fd_);
   ctx.syscall(call);
   return call.result;
@@ -126,13 +129,16 @@ void FileChannel::truncate(IoContext& ctx, std::int64_t new_size) {
   ensure_writable(ctx);
   const std::int64_t current = size(ctx);
   std::int64_t p = ctx.kernel.offset_of(fd_);
+  ctx.boundary();
   if (new_size < current) ctx.syscall(ctx.kernel.ftruncate(fd_, new_size));
+  ctx.boundary();
   if (p > new_size) p = new_size;
   ctx.syscall(ctx.kernel.lseek_set(fd_, p));
 }
 
 void FileChannel::force(IoContext& ctx, bool meta_data) {
   ensure_open(ctx);
+  ctx.boundary();
   SyscallRecord call = ctx.kernel.fsync(fd_);
   if (!meta_data) call.name = "fdatasync";
   ctx.syscall(call);
@@ -141,6 +147,7 @@ void FileChannel::force(IoContext& ctx, bool meta_data) {
 void FileChannel::close(IoContext& ctx) {
   if (!open_) return;
   open_ = false;
+  ctx.boundary();
   ctx.syscall(ctx.kernel.close(fd_));
 }
 

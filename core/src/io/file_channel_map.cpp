@@ -23,6 +23,7 @@ MappedBuffer FileChannel::map(IoContext& ctx, MapMode mode, std::int64_t positio
   if (file_size < position + size) {
     if (!writable_)
       ctx.raise("java.io.IOException", std::string("Channel not open for writing - cannot extend file to required size"));
+    ctx.boundary();
     ctx.syscall(ctx.kernel.ftruncate(fd_, position + size));  // nd.truncate grows the file
   }
   MappedBuffer m;
@@ -60,6 +61,7 @@ MappedBuffer FileChannel::map(IoContext& ctx, MapMode mode, std::int64_t positio
 void FileChannel::unmap(IoContext& ctx, MappedBuffer& buffer) {
   if (buffer.unmapped || buffer.map_address == 0) return;
   buffer.unmapped = true;
+  ctx.boundary();
   const SyscallRecord call = ctx.kernel.munmap(buffer.map_address);
   account(ctx.counters, call);
   ctx.statics.mapped.count -= 1;
@@ -88,6 +90,7 @@ std::int64_t FileChannel::transfer_to(IoContext& ctx, std::int64_t position, std
   const bool direct_possible = ctx.statics.transfer_supported && (!target.is_file_channel || ctx.statics.file_supported) &&
                                target.fd != fd_;
   if (direct_possible) {
+    ctx.boundary();
     const SyscallRecord call = ctx.kernel.sendfile(target.fd, fd_, position, icount);
     ctx.syscall(call);
     if (call.ok()) return call.result;

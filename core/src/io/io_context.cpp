@@ -7,11 +7,12 @@
 
 namespace heapviz::io {
 
-void IoContext::syscall(const SyscallRecord& call) {
+void IoContext::syscall(const SyscallRecord& call, BufferId buffer) {
   account(counters, call);
   IoEvent e;
   e.kind = IoEventKind::syscall;
   e.thread = thread;
+  e.buffer = buffer;
   e.bytes = call.result;
   e.call = call;
   emit(e);

@@ -11,7 +11,16 @@ namespace {
 
 int remaining_of(const IoBuffer& b) { return b.state->remaining(); }
 
+/// A position change that is a sub-step of its own (IOUtil's src.position(pos), Buffer.position).
 void set_position(IoContext& ctx, IoBuffer& b, int p) {
+  ctx.boundary();
+  const int old = b.state->position;
+  nio::ByteBuffer(*b.state, *b.root).position(p);
+  ctx.position(b.id, "position", old, p);
+}
+
+/// A position advance that belongs to the copy just made (the buffers a syscall or a put moved).
+void advance(IoContext& ctx, IoBuffer& b, int p) {
   const int old = b.state->position;
   nio::ByteBuffer(*b.state, *b.root).position(p);
   ctx.position(b.id, "position", old, p);
@@ -30,52 +39,58 @@ void set_position(IoContext& ctx, IoBuffer& b, int p) {
   ctx.raise("java.io.IOException", std::string(text));
 }
 
-/// heap src [pos, lim) -> temporary bb via bb.put(src); records the copy.
+/// heap src [pos, lim) -> temporary bb via bb.put(src); records the copy. The event comes first: the
+/// machine turns each event into a step that holds everything until the next event (the bytes too).
 void bounce_to_native(IoContext& ctx, IoBuffer& src, IoBuffer& bb) {
+  ctx.boundary();
   const int pos = src.state->position;
   const int n = remaining_of(src);
   const int bb_pos = bb.state->position;
-  nio::ByteBuffer dst(*bb.state, *bb.root);
-  nio::ByteBuffer from(*src.state, *src.root);
-  dst.put(from);
-  ctx.counters.bounce_heap_to_native += static_cast<std::uint64_t>(n);
   IoEvent e;
   e.kind = IoEventKind::bounce_copy;
   e.thread = ctx.thread;
   e.buffer = bb.id;
+  e.other = src.id;
   e.bytes = n;
   e.from_address = src.root_address + static_cast<std::uint64_t>(src.state->offset + pos);
   e.to_address = bb.address_of(bb_pos);
   e.detail = "Unsafe.copyMemory heap -> native (ByteBuffer.put)";
+  ctx.counters.bounce_heap_to_native += static_cast<std::uint64_t>(n);
   ctx.emit(e);
+  nio::ByteBuffer dst(*bb.state, *bb.root);
+  nio::ByteBuffer from(*src.state, *src.root);
+  dst.put(from);
   ctx.position(src.id, "position", pos, src.state->position);
   ctx.position(bb.id, "position", bb_pos, bb.state->position);
 }
 
-/// temporary bb [pos, lim) -> heap dst via dst.put(bb); records the copy.
+/// temporary bb [pos, lim) -> heap dst via dst.put(bb); records the copy (event first, as above).
 void bounce_to_heap(IoContext& ctx, IoBuffer& bb, IoBuffer& dst) {
+  ctx.boundary();
   const int n = remaining_of(bb);
   const int bb_pos = bb.state->position;
   const int pos = dst.state->position;
-  nio::ByteBuffer to(*dst.state, *dst.root);
-  nio::ByteBuffer from(*bb.state, *bb.root);
-  to.put(from);
-  ctx.counters.bounce_native_to_heap += static_cast<std::uint64_t>(n);
   IoEvent e;
   e.kind = IoEventKind::bounce_copy;
   e.thread = ctx.thread;
   e.buffer = bb.id;
+  e.other = dst.id;
   e.bytes = n;
   e.to_heap = true;
   e.from_address = bb.address_of(bb_pos);
   e.to_address = dst.root_address + static_cast<std::uint64_t>(dst.state->offset + pos);
   e.detail = "Unsafe.copyMemory native -> heap (ByteBuffer.put)";
+  ctx.counters.bounce_native_to_heap += static_cast<std::uint64_t>(n);
   ctx.emit(e);
+  nio::ByteBuffer to(*dst.state, *dst.root);
+  nio::ByteBuffer from(*bb.state, *bb.root);
+  to.put(from);
   ctx.position(bb.id, "position", bb_pos, bb.state->position);
   ctx.position(dst.id, "position", pos, dst.state->position);
 }
 
 void flip(IoContext& ctx, IoBuffer& b) {
+  ctx.boundary();
   const int old_pos = b.state->position;
   nio::ByteBuffer(*b.state, *b.root).flip();
   ctx.position(b.id, "flip (limit = position, position = 0)", old_pos, 0);
@@ -93,12 +108,13 @@ int write_from_native(IoContext& ctx, Fd fd, IoBuffer& bb, std::int64_t position
   const int rem = remaining_of(bb);
   if (rem == 0) return 0;
   const std::vector<std::byte> data = bytes_of(bb, pos, rem);
+  ctx.boundary();
   const SyscallRecord call = position != -1 ? ctx.kernel.pwrite(fd, bb.address_of(pos), data, position)
                                             : ctx.kernel.write(fd, bb.address_of(pos), data);
-  ctx.syscall(call);
+  ctx.syscall(call, bb.id);
   if (!call.ok()) throw_io_error(ctx, call);
   const int written = static_cast<int>(call.result);
-  if (written > 0) set_position(ctx, bb, pos + written);
+  if (written > 0) advance(ctx, bb, pos + written);
   return written;
 }
 
@@ -108,14 +124,15 @@ int read_into_native(IoContext& ctx, Fd fd, IoBuffer& bb, std::int64_t position)
   const int rem = remaining_of(bb);
   if (rem == 0) return 0;
   std::vector<std::byte> data(static_cast<std::size_t>(rem));
+  ctx.boundary();
   const SyscallRecord call = position != -1 ? ctx.kernel.pread(fd, bb.address_of(pos), data, position)
                                             : ctx.kernel.read(fd, bb.address_of(pos), data);
-  ctx.syscall(call);
+  ctx.syscall(call, bb.id);
   if (!call.ok()) throw_io_error(ctx, call);
   const int n = static_cast<int>(call.result);
   if (n == 0) return call.would_block ? 0 : -1;  // an empty pipe would block: IOS_UNAVAILABLE -> 0
   bb.root->write(bb.state->offset + pos, std::span<const std::byte>(data).first(static_cast<std::size_t>(n)));
-  set_position(ctx, bb, pos + n);
+  advance(ctx, bb, pos + n);
   return n;
 }
 
@@ -131,7 +148,7 @@ int write(IoContext& ctx, Fd fd, IoBuffer src, std::int64_t position) {
     flip(ctx, bb);
     set_position(ctx, src, pos);  // do not update src until we see how many bytes were written
     const int n = write_from_native(ctx, fd, bb, position);
-    if (n > 0) set_position(ctx, src, pos + n);
+    if (n > 0) advance(ctx, src, pos + n);
     ctx.temporaries.offer_first(ctx, bb.id);
     return n;
   } catch (...) {
@@ -205,6 +222,7 @@ std::int64_t write(IoContext& ctx, Fd fd, std::span<IoBuffer> srcs) {
       data.insert(data.end(), part.begin(), part.end());
     }
     if (vec.empty()) return 0;
+    ctx.boundary();
     const SyscallRecord call = ctx.kernel.writev(fd, iov, data);
     ctx.syscall(call);
     if (!call.ok()) throw_io_error(ctx, call);
@@ -212,7 +230,9 @@ std::int64_t write(IoContext& ctx, Fd fd, std::span<IoBuffer> srcs) {
     for (IoVecEntry& v : vec) {
       if (left > 0) {
         const int n = left > v.remaining ? v.remaining : static_cast<int>(left);
-        set_position(ctx, *v.buffer, v.position + n);
+        // The first advance belongs to the writev step; later ones follow an offer: steps of their own.
+        if (&v == &vec.front()) advance(ctx, *v.buffer, v.position + n);
+        else set_position(ctx, *v.buffer, v.position + n);
         left -= n;
       }
       if (v.shadow) ctx.temporaries.offer_last(ctx, *v.shadow);
@@ -249,6 +269,7 @@ std::int64_t read(IoContext& ctx, Fd fd, std::span<IoBuffer> dsts) {
     }
     if (vec.empty()) return 0;
     std::vector<std::byte> data(static_cast<std::size_t>(total));
+    ctx.boundary();
     const SyscallRecord call = ctx.kernel.readv(fd, iov, data);
     ctx.syscall(call);
     if (!call.ok()) throw_io_error(ctx, call);
@@ -264,11 +285,12 @@ std::int64_t read(IoContext& ctx, Fd fd, std::span<IoBuffer> dsts) {
         const std::span<const std::byte> part = std::span<const std::byte>(data).subspan(at, static_cast<std::size_t>(n));
         if (!v.shadow) {
           v.buffer->root->write(v.buffer->state->offset + v.position, part);
-          set_position(ctx, *v.buffer, v.position + n);
+          advance(ctx, *v.buffer, v.position + n);
         } else {
           IoBuffer shadow = ctx.buffers.buffer(*v.shadow);
           const int spos = shadow.state->position;
           shadow.root->write(shadow.state->offset + spos, part);  // the kernel filled the shadow
+          ctx.boundary();
           const int old_limit = shadow.state->limit;
           shadow.state->limit = spos + n;  // shadow.limit(shadow.position() + n)
           ctx.position(shadow.id, "limit", old_limit, spos + n);

@@ -1,6 +1,8 @@
 // I/O counters and kernel/device regions in every step's view.
 #include "heapviz/io/io_view.hpp"
 
+#include "heapviz/io/io_ranges.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -36,10 +38,11 @@ void append_io_view(const Machine& m, View& v) {
   }
   v.heap_address_write = io.heap_write;
   // Each file's cached pages (kernel lane) and its bytes on disk (device lane, files laid end to end so
-  // they do not overlap on the axis).
-  std::uint64_t disk_offset = 0;
+  // they do not overlap on the axis; device_base() gives the same addresses to the steps' byte ranges).
   for (const auto& [id, f] : io.kernel.files()) {
-    std::uint64_t lowest = 0;
+    // No cached page yet: the region sits at the page cache's base, not at 0 (which would stretch the
+    // kernel lane over the whole 64-bit space).
+    std::uint64_t lowest = KernelSpace::kPageCacheBase;
     if (!f.pages.empty()) lowest = f.pages.begin()->second.kernel_address;
     v.regions.push_back(RegionView{"page cache: " + f.name, heap::SpaceId::kernel, RegionKind::single, lowest,
                                    f.pages.size() * static_cast<std::uint64_t>(kPageSize), static_cast<std::uint64_t>(f.size), 0});
@@ -54,6 +57,7 @@ void append_io_view(const Machine& m, View& v) {
     }
     const auto disk = io.kernel.device().files.find(id);
     const std::uint64_t on_disk = disk == io.kernel.device().files.end() ? 0 : disk->second.size();
+    const std::uint64_t disk_offset = device_base(io.kernel, id);
     v.regions.push_back(RegionView{"disk: " + f.name, heap::SpaceId::device, RegionKind::single, disk_offset,
                                    std::max<std::uint64_t>(on_disk, 1), on_disk, 0});
     if (on_disk > 0) {
@@ -65,7 +69,6 @@ void append_io_view(const Machine& m, View& v) {
       b.label = f.name + " on disk";
       v.blocks.push_back(std::move(b));
     }
-    disk_offset += std::max<std::uint64_t>(on_disk, 1);
   }
 }
 

@@ -125,28 +125,47 @@ SyscallRecord KernelSpace::read_at(Fd fd, std::string name, std::span<std::byte>
   return rec;
 }
 
-SyscallRecord KernelSpace::write(Fd fd, std::uint64_t, std::span<const std::byte> data) {
-  return write_at(fd, "write", data, std::nullopt);
+namespace {
+/// The first `n` bytes of the user ranges `iov` (what a call actually moved).
+std::vector<UserRange> moved_prefix(const std::vector<UserRange>& iov, std::int64_t n) {
+  std::vector<UserRange> out;
+  for (const UserRange& r : iov) {
+    if (n <= 0) break;
+    const std::int64_t len = std::min(n, r.length);
+    out.push_back({r.address, len});
+    n -= len;
+  }
+  return out;
 }
 
-SyscallRecord KernelSpace::pwrite(Fd fd, std::uint64_t, std::span<const std::byte> data, std::int64_t offset) {
-  return write_at(fd, "pwrite64", data, offset);
+SyscallRecord with_user(SyscallRecord rec, const std::vector<UserRange>& iov) {
+  if (rec.ok()) rec.user = moved_prefix(iov, rec.result);
+  return rec;
+}
+}  // namespace
+
+SyscallRecord KernelSpace::write(Fd fd, std::uint64_t address, std::span<const std::byte> data) {
+  return with_user(write_at(fd, "write", data, std::nullopt), {{address, static_cast<std::int64_t>(data.size())}});
 }
 
-SyscallRecord KernelSpace::writev(Fd fd, const std::vector<UserRange>&, std::span<const std::byte> data) {
-  return write_at(fd, "writev", data, std::nullopt);
+SyscallRecord KernelSpace::pwrite(Fd fd, std::uint64_t address, std::span<const std::byte> data, std::int64_t offset) {
+  return with_user(write_at(fd, "pwrite64", data, offset), {{address, static_cast<std::int64_t>(data.size())}});
 }
 
-SyscallRecord KernelSpace::read(Fd fd, std::uint64_t, std::span<std::byte> out) {
-  return read_at(fd, "read", out, std::nullopt);
+SyscallRecord KernelSpace::writev(Fd fd, const std::vector<UserRange>& iov, std::span<const std::byte> data) {
+  return with_user(write_at(fd, "writev", data, std::nullopt), iov);
 }
 
-SyscallRecord KernelSpace::pread(Fd fd, std::uint64_t, std::span<std::byte> out, std::int64_t offset) {
-  return read_at(fd, "pread64", out, offset);
+SyscallRecord KernelSpace::read(Fd fd, std::uint64_t address, std::span<std::byte> out) {
+  return with_user(read_at(fd, "read", out, std::nullopt), {{address, static_cast<std::int64_t>(out.size())}});
 }
 
-SyscallRecord KernelSpace::readv(Fd fd, const std::vector<UserRange>&, std::span<std::byte> out) {
-  return read_at(fd, "readv", out, std::nullopt);
+SyscallRecord KernelSpace::pread(Fd fd, std::uint64_t address, std::span<std::byte> out, std::int64_t offset) {
+  return with_user(read_at(fd, "pread64", out, offset), {{address, static_cast<std::int64_t>(out.size())}});
+}
+
+SyscallRecord KernelSpace::readv(Fd fd, const std::vector<UserRange>& iov, std::span<std::byte> out) {
+  return with_user(read_at(fd, "readv", out, std::nullopt), iov);
 }
 
 SyscallRecord KernelSpace::sendfile(Fd out_fd, Fd in_fd, std::int64_t offset, std::int64_t count) {
@@ -158,6 +177,7 @@ SyscallRecord KernelSpace::sendfile(Fd out_fd, Fd in_fd, std::int64_t offset, st
   SyscallRecord rec;
   rec.name = "sendfile";
   rec.fd = out_fd;
+  rec.in_fd = in_fd;
   rec.file_offset = offset;
   KernelFile& src = file_ref(in->file);
   const std::int64_t n = std::clamp<std::int64_t>(src.size - offset, 0, count);
@@ -168,6 +188,7 @@ SyscallRecord KernelSpace::sendfile(Fd out_fd, Fd in_fd, std::int64_t offset, st
     KernelFile& dst = file_ref(out->file);
     SyscallRecord dst_rec;  // the target's pages are reported as dirtied by this call too
     write_file(dst, out->offset, moved, dst_rec);
+    rec.out_offset = out->offset;
     out->offset += n;
     rec.pages_dirtied = dst_rec.pages_dirtied;
     rec.device_to_kernel += dst_rec.device_to_kernel;

@@ -6,6 +6,7 @@
 namespace heapviz::io {
 
 void KernelSpace::writeback_into(KernelFile& f, SyscallRecord& rec) {
+  rec.file = f.id;
   std::vector<std::byte>& disk = device_.files[f.id].mut();
   disk.resize(static_cast<std::size_t>(f.size));  // the inode's size reaches the disk with the data
   for (auto& [index, p] : f.pages) {

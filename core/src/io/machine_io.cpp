@@ -1,8 +1,10 @@
 // The io classes on the Machine: a working copy of IoSpaces, one trace step per sub-step.
 #include "heapviz/io/machine_io.hpp"
 
+#include <algorithm>
 #include <memory>
 
+#include "heapviz/io/io_ranges.hpp"
 #include "heapviz/io/io_util.hpp"
 #include "heapviz/java_throwable.hpp"
 
@@ -10,13 +12,57 @@ namespace heapviz::io::on_machine {
 
 namespace {
 
-/// One I/O call on the machine: copies the io state, records each event as a step publishing the state.
+/// The file behind `fd` ("" when the fd is not open or is a pipe/socket).
+std::string fd_file_name(const KernelSpace& k, Fd fd) {
+  const OpenFile* of = k.fd(fd);
+  if (!of || of->kind != OpenFile::Kind::file) return "";
+  const KernelFile* f = k.file(of->file);
+  return f ? f->name : "";
+}
+
+/// The file a call read or wrote, for its narration: sendfile's source, the new fd of openat, the file
+/// written back, or the file behind the call's fd.
+std::string file_name(const KernelSpace& k, const SyscallRecord& c) {
+  if (c.name == "sendfile") return fd_file_name(k, c.in_fd);
+  if (c.name == "openat") return c.ok() ? fd_file_name(k, static_cast<Fd>(c.result)) : "";
+  if (c.name == "writeback" || c.name == "fsync" || c.name == "fdatasync") {
+    const KernelFile* f = k.file(c.file);
+    return f ? f->name : "";
+  }
+  return fd_file_name(k, c.fd);
+}
+
+class Session;
+
+/// Closes the session's open step before the buffer owner records steps of its own (allocateDirect,
+/// Cleaner.clean, a GC they cause): steps do not nest, and those come before the next sub-step.
+class StepClosingHost final : public DirectBufferHost {
+ public:
+  StepClosingHost(Session& s, DirectBufferHost& inner) : s_(s), inner_(inner) {}
+  BufferId allocate_direct(int capacity) override;
+  void free(BufferId id) override;
+  IoBuffer buffer(BufferId id) override { return inner_.buffer(id); }
+  std::vector<BufferId> sync_fields() override { return inner_.sync_fields(); }
+  std::vector<std::uint32_t> objects_of(BufferId id) override { return inner_.objects_of(id); }
+  std::string name_of(BufferId id) override { return inner_.name_of(id); }
+  void attach_kernel(KernelSpace* kernel) override { inner_.attach_kernel(kernel); }
+
+ private:
+  Session& s_;
+  DirectBufferHost& inner_;
+};
+
+/// One I/O call on the machine: works on a copy of the io state. Each event opens a step that holds
+/// everything until the next sub-step boundary (the bytes it copies, the buffer fields it changes), so
+/// a copy and its effects are one step; a position moved by that copy is folded into the same step.
 class Session {
  public:
   Session(Recorder& r, DirectBufferHost& host, const std::string& thread)
-      : r_(r), work_(*r.machine().io), ctx_{work_.kernel, work_.temporaries, host, work_.counters, events_, work_.statics, thread, {}},
+      : r_(r), host_(*this, host), work_(*r.machine().io),
+        ctx_{work_.kernel, work_.temporaries, host_, work_.counters, events_, work_.statics, thread, {}, {}},
         outer_(innermost()) {
-    ctx_.on_event = [this](const IoEvent& e) { record(step_kind_of(e), narrate(e)); };
+    ctx_.on_event = [this](const IoEvent& e) { on_event(e); };
+    ctx_.on_boundary = [this] { close(); };
     host.attach_kernel(&work_.kernel);  // mapped buffers read and write this call's page cache
     innermost() = this;
   }
@@ -38,24 +84,85 @@ class Session {
 
   IoContext& ctx() { return ctx_; }
   IoSpaces& work() { return work_; }
+  DirectBufferHost& host() { return host_; }
 
-  /// Publishes the working state as the io state of the machine, inside a step of `kind`.
-  void record(StepKind kind, const Narration& text) {
-    const bool own_step = !r_.step_open();
-    if (own_step) {
-      r_.begin_step(kind);
-      r_.narrate(text.en, text.zh, text.internals);
-    }
+  /// Ends the open step: buffer fields and the io state as they are now, then the narration.
+  void close() {
+    if (!open_) return;
+    open_ = false;
+    for (const BufferId id : host_.sync_fields()) touch_once(id);
     publish();
-    if (own_step) r_.end_step();
+    r_.narrate(text_.en, text_.zh, text_.internals);
+    r_.end_step();
   }
 
-  /// Publishes state changes that emitted no event (e.g. a channel's closed flag).
+  /// Closes the open step; publishes state changes that came with no event (a fallback, e.g. a flag).
   void finish() {
-    if (!(work_ == *r_.machine().io)) record(StepKind::note, {"The channel state changes.", "通道状态改变。", "sun.nio.ch.FileChannelImpl"});
+    close();
+    if (work_ == *r_.machine().io) return;
+    r_.begin_step(StepKind::note);
+    r_.narrate("The channel state changes.", "通道状态改变。", "sun.nio.ch.FileChannelImpl");
+    publish();
+    r_.end_step();
   }
 
  private:
+  /// A position the copy of the open step moved (IOUtil's put/advance after a copy or a syscall).
+  bool folds(const IoEvent& e) const {
+    return open_ && e.kind == IoEventKind::position && e.detail == "position" && e.new_value > e.old_value &&
+           (kind_ == StepKind::bounce_copy || kind_ == StepKind::syscall || kind_ == StepKind::sendfile);
+  }
+
+  /// An event opens a step that holds everything until the next boundary (io_util marks one before each
+  /// sub-step changes anything). A position moved by the open step's copy is folded into it.
+  void on_event(const IoEvent& e) {
+    if (folds(e)) {
+      const Narration more = narrate_folded_position(e, host_.name_of(e.buffer));
+      text_.en += more.en;
+      text_.zh += more.zh;
+      touch_once(e.buffer);
+      return;
+    }
+    close();
+    const NarrationFacts facts = facts_of(e);
+    if (r_.step_open()) {  // inside someone else's step: publish there, no step of our own
+      publish();
+      return;
+    }
+    kind_ = step_kind_of(e);
+    r_.begin_step(kind_);
+    touched_.clear();
+    for (const BufferId id : {e.buffer, e.other})
+      if (id != 0)
+        for (const std::uint32_t o : host_.objects_of(id)) touch_once(o);
+    for (const ByteRange& br : facts.ranges) r_.touch_range(br);
+    text_ = narrate(e, facts);
+    open_ = true;
+  }
+
+  void touch_once(std::uint32_t id) {
+    if (std::find(touched_.begin(), touched_.end(), id) != touched_.end()) return;
+    touched_.push_back(id);
+    r_.touch(id);
+  }
+
+  NarrationFacts facts_of(const IoEvent& e) {
+    NarrationFacts f;
+    if (e.buffer != 0) f.buffer = host_.name_of(e.buffer);
+    if (e.other != 0) f.other = host_.name_of(e.other);
+    if (e.kind == IoEventKind::bounce_copy && e.bytes > 0) {
+      const heap::SpaceId heap = heap::SpaceId::java_heap, native = heap::SpaceId::native;
+      f.ranges.push_back(ByteRange{e.to_heap ? native : heap, e.from_address, e.to_address, static_cast<std::uint64_t>(e.bytes),
+                                   e.to_heap ? heap : native});
+    }
+    if (e.kind == IoEventKind::syscall && e.call) {
+      f.ranges = syscall_ranges(work_.kernel, *e.call);
+      f.file = file_name(work_.kernel, *e.call);
+      if (e.call->name == "sendfile") f.target = fd_file_name(work_.kernel, e.call->fd);
+    }
+    return f;
+  }
+
   void publish() {
     auto& states = r_.machine().io_history->states;
     states.push_back(std::make_shared<const IoSpaces>(work_));
@@ -66,13 +173,28 @@ class Session {
   }
 
   Recorder& r_;
+  StepClosingHost host_;
   IoSpaces work_;
   std::vector<IoEvent> events_;
   IoContext ctx_;
+  bool open_ = false;
+  StepKind kind_ = StepKind::note;
+  Narration text_;
+  std::vector<std::uint32_t> touched_;  ///< objects the open step names already
   Session* outer_;
 };
 
-/// Runs `f(session)`; publishes what is left also when it throws a Java exception.
+BufferId StepClosingHost::allocate_direct(int capacity) {
+  s_.close();
+  return inner_.allocate_direct(capacity);
+}
+
+void StepClosingHost::free(BufferId id) {
+  s_.close();
+  inner_.free(id);
+}
+
+/// Runs `f(session)`; closes the open step and publishes what is left also when it throws.
 template <class F>
 auto run(Recorder& r, DirectBufferHost& host, const std::string& thread, F&& f) {
   Session s(r, host, thread);
@@ -87,6 +209,9 @@ auto run(Recorder& r, DirectBufferHost& host, const std::string& thread, F&& f) 
     }
   } catch (const JavaException&) {
     s.finish();
+    throw;
+  } catch (...) {
+    s.close();  // a simulator error: at least leave no step open
     throw;
   }
 }
@@ -146,6 +271,7 @@ void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, Mappe
     const std::string caller = outer->ctx().thread;  // the munmap is the Reference Handler's, inside the caller's call
     outer->ctx().thread = thread;
     FileChannel::unmap(outer->ctx(), buffer);  // throws nothing: munmap has no Java exception
+    outer->close();  // the munmap step ends here: the Reference Handler's next step follows it
     outer->ctx().thread = caller;
     return;
   }
@@ -191,7 +317,11 @@ void writeback(Recorder& r) {
     e.bytes = call.kernel_to_device;
     e.call = call;
     r.begin_step(StepKind::writeback);
-    const Narration n = narrate(e);
+    NarrationFacts facts;
+    facts.ranges = syscall_ranges(state.kernel, call);
+    facts.file = file_name(state.kernel, call);
+    for (const ByteRange& br : facts.ranges) r.touch_range(br);
+    const Narration n = narrate(e, facts);
     r.narrate(n.en, n.zh, n.internals);
     auto& states = r.machine().io_history->states;
     states.push_back(std::make_shared<const IoSpaces>(state));

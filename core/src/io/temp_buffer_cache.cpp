@@ -82,6 +82,7 @@ std::int64_t parse_max_cached_buffer_size(std::optional<std::string_view> proper
 }
 
 BufferId TemporaryBuffers::get(IoContext& ctx, int size) {
+  ctx.boundary();
   const auto allocate = [&](const char* why) {
     const BufferId id = ctx.buffers.allocate_direct(size);
     ++ctx.counters.temp_buffers_allocated;
@@ -117,6 +118,7 @@ BufferId TemporaryBuffers::get(IoContext& ctx, int size) {
 }
 
 void TemporaryBuffers::offer(IoContext& ctx, BufferId id, bool first) {
+  ctx.boundary();
   const int capacity = ctx.buffers.buffer(id).state->capacity;
   if (capacity > max_cached_) {
     free(ctx, id, "larger than jdk.nio.maxCachedBufferSize");
@@ -141,6 +143,7 @@ void TemporaryBuffers::offer_first(IoContext& ctx, BufferId id) { offer(ctx, id,
 void TemporaryBuffers::offer_last(IoContext& ctx, BufferId id) { offer(ctx, id, false); }
 
 void TemporaryBuffers::free(IoContext& ctx, BufferId id, const char* why) {
+  ctx.boundary();
   const int capacity = ctx.buffers.buffer(id).state->capacity;
   ctx.buffers.free(id);
   ++ctx.counters.temp_buffers_freed;

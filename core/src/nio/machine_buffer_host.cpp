@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "buffer_object.hpp"
 #include "heapviz/heap/object_layout.hpp"
@@ -128,6 +129,30 @@ io::IoBuffer MachineBufferHost::buffer(io::BufferId id) {
   }
   Entry& e = *it->second;
   return io::IoBuffer{id, &e.state, e.store.get(), e.root_address};
+}
+
+std::vector<io::BufferId> MachineBufferHost::sync_fields() {
+  std::vector<io::BufferId> written;
+  for (auto& [id, e] : entries_) {
+    if (e->state == e->before || !r_.machine().heap.is_live(id)) continue;
+    detail::store_state(r_, id, e->before, e->state);
+    e->before = e->state;
+    written.push_back(id);
+  }
+  return written;
+}
+
+std::vector<std::uint32_t> MachineBufferHost::objects_of(io::BufferId id) {
+  const Machine& m = r_.machine();
+  if (!m.heap.is_live(id)) return {id};
+  if (detail::load_state(m, id).is_direct()) return {id};
+  const heap::ObjectId array = detail::read_ref(m, id, detail::off::hb);
+  if (array == heap::kNoObject) return {id};
+  return {id, array};
+}
+
+std::string MachineBufferHost::name_of(io::BufferId id) {
+  return r_.machine().heap.is_live(id) ? detail::name_of(r_.machine(), id) : temp_name(id);
 }
 
 void MachineBufferHost::commit() {

@@ -56,7 +56,7 @@ struct World {
   IoCounters counters;
   std::vector<IoEvent> events;
   ChannelStatics statics;
-  IoContext ctx{kernel, temporaries, buffers, counters, events, statics, "main", {}};
+  IoContext ctx{kernel, temporaries, buffers, counters, events, statics, "main", {}, {}};
   BufferId next_heap_id = 100000;
 
   HeapBuf heap(std::vector<std::byte> contents) {

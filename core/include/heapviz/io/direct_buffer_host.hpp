@@ -1,5 +1,7 @@
 #pragma once
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "heapviz/nio/buffer_state.hpp"
 #include "heapviz/nio/byte_store.hpp"
@@ -46,6 +48,15 @@ class DirectBufferHost {
   /// The kernel an I/O call works on (its working copy), or nullptr when the call ends: the bytes of a
   /// MappedByteBuffer are that kernel's page-cache pages. Hosts without mapped buffers ignore it.
   virtual void attach_kernel(KernelSpace* kernel) { (void)kernel; }
+
+  // For the steps of an I/O call (the machine's recorder uses them; stand-ins keep the defaults).
+  /// Writes the buffers' changed position/limit/mark into their objects inside the step the caller has
+  /// open, so each step shows the fields as the JDK has them then. Returns the buffers written.
+  virtual std::vector<BufferId> sync_fields() { return {}; }
+  /// The objects a step about buffer `id` touches: the buffer and, for a heap buffer, its byte[].
+  virtual std::vector<std::uint32_t> objects_of(BufferId id) { return {id}; }
+  /// How narration names buffer `id` ("HeapByteBuffer#1").
+  virtual std::string name_of(BufferId id) { return "buffer #" + std::to_string(id); }
 };
 
 }  // namespace heapviz::io

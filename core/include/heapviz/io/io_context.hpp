@@ -40,6 +40,14 @@ struct IoContext {
   std::string thread = "main";
   /// Called after each sub-step is appended (the machine turns each into a trace step); may be empty.
   std::function<void(const IoEvent&)> on_event;
+  /// Called where a new sub-step is about to change something (before the change and its event), so a
+  /// recorder can end the previous step with exactly that step's changes; may be empty.
+  std::function<void()> on_boundary;
+
+  /// A new sub-step begins here (see on_boundary).
+  void boundary() {
+    if (on_boundary) on_boundary();
+  }
 
   /// Appends a sub-step and tells on_event.
   void emit(const IoEvent& e) {
@@ -47,8 +55,8 @@ struct IoContext {
     if (on_event) on_event(events.back());
   }
 
-  /// Records a syscall: counts it and appends a syscall event.
-  void syscall(const SyscallRecord& call);
+  /// Records a syscall: counts it and appends a syscall event (`buffer`: the one user buffer it used, if any).
+  void syscall(const SyscallRecord& call, BufferId buffer = 0);
   /// Appends a position/limit change of `buffer`.
   void position(BufferId buffer, const char* field, int old_value, int new_value);
   /// Appends an exception event and throws it as JavaException.

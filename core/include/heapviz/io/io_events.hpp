@@ -30,6 +30,7 @@ struct IoEvent {
   IoEventKind kind = IoEventKind::syscall;
   std::string thread;             ///< the Java thread doing it
   BufferId buffer = 0;            ///< the temporary or user buffer concerned
+  BufferId other = 0;             ///< bounce copy: the heap buffer (buffer is the temporary); 0 otherwise
   std::int64_t bytes = 0;         ///< bytes copied / capacity of a temporary buffer
   std::uint64_t from_address = 0; ///< bounce copy: source (heap array element address or native)
   std::uint64_t to_address = 0;   ///< bounce copy: destination

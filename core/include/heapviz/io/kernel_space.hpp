@@ -116,6 +116,11 @@ struct SyscallRecord {
   std::int64_t kernel_to_device = 0;
   std::int64_t device_to_kernel = 0;
   bool would_block = false;          ///< a pipe/socket was full or empty: a blocking call would wait here
+  // Where the bytes were, so a step can name its byte ranges (io_ranges.hpp):
+  std::vector<UserRange> user;       ///< user memory the call read or wrote (the bytes it moved, in order)
+  Fd in_fd = -1;                     ///< sendfile: the source fd (fd is the target)
+  std::int64_t out_offset = -1;      ///< sendfile: where in the target file the bytes went
+  FileId file = 0;                   ///< writeback/fsync: the file whose pages went to the device
   bool ok() const { return error == Errno::none; }
 };
 

@@ -18,9 +18,21 @@
 /// Channel ids are the machine's; the interpreter maps each FileChannel object to its id.
 namespace heapviz::io::on_machine {
 
+/// What a step's narration can name besides the event itself: the buffers by their Java names, the
+/// file(s) a syscall used, and the byte ranges it moved (io_ranges.hpp). Empty fields are left out.
+struct NarrationFacts {
+  std::string buffer;   ///< IoEvent::buffer, e.g. "DirectByteBuffer#4"
+  std::string other;    ///< IoEvent::other (the heap buffer of a bounce copy)
+  std::string file;     ///< the file a syscall read or wrote ("bounce.bin"); a pipe/socket: ""
+  std::string target;   ///< sendfile: the target file ("" for a pipe/socket)
+  std::vector<ByteRange> ranges;
+};
+
 /// Step kind and narration (English, Simplified Chinese, and a JDK-internals line) of a sub-step.
 StepKind step_kind_of(const IoEvent& e);
-Narration narrate(const IoEvent& e);
+Narration narrate(const IoEvent& e, const NarrationFacts& facts = {});
+/// The sentence a position change adds when it is folded into the copy step that caused it.
+Narration narrate_folded_position(const IoEvent& e, const std::string& buffer);
 
 /// FileChannel.open(path, options) on `thread`; returns the channel id. Throws JavaException.
 std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path, OpenOptions options);

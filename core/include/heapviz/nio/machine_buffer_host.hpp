@@ -27,7 +27,14 @@ class MachineBufferHost final : public io::DirectBufferHost {
   /// The buffer object `id` (a heap or direct ByteBuffer). Byte writes are recorded effects (in a step
   /// of their own when the I/O code has none open); state changes reach the fields at commit().
   io::IoBuffer buffer(io::BufferId id) override;
-  /// Writes every changed position/limit/mark back to its object: one buffer_op step per buffer.
+  /// Writes changed position/limit/mark fields into the objects inside the caller's open step.
+  std::vector<io::BufferId> sync_fields() override;
+  /// The buffer and, for a heap buffer, its byte[].
+  std::vector<std::uint32_t> objects_of(io::BufferId id) override;
+  /// "HeapByteBuffer#1".
+  std::string name_of(io::BufferId id) override;
+  /// Writes every changed position/limit/mark back to its object: one buffer_op step per buffer (only
+  /// what no I/O step has written already).
   void commit();
   /// Mapped buffers' bytes go to this kernel (the I/O call's working copy) while it is attached.
   void attach_kernel(io::KernelSpace* kernel) override { kernel_ = kernel; }
