@@ -73,7 +73,7 @@ TEST_CASE("record to MP4 and GIF: ffprobe reads the duration and dimensions") {
   CHECK(p2.output.find("width=320") != std::string::npos);
 }
 
-TEST_CASE("without ffmpeg, video output says which package to install; odd sizes are refused for MP4") {
+TEST_CASE("without ffmpeg, video output says which package to install, odd sizes are refused for MP4") {
   const auto r = run_command("env PATH=/nonexistent '" + std::string(HEAPVIZ_BINARY) + "' record heap-demo --out " +
                              out_path("x.mp4").string());
   CHECK(r.exit_code == 1);

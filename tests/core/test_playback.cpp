@@ -77,7 +77,7 @@ TEST_CASE("seeking is clamped and jumps to steps of a kind") {
   CHECK_FALSE(p.seek_previous_of_kind(7));
 }
 
-TEST_CASE("play at the end restarts; an empty timeline never plays") {
+TEST_CASE("play at the end restarts, an empty timeline never plays") {
   Playback p(steps(2));
   p.seek(2);
   p.play();

@@ -59,7 +59,7 @@ TEST_CASE("heap placement and Runtime.maxMemory() as JDK 17 Serial reports them"
   CHECK(runtime_max_memory(s) == (314560ull + 699072ull) * 1024);  // DefNew 314560K + Tenured 699072K (§4 log)
 }
 
-TEST_CASE("young-generation flags are accepted with a one-space note; -Xmn sets Runtime.maxMemory() as JDK 17 does") {
+TEST_CASE("young-generation flags are accepted with a one-space note, -Xmn sets Runtime.maxMemory() as JDK 17 does") {
   auto p = parse_jvm_flags("-XX:+UseSerialGC -Xmx64m -Xmn2m");
   REQUIRE(p.ok());
   CHECK(p.unknown.empty());

@@ -8,7 +8,7 @@ using namespace heapviz;
 using namespace heapviz::heap;
 using test::HeapFixture;
 
-TEST_CASE("reference hook: a phantom reference does not keep its referent; it goes on the pending list") {
+TEST_CASE("reference hook: a phantom reference does not keep its referent, it goes on the pending list") {
   for (const char* gc : {"-XX:+UseSerialGC", "-XX:+UseConcMarkSweepGC"}) {
     CAPTURE(gc);
     HeapFixture f(std::string("-Xmx1m ") + gc);

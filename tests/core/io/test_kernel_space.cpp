@@ -97,7 +97,7 @@ TEST_CASE("kernel - sendfile copies kernel to kernel, moves only the target offs
   CHECK(k.sendfile(app, in, 0, 10).error == Errno::EINVAL_);
 }
 
-TEST_CASE("kernel - a store through a shared mapping dirties the page; a private one does not") {
+TEST_CASE("kernel - a store through a shared mapping dirties the page, a private one does not") {
   KernelSpace k;
   const Fd fd = static_cast<Fd>(k.open("f", {.read = true, .write = true, .create = true}).result);
   k.write(fd, 0, pattern(100));
@@ -145,7 +145,7 @@ TEST_CASE("kernel - msync writes back only the mapped range's dirty pages, and r
   CHECK(!k.resident(0x1000, 1));  // no mapping there
 }
 
-TEST_CASE("kernel - a pipe holds 64 KiB; a socket's peer receives on the device side") {
+TEST_CASE("kernel - a pipe holds 64 KiB, a socket's peer receives on the device side") {
   KernelSpace k;
   const Fd r = static_cast<Fd>(k.pipe().result);
   const Fd w = r + 1;

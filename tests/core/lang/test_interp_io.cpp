@@ -78,7 +78,7 @@ TEST_CASE("interp io: writing to a closed channel throws ClosedChannelException"
   CHECK(r.out == "java.nio.channels.ClosedChannelException\n");
 }
 
-TEST_CASE("interp io: transferTo copies inside the kernel (no bounce, no temporary); a write-only channel cannot read") {
+TEST_CASE("interp io: transferTo copies inside the kernel (no bounce, no temporary), a write-only channel cannot read") {
   const auto r = interp_test::run(kOpen +
                                   "ByteBuffer text = ByteBuffer.allocateDirect(16);\n"
                                   "text.put(\"abc\".getBytes());\ntext.flip();\nch.write(text);\n"

@@ -19,7 +19,7 @@ std::size_t count_kind(const heapviz::Trace& t, StepKind k) {
 }
 }  // namespace
 
-TEST_CASE("interp machine: locals are roots; x = null really drops the reference") {
+TEST_CASE("interp machine: locals are roots, x = null really drops the reference") {
   const auto r = interp_test::run("Object a = new Object();\nObject b = new Object();\na = null;\nSystem.gc();");
   REQUIRE(r.exit_code == 0);
   const auto& t = *r.trace;
@@ -46,7 +46,7 @@ TEST_CASE("interp machine: local classes get the JDK's binary name and their fie
   CHECK(live_objects(end) == 2);
 }
 
-TEST_CASE("interp machine: steps carry the statement's source line; println is a note step") {
+TEST_CASE("interp machine: steps carry the statement's source line, println is a note step") {
   const auto r = interp_test::run("int x = 1;\nObject o = new Object();\nSystem.out.println(\"hi\");");
   bool alloc_on_2 = false, print_on_3 = false;
   for (const auto& s : r.trace->steps()) {

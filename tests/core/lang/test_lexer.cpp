@@ -91,7 +91,7 @@ TEST_CASE("lexer: literal errors") {
   CHECK(tb.diagnostics[0].span.col == 12);
 }
 
-TEST_CASE("lexer: comments are skipped and recorded; UTF-8 counts code points; tabs count one column") {
+TEST_CASE("lexer: comments are skipped and recorded, UTF-8 counts code points, tabs count one column") {
   const LexResult r = lex("// 中文注释\n/* block\n comment */ x\t= \"字\"; y");
   CHECK(r.diagnostics.empty());
   REQUIRE(r.comments.size() == 2);

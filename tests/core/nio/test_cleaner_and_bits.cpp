@@ -144,7 +144,7 @@ TEST_CASE("Bits: the limit is checked against capacity, so page-aligned buffers 
         "java.lang.OutOfMemoryError: Cannot reserve 4097 bytes of direct buffer memory (allocated: 16384, limit: 8192)");
 }
 
-TEST_CASE("MaxDirectMemorySize defaults to Runtime.maxMemory() of the heap; an explicit 0 is a limit of 0") {
+TEST_CASE("MaxDirectMemorySize defaults to Runtime.maxMemory() of the heap, an explicit 0 is a limit of 0") {
   NioFixture f("-Xmx64m -XX:+UseSerialGC");
   CHECK(f.machine.bits.max_memory == 64880640);
   NioFixture zero("-Xmx64m -XX:+UseSerialGC -XX:MaxDirectMemorySize=0");
@@ -155,7 +155,7 @@ TEST_CASE("MaxDirectMemorySize defaults to Runtime.maxMemory() of the heap; an e
   CHECK(nio::mapped_pool(f.machine) == nio::PoolFigures{0, 0, 0});
 }
 
-TEST_CASE("Unsafe.invokeCleaner frees at once; views and heap buffers are refused; a second call does nothing") {
+TEST_CASE("Unsafe.invokeCleaner frees at once, views and heap buffers are refused, a second call does nothing") {
   NioFixture f;
   const heap::ObjectId b = f.keep("b", nio::allocate_direct(f.rec, 128));
   const heap::ObjectId s = f.keep("s", std::get<JRef>(f.call(b, "duplicate()")).id);

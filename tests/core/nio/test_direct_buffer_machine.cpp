@@ -64,7 +64,7 @@ TEST_CASE("allocateDirect with page alignment: used = cap + 4096, address page-a
   CHECK(std::to_integer<int>(x) == 42);
 }
 
-TEST_CASE("allocateDirect(0) reserves 1 byte; allocateDirect(-1) throws before reserving") {
+TEST_CASE("allocateDirect(0) reserves 1 byte, allocateDirect(-1) throws before reserving") {
   NioFixture f;
   const heap::ObjectId b = f.keep("buf", nio::allocate_direct(f.rec, 0));
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{1, 1, 0});

@@ -6,7 +6,7 @@
 
 using namespace nio_machine_test;
 
-TEST_CASE("allocate: a 56-byte HeapByteBuffer and its byte[]; fields at the JDK offsets") {
+TEST_CASE("allocate: a 56-byte HeapByteBuffer and its byte[], fields at the JDK offsets") {
   NioFixture f;
   const heap::ObjectId b = f.keep("buf", nio::allocate(f.rec, 16));
   CHECK(f.machine.heap.record(b).size == 56);
@@ -58,7 +58,7 @@ TEST_CASE("call_buffer_method: state in fields, bytes in the byte[], one buffer_
   CHECK_THROWS_AS(f.call(b, "asIntBuffer()"), std::invalid_argument);
 }
 
-TEST_CASE("views share the byte[]; read-only views are HeapByteBufferR; wrap uses the given array") {
+TEST_CASE("views share the byte[], read-only views are HeapByteBufferR, wrap uses the given array") {
   NioFixture f;
   const heap::ObjectId arr = f.keep("arr", f.byte_array({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
   const heap::ObjectId w = f.keep("w", nio::wrap(f.rec, arr, std::make_pair(2, 5)));

@@ -27,7 +27,7 @@ void scenario(NioFixture& f) {
 }
 }  // namespace
 
-TEST_CASE("nio trace: the same scenario gives the same hash; state_at(k) equals the forward run") {
+TEST_CASE("nio trace: the same scenario gives the same hash, state_at(k) equals the forward run") {
   TraceOptions opts;
   opts.checkpoint_every = 5;
   NioFixture a("-Xmx8m -XX:+UseSerialGC -XX:MaxDirectMemorySize=1k", opts);
