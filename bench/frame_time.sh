@@ -21,7 +21,7 @@ for n in ${COUNTS:-1_000 100_000 1_000_000}; do
   # The first gc_start step, from the recorded trace.
   "$bin" run "$lesson" --trace 2>"$work/trace.txt" >/dev/null
   gc=$(awk '$2 == "gc_start" { print $1; exit }' "$work/trace.txt")
-  steps=$(awk '$1 ~ /^[0-9]+$/ { n = $1 } END { print n + 1 }' "$work/trace.txt")
+  steps=$(awk '$1 ~ /^[0-9]+$/ { n = $1 } END { print n }' "$work/trace.txt")
   from=$(( gc > 30 ? gc - 30 : 0 ))
   HOME="$work/home" xvfb-run -a -s "-screen 0 1600x900x24" "$bin" "$lesson" --play-from "$from" --speed "$speed" \
     --frame-log "$work/frames.txt" --quit-after-frames "$frames" >/dev/null 2>&1

@@ -7,10 +7,12 @@
 
 namespace heapviz::app {
 
+// Steps are numbered as the window shows them ("step k of N", `screenshot --step k`): step k is the
+// state after trace entry k-1, so the first step is 1.
 void write_trace_text(std::ostream& out, const Trace& trace) {
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const Step& s = trace.step(i);
-    out << i << ' ' << step_kind_name(s.kind) << ' ' << s.text.en << '\n';
+    out << i + 1 << ' ' << step_kind_name(s.kind) << ' ' << s.text.en << '\n';
   }
 }
 
@@ -38,7 +40,8 @@ void write_trace_json(std::ostream& out, const Trace& trace) {
   nlohmann::json steps = nlohmann::json::array();
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const Step& s = trace.step(i);
-    steps.push_back({{"index", i},
+    steps.push_back({{"step", i + 1},  // as the window numbers it
+                     {"index", i},
                      {"kind", std::string(step_kind_name(s.kind))},
                      {"line", s.pos.line},
                      {"col", s.pos.col},
