@@ -45,18 +45,22 @@ const Mapping* KernelSpace::mapping_at(std::uint64_t address) const {
   return nullptr;
 }
 
-Mapping& KernelSpace::mapping_containing(std::uint64_t address, std::int64_t length) {
-  for (auto& [start, m] : mappings_) {
+const Mapping* KernelSpace::mapping_containing(std::uint64_t address, std::int64_t length) const {
+  for (const auto& [start, m] : mappings_) {
     if (address >= start && address + static_cast<std::uint64_t>(length) <= start + static_cast<std::uint64_t>(m.length))
-      return m;
+      return &m;
   }
   throw std::out_of_range("access outside any mapping (SIGSEGV)");
+}
+
+void KernelSpace::check_mapped_store(std::uint64_t address, std::int64_t length) const {
+  if (!mapping_containing(address, length)->writable) throw std::out_of_range("store to a read-only mapping (SIGSEGV)");
 }
 
 SyscallRecord KernelSpace::mapped_read(std::uint64_t address, std::span<std::byte> out) {
   SyscallRecord rec;
   rec.name = "load";  // not a syscall: a CPU load, page faults fill missing pages
-  const Mapping& m = mapping_containing(address, static_cast<std::int64_t>(out.size()));
+  const Mapping& m = *mapping_containing(address, static_cast<std::int64_t>(out.size()));
   KernelFile& f = file_ref(m.file);
   std::int64_t done = 0;
   const auto total = static_cast<std::int64_t>(out.size());
@@ -78,8 +82,8 @@ SyscallRecord KernelSpace::mapped_read(std::uint64_t address, std::span<std::byt
 SyscallRecord KernelSpace::mapped_write(std::uint64_t address, std::span<const std::byte> in) {
   SyscallRecord rec;
   rec.name = "store";
-  Mapping& m = mapping_containing(address, static_cast<std::int64_t>(in.size()));
-  if (!m.writable) throw std::out_of_range("store to a read-only mapping (SIGSEGV)");
+  check_mapped_store(address, static_cast<std::int64_t>(in.size()));
+  Mapping& m = mappings_.at(mapping_containing(address, static_cast<std::int64_t>(in.size()))->address);
   KernelFile& f = file_ref(m.file);
   std::int64_t done = 0;
   const auto total = static_cast<std::int64_t>(in.size());

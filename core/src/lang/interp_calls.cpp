@@ -78,7 +78,10 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       protect_temps();
       return JRef{buffer_allocate_direct(r_, static_cast<std::int32_t>(as_long(args[0])))};
     case Op::bb_wrap: {
-      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      // JDK 17's helpful message names wrap(array)'s parameter, or HeapByteBuffer(buf, off, len)'s.
+      if (is_null(args[0]))
+        throw_java("java.lang.NullPointerException",
+                   std::string("Cannot read the array length because \"") + (args.size() == 3 ? "buf" : "array") + "\" is null");
       protect_temps();
       std::optional<std::pair<std::int32_t, std::int32_t>> range;
       if (args.size() == 3) range = std::make_pair(static_cast<std::int32_t>(as_long(args[1])), static_cast<std::int32_t>(as_long(args[2])));
@@ -192,7 +195,12 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::channel_read: {
       const bool write = info.op == Op::channel_write;
       null_check(write ? "write(java.nio.ByteBuffer)" : args.size() == 2 ? "read(java.nio.ByteBuffer, long)" : "read(java.nio.ByteBuffer)");
-      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      // IOUtil.write calls src.position(), IOUtil.read dst.isReadOnly(); read(dst, position) checks null itself.
+      if (is_null(args[0]))
+        throw_java("java.lang.NullPointerException",
+                   write               ? std::optional<std::string>("Cannot invoke \"java.nio.ByteBuffer.position()\" because \"src\" is null")
+                   : args.size() == 1 ? std::optional<std::string>("Cannot invoke \"java.nio.ByteBuffer.isReadOnly()\" because \"dst\" is null")
+                                      : std::nullopt);
       const std::uint32_t ch = host().channel;
       protect_temps();  // temporary direct buffers allocate
       if (write) {
@@ -218,7 +226,8 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       return std::monostate{};
     case Op::channel_transfer_to: {
       null_check("transferTo(long, long, java.nio.channels.WritableByteChannel)");
-      if (is_null(args[2])) throw_java("java.lang.NullPointerException", std::nullopt);
+      if (is_null(args[2]))
+        throw_java("java.lang.NullPointerException", "Cannot invoke \"java.nio.channels.WritableByteChannel.isOpen()\" because \"target\" is null");
       const std::uint32_t target = hosts_.at(std::get<HostRef>(args[2]).index).channel;
       protect_temps();
       return channel_transfer_to(r_, frames_.back().thread, host().channel, as_long(args[0]), as_long(args[1]), target);
@@ -244,7 +253,8 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::channel_read_scatter: {
       const bool write = info.op == Op::channel_write_gather;
       null_check(std::string(write ? "write" : "read") + (args.size() == 3 ? "(java.nio.ByteBuffer[], int, int)" : "(java.nio.ByteBuffer[])"));
-      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      if (is_null(args[0]))
+        throw_java("java.lang.NullPointerException", std::string("Cannot read the array length because \"") + (write ? "srcs" : "dsts") + "\" is null");
       const heap::ObjectId array = ref_of(args[0]);
       const Machine& m = r_.machine();
       const std::int64_t n = m.heap.array_length(m.heap.record(array).addr);
@@ -255,7 +265,9 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       std::vector<heap::ObjectId> buffers;
       for (std::int64_t i = offset; i < offset + length; ++i) {
         const heap::ObjectId b = heap::load_element(m, array, static_cast<std::uint32_t>(i));
-        if (b == heap::kNoObject) throw_java("java.lang.NullPointerException", std::nullopt);
+        if (b == heap::kNoObject)  // IOUtil.write acquires each buffer's scope; IOUtil.read asks isReadOnly()
+          throw_java("java.lang.NullPointerException", write ? "Cannot invoke \"java.nio.Buffer.scope()\" because \"buffer\" is null"
+                                                             : "Cannot invoke \"java.nio.ByteBuffer.isReadOnly()\" because \"buf\" is null");
         buffers.push_back(b);
       }
       const std::uint32_t ch = host().channel;
