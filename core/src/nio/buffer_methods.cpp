@@ -10,6 +10,7 @@
 #include <string>
 
 #include "buffer_object.hpp"
+#include "java_nio_exceptions.hpp"
 #include "heapviz/java_throwable.hpp"
 #include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
@@ -119,6 +120,7 @@ class Call {
   int i(std::size_t k) const { return static_cast<int>(integral(args_[k])); }
   ByteStore& array(std::size_t k);  // k: the byte[] argument (null: JDK 17's helpful NPE text for sig_)
   ByteBuffer buffer(std::size_t k);
+  void checks_before_null_argument() const;
   JValue ret_this() const { return JRef{self_->id}; }
 
   Recorder& r_;
@@ -129,10 +131,21 @@ class Call {
   std::deque<HeapArrayStore> arrays_;
 };
 
+// What the JDK checks before it touches a null array or buffer argument: the read-only buffers' bulk puts
+// (HeapByteBufferR, DirectByteBufferR) throw ReadOnlyBufferException, and the absolute bulk calls check
+// index and length against limit() first.
+void Call::checks_before_null_argument() const {
+  const bool bulk_put = sig_ == "put(byte[],int,int)" || sig_ == "put(int,byte[],int,int)" || sig_ == "put(ByteBuffer)" ||
+                        sig_ == "put(int,ByteBuffer,int,int)";
+  if (bulk_put && self_->state.read_only) throw_read_only();
+  if (args_.size() == 4) check_from_index_size(i(0), i(3), self_->state.limit);
+}
+
 ByteStore& Call::array(std::size_t k) {
   const JRef* ref = std::get_if<JRef>(&args_[k]);
   if (ref == nullptr) throw std::invalid_argument("call_buffer_method: a byte[] argument must be a JRef");
   // get(dst...) and put(src...) read the array's length first (checkFromIndexSize).
+  if (ref->id == heap::kNoObject) checks_before_null_argument();
   if (ref->id == heap::kNoObject)
     npe(std::string("Cannot read the array length because \"") + (sig_.rfind("get", 0) == 0 ? "dst" : "src") + "\" is null");
   return arrays_.emplace_back(r_, ref->id);
@@ -142,6 +155,7 @@ ByteBuffer Call::buffer(std::size_t k) {
   const JRef* ref = std::get_if<JRef>(&args_[k]);
   if (ref == nullptr) throw std::invalid_argument("call_buffer_method: a ByteBuffer argument must be a JRef");
   if (ref->id == heap::kNoObject) {  // the first call ByteBuffer's code makes on its argument
+    checks_before_null_argument();
     const bool put = sig_.rfind("put", 0) == 0;
     npe(std::string("Cannot invoke \"java.nio.ByteBuffer.") + (sig_ == "put(int,ByteBuffer,int,int)" ? "limit" : "position") +
         "()\" because \"" + (put ? "src" : "that") + "\" is null");

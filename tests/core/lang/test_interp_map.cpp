@@ -352,7 +352,7 @@ TEST_CASE("interp map: puts through a mapping record only their bytes and replay
   const auto r = interp_test::run(kOpen +
                                   "ch.write(ByteBuffer.wrap(new byte[8192]));\n"
                                   "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 8192);\n"
-                                  "for (int i = 0; i < 300; i++) {\n    m.put((byte) i);\n}\n"
+                                  "for (int i = 0; i < 3000; i++) {\n    m.put((byte) i);\n}\n"
                                   "m.putLong(4090, 1234567890123L);\n"
                                   "m.put(5000, \"a store longer than eight bytes\".getBytes());\n"
                                   "m.force();\n"
@@ -362,9 +362,8 @@ TEST_CASE("interp map: puts through a mapping record only their bytes and replay
                                   "System.out.println(m.get(0) + \" \" + m.get(299) + \" \" + m.getLong(4090) + \" \" + p.get(1) + \" \" + m.get(1));\n"
                                   "ch.close();");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == "7 43 1234567890123 9 1\n");
+  CHECK(r.out == "7 43 1234567890123 9 1\n");  // what JDK 17 prints
   const heapviz::Trace& t = *r.trace;
-  REQUIRE(t.size() > 300);
   REQUIRE(t.checkpoint_count() > 1);  // the puts cross checkpoints, which share the io state they were taken with
   // Forwards, one step at a time, from the initial machine.
   std::vector<Machine> forward{t.state_at(0)};
@@ -373,7 +372,7 @@ TEST_CASE("interp map: puts through a mapping record only their bytes and replay
     t.replay(next, k, k + 1);
     forward.push_back(std::move(next));
   }
-  // A put is a `mapped_store` effect, not a new published io state: 300 puts add no states to the history.
+  // A put is a `mapped_store` effect, not a new published io state: 3000 puts add no states to the history.
   CHECK(forward.back().io_history->states.size() < 50);
   // Backwards (each state_at from its checkpoint) and by a player stepping back: the same machines.
   heapviz::TracePlayer player(t);
