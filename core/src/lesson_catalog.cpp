@@ -74,10 +74,4 @@ std::optional<std::string> read_lesson_source(const LessonEntry& lesson) {
   return text;
 }
 
-std::optional<LessonEntry> default_lesson() {
-  auto all = list_lessons();
-  if (all.empty()) return std::nullopt;
-  return all.front();
-}
-
 }  // namespace heapviz

@@ -2,6 +2,7 @@
 # Inputs: JAVA, JAVAC, SOURCE, CASES, RUNNER, WORK_DIR; or GENERATE and SEED instead of CASES, to run
 # generated cases.
 include(${CMAKE_CURRENT_LIST_DIR}/require_jdk17.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/jdk_diff_steps.cmake)
 
 file(MAKE_DIRECTORY "${WORK_DIR}/classes")
 if(GENERATE)
@@ -11,11 +12,7 @@ if(GENERATE)
     message(FATAL_ERROR "generating cases failed (${rc})")
   endif()
 endif()
-execute_process(COMMAND "${JAVAC}" -d "${WORK_DIR}/classes" "${SOURCE}"
-                RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "javac failed (${rc}):\n${err}")
-endif()
+heapviz_javac("${WORK_DIR}/classes")
 
 # One JVM per distinct "flags ... |" header (group), with those flags; the simulator runs the same group.
 execute_process(COMMAND "${RUNNER}" --groups "${CASES}" OUTPUT_VARIABLE groups_text RESULT_VARIABLE rc ERROR_VARIABLE err)
@@ -29,20 +26,10 @@ foreach(flags IN LISTS groups)
   if(flags STREQUAL "")
     continue()
   endif()
-  set(jvm_flags "")
-  if(NOT flags STREQUAL "-")
-    separate_arguments(jvm_flags UNIX_COMMAND "${flags}")
-  endif()
-  execute_process(COMMAND "${JAVA}" ${jvm_flags} -cp "${WORK_DIR}/classes" BufferOps "${CASES}" ${index}
-                  OUTPUT_FILE "${WORK_DIR}/jdk_${index}.txt" RESULT_VARIABLE rc ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "java ${flags} BufferOps failed (${rc}):\n${err}")
-  endif()
-  execute_process(COMMAND "${RUNNER}" "${CASES}" --group ${index} --expect "${WORK_DIR}/jdk_${index}.txt"
-                          --out "${WORK_DIR}/simulator_${index}.txt"
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  message("flags [${flags}]: ${out}${err}")
-  if(NOT rc EQUAL 0)
+  heapviz_java("${flags}" "${WORK_DIR}/classes" BufferOps "${WORK_DIR}/jdk_${index}.txt" "${CASES}" ${index})
+  heapviz_compare(ok "flags [${flags}]: " "${CASES}" --group ${index} --expect "${WORK_DIR}/jdk_${index}.txt"
+                  --out "${WORK_DIR}/simulator_${index}.txt")
+  if(NOT ok)
     set(failed TRUE)
   endif()
   math(EXPR index "${index} + 1")

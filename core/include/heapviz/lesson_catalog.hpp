@@ -28,7 +28,4 @@ std::optional<LessonEntry> find_lesson(const std::string& name_or_path);
 /// The lesson's source text, or nullopt if the file cannot be read.
 std::optional<std::string> read_lesson_source(const LessonEntry& lesson);
 
-/// The lesson opened when none is named: the first one in the catalog.
-std::optional<LessonEntry> default_lesson();
-
 }  // namespace heapviz

@@ -60,7 +60,8 @@ struct Machine {
   heap::JavaHeap heap;
   heap::RootSet roots;
   /// Kernel, device, temporary-buffer caches, I/O counters, channels (issue 5). Immutable snapshots:
-  /// the effect `io_state` replaces the pointer with a state from `io_history`.
+  /// the effect `io_state` replaces the pointer with a state from `io_history`; `mapped_store` changes
+  /// bytes in place, after copying the state if anything else (history, a checkpoint, a copy) shares it.
   std::shared_ptr<const io::IoSpaces> io;
   /// Every io state published so far, shared by all copies (append-only).
   std::shared_ptr<io::IoHistory> io_history;
@@ -111,6 +112,8 @@ enum class EffectKind : std::uint8_t {
   bits_limit,       ///< bits.max_memory = a, bits.memory_limit_set = true
   clock_advance,    ///< clock_ms += a
   pending_take,     ///< heap.pending_references: remove `id` (the Reference Handler took it)
+  mapped_store,     ///< a CPU store through a mapping: io->kernel.mapped_write(a, bytes), b bytes (b <= 8: inline
+                    ///< in c, else payload[c..c+b)); changes one page-cache page, not a whole new io state
 };
 std::string_view effect_kind_name(EffectKind k);
 

@@ -51,18 +51,34 @@ std::string_view effect_kind_name(EffectKind k) {
     case EffectKind::bits_limit: return "bits_limit";
     case EffectKind::clock_advance: return "clock";
     case EffectKind::pending_take: return "pending_take";
+    case EffectKind::mapped_store: return "mapped_store";
   }
   return "?";
 }
 
+namespace {
+
+// The io state for a change in place. Published states (io_history) and states shared with a checkpoint
+// or another copy of the machine never change, so a shared state is copied first (its pages stay shared
+// until written). A state nothing else holds was made here, not const, so the cast is sound.
+io::IoSpaces& writable_io(Machine& m) {
+  if (m.io.use_count() != 1) m.io = std::make_shared<io::IoSpaces>(*m.io);
+  return const_cast<io::IoSpaces&>(*m.io);
+}
+
+}  // namespace
+
 void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> payload) {
   JavaHeap& h = m.heap;
   switch (e.kind) {
-    case EffectKind::write_bytes: {
+    case EffectKind::write_bytes:
+    case EffectKind::mapped_store: {
       std::uint8_t buf[8];
       std::memcpy(buf, &e.c, 8);
       const std::uint8_t* src = e.b <= 8 ? buf : payload.data() + e.c;
-      if (e.space == SpaceId::native) {
+      if (e.kind == EffectKind::mapped_store) {
+        writable_io(m).kernel.mapped_write(e.a, std::span<const std::byte>(reinterpret_cast<const std::byte*>(src), e.b));
+      } else if (e.space == SpaceId::native) {
         m.native.write(e.a, std::span<const std::byte>(reinterpret_cast<const std::byte*>(src), e.b));
       } else {
         h.space.write(e.a, src, e.b);

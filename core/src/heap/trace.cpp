@@ -312,7 +312,7 @@ void Recorder::apply_slow(const Effect& e, std::span<const std::uint8_t> payload
     if (!payload.empty()) stored.c = trace_->append_payload(payload);
     std::uint64_t bytes = 0;  // replay work beyond the dispatch: bytes copied or zeroed
     if (e.kind == EffectKind::object_alloc) bytes = e.b;
-    else if (e.kind == EffectKind::write_bytes) bytes = e.b;
+    else if (e.kind == EffectKind::write_bytes || e.kind == EffectKind::mapped_store) bytes = e.b;
     else if (e.kind == EffectKind::object_move) bytes = m_.heap.record(e.id).size;
     trace_->add_work(1 + bytes / 256);
     trace_->append_effect(stored);

@@ -39,55 +39,43 @@ void advance(IoContext& ctx, IoBuffer& b, int p) {
   ctx.raise("java.io.IOException", std::string(text));
 }
 
-/// heap src [pos, lim) -> temporary bb via bb.put(src); records the copy. The event comes first: the
-/// machine turns each event into a step that holds everything until the next event (the bytes too).
-void bounce_to_native(IoContext& ctx, IoBuffer& src, IoBuffer& bb) {
+namespace {
+/// One bounce copy `from` [pos, lim) -> `to` via to.put(from), between a heap buffer and the temporary
+/// direct buffer; records the copy. The event comes first: the machine turns each event into a step
+/// that holds everything until the next event (the bytes too).
+void bounce(IoContext& ctx, IoBuffer& from, IoBuffer& to, bool to_heap) {
   ctx.boundary();
-  const int pos = src.state->position;
-  const int n = remaining_of(src);
-  const int bb_pos = bb.state->position;
+  IoBuffer& heap = to_heap ? to : from;
+  IoBuffer& temporary = to_heap ? from : to;
+  const int n = remaining_of(from);
+  const int from_pos = from.state->position;
+  const int to_pos = to.state->position;
+  const auto heap_address = [&](int pos) { return heap.root_address + static_cast<std::uint64_t>(heap.state->offset + pos); };
   IoEvent e;
   e.kind = IoEventKind::bounce_copy;
   e.thread = ctx.thread;
-  e.buffer = bb.id;
-  e.other = src.id;
+  e.buffer = temporary.id;
+  e.other = heap.id;
   e.bytes = n;
-  e.from_address = src.root_address + static_cast<std::uint64_t>(src.state->offset + pos);
-  e.to_address = bb.address_of(bb_pos);
-  e.detail = "Unsafe.copyMemory heap -> native (ByteBuffer.put)";
-  ctx.counters.bounce_heap_to_native += static_cast<std::uint64_t>(n);
+  e.to_heap = to_heap;
+  e.from_address = to_heap ? temporary.address_of(from_pos) : heap_address(from_pos);
+  e.to_address = to_heap ? heap_address(to_pos) : temporary.address_of(to_pos);
+  e.detail = to_heap ? "Unsafe.copyMemory native -> heap (ByteBuffer.put)" : "Unsafe.copyMemory heap -> native (ByteBuffer.put)";
+  (to_heap ? ctx.counters.bounce_native_to_heap : ctx.counters.bounce_heap_to_native) += static_cast<std::uint64_t>(n);
   ctx.emit(e);
-  nio::ByteBuffer dst(*bb.state, *bb.root);
-  nio::ByteBuffer from(*src.state, *src.root);
-  dst.put(from);
-  ctx.position(src.id, "position", pos, src.state->position);
-  ctx.position(bb.id, "position", bb_pos, bb.state->position);
+  nio::ByteBuffer dst(*to.state, *to.root);
+  nio::ByteBuffer src(*from.state, *from.root);
+  dst.put(src);
+  ctx.position(from.id, "position", from_pos, from.state->position);
+  ctx.position(to.id, "position", to_pos, to.state->position);
 }
+}  // namespace
 
-/// temporary bb [pos, lim) -> heap dst via dst.put(bb); records the copy (event first, as above).
-void bounce_to_heap(IoContext& ctx, IoBuffer& bb, IoBuffer& dst) {
-  ctx.boundary();
-  const int n = remaining_of(bb);
-  const int bb_pos = bb.state->position;
-  const int pos = dst.state->position;
-  IoEvent e;
-  e.kind = IoEventKind::bounce_copy;
-  e.thread = ctx.thread;
-  e.buffer = bb.id;
-  e.other = dst.id;
-  e.bytes = n;
-  e.to_heap = true;
-  e.from_address = bb.address_of(bb_pos);
-  e.to_address = dst.root_address + static_cast<std::uint64_t>(dst.state->offset + pos);
-  e.detail = "Unsafe.copyMemory native -> heap (ByteBuffer.put)";
-  ctx.counters.bounce_native_to_heap += static_cast<std::uint64_t>(n);
-  ctx.emit(e);
-  nio::ByteBuffer to(*dst.state, *dst.root);
-  nio::ByteBuffer from(*bb.state, *bb.root);
-  to.put(from);
-  ctx.position(bb.id, "position", bb_pos, bb.state->position);
-  ctx.position(dst.id, "position", pos, dst.state->position);
-}
+/// heap src [pos, lim) -> temporary bb via bb.put(src).
+void bounce_to_native(IoContext& ctx, IoBuffer& src, IoBuffer& bb) { bounce(ctx, src, bb, false); }
+
+/// temporary bb [pos, lim) -> heap dst via dst.put(bb).
+void bounce_to_heap(IoContext& ctx, IoBuffer& bb, IoBuffer& dst) { bounce(ctx, bb, dst, true); }
 
 void flip(IoContext& ctx, IoBuffer& b) {
   ctx.boundary();

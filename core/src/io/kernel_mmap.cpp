@@ -6,6 +6,21 @@
 
 namespace heapviz::io {
 
+namespace {
+// Walks [address, address + total) of mapping `m` one page piece at a time:
+// fn(page index in the file, offset in that page, bytes in this piece, bytes done before it).
+template <class Fn>
+void for_each_page_piece(const Mapping& m, std::uint64_t address, std::int64_t total, Fn fn) {
+  for (std::int64_t done = 0; done < total;) {
+    const std::int64_t at = m.file_offset + static_cast<std::int64_t>(address - m.address) + done;
+    const std::int64_t in_page = at % kPageSize;
+    const std::int64_t n = std::min(total - done, kPageSize - in_page);
+    fn(at / kPageSize, in_page, n, done);
+    done += n;
+  }
+}
+}  // namespace
+
 SyscallRecord KernelSpace::mmap(Fd fd, std::int64_t offset, std::int64_t length, bool writable, bool private_copy) {
   OpenFile* of = find_fd(fd);
   if (!of || of->kind != OpenFile::Kind::file || !of->readable) return fail("mmap", fd, Errno::EBADF_);
@@ -45,32 +60,30 @@ const Mapping* KernelSpace::mapping_at(std::uint64_t address) const {
   return nullptr;
 }
 
-Mapping& KernelSpace::mapping_containing(std::uint64_t address, std::int64_t length) {
-  for (auto& [start, m] : mappings_) {
+const Mapping* KernelSpace::mapping_containing(std::uint64_t address, std::int64_t length) const {
+  for (const auto& [start, m] : mappings_) {
     if (address >= start && address + static_cast<std::uint64_t>(length) <= start + static_cast<std::uint64_t>(m.length))
-      return m;
+      return &m;
   }
   throw std::out_of_range("access outside any mapping (SIGSEGV)");
+}
+
+void KernelSpace::check_mapped_store(std::uint64_t address, std::int64_t length) const {
+  if (!mapping_containing(address, length)->writable) throw std::out_of_range("store to a read-only mapping (SIGSEGV)");
 }
 
 SyscallRecord KernelSpace::mapped_read(std::uint64_t address, std::span<std::byte> out) {
   SyscallRecord rec;
   rec.name = "load";  // not a syscall: a CPU load, page faults fill missing pages
-  const Mapping& m = mapping_containing(address, static_cast<std::int64_t>(out.size()));
+  const Mapping& m = *mapping_containing(address, static_cast<std::int64_t>(out.size()));
   KernelFile& f = file_ref(m.file);
-  std::int64_t done = 0;
   const auto total = static_cast<std::int64_t>(out.size());
-  while (done < total) {
-    const std::int64_t at = m.file_offset + static_cast<std::int64_t>(address - m.address) + done;
-    const std::int64_t index = at / kPageSize;
-    const std::int64_t in_page = at % kPageSize;
-    const std::int64_t n = std::min(total - done, kPageSize - in_page);
+  for_each_page_piece(m, address, total, [&](std::int64_t index, std::int64_t in_page, std::int64_t n, std::int64_t done) {
     const auto priv = m.private_pages.find(index);
     const std::vector<std::byte>& bytes = priv != m.private_pages.end() ? priv->second : page(f, index, rec, false).bytes.get();
     std::copy_n(bytes.begin() + in_page, n, out.begin() + done);
     rec.pages_touched.push_back(index);
-    done += n;
-  }
+  });
   rec.result = total;
   return rec;
 }
@@ -78,16 +91,11 @@ SyscallRecord KernelSpace::mapped_read(std::uint64_t address, std::span<std::byt
 SyscallRecord KernelSpace::mapped_write(std::uint64_t address, std::span<const std::byte> in) {
   SyscallRecord rec;
   rec.name = "store";
-  Mapping& m = mapping_containing(address, static_cast<std::int64_t>(in.size()));
-  if (!m.writable) throw std::out_of_range("store to a read-only mapping (SIGSEGV)");
+  check_mapped_store(address, static_cast<std::int64_t>(in.size()));
+  Mapping& m = mappings_.at(mapping_containing(address, static_cast<std::int64_t>(in.size()))->address);
   KernelFile& f = file_ref(m.file);
-  std::int64_t done = 0;
   const auto total = static_cast<std::int64_t>(in.size());
-  while (done < total) {
-    const std::int64_t at = m.file_offset + static_cast<std::int64_t>(address - m.address) + done;
-    const std::int64_t index = at / kPageSize;
-    const std::int64_t in_page = at % kPageSize;
-    const std::int64_t n = std::min(total - done, kPageSize - in_page);
+  for_each_page_piece(m, address, total, [&](std::int64_t index, std::int64_t in_page, std::int64_t n, std::int64_t done) {
     if (m.private_copy) {
       auto priv = m.private_pages.find(index);
       if (priv == m.private_pages.end()) priv = m.private_pages.emplace(index, page(f, index, rec, false).bytes.get()).first;
@@ -99,8 +107,7 @@ SyscallRecord KernelSpace::mapped_write(std::uint64_t address, std::span<const s
       p.dirty = true;
     }
     rec.pages_touched.push_back(index);
-    done += n;
-  }
+  });
   rec.result = total;
   return rec;
 }

@@ -163,14 +163,7 @@ class Session {
     return f;
   }
 
-  void publish() {
-    auto& states = r_.machine().io_history->states;
-    states.push_back(std::make_shared<const IoSpaces>(work_));
-    Effect e;
-    e.kind = EffectKind::io_state;
-    e.a = states.size() - 1;
-    r_.apply(e);
-  }
+  void publish() { publish_io_state(r_, work_); }
 
   Recorder& r_;
   StepClosingHost host_;
@@ -323,64 +316,18 @@ void writeback(Recorder& r) {
     for (const ByteRange& br : facts.ranges) r.touch_range(br);
     const Narration n = narrate(e, facts);
     r.narrate(n.en, n.zh, n.internals);
-    auto& states = r.machine().io_history->states;
-    states.push_back(std::make_shared<const IoSpaces>(state));
-    Effect eff;
-    eff.kind = EffectKind::io_state;
-    eff.a = states.size() - 1;
-    r.apply(eff);
+    publish_io_state(r, state);
     r.end_step();
   }
 }
 
-namespace {
-/// The machine's Java heap seen as raw memory, as a kernel would read it.
-class HeapSpaceMemory final : public RawMemory {
- public:
-  explicit HeapSpaceMemory(const Machine& m) : m_(m) {}
-  void read(std::uint64_t address, std::span<std::byte> out) const override {
-    m_.heap.space.read(address, out.data(), out.size());
-  }
-
- private:
-  const Machine& m_;
-};
-
-void publish_io(Recorder& r, const IoSpaces& state, StepKind kind, const Narration& text) {
-  r.begin_step(kind);
-  r.narrate(text.en, text.zh, text.internals);
+void publish_io_state(Recorder& r, const IoSpaces& state) {
   auto& states = r.machine().io_history->states;
   states.push_back(std::make_shared<const IoSpaces>(state));
-  Effect eff;
-  eff.kind = EffectKind::io_state;
-  eff.a = states.size() - 1;
-  r.apply(eff);
-  r.end_step();
-}
-}  // namespace
-
-RaceOutcome hypothetical_heap_address_write(Recorder& r, std::uint32_t channel, std::uint64_t array_address,
-                                            std::int64_t length, std::int64_t chunk_size, int gc_after_chunks,
-                                            const std::function<void()>& gc) {
-  IoSpaces work = *r.machine().io;
-  const Fd fd = work.channels.at(channel).fd();
-  const HeapSpaceMemory heap(r.machine());
-  const auto before_gc = [&] {
-    publish_io(r, work, StepKind::syscall,
-               {"HYPOTHETICAL (not what the JDK does): the kernel copies the first chunks straight from the heap array's address.",
-                "假设情形（JDK 并不这样做）：内核直接从堆数组的地址复制前几块数据。",
-                "hypothetical: write(fd, <address of byte[] in the Java heap>, n) — the JDK bounces through a temporary direct buffer instead"});
-    gc();
-  };
-  RaceOutcome out = hypothetical_write_from_heap_address(work.kernel, fd, heap, array_address, length, chunk_size,
-                                                         gc_after_chunks, before_gc);
-  for (const RaceChunk& c : out.chunks) account(work.counters, c.call);
-  const std::string wrong = std::to_string(out.corrupted.size());
-  publish_io(r, work, StepKind::syscall,
-             {"HYPOTHETICAL: the GC moved the array, but the kernel kept reading the old address: " + wrong + " bytes in the file are wrong.",
-              "假设情形：GC 移动了数组，内核却继续读旧地址：文件中有 " + wrong + " 个字节是错的。",
-              "hypothetical — real answers: the bounce copy (sun.nio.ch.IOUtil) or pinning (GCLocker / JNI critical region)"});
-  return out;
+  Effect e;
+  e.kind = EffectKind::io_state;
+  e.a = states.size() - 1;
+  r.apply(e);
 }
 
 void thread_exit(Recorder& r, DirectBufferHost& host, const std::string& thread) {

@@ -3,6 +3,8 @@
 #include <limits>
 
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/io/io_spaces.hpp"
+#include "heapviz/machine.hpp"
 #include "interp_buffers.hpp"
 #include "interp_format.hpp"
 #include "interp_io.hpp"
@@ -25,6 +27,16 @@ Value from_jvalue(const JValue& v) {
 }
 // The method as a helpful NullPointerException names it: "java.nio.ByteBuffer.flip()".
 std::string method_text(const Type& recv, const std::string& sig) { return qualified_class_name(recv) + "." + sig; }
+
+// What FileChannelImpl throws before IOUtil touches a buffer: ensureOpen(), then the mode check of a
+// read or write (`write` unset: none). A null buffer meets these first; nullopt when the channel is fine.
+std::optional<std::string> channel_refusal(const Machine& m, std::uint32_t channel, std::optional<bool> write) {
+  const io::FileChannel& c = m.io->channels.at(channel);
+  if (!c.is_open()) return "java.nio.channels.ClosedChannelException";
+  if (write && *write && !c.writable()) return "java.nio.channels.NonWritableChannelException";
+  if (write && !*write && !c.readable()) return "java.nio.channels.NonReadableChannelException";
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -78,7 +90,10 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       protect_temps();
       return JRef{buffer_allocate_direct(r_, static_cast<std::int32_t>(as_long(args[0])))};
     case Op::bb_wrap: {
-      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      // JDK 17's helpful message names wrap(array)'s parameter, or HeapByteBuffer(buf, off, len)'s.
+      if (is_null(args[0]))
+        throw_java("java.lang.NullPointerException",
+                   std::string("Cannot read the array length because \"") + (args.size() == 3 ? "buf" : "array") + "\" is null");
       protect_temps();
       std::optional<std::pair<std::int32_t, std::int32_t>> range;
       if (args.size() == 3) range = std::make_pair(static_cast<std::int32_t>(as_long(args[1])), static_cast<std::int32_t>(as_long(args[2])));
@@ -192,7 +207,14 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::channel_read: {
       const bool write = info.op == Op::channel_write;
       null_check(write ? "write(java.nio.ByteBuffer)" : args.size() == 2 ? "read(java.nio.ByteBuffer, long)" : "read(java.nio.ByteBuffer)");
-      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      // IOUtil.write calls src.position(), IOUtil.read dst.isReadOnly(); read(dst, position) checks null itself.
+      if (is_null(args[0]) && args.size() == 1)
+        if (const auto refusal = channel_refusal(r_.machine(), host().channel, write)) throw_java(*refusal, std::nullopt);
+      if (is_null(args[0]))
+        throw_java("java.lang.NullPointerException",
+                   write               ? std::optional<std::string>("Cannot invoke \"java.nio.ByteBuffer.position()\" because \"src\" is null")
+                   : args.size() == 1 ? std::optional<std::string>("Cannot invoke \"java.nio.ByteBuffer.isReadOnly()\" because \"dst\" is null")
+                                      : std::nullopt);
       const std::uint32_t ch = host().channel;
       protect_temps();  // temporary direct buffers allocate
       if (write) {
@@ -218,7 +240,10 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       return std::monostate{};
     case Op::channel_transfer_to: {
       null_check("transferTo(long, long, java.nio.channels.WritableByteChannel)");
-      if (is_null(args[2])) throw_java("java.lang.NullPointerException", std::nullopt);
+      if (is_null(args[2])) {
+        if (const auto refusal = channel_refusal(r_.machine(), host().channel, std::nullopt)) throw_java(*refusal, std::nullopt);
+        throw_java("java.lang.NullPointerException", "Cannot invoke \"java.nio.channels.WritableByteChannel.isOpen()\" because \"target\" is null");
+      }
       const std::uint32_t target = hosts_.at(std::get<HostRef>(args[2]).index).channel;
       protect_temps();
       return channel_transfer_to(r_, frames_.back().thread, host().channel, as_long(args[0]), as_long(args[1]), target);
@@ -244,7 +269,8 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::channel_read_scatter: {
       const bool write = info.op == Op::channel_write_gather;
       null_check(std::string(write ? "write" : "read") + (args.size() == 3 ? "(java.nio.ByteBuffer[], int, int)" : "(java.nio.ByteBuffer[])"));
-      if (is_null(args[0])) throw_java("java.lang.NullPointerException", std::nullopt);
+      if (is_null(args[0]))
+        throw_java("java.lang.NullPointerException", std::string("Cannot read the array length because \"") + (write ? "srcs" : "dsts") + "\" is null");
       const heap::ObjectId array = ref_of(args[0]);
       const Machine& m = r_.machine();
       const std::int64_t n = m.heap.array_length(m.heap.record(array).addr);
@@ -255,7 +281,11 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       std::vector<heap::ObjectId> buffers;
       for (std::int64_t i = offset; i < offset + length; ++i) {
         const heap::ObjectId b = heap::load_element(m, array, static_cast<std::uint32_t>(i));
-        if (b == heap::kNoObject) throw_java("java.lang.NullPointerException", std::nullopt);
+        if (b == heap::kNoObject) {  // IOUtil.write acquires each buffer's scope; IOUtil.read asks isReadOnly()
+          if (const auto refusal = channel_refusal(m, host().channel, write)) throw_java(*refusal, std::nullopt);
+          throw_java("java.lang.NullPointerException", write ? "Cannot invoke \"java.nio.Buffer.scope()\" because \"buffer\" is null"
+                                                             : "Cannot invoke \"java.nio.ByteBuffer.isReadOnly()\" because \"buf\" is null");
+        }
         buffers.push_back(b);
       }
       const std::uint32_t ch = host().channel;

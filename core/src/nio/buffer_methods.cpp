@@ -6,8 +6,11 @@
 #include <bit>
 #include <deque>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "buffer_object.hpp"
+#include "java_nio_exceptions.hpp"
 #include "heapviz/java_throwable.hpp"
 #include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
@@ -46,7 +49,9 @@ double floating(const JValue& v) {
   return static_cast<double>(integral(v));
 }
 
-[[noreturn]] void npe() { throw JavaException{JavaThrowable{"java.lang.NullPointerException", std::nullopt}}; }
+[[noreturn]] void npe(std::optional<std::string> message = std::nullopt) {
+  throw JavaException{JavaThrowable{"java.lang.NullPointerException", std::move(message)}};
+}
 
 // One buffer bound to its loaded state and its storage for the duration of a call.
 struct Bound {
@@ -106,35 +111,55 @@ class Call {
  public:
   Call(Recorder& r, ObjectId self, std::span<const JValue> args) : r_(r), args_(args), self_(bind(r, self)) {}
 
-  JValue run(std::string_view sig);
+  JValue run(std::string_view sig);  // sig: "put(byte[],int,int)" ...
   void write_back(std::string* changes);
   std::string bytes_text(bool zh) const;
   Bound& self() { return *self_; }
 
  private:
   int i(std::size_t k) const { return static_cast<int>(integral(args_[k])); }
-  ByteStore& array(std::size_t k);
+  ByteStore& array(std::size_t k);  // k: the byte[] argument (null: JDK 17's helpful NPE text for sig_)
   ByteBuffer buffer(std::size_t k);
+  void checks_before_null_argument() const;
   JValue ret_this() const { return JRef{self_->id}; }
 
   Recorder& r_;
   std::span<const JValue> args_;
+  std::string_view sig_;
   std::unique_ptr<Bound> self_;
   std::deque<std::unique_ptr<Bound>> others_;
   std::deque<HeapArrayStore> arrays_;
 };
 
+// What the JDK checks before it touches a null array or buffer argument: the read-only buffers' bulk puts
+// (HeapByteBufferR, DirectByteBufferR) throw ReadOnlyBufferException, and the absolute bulk calls check
+// index and length against limit() first.
+void Call::checks_before_null_argument() const {
+  const bool bulk_put = sig_ == "put(byte[],int,int)" || sig_ == "put(int,byte[],int,int)" || sig_ == "put(ByteBuffer)" ||
+                        sig_ == "put(int,ByteBuffer,int,int)";
+  if (bulk_put && self_->state.read_only) throw_read_only();
+  if (args_.size() == 4) check_from_index_size(i(0), i(3), self_->state.limit);
+}
+
 ByteStore& Call::array(std::size_t k) {
   const JRef* ref = std::get_if<JRef>(&args_[k]);
   if (ref == nullptr) throw std::invalid_argument("call_buffer_method: a byte[] argument must be a JRef");
-  if (ref->id == heap::kNoObject) npe();
+  // get(dst...) and put(src...) read the array's length first (checkFromIndexSize).
+  if (ref->id == heap::kNoObject) checks_before_null_argument();
+  if (ref->id == heap::kNoObject)
+    npe(std::string("Cannot read the array length because \"") + (sig_.rfind("get", 0) == 0 ? "dst" : "src") + "\" is null");
   return arrays_.emplace_back(r_, ref->id);
 }
 
 ByteBuffer Call::buffer(std::size_t k) {
   const JRef* ref = std::get_if<JRef>(&args_[k]);
   if (ref == nullptr) throw std::invalid_argument("call_buffer_method: a ByteBuffer argument must be a JRef");
-  if (ref->id == heap::kNoObject) npe();
+  if (ref->id == heap::kNoObject) {  // the first call ByteBuffer's code makes on its argument
+    checks_before_null_argument();
+    const bool put = sig_.rfind("put", 0) == 0;
+    npe(std::string("Cannot invoke \"java.nio.ByteBuffer.") + (sig_ == "put(int,ByteBuffer,int,int)" ? "limit" : "position") +
+        "()\" because \"" + (put ? "src" : "that") + "\" is null");
+  }
   if (ref->id == self_->id) return self_->handle();  // same state object: `src == this` is detected
   if (!is_byte_buffer(r_.machine(), ref->id)) throw std::invalid_argument("call_buffer_method: argument is not a ByteBuffer");
   for (auto& o : others_)
@@ -144,6 +169,7 @@ ByteBuffer Call::buffer(std::size_t k) {
 }
 
 JValue Call::run(std::string_view sig) {
+  sig_ = sig;
   ByteBuffer b = self_->handle();
   const std::size_t n = args_.size();
   auto need = [&](std::size_t k) {

@@ -102,8 +102,8 @@ class RecordedNativeStore final : public ByteStore {
 };
 
 /// The page-cache bytes of a mapped buffer: `size` bytes from user address `address` inside a mapping.
-/// A write is a CPU store: it changes (and dirties) the page-cache page, published as an io_state
-/// effect in the open step; a read may fault a page in (then the new io state is published too).
+/// A write is a CPU store: it changes (and dirties) the page-cache page, recorded as a mapped_store
+/// effect (just its bytes) in the open step; a read may fault a page in (then a new io state is published).
 class RecordedMappedStore final : public ByteStore {
  public:
   RecordedMappedStore(Recorder& r, std::uint64_t address, std::int64_t size);

@@ -71,7 +71,9 @@ ObjectId allocate(Recorder& r, std::int32_t capacity) {
 
 ObjectId wrap(Recorder& r, ObjectId byte_array, std::optional<std::pair<std::int32_t, std::int32_t>> range) {
   const Machine& m = r.machine();
-  if (byte_array == heap::kNoObject) throw JavaException{JavaThrowable{"java.lang.NullPointerException", std::nullopt}};
+  if (byte_array == heap::kNoObject)  // JDK 17's helpful text names wrap(array)'s parameter, or HeapByteBuffer(buf, off, len)'s
+    throw JavaException{JavaThrowable{"java.lang.NullPointerException",
+                                      std::string("Cannot read the array length because \"") + (range ? "buf" : "array") + "\" is null"}};
   if (!m.heap.is_live(byte_array) || m.heap.record(byte_array).klass != heap::builtin::kByteArray)
     throw std::invalid_argument("wrap: object #" + std::to_string(byte_array) + " is not a live byte[]");
   const int length = static_cast<int>(m.heap.array_length(m.heap.record(byte_array).addr));

@@ -6,6 +6,7 @@
 #include "heapviz/nio/mapped_buffers.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "buffer_object.hpp"
@@ -71,11 +72,7 @@ std::string figures(const Machine& m) {
          std::to_string(p.total_capacity);
 }
 
-void publish_io(Recorder& r, const io::IoSpaces& state) {
-  auto& states = r.machine().io_history->states;
-  states.push_back(std::make_shared<const io::IoSpaces>(state));
-  r.apply(Effect{EffectKind::io_state, SpaceId::java_heap, 0, 0, states.size() - 1, 0, 0});
-}
+void publish_io(Recorder& r, const io::IoSpaces& state) { io::on_machine::publish_io_state(r, state); }
 
 // The page-cache page (kernel lane address) behind user address `a` of a shared mapping, if cached.
 std::optional<std::uint64_t> kernel_address_of(const io::KernelSpace& k, std::uint64_t a) {
@@ -132,9 +129,17 @@ void RecordedMappedStore::read(std::int64_t index, std::span<std::byte> out) {
 void RecordedMappedStore::write(std::int64_t index, std::span<const std::byte> in) {
   if (in.empty()) return;
   const std::uint64_t a = address_ + static_cast<std::uint64_t>(index);
-  io::IoSpaces work = *r_.machine().io;
-  work.kernel.mapped_write(a, in);  // a CPU store: the page-cache page changes and becomes dirty
-  publish_io(r_, work);
+  // A CPU store: the page-cache page changes and becomes dirty. Only those bytes are recorded (not a new
+  // copy of the io state per put), so a loop of puts costs about what it costs on a direct buffer.
+  r_.machine().io->kernel.check_mapped_store(a, static_cast<std::int64_t>(in.size()));
+  Effect e{EffectKind::mapped_store, SpaceId::kernel, 0, 0, a, in.size(), 0};
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(in.data());
+  if (in.size() <= 8) {
+    std::memcpy(&e.c, bytes, in.size());
+    r_.apply(e);
+  } else {
+    r_.apply(e, std::span<const std::uint8_t>(bytes, in.size()));
+  }
   if (r_.recording())
     if (const auto k = kernel_address_of(r_.machine().io->kernel, a)) r_.touch_range(ByteRange{SpaceId::kernel, *k, *k, in.size()});
   if (touched_.written == 0) touched_.first = a;

@@ -76,30 +76,3 @@ TEST_CASE("machine io - exceptions are steps too and the channel state survives"
   om::thread_exit(r, w.buffers, "main");
   CHECK(t.state_at(t.size()) == m);
 }
-
-TEST_CASE("machine io - the hypothetical race reads the machine's heap and labels its steps") {
-  heapviz::Machine m;
-  heapviz::Trace t(m);
-  heapviz::Recorder r(m, &t);
-  World w;
-  OpenOptions o;
-  o.add("CREATE");
-  o.add("WRITE");
-  const std::uint32_t ch = om::open(r, w.buffers, "main", "race.bin", o);
-  const std::uint64_t old_addr = m.heap.space.base() + 4096;
-  const std::uint64_t new_addr = m.heap.space.base();
-  const auto array = pattern(64, 3);
-  m.heap.space.write(old_addr, array.data(), array.size());  // test set-up, outside the trace
-  const std::vector<std::byte> other(64, std::byte{0x5A});
-  const RaceOutcome out = om::hypothetical_heap_address_write(r, ch, old_addr, 64, 16, 1, [&] {
-    m.heap.space.write(new_addr, array.data(), array.size());  // stands in for the machine's compacting GC
-    m.heap.space.write(old_addr, other.data(), other.size());
-  });
-  CHECK(out.corrupted.size() == 48);
-  CHECK(t.step(t.size() - 1).text.en.rfind("HYPOTHETICAL", 0) == 0);
-  CHECK(t.step(t.size() - 2).text.en.rfind("HYPOTHETICAL", 0) == 0);
-  const auto& k = m.io->kernel;
-  const auto file = k.file_contents(k.file_named("race.bin")->id);
-  CHECK(std::equal(file.begin(), file.begin() + 16, array.begin()));
-  CHECK(std::all_of(file.begin() + 16, file.end(), [](std::byte b) { return b == std::byte{0x5A}; }));
-}

@@ -185,8 +185,12 @@ class KernelSpace {
   /// A load through a mapping: page faults fill pages from the device. Outside any mapping throws
   /// std::out_of_range (a SIGSEGV in real life: a simulator bug here).
   SyscallRecord mapped_read(std::uint64_t address, std::span<std::byte> out);
-  /// A store through a mapping: dirties the page-cache page (shared) or a private copy.
+  /// A store through a mapping: dirties the page-cache page (shared) or a private copy. Throws like
+  /// check_mapped_store, before changing anything.
   SyscallRecord mapped_write(std::uint64_t address, std::span<const std::byte> in);
+  /// Throws std::out_of_range (a SIGSEGV in real life) unless [address, address + length) lies in one
+  /// writable mapping: a caller recording a store checks first, so that its effect always replays.
+  void check_mapped_store(std::uint64_t address, std::int64_t length) const;
   /// msync(address, length, MS_SYNC) (MappedByteBuffer.force): the dirty page-cache pages of a shared
   /// mapping in [address, address + length) reach the device now (with the file's size), like fsync but
   /// for that range only. `address` must be page aligned; misaligned or outside every mapping: EINVAL.
@@ -237,7 +241,7 @@ class KernelSpace {
   std::int64_t write_stream(StreamBuffer& s, std::span<const std::byte> data, SyscallRecord& rec);
   std::int64_t read_stream(StreamBuffer& s, std::span<std::byte> out, bool from_peer, SyscallRecord& rec);
   void writeback_into(KernelFile& f, SyscallRecord& rec);
-  Mapping& mapping_containing(std::uint64_t address, std::int64_t length);
+  const Mapping* mapping_containing(std::uint64_t address, std::int64_t length) const;
   static SyscallRecord fail(std::string name, Fd fd, Errno e);
 
   std::map<FileId, KernelFile> files_;

@@ -1,11 +1,9 @@
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 
-#include "heapviz/io/heap_address_race.hpp"
 #include "heapviz/io/io_spaces.hpp"
 #include "heapviz/step.hpp"
 #include "heapviz/trace.hpp"
@@ -61,13 +59,9 @@ void truncate(Recorder& r, DirectBufferHost& host, const std::string& thread, st
 void close(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
 /// The kernel's flusher thread writes every dirty file back: one `writeback` step per file.
 void writeback(Recorder& r);
-/// HYPOTHETICAL, NOT WHAT THE JDK DOES (every step says so): the kernel is given the address of a
-/// `byte[]` in the Java heap and copies `length` bytes to the channel's file in chunks; after
-/// `gc_after_chunks` chunks `gc()` runs (the caller runs the machine's compacting GC, which records its
-/// own steps); the rest is read from the old address. Two `syscall` steps: before and after the GC.
-RaceOutcome hypothetical_heap_address_write(Recorder& r, std::uint32_t channel, std::uint64_t array_address,
-                                            std::int64_t length, std::int64_t chunk_size, int gc_after_chunks,
-                                            const std::function<void()>& gc);
+/// Makes `state` the machine's io state: appends it to io_history and applies the effect `io_state`
+/// (inside the caller's open step).
+void publish_io_state(Recorder& r, const IoSpaces& state);
 /// A Java thread terminates: its cached temporary buffers are freed (one step each).
 void thread_exit(Recorder& r, DirectBufferHost& host, const std::string& thread);
 
