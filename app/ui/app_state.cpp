@@ -55,6 +55,7 @@ void AppState::select(int index) {
   session = TraceSession();  // a new lesson never shows the previous one's trace
   lesson.reset();
   program_output.clear();
+  notes.clear();
   rerun();
 }
 
@@ -68,6 +69,7 @@ void AppState::rerun() {
   if (current_is_builtin()) {
     lesson.reset();
     program_output.clear();
+    notes.clear();
     session.load(run_heap_demo(collector));
     map.fit(session.extents());
     return;
@@ -88,6 +90,12 @@ void AppState::rerun() {
   LessonRunResult run = run_lesson(source, file, options);
   diagnostics = run.diagnostic_list;
   program_output = run.out + run.err;
+  notes.clear();
+  for (std::size_t at = 0; at < run.notes.size();) {
+    const std::size_t nl = std::min(run.notes.find('\n', at), run.notes.size());
+    if (nl > at) notes.push_back(run.notes.substr(at, nl - at));
+    at = nl + 1;
+  }
   if (!run.trace) {
     run_notice = (lang == "zh" ? "无法运行这个课程：\n" : "This lesson cannot run:\n") + run.diagnostics;
     return;
