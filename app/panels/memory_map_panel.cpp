@@ -15,7 +15,7 @@
 namespace heapviz::app {
 namespace {
 
-constexpr float kLabelColumn = 170;   // lane names and figures on the left
+constexpr float kMinLabelColumn = 170;  // lane names and figures on the left (wider with the font)
 // Lane heights come from the height the map has (all lanes visible without scrolling), between a
 // readable minimum and a comfortable maximum, in font sizes so they follow the UI scale.
 constexpr float kMinBand = 1.9f, kMaxBand = 3.6f;    // the lane itself
@@ -119,7 +119,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
-  const float x0 = origin.x + kLabelColumn, x1 = origin.x + width - 8;
+  const float label_column = std::max(kMinLabelColumn, ImGui::GetFontSize() * 10.5f);
+  const float x0 = origin.x + label_column, x1 = origin.x + width - 8;
   lane_width_ = x1 - x0;
   float y = origin.y;
   const ImGuiIO& io = ImGui::GetIO();
@@ -146,7 +147,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
   }
   const float lanes_n = std::max<float>(1, static_cast<float>(ranges.size()));
   const float per_lane = (ImGui::GetContentRegionAvail().y - roots_row - legend_h - 4) / lanes_n - tick_row;
-  const float band = std::clamp(per_lane * 0.55f, kMinBand * fs, kMaxBand * fs);
+  const float band = std::clamp(per_lane * 0.6f, kMinBand * fs, kMaxBand * fs);
   const float arrow_room = std::clamp(per_lane - band, kMinArrow * fs, kMaxArrow * fs);
 
   // Where each block is drawn this frame, for arrows, roots and hit testing.
@@ -170,7 +171,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     // Label column: name (the heap's says it is one space, with a tooltip), used / capacity; bottom-
     // aligned with the band, using the arrow room above it when the name wraps.
     const char* title = lane_title(space, zh) ? lane_title(space, zh) : lane_name(space, zh);
-    const float wrap = kLabelColumn - 10;
+    const float wrap = label_column - 10;
     const float title_h = ImGui::CalcTextSize(title, nullptr, false, wrap).y;
     const float label_y = std::max(band_y0 - arrow_room + 2, std::min(band_y0, band_y1 - title_h - fs - 2));
     dl->AddText(nullptr, 0, ImVec2(origin.x, label_y), kInk, title, nullptr, wrap);
