@@ -30,6 +30,22 @@ const char* lane_title(heap::SpaceId s, bool zh) {
   return nullptr;
 }
 
+/// Why the heap lane is one space: what JDK 17 has and heapviz does not model.
+void one_space_tooltip(bool zh) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+  ImGui::TextUnformatted(
+      zh ? "heapviz 把 Java 堆画成一段 -Xmx 字节的连续地址空间。JDK 17 的 Serial GC 把它分成新生代（Eden 和两个 Survivor）"
+           "和老年代；heapviz 不模拟分代：没有 Minor GC，也没有晋升，这里的每次 GC 都是对整个堆的标记-整理（相当于 Serial 的 Full GC）"
+           "或标记-清除。-Xmn 等分代参数只交给 java，heapviz 会在“模拟说明”里注明。"
+         : "heapviz draws the Java heap as one range of -Xmx bytes. JDK 17's Serial GC splits it into a young generation "
+           "(eden and two survivor spaces) and an old generation; heapviz does not model generations: no minor GCs, no "
+           "promotion, every GC here collects the whole heap (like Serial's full GC, a mark-compact) or sweeps it. Flags "
+           "that size generations (-Xmn ...) go to java only, and the simulation notes say so.");
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 const char* lane_name(heap::SpaceId s, bool zh) {
   switch (s) {
     case heap::SpaceId::java_heap: return zh ? "Java 堆" : "Java heap";
@@ -179,20 +195,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     dl->AddText(ImVec2(origin.x, label_y + title_h + 2), kMutedInk, figures.c_str());
     ImGui::SetCursorScreenPos(ImVec2(origin.x, label_y));
     ImGui::InvisibleButton((std::string("##title-") + lane_name(space, false)).c_str(), ImVec2(wrap, std::max(1.0f, title_h + fs + 2)));
-    if (heap_lane && ImGui::IsItemHovered()) {
-      ImGui::BeginTooltip();
-      ImGui::PushTextWrapPos(fs * 28);
-      ImGui::TextUnformatted(
-          zh ? "heapviz 把 Java 堆画成一段 -Xmx 字节的连续地址空间。JDK 17 的 Serial GC 把它分成新生代（Eden 和两个 Survivor）"
-               "和老年代；heapviz 不模拟分代：没有 Minor GC，也没有晋升，这里的每次 GC 都是对整个堆的标记-整理（相当于 Serial 的 Full GC）"
-               "或标记-清除。-Xmn 等分代参数只交给 java，heapviz 会在“模拟说明”里注明。"
-             : "heapviz draws the Java heap as one range of -Xmx bytes. JDK 17's Serial GC splits it into a young generation "
-               "(eden and two survivor spaces) and an old generation; heapviz does not model generations: no minor GCs, no "
-               "promotion, every GC here collects the whole heap (like Serial's full GC, a mark-compact) or sweeps it. Flags "
-               "that size generations (-Xmn ...) go to java only, and the simulation notes say so.");
-      ImGui::PopTextWrapPos();
-      ImGui::EndTooltip();
-    }
+    if (heap_lane && ImGui::IsItemHovered()) one_space_tooltip(zh);
 
     // Zoom (wheel) and pan (drag) on the lane.
     ImGui::SetCursorScreenPos(ImVec2(x0, band_y0));

@@ -59,7 +59,7 @@ void draw_simulation_notes(const std::vector<std::string>& notes, const char* la
   const bool open = ImGui::TreeNodeEx((heading + "###sim-notes").c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
   ImGui::PopStyleColor();
   note_sim_note(heading);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", zh ? "heapviz 在这次运行中做了简化的地方（说明为英文）" : "Where this run of heapviz simplifies");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", zh ? "heapviz 在这次运行中做了简化的地方" : "Where this run of heapviz simplifies");
   if (!open) return;
   ImGui::PushTextWrapPos(0);
   for (const std::string& n : notes) {

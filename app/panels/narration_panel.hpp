@@ -15,7 +15,7 @@ namespace heapviz::app {
 void draw_narration(const Step* step, std::size_t index, const lang::Caption* caption, const char* lang);
 
 /// "Simulation notes (n)": where this run simplifies (the run's notes), as a line that expands; open at
-/// first so a teacher sees them. The notes are English (the core has them in English only).
+/// first so a teacher sees them.
 void draw_simulation_notes(const std::vector<std::string>& notes, const char* lang);
 /// The notes for the presentation layout: a heading and the notes, wrapped, in `colour`.
 void draw_simulation_notes_inline(const std::vector<std::string>& notes, const char* lang, ImVec4 colour);

@@ -7,6 +7,19 @@
 #include "heapviz/lesson_run.hpp"
 
 namespace heapviz::app {
+namespace {
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t nl = std::min(text.find('\n', at), text.size());
+    if (nl > at) out.push_back(text.substr(at, nl - at));
+    at = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string AppState::load(const std::string& lesson) {
   lessons = list_lessons();
@@ -56,6 +69,7 @@ void AppState::select(int index) {
   lesson.reset();
   program_output.clear();
   notes.clear();
+  notes_zh.clear();
   rerun();
 }
 
@@ -70,6 +84,7 @@ void AppState::rerun() {
     lesson.reset();
     program_output.clear();
     notes.clear();
+    notes_zh.clear();
     session.load(run_heap_demo(collector));
     map.fit(session.extents());
     return;
@@ -90,12 +105,8 @@ void AppState::rerun() {
   LessonRunResult run = run_lesson(source, file, options);
   diagnostics = run.diagnostic_list;
   program_output = run.out + run.err;
-  notes.clear();
-  for (std::size_t at = 0; at < run.notes.size();) {
-    const std::size_t nl = std::min(run.notes.find('\n', at), run.notes.size());
-    if (nl > at) notes.push_back(run.notes.substr(at, nl - at));
-    at = nl + 1;
-  }
+  notes = split_lines(run.notes);
+  notes_zh = split_lines(run.notes_zh);
   if (!run.trace) {
     run_notice = (lang == "zh" ? "无法运行这个课程：\n" : "This lesson cannot run:\n") + run.diagnostics;
     return;

@@ -118,7 +118,7 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   ImGui::BeginChild("p-map", ImVec2(0, body_h), true, ImGuiWindowFlags_NoScrollbar);
   if (s.session.loaded()) {
     draw_hypothetical_banner(s.hypotheticals, s.lang == "zh");
-    draw_simulation_notes_inline(s.notes, s.lang.c_str(), ImGui::ColorConvertU32ToFloat4(kMutedInk));
+    draw_simulation_notes_inline(s.shown_notes(), s.lang.c_str(), ImGui::ColorConvertU32ToFloat4(kMutedInk));
     s.map.draw(s.map_input());
   } else if (!s.run_notice.empty()) {
     ImGui::TextWrapped("%s", s.run_notice.c_str());

@@ -116,6 +116,7 @@ TEST_CASE("screen fit: the run's simulation notes and the heap's one-space heade
   REQUIRE(!zh["notes"].empty());
   CHECK(zh["notes"][0] == "模拟说明（1）");
   CHECK(has_text(zh["notes"], "-Xmn2m"));
+  CHECK(has_text(zh["notes"], "单一空间"));  // the note itself in Chinese, from the core
   REQUIRE(lane_of(zh, "java-heap") != nullptr);
   CHECK((*lane_of(zh, "java-heap"))["title"].get<std::string>().find("单一空间") != std::string::npos);
   CHECK(has_text(zh["narration"], "放不进最后一块之上的空间"));
