@@ -26,7 +26,7 @@ constexpr std::size_t kMaxArrowsDrawn = 400;
 /// The heap lane's title says the simplification: heapviz has no generations.
 const char* lane_title(heap::SpaceId s, bool zh) {
   if (s == heap::SpaceId::java_heap)
-    return zh ? "Java 堆——单一空间（JDK Serial：新生代 + 老年代）" : "Java heap — one space (JDK Serial: young + old)";
+    return zh ? "Java 堆——单一空间\n（JDK Serial：新生代 + 老年代）" : "Java heap — one space\n(JDK Serial: young + old)";
   return nullptr;
 }
 
@@ -220,7 +220,9 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         below_a_pixel += static_cast<double>(b.size) < bytes_per_pixel;
       }
     ls.aggregated = (space == heap::SpaceId::java_heap && (after.truncated || below_a_pixel > (x1 - x0) / 4)) || in_view > kMaxBlocksDrawn;
-    note_lane({space, lane_name(space, false), title, x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length(), given});
+    std::string title_line = title;  // the facts log has the title on one line
+    std::replace(title_line.begin(), title_line.end(), '\n', ' ');
+    note_lane({space, lane_name(space, false), title_line, x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length(), given});
     const std::vector<OccupancyBucket>* occ = nullptr;
     if (in.occupancy) {
       const auto it = in.occupancy->find(space);
