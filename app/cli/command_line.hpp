@@ -12,6 +12,7 @@ struct Options {
   std::string lesson;      ///< id, number or path; empty = the default lesson
   std::string out;         ///< output file (screenshot)
   std::string facts;       ///< --facts FILE.json (screenshot): the drawn-facts log of the last frame
+  bool presentation = false;  ///< --presentation (screenshot): the recording layout, at the recording's UI scale
   int width = 1600;        ///< offscreen size in pixels (screenshot)
   int height = 900;
   long step = 0;           ///< step to show (screenshot)

@@ -7,6 +7,7 @@
 #include "platform/offscreen_target.hpp"
 #include "platform/png_file.hpp"
 #include "render/drawn_facts.hpp"
+#include "ui/presentation.hpp"
 #include "ui/shell.hpp"
 
 namespace heapviz::app {
@@ -41,7 +42,8 @@ int run_screenshot(const Options& o) {
   GuiConfig config;
   config.visible = false;
   config.persist_layout = false;
-  config.ui_scale = o.ui_scale > 0 ? o.ui_scale : 1.0f;
+  // The presentation layout uses the recording's scale (record_mode.cpp), so it shows what a frame would.
+  config.ui_scale = o.ui_scale > 0 ? o.ui_scale : o.presentation ? 1.25f * static_cast<float>(o.height) / 720.0f : 1.0f;
   auto gui = GuiSession::open(config, error);
   if (!gui) {
     std::cerr << "heapviz: " << error << ". The screenshot mode still needs an X display for its GL context: "
@@ -58,7 +60,10 @@ int run_screenshot(const Options& o) {
   DrawnFacts facts;  // filled during the last frame only, when --facts asks for it
   for (int frame = 0; frame < kSettleFrames; ++frame) {
     if (!o.facts.empty() && frame == kSettleFrames - 1) set_drawn_facts(&facts);
-    render_offscreen_frame(target, 1.0f / 30.0f, [&] { draw_shell(state, gui->fonts()); });
+    render_offscreen_frame(target, 1.0f / 30.0f, [&] {
+      if (o.presentation) draw_presentation(state, gui->fonts(), PresentationOptions{});
+      else draw_shell(state, gui->fonts());
+    });
   }
   set_drawn_facts(nullptr);
   if (!o.facts.empty()) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -14,13 +15,36 @@
 namespace heapviz::app {
 namespace {
 
-constexpr float kLabelColumn = 170;   // lane names and figures on the left
-constexpr float kRootsRow = 30;       // the main thread's local variables, above the heap lane
-constexpr float kArrowRoom = 46;      // headroom for reference arrows above a lane
-constexpr float kBand = 52;           // the lane itself
-constexpr float kTickRow = 20;
+constexpr float kMinLabelColumn = 170;  // lane names and figures on the left (wider with the font)
+// Lane heights come from the height the map has (all lanes visible without scrolling), between a
+// readable minimum and a comfortable maximum, in font sizes so they follow the UI scale.
+constexpr float kMinBand = 1.9f, kMaxBand = 3.6f;    // the lane itself
+constexpr float kMinArrow = 1.25f, kMaxArrow = 3.0f;  // headroom for reference arrows above a lane
 constexpr std::size_t kMaxBlocksDrawn = 3000;  // beyond this a lane draws occupancy (level of detail)
 constexpr std::size_t kMaxArrowsDrawn = 400;
+
+/// The heap lane's title says the simplification: heapviz has no generations.
+const char* lane_title(heap::SpaceId s, bool zh) {
+  if (s == heap::SpaceId::java_heap)
+    return zh ? "Java 堆——单一空间\n（JDK Serial：新生代 + 老年代）" : "Java heap — one space\n(JDK Serial: young + old)";
+  return nullptr;
+}
+
+/// Why the heap lane is one space: what JDK 17 has and heapviz does not model.
+void one_space_tooltip(bool zh) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+  ImGui::TextUnformatted(
+      zh ? "heapviz 把 Java 堆画成一段 -Xmx 字节的连续地址空间。JDK 17 的 Serial GC 把它分成新生代（Eden 和两个 Survivor）"
+           "和老年代；heapviz 不模拟分代：没有 Minor GC，也没有晋升，这里的每次 GC 都是对整个堆的标记-整理（相当于 Serial 的 Full GC）"
+           "或标记-清除。-Xmn 等分代参数只交给 java，heapviz 会在“模拟说明”里注明。"
+         : "heapviz draws the Java heap as one range of -Xmx bytes. JDK 17's Serial GC splits it into a young generation "
+           "(eden and two survivor spaces) and an old generation; heapviz does not model generations: no minor GCs, no "
+           "promotion, every GC here collects the whole heap (like Serial's full GC, a mark-compact) or sweeps it. Flags "
+           "that size generations (-Xmn ...) go to java only, and the simulation notes say so.");
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
 
 const char* lane_name(heap::SpaceId s, bool zh) {
   switch (s) {
@@ -111,10 +135,36 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
-  const float x0 = origin.x + kLabelColumn, x1 = origin.x + width - 8;
+  const float label_column = std::max(kMinLabelColumn, ImGui::GetFontSize() * 10.5f);
+  const float x0 = origin.x + label_column, x1 = origin.x + width - 8;
   lane_width_ = x1 - x0;
   float y = origin.y;
   const ImGuiIO& io = ImGui::GetIO();
+  const float fs = ImGui::GetFontSize();
+  {
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    note_map_area(wp.x, wp.y, wp.x + ws.x, wp.y + ws.y);
+  }
+
+  // Vertical layout: roots row, then per lane arrow room + band + tick row, then the legend. The band
+  // and arrow room share what is left, so every lane fits; below the minimum the map scrolls.
+  const float roots_row = ranges.count(heap::SpaceId::java_heap) ? fs + 14 : 0;
+  const float tick_row = fs + 6;
+  int n_styles = 0;
+  const BlockStyle* legend = legend_styles(&n_styles);
+  float legend_h = 6 + fs + 8;
+  for (float lx = origin.x; const BlockStyle& st : std::span(legend, static_cast<std::size_t>(n_styles))) {
+    const float w = 26 + ImGui::CalcTextSize(zh ? st.legend_zh : st.legend).x + 14;
+    if (lx + w > origin.x + width) {
+      lx = origin.x;
+      legend_h += fs + 8;
+    }
+    lx += w;
+  }
+  const float lanes_n = std::max<float>(1, static_cast<float>(ranges.size()));
+  const float per_lane = (ImGui::GetContentRegionAvail().y - roots_row - legend_h - 4) / lanes_n - tick_row;
+  const float band = std::clamp(per_lane * 0.6f, kMinBand * fs, kMaxBand * fs);
+  const float arrow_room = std::clamp(per_lane - band, kMinArrow * fs, kMaxArrow * fs);
 
   // Where each block is drawn this frame, for arrows, roots and hit testing.
   struct Placed {
@@ -128,27 +178,35 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     LaneState& ls = lane(space, range.base, range.end - range.base);
     ls.axis.set_pixels(x0, x1);
     const bool heap_lane = space == heap::SpaceId::java_heap;
-    if (heap_lane) y += kRootsRow;
-    y += kArrowRoom;
-    const float band_y0 = y, band_y1 = y + kBand;
+    if (heap_lane) y += roots_row;
+    y += arrow_room;
+    const float band_y0 = y, band_y1 = y + band;
     ls.band_y0 = band_y0;
     ls.band_y1 = band_y1;
 
-    // Label column: name, used / capacity.
-    dl->AddText(ImVec2(origin.x, band_y0), kInk, lane_name(space, zh));
+    // Label column: name (the heap's says it is one space, with a tooltip), used / capacity; bottom-
+    // aligned with the band, using the arrow room above it when the name wraps.
+    const char* title = lane_title(space, zh) ? lane_title(space, zh) : lane_name(space, zh);
+    const float wrap = label_column - 10;
+    const float title_h = ImGui::CalcTextSize(title, nullptr, false, wrap).y;
+    const float label_y = std::max(band_y0 - arrow_room + 2, std::min(band_y0, band_y1 - title_h - fs - 2));
+    dl->AddText(nullptr, 0, ImVec2(origin.x, label_y), kInk, title, nullptr, wrap);
     const std::string figures = human_bytes(range.used) + " / " + human_bytes(range.end - range.base);
-    dl->AddText(ImVec2(origin.x, band_y0 + ImGui::GetFontSize() + 2), kMutedInk, figures.c_str());
+    dl->AddText(ImVec2(origin.x, label_y + title_h + 2), kMutedInk, figures.c_str());
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, label_y));
+    ImGui::InvisibleButton((std::string("##title-") + lane_name(space, false)).c_str(), ImVec2(wrap, std::max(1.0f, title_h + fs + 2)));
+    if (heap_lane && ImGui::IsItemHovered()) one_space_tooltip(zh);
 
     // Zoom (wheel) and pan (drag) on the lane.
     ImGui::SetCursorScreenPos(ImVec2(x0, band_y0));
-    ImGui::InvisibleButton(lane_name(space, false), ImVec2(x1 - x0, kBand));
+    ImGui::InvisibleButton(lane_name(space, false), ImVec2(x1 - x0, band));
     const bool lane_hovered = ImGui::IsItemHovered();
     if (lane_hovered && io.MouseWheel != 0) ls.axis.zoom_at(io.MousePos.x, std::pow(1.25, io.MouseWheel));
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) ls.axis.pan_pixels(io.MouseDelta.x);
     if (lane_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ls.axis.reset(range.base, range.end - range.base);
 
     dl->AddRectFilled(ImVec2(x0, band_y0), ImVec2(x1, band_y1), kLaneBg);
-    dl->PushClipRect(ImVec2(x0, band_y0 - kArrowRoom), ImVec2(x1, band_y1 + 1), true);
+    dl->PushClipRect(ImVec2(x0, band_y0 - arrow_room), ImVec2(x1, band_y1 + 1), true);
 
     // Level of detail: count what is in view; too many blocks are drawn as an occupancy strip.
     // Heap objects narrower than a pixel cannot be seen one by one: when more of them are in view than the
@@ -162,7 +220,9 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         below_a_pixel += static_cast<double>(b.size) < bytes_per_pixel;
       }
     ls.aggregated = (space == heap::SpaceId::java_heap && (after.truncated || below_a_pixel > (x1 - x0) / 4)) || in_view > kMaxBlocksDrawn;
-    note_lane({space, lane_name(space, false), x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length(), given});
+    std::string title_line = title;  // the facts log has the title on one line
+    std::replace(title_line.begin(), title_line.end(), '\n', ' ');
+    note_lane({space, lane_name(space, false), title_line, x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length(), given});
     const std::vector<OccupancyBucket>* occ = nullptr;
     if (in.occupancy) {
       const auto it = in.occupancy->find(space);
@@ -174,7 +234,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         const double span = static_cast<double>(bk.end - bk.begin);
         float yy = band_y1;
         auto bar = [&](std::uint64_t bytes, BlockStyle st) {
-          const float h = static_cast<float>(bytes / span) * kBand;
+          const float h = static_cast<float>(bytes / span) * band;
           if (h <= 0) return;
           dl->AddRectFilled(ImVec2(bx0, yy - h), ImVec2(bx1, yy), st.fill);
           yy -= h;
@@ -273,7 +333,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       dl->AddText(ImVec2(lx, band_y1 + 3), kMutedInk, tick.label.c_str());
       label_end = lx + w;
     }
-    y = band_y1 + kTickRow;
+    y = band_y1 + tick_row;
   }
 
   if (in.step) {
@@ -312,7 +372,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       const int off = clamp_target(to_x);
       const float dist = std::fabs(to_x - field_x);
       note_arrow({a.from, a.to, a.to_addr, a.to_space});
-      const float lift = std::min(kArrowRoom - 6, 12 + dist * 0.15f);
+      const float lift = std::min(arrow_room - 6, 12 + dist * 0.15f);
       draw_arrow(dl, ImVec2(field_x, f->second.y0), ImVec2(to_x + 3, f->second.y0), kArrow, 1.5f, lift);
       if (off != 0) draw_edge_marker(dl, ImVec2(off < 0 ? x0 + 2 : x1 - 2, f->second.y0 - 4), off, kArrow);
     }
@@ -365,10 +425,9 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
 
   // Legend with the second (pattern) cue.
   y += 6;
-  int n = 0;
-  const BlockStyle* styles = legend_styles(&n);
   float lx = origin.x;
-  for (int i = 0; i < n; ++i) {
+  for (int i = 0; i < n_styles; ++i) {
+    const BlockStyle* styles = legend;
     const char* text = zh ? styles[i].legend_zh : styles[i].legend;
     const float w = 26 + ImGui::CalcTextSize(text).x + 14;
     if (lx + w > origin.x + width) {

@@ -46,4 +46,44 @@ void draw_narration(const Step* step, std::size_t index, const lang::Caption* ca
   ImGui::PopTextWrapPos();
 }
 
+std::string simulation_notes_heading(std::size_t n, bool zh) {
+  return (zh ? "模拟说明（" + std::to_string(n) + "）" : "Simulation notes (" + std::to_string(n) + ")");
+}
+
+void draw_simulation_notes(const std::vector<std::string>& notes, const char* lang) {
+  if (notes.empty()) return;
+  const bool zh = std::string_view(lang) == "zh";
+  const std::string heading = simulation_notes_heading(notes.size(), zh);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedInk));
+  ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+  const bool open = ImGui::TreeNodeEx((heading + "###sim-notes").c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
+  ImGui::PopStyleColor();
+  note_sim_note(heading);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", zh ? "heapviz 在这次运行中做了简化的地方" : "Where this run of heapviz simplifies");
+  if (!open) return;
+  ImGui::PushTextWrapPos(0);
+  for (const std::string& n : notes) {
+    ImGui::Bullet();
+    ImGui::TextUnformatted(n.c_str());
+    note_sim_note(n);
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::TreePop();
+  ImGui::Separator();
+}
+
+void draw_simulation_notes_inline(const std::vector<std::string>& notes, const char* lang, ImVec4 colour) {
+  if (notes.empty()) return;
+  const std::string heading = simulation_notes_heading(notes.size(), std::string_view(lang) == "zh");
+  note_sim_note(heading);
+  ImGui::PushTextWrapPos(0);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    ImGui::TextUnformatted((i == 0 ? heading + ": " + notes[i] : notes[i]).c_str());
+    note_sim_note(notes[i]);
+  }
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
 }  // namespace heapviz::app

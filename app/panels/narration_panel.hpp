@@ -1,4 +1,9 @@
 #pragma once
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
 #include "heapviz/lang/lesson.hpp"
 #include "heapviz/step.hpp"
 
@@ -8,5 +13,13 @@ namespace heapviz::app {
 /// `step` is null before the first step.
 /// `caption` is the lesson's own caption for the step's line (nullptr if none).
 void draw_narration(const Step* step, std::size_t index, const lang::Caption* caption, const char* lang);
+
+/// "Simulation notes (n)": where this run simplifies (the run's notes), as a line that expands; open at
+/// first so a teacher sees them.
+void draw_simulation_notes(const std::vector<std::string>& notes, const char* lang);
+/// The notes for the presentation layout: a heading and the notes, wrapped, in `colour`.
+void draw_simulation_notes_inline(const std::vector<std::string>& notes, const char* lang, ImVec4 colour);
+/// "Simulation notes (n)" / "模拟说明（n）".
+std::string simulation_notes_heading(std::size_t n, bool zh);
 
 }  // namespace heapviz::app

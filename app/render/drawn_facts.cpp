@@ -19,7 +19,7 @@ std::string DrawnFacts::to_json() const {
   json j;
   j["lanes"] = json::array();
   for (const DrawnLane& l : lanes)
-    j["lanes"].push_back({{"space", space_text(l.space)}, {"name", l.name}, {"x0", l.x0}, {"y0", l.y0}, {"x1", l.x1},
+    j["lanes"].push_back({{"space", space_text(l.space)}, {"name", l.name}, {"title", l.title}, {"x0", l.x0}, {"y0", l.y0}, {"x1", l.x1},
                           {"y1", l.y1}, {"aggregated", l.aggregated},
                           {"view_start", l.view_start}, {"view_length", l.view_length}, {"view_blocks", l.view_blocks}});
   j["blocks"] = json::array();
@@ -34,6 +34,8 @@ std::string DrawnFacts::to_json() const {
   j["counters"] = json::array();
   for (const DrawnCounter& c : counters) j["counters"].push_back({{"key", c.key}, {"value", c.value_text}});
   j["narration"] = narration;
+  j["notes"] = notes;
+  j["map_area"] = {{"x0", map_x0}, {"y0", map_y0}, {"x1", map_x1}, {"y1", map_y1}};
   j["step"] = step;
   j["timeline"] = {{"position", timeline_position}, {"size", timeline_size}};
   return j.dump(1);

@@ -32,6 +32,7 @@ struct DrawnRoot {
 struct DrawnLane {
   heap::SpaceId space = heap::SpaceId::java_heap;
   std::string name;
+  std::string title;  ///< the header drawn next to it, in the UI language (the heap's says "one space")
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   bool aggregated = false;  ///< drawn as an occupancy strip (level of detail)
   std::uint64_t view_start = 0, view_length = 0;  ///< the addresses [x0, x1) shows
@@ -48,6 +49,10 @@ struct DrawnFacts {
   std::vector<DrawnRoot> roots;
   std::vector<DrawnCounter> counters;
   std::vector<std::string> narration;  ///< the texts of the shown step, as drawn
+  /// The run's simulation notes (where heapviz simplifies), as drawn, heading first.
+  std::vector<std::string> notes;
+  /// The memory map's window on screen: lanes drawn outside it would be scrolled away or cut off.
+  float map_x0 = 0, map_y0 = 0, map_x1 = 0, map_y1 = 0;
   long step = -1;                      ///< the step shown (0-based index), -1 before the first
   std::size_t timeline_position = 0, timeline_size = 0;  ///< "step k of N"
 
@@ -78,6 +83,17 @@ inline void note_counter(const std::string& key, const std::string& value_text) 
 }
 inline void note_narration(const std::string& text) {
   if (DrawnFacts* f = drawn_facts()) f->narration.push_back(text);
+}
+inline void note_sim_note(const std::string& text) {
+  if (DrawnFacts* f = drawn_facts()) f->notes.push_back(text);
+}
+inline void note_map_area(float x0, float y0, float x1, float y1) {
+  if (DrawnFacts* f = drawn_facts()) {
+    f->map_x0 = x0;
+    f->map_y0 = y0;
+    f->map_x1 = x1;
+    f->map_y1 = y1;
+  }
 }
 inline void note_step(long step) {
   if (DrawnFacts* f = drawn_facts()) f->step = step;

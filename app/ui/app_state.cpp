@@ -7,6 +7,19 @@
 #include "heapviz/lesson_run.hpp"
 
 namespace heapviz::app {
+namespace {
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t nl = std::min(text.find('\n', at), text.size());
+    if (nl > at) out.push_back(text.substr(at, nl - at));
+    at = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string AppState::load(const std::string& lesson) {
   lessons = list_lessons();
@@ -55,6 +68,8 @@ void AppState::select(int index) {
   session = TraceSession();  // a new lesson never shows the previous one's trace
   lesson.reset();
   program_output.clear();
+  notes.clear();
+  notes_zh.clear();
   rerun();
 }
 
@@ -68,6 +83,8 @@ void AppState::rerun() {
   if (current_is_builtin()) {
     lesson.reset();
     program_output.clear();
+    notes.clear();
+    notes_zh.clear();
     session.load(run_heap_demo(collector));
     map.fit(session.extents());
     return;
@@ -88,6 +105,8 @@ void AppState::rerun() {
   LessonRunResult run = run_lesson(source, file, options);
   diagnostics = run.diagnostic_list;
   program_output = run.out + run.err;
+  notes = split_lines(run.notes);
+  notes_zh = split_lines(run.notes_zh);
   if (!run.trace) {
     run_notice = (lang == "zh" ? "无法运行这个课程：\n" : "This lesson cannot run:\n") + run.diagnostics;
     return;

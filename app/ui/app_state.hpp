@@ -24,6 +24,12 @@ struct AppState {
   std::vector<lang::Diagnostic> diagnostics;  ///< from the core's lesson front end
   std::string run_notice;            ///< why no simulation is shown, or ""
   std::string program_output;        ///< what the lesson printed (System.out, then System.err)
+  /// The run's simulation notes (LessonRunResult::notes, one per entry): where heapviz simplifies, e.g.
+  /// a flag it passes to java but does not simulate. Shown in the narration panel and the presentation.
+  std::vector<std::string> notes;
+  std::vector<std::string> notes_zh;  ///< the same in Chinese (LessonRunResult::notes_zh)
+  /// The notes in the UI language (English where a Chinese one is missing).
+  const std::vector<std::string>& shown_notes() const { return lang == "zh" && notes_zh.size() == notes.size() ? notes_zh : notes; }
   std::unique_ptr<lang::Lesson> lesson;  ///< the parsed lesson of the shown trace (captions, pauses)
   heap::Collector collector = heap::Collector::mark_compact;
   std::vector<std::string> hypotheticals;  ///< hypothetical modes for run_lesson (screenshot --hypothetical)

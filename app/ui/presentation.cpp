@@ -7,12 +7,16 @@
 #include <string>
 
 #include "heapviz/version.hpp"
+#include "panels/narration_panel.hpp"
 #include "panels/timeline_panel.hpp"
+#include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 #include "ui/hypothetical_ui.hpp"
 
 namespace heapviz::app {
 namespace {
+
+constexpr float kInternalsScale = 0.85f;  // the JDK code path, quieter and smaller than the narration
 
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
@@ -89,11 +93,23 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   }
   ImGui::Separator();
 
-  const float caption_h = ImGui::GetFontSize() * 4.2f;
-  const float strip_h = o.timeline ? ImGui::GetFontSize() * 0.5f + style.ItemSpacing.y + 4 : 0;
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float body_h = avail.y - caption_h - strip_h - style.ItemSpacing.y * 2;
   const Step* step = s.session.loaded() ? s.session.current_step() : nullptr;
+  const lang::Caption* caption = step && s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr;
+  const std::string caption_text = caption ? (zh && !caption->text_zh.empty() ? caption->text_zh : caption->text) : "";
+  const std::string narration = !step ? (zh ? "开始之前：一切都还没有发生。" : "Before the first step: nothing has happened yet.")
+                                      : zh && !step->text.zh.empty() ? step->text.zh : step->text.en;
+  const std::string internals = step && !step->text.internals.empty() ? "JDK: " + step->text.internals : "";
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // The caption bar grows with its text (a long caption used to push the "JDK: ..." line out of it),
+  // up to 40% of the height; the internals line is in a smaller font.
+  const float text_w = avail.x - style.WindowPadding.x * 2 - style.ScrollbarSize;
+  auto text_h = [&](const std::string& t, float scale) {
+    return t.empty() ? 0.0f : ImGui::CalcTextSize(t.c_str(), nullptr, false, text_w / scale).y * scale + style.ItemSpacing.y;
+  };
+  const float needed = text_h(caption_text, 1) + text_h(narration, 1) + text_h(internals, kInternalsScale) + style.WindowPadding.y * 2;
+  const float caption_h = std::clamp(needed, ImGui::GetFontSize() * 4.2f, avail.y * 0.4f);
+  const float strip_h = o.timeline ? ImGui::GetFontSize() * 0.5f + style.ItemSpacing.y + 4 : 0;
+  const float body_h = avail.y - caption_h - strip_h - style.ItemSpacing.y * 2;
 
   ImGui::BeginChild("p-code", ImVec2(avail.x * 0.30f, body_h), true, ImGuiWindowFlags_NoScrollbar);
   s.code.draw_readonly(fonts.mono, step ? static_cast<int>(step->pos.line) : 0);
@@ -102,6 +118,7 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   ImGui::BeginChild("p-map", ImVec2(0, body_h), true, ImGuiWindowFlags_NoScrollbar);
   if (s.session.loaded()) {
     draw_hypothetical_banner(s.hypotheticals, s.lang == "zh");
+    draw_simulation_notes_inline(s.shown_notes(), s.lang.c_str(), ImGui::ColorConvertU32ToFloat4(kMutedInk));
     s.map.draw(s.map_input());
   } else if (!s.run_notice.empty()) {
     ImGui::TextWrapped("%s", s.run_notice.c_str());
@@ -112,16 +129,18 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.13f, 0.15f, 0.2f, 1));
   ImGui::BeginChild("p-caption", ImVec2(0, caption_h), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushTextWrapPos(0);
-  if (step) {
-    const std::string& text = zh && !step->text.zh.empty() ? step->text.zh : step->text.en;
-    if (const lang::Caption* c = s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr) {
-      const std::string& ct = zh && !c->text_zh.empty() ? c->text_zh : c->text;
-      if (!ct.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.45f, 1), "%s", ct.c_str());
-    }
-    ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", text.c_str());
-    if (!step->text.internals.empty()) ImGui::TextColored(ImVec4(0.7f, 0.75f, 0.85f, 1), "JDK: %s", step->text.internals.c_str());
-  } else {
-    ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", zh ? "开始之前：一切都还没有发生。" : "Before the first step: nothing has happened yet.");
+  if (step) note_step(static_cast<long>(s.session.current_step_index()));
+  if (!caption_text.empty()) {
+    ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.45f, 1), "%s", caption_text.c_str());
+    note_narration(caption_text);
+  }
+  ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", narration.c_str());
+  if (step) note_narration(narration);
+  if (!internals.empty()) {
+    ImGui::SetWindowFontScale(kInternalsScale);
+    ImGui::TextColored(ImVec4(0.7f, 0.75f, 0.85f, 1), "%s", internals.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    note_narration(step->text.internals);
   }
   ImGui::PopTextWrapPos();
   ImGui::EndChild();

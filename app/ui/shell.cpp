@@ -161,6 +161,7 @@ void draw_shell(AppState& s, const FontSet& fonts) {
   ImGui::EndChild();
   ImGui::BeginChild("narration", ImVec2(0, 0), true);
   const lang::Caption* caption = step && s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr;
+  draw_simulation_notes(s.shown_notes(), s.lang.c_str());
   draw_narration(step, s.session.current_step_index(), caption, s.lang.c_str());
   if (!s.program_output.empty()) {
     ImGui::Separator();

@@ -38,6 +38,7 @@ struct LessonRunResult {
   std::string diagnostics;          ///< formatted (file:line:col, source line, caret), "" if none
   std::vector<lang::Diagnostic> diagnostic_list;
   std::string notes;                ///< notes about the settings (e.g. flags the simulator ignores), one per line
+  std::string notes_zh;             ///< the same notes in Chinese, line for line (the GUI's 简体中文)
   std::string out;                  ///< the program's System.out
   std::string err;                  ///< its System.err, including "Exception in thread "main" ..."
   /// Bytes of `out` printed before a hypothetical mode first made the run differ from the JDK (unset: none

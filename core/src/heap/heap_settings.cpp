@@ -80,6 +80,9 @@ bool parse_uint(std::string_view text, std::uint32_t& out) {
   return r.ec == std::errc{} && r.ptr == text.data() + text.size();
 }
 // The JDK's Serial heap is a young and an old generation; heapviz draws one space of -Xmx bytes.
+std::string one_space_note_zh(const std::string& flag) {
+  return "heapviz 把堆模拟为一个 -Xmx 字节的单一空间（没有新生代和老年代）；" + flag + " 会传给 java，但不会划分模拟的堆";
+}
 std::string one_space_note(const std::string& flag) {
   return "heapviz models the heap as one space of -Xmx bytes (no young and old generation); " + flag +
          " is passed to java but does not split the simulated heap";
@@ -108,6 +111,9 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
       r.notes.push_back(
           "-XX:+UseConcMarkSweepGC: CMS was removed in JDK 14 (JEP 363) and JDK 17 rejects this flag; heapviz "
           "simulates a CMS-style non-moving mark-sweep old generation for comparison.");
+      r.notes_zh.push_back(
+          "-XX:+UseConcMarkSweepGC：CMS 已在 JDK 14 移除（JEP 363），JDK 17 拒绝这个参数；heapviz 模拟一个 CMS 风格的"
+          "非移动式标记-清除老年代，用来对比。");
     } else if (starts_with(f, "-XX:MarkSweepDeadRatio=")) {
       std::uint32_t v = 0;
       if (!parse_uint(f.substr(23), v) || v > 100) {
@@ -130,9 +136,11 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
       }
       r.settings.young_size = v;
       r.notes.push_back(one_space_note(flag));
+      r.notes_zh.push_back(one_space_note_zh(flag));
     } else if (starts_with(f, "-XX:NewSize=") || starts_with(f, "-XX:MaxNewSize=") || starts_with(f, "-XX:NewRatio=") ||
                starts_with(f, "-XX:SurvivorRatio=")) {
       r.notes.push_back(one_space_note(flag));
+      r.notes_zh.push_back(one_space_note_zh(flag));
     } else {
       r.unknown.push_back(flag);
     }

@@ -286,6 +286,9 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
       const bool single = mv.begin(StepKind::move);
       r.move_object(id, cur, to);
       r.write_u64(SpaceId::java_heap, to, layout::kMarkUnlocked);
+      // Counted as each object moves, so the "Objects moved" counter climbs with the narration.
+      r.add_counter(HeapCounter::objects_moved, 1);
+      r.add_counter(HeapCounter::bytes_moved, static_cast<std::int64_t>(size));
       if (mv.recording()) {
         r.touch(id);
         r.touch_range(ByteRange{SpaceId::java_heap, cur, to, size});
@@ -307,8 +310,6 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
   mv.flush();
   r.begin_step(StepKind::note);
   r.apply(Effect{EffectKind::heap_top, SpaceId::java_heap, 0, 0, fr.compaction_top, 0, 0});
-  r.add_counter(HeapCounter::objects_moved, static_cast<std::int64_t>(moved));
-  r.add_counter(HeapCounter::bytes_moved, static_cast<std::int64_t>(moved_bytes));
   if (r.recording()) {
     r.touch_range(ByteRange{SpaceId::java_heap, fr.compaction_top, fr.compaction_top, h.end() - fr.compaction_top});
     r.narrate("The allocation pointer (top) is now " + hex(fr.compaction_top) + ": everything above it is free. " +

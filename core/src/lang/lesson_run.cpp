@@ -51,8 +51,12 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     return fail({d});
   }
   for (const std::string& n : parsed.notes) res.notes += n + "\n";
+  for (const std::string& n : parsed.notes_zh) res.notes_zh += n + "\n";
   for (const std::string& u : parsed.unknown)
-    if (!quietly_ignored(u)) res.notes += "heapviz does not simulate the JVM flag " + u + "; it is ignored\n";
+    if (!quietly_ignored(u)) {
+      res.notes += "heapviz does not simulate the JVM flag " + u + "; it is ignored\n";
+      res.notes_zh += "heapviz 不模拟 JVM 参数 " + u + "，忽略它\n";
+    }
 
   Settings settings = parsed.settings;
   // The flag parser keeps -Djdk.nio.maxCachedBufferSize on the nio side; the I/O model reads it here.

@@ -14,6 +14,7 @@ ParsedJvmFlags parse_all_jvm_flags(std::string_view flags, const Settings& base)
   heap::ParsedFlags h = heap::parse_jvm_flags(flags, base.heap);
   out.settings.heap = h.settings;
   out.notes = h.notes;
+  out.notes_zh = h.notes_zh;
   if (!h.ok()) {
     out.error = h.error;
     return out;
@@ -46,6 +47,7 @@ ParsedJvmFlags parse_all_jvm_flags(std::string_view flags, const Settings& base)
         n.max_cached_buffer_size = x;
       } else {
         out.notes.push_back(flag + ": not a non-negative number; the JDK ignores it");
+        out.notes_zh.push_back(flag + "：不是非负整数，JDK 会忽略它");
       }
     } else {
       out.unknown.push_back(flag);

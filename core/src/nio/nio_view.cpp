@@ -1,7 +1,9 @@
 // The nio part of the View: native memory as a region of chunks, address arrows, buffer pools.
 #include "heapviz/nio/nio_view.hpp"
 
+#include <algorithm>
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "buffer_object.hpp"
@@ -25,9 +27,11 @@ void add_nio_view(const Machine& m, View& v) {
   v.regions.push_back(RegionView{"Native memory (C heap)", SpaceId::native, RegionKind::free_list, nm.base(), nm.capacity(),
                                  nm.allocated_bytes(), nm.top()});
 
-  // Who owns each native block: a live root DirectByteBuffer (through its Cleaner's Deallocator), or
-  // only a Deallocator whose buffer the GC already collected (memory held until its Cleaner runs).
-  std::map<std::uint64_t, std::string> labels;
+  // Who owns each native block: a DirectByteBuffer that allocated it (it has a Cleaner), or only a
+  // Deallocator whose buffer the GC already collected (memory held until its Cleaner runs).
+  // Owners are matched by native address (the buffer's `address` lies in the chunk the Deallocator
+  // frees), not by following buffer -> Cleaner -> Deallocator: during a GC's phases 3 and 4 those
+  // references already hold new addresses where the objects are not yet, and would resolve wrongly.
   const heap::JavaHeap& h = m.heap;
   // Classify each klass once (a few dozen), not each object by name: the scan below visits every object,
   // a million in a big lesson, for every view.
@@ -36,32 +40,44 @@ void add_nio_view(const Machine& m, View& v) {
     const auto id = static_cast<heap::KlassId>(k);
     role[k] = id == heap::builtin::kDeallocator ? 1 : is_direct_klass(m, id) ? 2 : 0;
   }
+  std::map<std::uint64_t, ObjectId> owners;  // buffer address -> the direct buffer that allocated it
+  std::vector<std::pair<std::uint64_t, ObjectId>> deallocators;  // (malloc address, Deallocator)
   for (ObjectId id = 1; id < h.objects.size(); ++id) {
     if (!h.is_live(id)) continue;
     const heap::KlassId k = h.objects.get(id).klass;
     if (k >= role.size() || role[k] == 0) continue;
     if (k == heap::builtin::kDeallocator) {
       const auto base = static_cast<std::uint64_t>(read_i64(m, id, off::dealloc_address));
-      if (base != 0 && !labels.count(base))
-        labels[base] = "memory of a collected DirectByteBuffer (cap " + std::to_string(read_i32(m, id, off::dealloc_capacity)) +
-                       "), freed when its Cleaner runs";
-      if (base != 0)
-        v.arrows.push_back(ArrowView{id, -1, off::dealloc_address, "address", heap::kNoObject, base, SpaceId::native});
-    } else if (is_direct_klass(m, k) && mapped_fd(m, id) != heap::kNoObject) {
+      if (base == 0) continue;
+      deallocators.emplace_back(base, id);
+      v.arrows.push_back(ArrowView{id, -1, off::dealloc_address, "address", heap::kNoObject, base, SpaceId::native});
+    } else if (mapped_fd(m, id) != heap::kNoObject) {
       // A MappedByteBuffer points into the page cache (its address is a user address inside a mapping).
       if (const auto page = mapped_page_address(m, static_cast<std::uint64_t>(read_i64(m, id, off::address))))
         v.arrows.push_back(ArrowView{id, -1, off::address, "address", heap::kNoObject, *page, SpaceId::kernel});
-    } else if (is_direct_klass(m, k)) {
+    } else {
       const auto address = static_cast<std::uint64_t>(read_i64(m, id, off::address));
       if (address != 0) v.arrows.push_back(ArrowView{id, -1, off::address, "address", heap::kNoObject, address, SpaceId::native});
-      const ObjectId cleaner = read_ref(m, id, off::cleaner);
-      if (cleaner == heap::kNoObject) continue;
-      const ObjectId thunk = read_ref(m, cleaner, off::cleaner_thunk);
-      if (thunk == heap::kNoObject) continue;
-      const auto base = static_cast<std::uint64_t>(read_i64(m, thunk, off::dealloc_address));
-      if (base != 0)
-        labels[base] = heap::describe(m, id) + " memory (cap " + std::to_string(read_i32(m, id, off::capacity)) + ")" +
-                       (address != base ? ", page-aligned at " + hex(address) : "");
+      // Only the buffer allocateDirect made has a Cleaner (slices and duplicates do not); the raw field
+      // is enough to tell, whatever phase a GC is in.
+      if (address != 0 && h.space.read_u32(h.record(id).addr + off::cleaner) != 0) owners.emplace(address, id);
+    }
+  }
+  std::map<std::uint64_t, std::uint64_t> requested;  // malloc address -> bytes asked for
+  for (const NativeBlock& b : nm.blocks())
+    if (b.allocated) requested[b.address] = b.requested;
+  std::map<std::uint64_t, std::string> labels;
+  for (const auto& [base, dealloc] : deallocators) {
+    const auto chunk = requested.find(base);
+    const std::uint64_t end = base + (chunk != requested.end() ? std::max<std::uint64_t>(chunk->second, 1) : 1);
+    const auto owner = owners.lower_bound(base);  // page-aligned buffers start inside their chunk
+    if (owner != owners.end() && owner->first < end) {
+      const ObjectId id = owner->second;
+      labels[base] = heap::describe(m, id) + " memory (cap " + std::to_string(read_i32(m, id, off::capacity)) + ")" +
+                     (owner->first != base ? ", page-aligned at " + hex(owner->first) : "");
+    } else if (!labels.count(base)) {
+      labels[base] = "memory of a collected DirectByteBuffer (cap " + std::to_string(read_i32(m, dealloc, off::dealloc_capacity)) +
+                     "), freed when its Cleaner runs";
     }
   }
 

@@ -20,6 +20,8 @@ TEST_CASE("JVM flags parse into heap settings") {
   CHECK(cms.settings.collector == Collector::mark_sweep);
   REQUIRE(cms.notes.size() == 1);
   CHECK(cms.notes[0].find("removed in JDK 14") != std::string::npos);
+  REQUIRE(cms.notes_zh.size() == 1);  // the GUI's Chinese shows the same note
+  CHECK(cms.notes_zh[0].find("JDK 14 移除") != std::string::npos);
 
   auto xms = parse_jvm_flags("-Xms128m");
   REQUIRE(xms.ok());
@@ -66,6 +68,9 @@ TEST_CASE("young-generation flags are accepted with a one-space note, -Xmn sets 
   REQUIRE(p.notes.size() == 1);
   CHECK(p.notes[0].find("one space") != std::string::npos);
   CHECK(p.notes[0].find("-Xmn2m") != std::string::npos);
+  REQUIRE(p.notes_zh.size() == 1);
+  CHECK(p.notes_zh[0].find("单一空间") != std::string::npos);
+  CHECK(p.notes_zh[0].find("-Xmn2m") != std::string::npos);
   CHECK(p.settings.max_heap == 64ull << 20);  // the simulated heap is still all of -Xmx
   CHECK(p.settings.young_size == 2ull << 20);
   // java -XX:+UseSerialGC -Xmx64m -XmnN on JDK 17: maxMemory = Xmx - align_down(N / 10, 64K) (at least 64K).

@@ -97,6 +97,18 @@ TEST_CASE("mark-compact on a small hand-checked heap: exact addresses before and
   CHECK(block->state == BlockState::forwarded);
   CHECK(block->forward_to == 0xfc000018);
   CHECK(block->label == "c");
+
+  // "Objects moved" climbs with each move step, as the narration says (it used to stay 0 through
+  // phase 4 and jump at the end). state_at(k + 1) is the state after step k.
+  std::int64_t moves_seen = 0;
+  for (std::size_t k = gc_first; k < f.trace.size(); ++k) {
+    if (f.trace.step(k).kind != StepKind::move) continue;
+    ++moves_seen;
+    const Machine after_move = f.trace.state_at(k + 1);
+    CHECK(after_move.heap.counter(HeapCounter::objects_moved) == moves_seen);
+    CHECK(after_move.heap.counter(HeapCounter::bytes_moved) == (moves_seen == 1 ? 24 : 40));  // c (24 B), then d (16 B)
+  }
+  CHECK(moves_seen == 2);
 }
 
 TEST_CASE("a second GC over a compacted heap moves nothing") {

@@ -124,3 +124,25 @@ TEST_CASE("directives: whole-class lessons attach captions inside main") {
   REQUIRE(lesson.directives.captions.size() == 1);
   CHECK(lesson.directives.captions[0].line == 5);
 }
+
+TEST_CASE("directives: a caption or pause before `try {` belongs to the first statement inside it") {
+  // `try` runs no step of its own: attached to its line, lesson 09's caption was never shown.
+  const char* src =
+      "int a = 1;\n"
+      "//@ pause: the big array\n"
+      "//@ caption: does it fit?\n"
+      "try {\n"
+      "  byte[] big = new byte[16];\n"
+      "} catch (OutOfMemoryError e) {\n"
+      "  a = 2;\n"
+      "}\n";
+  const Lesson lesson = parse_lesson(src, "t.java");
+  INFO(lesson.format_diagnostics());
+  REQUIRE(lesson.ok());
+  const LessonDirectives& d = lesson.directives;
+  REQUIRE(d.captions.size() == 1);
+  CHECK(d.captions[0].line == 5);
+  CHECK(d.caption_at(4) == nullptr);
+  REQUIRE(d.pauses.size() == 1);
+  CHECK(d.pauses[0].line == 5);
+}

@@ -107,3 +107,37 @@ TEST_CASE("inspect_fields: buffers, Deallocator, arrays") {
   CHECK(af[0].value == "16");
   CHECK_THROWS_AS(inspect_fields(f.machine, 9999), std::invalid_argument);
 }
+
+TEST_CASE("view: a live direct buffer's native block keeps its owner's label through every GC phase") {
+  // Phase 3 rewrites references to new addresses before phase 4 moves the objects there: a label found
+  // by following buffer -> Cleaner -> Deallocator read "memory of a collected DirectByteBuffer" then.
+  NioFixture f("-Xmx8m -XX:+UseSerialGC -XX:MarkSweepDeadRatio=0");
+  f.keep("junk", nio::allocate(f.rec, 4096));  // garbage below the buffer: the GC slides the buffer down
+  const heap::ObjectId b = f.keep("buf", nio::allocate_direct(f.rec, 512));
+  const auto address = static_cast<std::uint64_t>(f.address_field(b));
+  const std::string owner = heap::describe(f.machine, b) + " memory (cap 512)";
+  f.drop("junk");
+  const std::size_t gc_first = f.trace.size();
+  nio::system_gc(f.rec);
+  std::size_t moves = 0, views = 0;
+  bool in_adjust_or_move = false;
+  for (std::size_t k = gc_first; k < f.trace.size(); ++k) {
+    const Step& st = f.trace.step(k);
+    if (st.kind == StepKind::gc_phase) in_adjust_or_move = st.text.en.rfind("Phase 3", 0) == 0 || st.text.en.rfind("Phase 4", 0) == 0;
+    moves += st.kind == StepKind::move;
+    if (!in_adjust_or_move) continue;
+    const Machine after = f.trace.state_at(k + 1);
+    const View v = make_view(after);
+    const BlockView* nb = native_block_at(v, address);
+    REQUIRE(nb != nullptr);
+    INFO("step " << k << ": " << st.text.en);
+    CHECK(nb->label.rfind(heap::describe(after, b) + " memory (cap 512)", 0) == 0);
+    CHECK(nb->label.find("collected") == std::string::npos);
+    ++views;
+  }
+  CHECK(moves > 0);  // the buffer (and its Cleaner, Deallocator) really moved
+  CHECK(views > 3);
+  const View end = make_view(f.machine);
+  REQUIRE(native_block_at(end, address) != nullptr);
+  CHECK(native_block_at(end, address)->label == owner);
+}

@@ -52,6 +52,7 @@ struct ParsedFlags {
   HeapSettings settings;
   std::vector<std::string> unknown;
   std::vector<std::string> notes;
+  std::vector<std::string> notes_zh;  ///< the same notes in Chinese, one for one
   std::string error;
   bool ok() const { return error.empty(); }
 };
