@@ -46,6 +46,10 @@ std::string temp_name(io::BufferId id) {
   return s;
 }
 
+/// The system root that keeps a temporary buffer alive: the thread's BufferCache (one root per buffer,
+/// so the buffer's id keeps the name unique). The view shows it as "held by ...".
+std::string cache_root_name(io::BufferId id) { return "sun.nio.ch.Util.bufferCache [" + temp_name(id) + "]"; }
+
 }  // namespace
 
 /// A MappedByteBuffer's bytes inside an I/O call: the page-cache pages of the call's working kernel
@@ -84,7 +88,7 @@ MachineBufferHost::~MachineBufferHost() = default;
 io::BufferId MachineBufferHost::allocate_direct(int capacity) {
   const heap::ObjectId id = nio::allocate_direct(r_, capacity);
   r_.begin_step(StepKind::root_set);
-  detail::set_system_root(r_, kTempScope, temp_name(id), id);
+  detail::set_system_root(r_, kTempScope, cache_root_name(id), id);
   if (r_.recording())
     r_.narrate("The temporary buffer " + detail::name_of(r_.machine(), id) + " is reachable from the thread's buffer cache.",
                "临时缓冲区 " + detail::name_of(r_.machine(), id) + " 由线程的缓冲区缓存引用。",
@@ -97,7 +101,7 @@ void MachineBufferHost::free(io::BufferId id) {
   entries_.erase(id);
   invoke_cleaner(r_, id);
   r_.begin_step(StepKind::root_set);
-  detail::set_system_root(r_, kTempScope, temp_name(id), heap::kNoObject);
+  detail::set_system_root(r_, kTempScope, cache_root_name(id), heap::kNoObject);
   if (r_.recording())
     r_.narrate("The freed temporary buffer is no longer referenced by the buffer cache.", "已释放的临时缓冲区不再被缓冲区缓存引用。",
                "sun.nio.ch.Util.free");
