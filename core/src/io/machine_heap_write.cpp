@@ -342,6 +342,7 @@ int heap_address_write(Recorder& r, const std::string& thread, std::uint32_t cha
   w.array = run.array;
   w.address_given = src.root_address + static_cast<std::uint64_t>(run.element);
   w.array_now = w.address_given;
+  w.data_offset = w.address_given - m.heap.record(run.array).addr;
   w.length = length;
   const int chunks = std::min(kHeapWriteChunks, length);
   const std::int64_t piece = (length + chunks - 1) / chunks;

@@ -297,6 +297,17 @@ TEST_CASE("heap-address modes: each chunk step carries its copy, Java heap (the 
   // Chunk 3's source lies above where the array is now: the kernel reads where the array no longer starts.
   CHECK(t.step(chunk_steps[2]).ranges[0].from != w.array_now + 128);
 
+  // The view follows the array as soon as the GC has moved it (before chunk 3 finds it gone), and not before.
+  const std::size_t gc_end = first_of(t, StepKind::gc_end);
+  REQUIRE(gc_end < chunk_steps[2]);
+  const heapviz::View after_gc = heapviz::make_view(t.state_at(gc_end + 1));
+  REQUIRE(after_gc.heap_address_write.has_value());
+  CHECK(after_gc.heap_address_write->array_now == w.array_now);
+  CHECK(w.array_now != w.address_given);
+  const heapviz::View before_gc = heapviz::make_view(t.state_at(chunk_steps[1] + 1));
+  REQUIRE(before_gc.heap_address_write.has_value());
+  CHECK(before_gc.heap_address_write->array_now == w.address_given);
+
   // The wrong runs, where the page cache holds them (for the map's marks and the inspector's highlight).
   const auto* f = end.io->kernel.file_named("t.bin");
   REQUIRE(f != nullptr);

@@ -58,7 +58,9 @@ struct HeapAddressWrite {
   std::int64_t file_offset = 0;        ///< where in the file the write starts
   std::uint32_t array = 0;             ///< the byte[]'s object id
   std::uint64_t address_given = 0;     ///< the address the kernel was handed (array element `position`)
-  std::uint64_t array_now = 0;         ///< the same element's address now (differs after the GC moved it)
+  std::uint64_t array_now = 0;         ///< the same element's address now (differs after the GC moved it;
+                                       ///< the view reads it from the heap at every step)
+  std::uint64_t data_offset = 0;       ///< address_given minus the array object's address
   std::int64_t length = 0;
   std::vector<HeapWriteChunk> chunks;  ///< all planned chunks; `copied` says which are done
   std::vector<WrongBytes> wrong;       ///< runs of wrong bytes so far
