@@ -64,6 +64,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   shot->add_option("--facts", o.facts, "Also write what the last frame drew (blocks, arrows, counters, narration) as JSON");
   shot->add_flag("--presentation", o.presentation, "Draw the presentation (recording) layout, as one recorded frame at this step");
   shot->add_option("--select", o.select, "Object id to select, so the inspector shows it");
+  shot->add_option("--select-page", o.select_page, "Select the N-th page-cache page (0 = lowest address): the inspector dumps its bytes");
   shot->add_option("--scale", scale, "UI scale (font size factor)")->check(CLI::Range(0.5f, 4.0f));
   shot->add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
 

@@ -17,6 +17,7 @@ struct Options {
   int height = 900;
   long step = 0;           ///< step to show (screenshot)
   unsigned select = 0;     ///< object id to select in the inspector (screenshot), 0 = none
+  std::string select_page; ///< "N": select the N-th page-cache page (0-based, address order) instead (screenshot)
   long quit_after_frames = 0;  ///< window: close by itself after this many frames (tests, demos); 0 = never
   long play_from = -1;     ///< window: start playing at this step (benchmarks); -1 = no
   std::string frame_log;   ///< window: write one line of timings per frame to this file (benchmarks)

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -38,6 +39,23 @@ int run_screenshot(const Options& o) {
   }
   if (state.session.loaded()) state.session.playback().seek(static_cast<std::size_t>(o.step));
   state.map.select(o.select);
+  if (!o.select_page.empty() && state.session.loaded()) {
+    state.session.update(1000, false);  // the views of the step shown, to find its pages
+    // The N-th page-cache page of the view, in address order (pages have no object id to name them by).
+    std::vector<const BlockView*> pages;
+    for (const BlockView& b : state.session.view_after().blocks)
+      if (b.space == heap::SpaceId::kernel && b.id == heap::kNoObject && b.state != BlockState::free) pages.push_back(&b);
+    std::sort(pages.begin(), pages.end(), [](const BlockView* a, const BlockView* b) { return a->addr < b->addr; });
+    std::size_t n = 0;
+    const bool number = std::all_of(o.select_page.begin(), o.select_page.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (number && o.select_page.size() < 10) n = std::stoul(o.select_page);
+    if (!number || o.select_page.size() >= 10 || n >= pages.size()) {
+      std::cerr << "heapviz: --select-page " << o.select_page << ": this step has " << pages.size() << " page-cache pages (0.."
+                << (pages.empty() ? 0 : pages.size() - 1) << ")\n";
+      return 2;
+    }
+    state.map.select_bytes({heap::SpaceId::kernel, pages[n]->addr, pages[n]->size, pages[n]->label});
+  }
   std::string error;
   GuiConfig config;
   config.visible = false;

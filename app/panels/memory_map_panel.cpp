@@ -281,6 +281,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         draw_label(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(text_colour_on(st.fill), alpha),
                    shown.label.c_str());
         note_block({0, shown.space, shown.addr, shown.size, shown.label, bx0, band_y0 + 4, bx1, band_y1 - 4, freed_now});
+        if (selected_bytes_ && selected_bytes_->space == shown.space && selected_bytes_->addr == shown.addr)
+          dl->AddRect(ImVec2(bx0 - 2, band_y0 + 2), ImVec2(bx1 + 2, band_y1 - 2), IM_COL32(0, 114, 178, 255), 0, 0, 3);
         if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
       }
       for (const BlockView& b : after.blocks) {
@@ -338,8 +340,9 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
 
   if (in.step) {
     draw_freed(dl, *in.step, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), zh);
-    draw_transfers(dl, *in.step, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y));
+    draw_transfers(dl, *in.step, after, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), zh);
   }
+  draw_heap_write(dl, before, after, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), zh);
 
   // References between objects, as arrows above the lanes (skipped when too many to read). An arrow
   // ends at the address the field holds, not at the object: in phase 3 the stored addresses are
@@ -448,8 +451,12 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     ImGui::Text("%s, %s", hex_address(hovered->addr).c_str(), human_bytes(hovered->size).c_str());
     ImGui::Text("%s", std::string(block_state_name(hovered->state)).c_str());
     ImGui::EndTooltip();
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-      selected_ = hovered->id != heap::kNoObject ? hovered->id : owner_of(after, *hovered);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+      // Page-cache pages and disk bytes have no object behind them: the inspector dumps their bytes.
+      if (hovered->id == heap::kNoObject && (hovered->space == heap::SpaceId::kernel || hovered->space == heap::SpaceId::device))
+        select_bytes({hovered->space, hovered->addr, hovered->size, hovered->label});
+      else select(hovered->id != heap::kNoObject ? hovered->id : owner_of(after, *hovered));
+    }
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
   ImGui::Dummy(ImVec2(width, 1));

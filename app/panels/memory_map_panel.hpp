@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 
 #include <imgui.h>
 
@@ -24,6 +25,13 @@ struct MemoryMapInput {
   const Step* step = nullptr;
 };
 
+/// A selected range of bytes that is not a Java object: a page-cache page or a file's bytes on the device.
+struct SelectedBytes {
+  heap::SpaceId space = heap::SpaceId::kernel;
+  std::uint64_t addr = 0, size = 0;
+  std::string label;
+};
+
 /// The centre of the screen: one lane per address space, objects at their addresses to scale,
 /// references as arrows, moves tweened from old to new address.
 class MemoryMapPanel {
@@ -31,7 +39,16 @@ class MemoryMapPanel {
   void draw(const MemoryMapInput& in);
   /// The block the user clicked, for the inspector (0 = none).
   heap::ObjectId selected() const { return selected_; }
-  void select(heap::ObjectId id) { selected_ = id; }
+  void select(heap::ObjectId id) {
+    selected_ = id;
+    selected_bytes_.reset();
+  }
+  /// The page-cache page or device bytes the user clicked, for the inspector's hex dump (none = an object).
+  const std::optional<SelectedBytes>& selected_bytes() const { return selected_bytes_; }
+  void select_bytes(const SelectedBytes& b) {
+    selected_bytes_ = b;
+    selected_ = 0;
+  }
   /// Pixel width of the lane area last frame, so the caller can size occupancy histograms.
   float lane_width() const { return lane_width_; }
   /// Opens every lane zoomed to [base, extent + 25%] (whole space when unknown), e.g. for a new trace.
@@ -52,13 +69,19 @@ class MemoryMapPanel {
   LaneState& lane(heap::SpaceId space, std::uint64_t base, std::uint64_t size);
   /// The step's copies between spaces (memory_map_transfers.cpp): bytes travelling while `tween` > 0,
   /// source and destination outlined with the byte count when paused. Clipped to [clip0, clip1].
-  void draw_transfers(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1) const;
+  /// Copies the view's heap-address write says were read from where the array no longer is are drawn in
+  /// the warning colour (memory_map_race.cpp decides).
+  void draw_transfers(ImDrawList* dl, const Step& step, const View& after, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const;
+  /// Lesson 06's heap-address write (memory_map_race.cpp): where the kernel reads in the heap lane, where
+  /// the array is now, the wrong bytes in the page cache, the pinned array and the waiting GC.
+  void draw_heap_write(ImDrawList* dl, const View& before, const View& after, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const;
   /// A native_free step's block, hatched and labelled "freed" where it was (it is gone from the view
   /// after the step, so a paused frame would otherwise show nothing of what happened).
   void draw_freed(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const;
   std::map<heap::SpaceId, LaneState> lanes_;
   std::map<heap::SpaceId, std::uint64_t> extents_;
   heap::ObjectId selected_ = 0;
+  std::optional<SelectedBytes> selected_bytes_;
   float lane_width_ = 800;
 };
 

@@ -6,8 +6,10 @@
 #include <string>
 
 #include "panels/memory_map_panel.hpp"
+#include "panels/memory_map_race.hpp"
 #include "render/address_axis.hpp"
 #include "render/byte_flight.hpp"
+#include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 #include "render/shapes.hpp"
 
@@ -25,7 +27,8 @@ bool is_flight(const ByteRange& r) {
 
 }  // namespace
 
-void MemoryMapPanel::draw_transfers(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1) const {
+void MemoryMapPanel::draw_transfers(ImDrawList* dl, const Step& step, const View& after, float tween, ImVec2 clip0, ImVec2 clip1,
+                                    bool zh) const {
   std::uint64_t total = 0;
   for (const ByteRange& r : step.ranges)
     if (is_flight(r)) total += r.length;
@@ -55,9 +58,14 @@ void MemoryMapPanel::draw_transfers(ImDrawList* dl, const Step& step, float twee
     f.same_lane = r.space == r.to_space;
     f.label_min_x = clip0.x;
     f.label_max_x = clip1.x;
-    draw_range_outline(dl, f.src0, f.src1, f.src_off, with_alpha(kStepBytes, 0.8f), 2.0f);
-    if (!playing || tween > 0.5f) draw_range_outline(dl, f.dst0, f.dst1, f.dst_off, kStepBytes, 3.0f);
-    draw_byte_flight(dl, f, playing ? tween : -1.0f, drawn == 0 ? label.c_str() : "", kStepBytes);
+    // A copy the kernel read from where the array no longer is: warning colour, and the label says so.
+    const bool stale = stale_heap_read(after, r);
+    const ImU32 colour = stale ? kWrongBytes : kStepBytes;
+    const std::string text = drawn != 0 ? "" : stale ? label + (zh ? "（来自旧地址）" : " from the old address") : label;
+    draw_range_outline(dl, f.src0, f.src1, f.src_off, with_alpha(colour, 0.8f), 2.0f);
+    if (!playing || tween > 0.5f) draw_range_outline(dl, f.dst0, f.dst1, f.dst_off, colour, 3.0f);
+    draw_byte_flight(dl, f, playing ? tween : -1.0f, text.c_str(), colour);
+    if (stale) note_mark({"stale_read", r.space, r.from, r.length, text, f.src0.x, f.src0.y, f.src1.x, f.src1.y});
     ++drawn;
   }
   dl->PopClipRect();

@@ -33,6 +33,10 @@ std::string DrawnFacts::to_json() const {
   for (const DrawnRoot& r : roots) j["roots"].push_back({{"name", r.name}, {"target", r.target}});
   j["counters"] = json::array();
   for (const DrawnCounter& c : counters) j["counters"].push_back({{"key", c.key}, {"value", c.value_text}});
+  j["marks"] = json::array();
+  for (const DrawnMark& m : marks)
+    j["marks"].push_back({{"kind", m.kind}, {"space", space_text(m.space)}, {"addr", m.addr}, {"size", m.size}, {"label", m.label},
+                          {"x0", m.x0}, {"y0", m.y0}, {"x1", m.x1}, {"y1", m.y1}});
   j["narration"] = narration;
   j["notes"] = notes;
   j["map_area"] = {{"x0", map_x0}, {"y0", map_y0}, {"x1", map_x1}, {"y1", map_y1}};

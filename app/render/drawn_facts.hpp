@@ -38,6 +38,16 @@ struct DrawnLane {
   std::uint64_t view_start = 0, view_length = 0;  ///< the addresses [x0, x1) shows
   std::size_t view_blocks = 0;  ///< blocks of this space in the view the core handed the map (level of detail)
 };
+/// A mark the map draws over a lane for a fact that is not a block: lesson 06's heap-address write
+/// ("kernel_reads_here", "array_now", "wrong_bytes", "stale_read" for a copy read from where the array
+/// no longer is, "pinned", "gc_waiting"), at `addr`/`size` in `space`.
+struct DrawnMark {
+  std::string kind;
+  heap::SpaceId space = heap::SpaceId::java_heap;
+  std::uint64_t addr = 0, size = 0;
+  std::string label;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
 struct DrawnCounter {
   std::string key, value_text;
 };
@@ -48,6 +58,7 @@ struct DrawnFacts {
   std::vector<DrawnArrow> arrows;
   std::vector<DrawnRoot> roots;
   std::vector<DrawnCounter> counters;
+  std::vector<DrawnMark> marks;
   std::vector<std::string> narration;  ///< the texts of the shown step, as drawn
   /// The run's simulation notes (where heapviz simplifies), as drawn, heading first.
   std::vector<std::string> notes;
@@ -74,6 +85,9 @@ inline void note_block(const DrawnBlock& b) {
 }
 inline void note_arrow(const DrawnArrow& a) {
   if (DrawnFacts* f = drawn_facts()) f->arrows.push_back(a);
+}
+inline void note_mark(const DrawnMark& m) {
+  if (DrawnFacts* f = drawn_facts()) f->marks.push_back(m);
 }
 inline void note_root(const std::string& name, heap::ObjectId target) {
   if (DrawnFacts* f = drawn_facts()) f->roots.push_back(DrawnRoot{name, target});

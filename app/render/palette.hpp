@@ -33,6 +33,9 @@ inline constexpr ImU32 kLaneBg = IM_COL32(250, 250, 252, 255);
 inline constexpr ImU32 kLaneBorder = IM_COL32(170, 175, 185, 255);
 inline constexpr ImU32 kArrow = IM_COL32(60, 60, 70, 200);
 inline constexpr ImU32 kHighlight = IM_COL32(213, 94, 0, 255);
+/// Bytes that went wrong: a copy read from where the array no longer is, wrong bytes in the page cache
+/// (Okabe-Ito vermillion; only the heap lane's selection outline shares it).
+inline constexpr ImU32 kWrongBytes = IM_COL32(213, 94, 0, 255);
 /// The bytes a step moves or frees (Okabe-Ito reddish purple, darkened to read on every block colour);
 /// distinct from kHighlight, which marks the selected object.
 inline constexpr ImU32 kStepBytes = IM_COL32(170, 68, 130, 255);

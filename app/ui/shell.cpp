@@ -7,6 +7,7 @@
 
 #include "heapviz/version.hpp"
 #include "panels/counters_panel.hpp"
+#include "panels/inspector_bytes.hpp"
 #include "panels/inspector_panel.hpp"
 #include "panels/narration_panel.hpp"
 #include "render/palette.hpp"
@@ -190,7 +191,9 @@ void draw_shell(AppState& s, const FontSet& fonts) {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("inspector", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
-  if (s.session.loaded()) draw_inspector(s.session.state_after(), s.session.view_after(), s.map.selected(), fonts.mono, s.lang.c_str());
+  if (s.session.loaded() && s.map.selected_bytes())
+    draw_bytes_inspector(s.session.state_after(), s.session.view_after(), *s.map.selected_bytes(), fonts.mono, s.lang.c_str());
+  else if (s.session.loaded()) draw_inspector(s.session.state_after(), s.session.view_after(), s.map.selected(), fonts.mono, s.lang.c_str());
   ImGui::EndChild();
   ImGui::EndChild();
 

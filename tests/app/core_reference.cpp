@@ -15,7 +15,7 @@ long CoreLesson::first_of(heapviz::StepKind kind) const {
   return -1;
 }
 
-CoreLesson run_core_lesson(const std::filesystem::path& file) {
+CoreLesson run_core_lesson(const std::filesystem::path& file, const std::vector<std::string>& hypotheticals) {
   CoreLesson c;
   c.path = file;
   std::ifstream in(file, std::ios::binary);
@@ -25,7 +25,9 @@ CoreLesson run_core_lesson(const std::filesystem::path& file) {
   }
   std::ostringstream text;
   text << in.rdbuf();
-  heapviz::LessonRunResult r = heapviz::run_lesson(text.str(), file.filename().string());
+  heapviz::LessonRunOptions options;
+  options.hypotheticals = hypotheticals;
+  heapviz::LessonRunResult r = heapviz::run_lesson(text.str(), file.filename().string(), options);
   c.trace = std::move(r.trace);
   c.lesson = std::move(r.lesson);
   if (!c.trace || c.trace->size() == 0) c.error = "no trace: " + r.diagnostics;

@@ -104,6 +104,43 @@ std::vector<std::string> check_drawn_facts(const json& facts, const CoreLesson& 
   }
   if (counters_seen != view.counters.size())
     bad.push_back("drew " + std::to_string(counters_seen) + " counters of the view's " + std::to_string(view.counters.size()));
+  // Marks of lesson 06's heap-address write: each one is a fact of the view's heap_address_write.
+  for (const json& m : facts.value("marks", json::array())) {
+    const std::string kind = m["kind"].get<std::string>();
+    const auto addr = m["addr"].get<std::uint64_t>(), size = m["size"].get<std::uint64_t>();
+    if (kind == "inspector_bytes") {  // the inspector's dump of a page: its count of wrong bytes is the view's
+      std::uint64_t wrong = 0;
+      if (view.heap_address_write && m["space"] == "kernel")
+        for (const auto& [a, n] : heapviz::io::wrong_kernel_bytes(*view.heap_address_write, addr, size)) wrong += n;
+      const bool is_block = std::any_of(view.blocks.begin(), view.blocks.end(), [&](const heapviz::BlockView& b) {
+        return b.id == 0 && space_text(b.space) == m["space"].get<std::string>() && b.addr == addr && b.size == size;
+      });
+      if (!is_block || m["label"].get<std::string>() != std::to_string(wrong))
+        bad.push_back("the inspector dumped " + std::to_string(addr) + " size " + std::to_string(size) + " with '" + m["label"].get<std::string>() +
+                      "' wrong bytes, not the view's " + std::to_string(wrong));
+      continue;
+    }
+    if (!view.heap_address_write) {
+      bad.push_back("a '" + kind + "' mark drawn but the view has no heap-address write");
+      continue;
+    }
+    const heapviz::io::HeapAddressWrite& w = *view.heap_address_write;
+    bool ok = false;
+    if (kind == "kernel_reads_here") ok = addr == w.address_given && size == static_cast<std::uint64_t>(w.length);
+    else if (kind == "array_now") ok = addr == w.array_now && w.array_now != w.address_given;
+    else if (kind == "pinned") ok = addr == w.array_now && w.in_critical;
+    else if (kind == "gc_waiting") ok = w.gc_waiting;
+    else if (kind == "stale_read") {
+      const heapviz::io::HeapWriteChunk* c = heapviz::io::chunk_read_at(w, addr);
+      ok = c && c->stale;
+    } else if (kind == "wrong_bytes") {
+      std::uint64_t marked = 0;
+      for (const auto& [a, n] : heapviz::io::wrong_kernel_bytes(w, addr, size)) marked += n;
+      ok = marked == static_cast<std::uint64_t>(w.wrong_bytes) && w.wrong_bytes > 0 &&
+           m["label"].get<std::string>().rfind(std::to_string(w.wrong_bytes) + " ", 0) == 0;
+    }
+    if (!ok) bad.push_back("a '" + kind + "' mark at " + std::to_string(addr) + " size " + std::to_string(size) + " is not the view's");
+  }
   // Narration: exactly the shown step's texts (caption of its line, sentence, JDK code path).
   std::vector<std::string> expected;
   if (position > 0) {

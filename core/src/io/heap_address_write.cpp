@@ -1,6 +1,8 @@
 // Runs of wrong bytes for lesson 06's heap-address writes (see heap_address_write.hpp).
 #include "heapviz/io/heap_address_write.hpp"
 
+#include <algorithm>
+
 namespace heapviz::io {
 
 std::vector<WrongBytes> wrong_runs(std::span<const std::uint8_t> expected, std::span<const std::uint8_t> received,
@@ -24,6 +26,22 @@ std::vector<WrongBytes> wrong_runs(std::span<const std::uint8_t> expected, std::
     out.push_back(std::move(w));
     i = j;
   }
+  return out;
+}
+
+const HeapWriteChunk* chunk_read_at(const HeapAddressWrite& w, std::uint64_t heap_addr) {
+  for (const HeapWriteChunk& c : w.chunks)
+    if (c.copied && heap_addr >= c.read_from && heap_addr < c.read_from + static_cast<std::uint64_t>(c.length)) return &c;
+  return nullptr;
+}
+
+std::vector<std::pair<std::uint64_t, std::uint64_t>> wrong_kernel_bytes(const HeapAddressWrite& w, std::uint64_t addr, std::uint64_t len) {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+  for (const CachedBytes& c : w.wrong_cached) {
+    const std::uint64_t a = std::max(addr, c.kernel_address), b = std::min(addr + len, c.kernel_address + static_cast<std::uint64_t>(c.length));
+    if (a < b) out.emplace_back(a, b - a);
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -101,6 +101,15 @@ std::uint64_t device_address(const KernelSpace& kernel, FileId file, std::int64_
   return device_base(kernel, file) + static_cast<std::uint64_t>(offset);
 }
 
+std::vector<ByteRange> page_cache_ranges(const KernelSpace& kernel, FileId file, std::int64_t offset, std::int64_t n) {
+  std::vector<ByteRange> out;
+  const KernelFile* f = kernel.file(file);
+  if (!f || offset < 0) return out;
+  for (const Piece& p : page_pieces(*f, offset, n))
+    out.push_back(ByteRange{SpaceId::kernel, p.address, p.address, static_cast<std::uint64_t>(p.length), SpaceId::kernel});
+  return out;
+}
+
 std::vector<ByteRange> syscall_ranges(const KernelSpace& k, const SyscallRecord& c) {
   std::vector<ByteRange> out;
   if (!c.ok()) return out;

@@ -37,6 +37,10 @@ void append_io_view(const Machine& m, View& v) {
     counter(v, "gc_locker_stalled", "GCLocker: allocations stalled", "GCLocker：停顿的分配", io.gc_locker.stalled().size());
   }
   v.heap_address_write = io.heap_write;
+  // Where the array is at this very step: the GC moves it between the write's own steps (phase 4 slides it),
+  // and the map must show it there, not where the last chunk found it.
+  if (v.heap_address_write && m.heap.is_live(v.heap_address_write->array))
+    v.heap_address_write->array_now = m.heap.record(v.heap_address_write->array).addr + v.heap_address_write->data_offset;
   // Each file's cached pages (kernel lane) and its bytes on disk (device lane, files laid end to end so
   // they do not overlap on the axis; device_base() gives the same addresses to the steps' byte ranges).
   for (const auto& [id, f] : io.kernel.files()) {

@@ -8,6 +8,7 @@
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
+#include "heapviz/io/io_ranges.hpp"
 #include "heapviz/io/io_spaces.hpp"
 #include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
@@ -40,8 +41,10 @@ class LabelGuard {
 };
 
 /// Publishes `state` as the machine's io state inside one step of `kind`.
-void publish(Recorder& r, const IoSpaces& state, StepKind kind, const Narration& text, const std::vector<ByteRange>& ranges = {}) {
+void publish(Recorder& r, const IoSpaces& state, StepKind kind, const Narration& text, const std::vector<ByteRange>& ranges = {},
+             const std::vector<heap::ObjectId>& objects = {}) {
   r.begin_step(kind);
+  for (const heap::ObjectId id : objects) r.touch(id);
   for (const ByteRange& b : ranges) r.touch_range(b);
   r.narrate(text.en, text.zh, text.internals);
   auto& states = r.machine().io_history->states;
@@ -59,8 +62,8 @@ std::vector<std::uint8_t> heap_bytes(const Machine& m, std::uint64_t addr, std::
   return out;
 }
 
-/// What lives in [addr, addr+len) of the Java heap now, in address order, en and zh.
-std::pair<std::string, std::string> describe_range(const Machine& m, std::uint64_t addr, std::int64_t len, heap::ObjectId array) {
+/// The live objects overlapping [addr, addr+len) of the Java heap now, as (address, id) in address order.
+std::vector<std::pair<std::uint64_t, heap::ObjectId>> objects_in(const Machine& m, std::uint64_t addr, std::int64_t len) {
   const std::uint64_t end = addr + static_cast<std::uint64_t>(len);
   std::vector<std::pair<std::uint64_t, heap::ObjectId>> found;
   for (heap::ObjectId id = 1; id < m.heap.objects.size(); ++id) {
@@ -69,6 +72,23 @@ std::pair<std::string, std::string> describe_range(const Machine& m, std::uint64
     if (rec.addr < end && rec.addr + rec.size > addr) found.emplace_back(rec.addr, id);
   }
   std::sort(found.begin(), found.end());
+  return found;
+}
+
+/// A chunk's copy as the map draws it: Java heap (the address read) -> the page-cache bytes of those file
+/// offsets, page by page (the kernel's write record names the user address; it is heap, not native memory).
+std::vector<ByteRange> chunk_ranges(const KernelSpace& kernel, const SyscallRecord& call, std::uint64_t read_from, std::int64_t length) {
+  std::vector<ByteRange> out = syscall_ranges(kernel, call);
+  for (ByteRange& b : out)
+    if (b.space == heap::SpaceId::native) b.space = heap::SpaceId::java_heap;
+  if (out.empty()) out.push_back(ByteRange{heap::SpaceId::java_heap, read_from, read_from, static_cast<std::uint64_t>(length)});
+  return out;
+}
+
+/// What lives in [addr, addr+len) of the Java heap now, in address order, en and zh.
+std::pair<std::string, std::string> describe_range(const Machine& m, std::uint64_t addr, std::int64_t len, heap::ObjectId array) {
+  const std::uint64_t end = addr + static_cast<std::uint64_t>(len);
+  const auto found = objects_in(m, addr, len);
   std::string en, zh;
   std::uint64_t covered = addr;
   for (const auto& [a, id] : found) {
@@ -132,10 +152,24 @@ struct Run {
     const auto* want = expected.data() + c.offset;
     for (std::size_t k = 0; k < bytes.size(); ++k) c.wrong += want[k] != bytes[k] ? 1 : 0;
     hw().array_now = array_address_now();
+    c.stale = c.read_from != hw().array_now + static_cast<std::uint64_t>(c.offset);
     hw().wrong = wrong_runs(std::span(expected).first(received.size()), received, 0, hw().address_given, hw().array_now);
     hw().wrong_bytes = 0;
-    for (const WrongBytes& w : hw().wrong) hw().wrong_bytes += w.length;
-    publish(r, work, StepKind::syscall, chunk_text(c, i), {ByteRange{heap::SpaceId::java_heap, c.read_from, c.read_from, static_cast<std::uint64_t>(c.length)}});
+    hw().wrong_cached.clear();
+    const FileId file = work.kernel.fd(fd)->file;
+    for (const WrongBytes& w : hw().wrong) {
+      hw().wrong_bytes += w.length;
+      std::int64_t off = w.offset;  // page_cache_ranges gives the pieces in file order
+      for (const ByteRange& p : page_cache_ranges(work.kernel, file, hw().file_offset + w.offset, w.length)) {
+        hw().wrong_cached.push_back(CachedBytes{off, static_cast<std::int64_t>(p.length), p.from});
+        off += static_cast<std::int64_t>(p.length);
+      }
+    }
+    // The objects the kernel read (after a move: whatever lies at the old address now), and the array itself.
+    std::vector<heap::ObjectId> objects{array};
+    for (const auto& [a, id] : objects_in(r.machine(), c.read_from, c.length))
+      if (id != array) objects.push_back(id);
+    publish(r, work, StepKind::syscall, chunk_text(c, i), chunk_ranges(work.kernel, call, c.read_from, c.length), objects);
   }
 
   Narration chunk_text(const HeapWriteChunk& c, std::size_t i) const {
@@ -308,6 +342,7 @@ int heap_address_write(Recorder& r, const std::string& thread, std::uint32_t cha
   w.array = run.array;
   w.address_given = src.root_address + static_cast<std::uint64_t>(run.element);
   w.array_now = w.address_given;
+  w.data_offset = w.address_given - m.heap.record(run.array).addr;
   w.length = length;
   const int chunks = std::min(kHeapWriteChunks, length);
   const std::int64_t piece = (length + chunks - 1) / chunks;

@@ -245,3 +245,88 @@ TEST_CASE("heap-address modes: bundled lesson 06 tells all three stories") {
   CHECK(r.out.rfind(first + "wrote 4096 bytes, ", 0) == 0);
   CHECK(r.out.find(" 0 of them wrong") == std::string::npos);
 }
+
+TEST_CASE("heap-address modes: each chunk step carries its copy, Java heap (the address read) -> the page cache") {
+  const auto r = run("os-reads-heap");
+  REQUIRE(r.ok);
+  const heapviz::Trace& t = *r.trace;
+  const heapviz::Machine end = t.state_at(t.size());
+  REQUIRE(end.io->heap_write.has_value());
+  const heapviz::io::HeapAddressWrite& w = *end.io->heap_write;
+  const std::vector<std::uint8_t> intended = pattern();
+  // The chunk steps: syscall steps whose ranges go from the Java heap to the kernel.
+  std::vector<std::size_t> chunk_steps;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    for (const heapviz::ByteRange& b : t.step(i).ranges)
+      if (b.space == heapviz::heap::SpaceId::java_heap && b.to_space == heapviz::heap::SpaceId::kernel) {
+        chunk_steps.push_back(i);
+        break;
+      }
+  REQUIRE(chunk_steps.size() == 4);
+  for (std::size_t c = 0; c < 4; ++c) {
+    const heapviz::Step& s = t.step(chunk_steps[c]);
+    CHECK(s.kind == StepKind::syscall);
+    REQUIRE(s.ranges.size() == 1);  // 64 bytes inside one page
+    const heapviz::ByteRange& b = s.ranges[0];
+    CHECK(b.from == w.chunks[c].read_from);
+    CHECK(b.from == w.address_given + 64 * c);  // always the address the kernel was given, never where the array went
+    CHECK(b.length == 64);
+    CHECK(std::find(s.objects.begin(), s.objects.end(), w.array) != s.objects.end());
+    // The destination is the page-cache page of file offset file_offset + 64c, as the view draws it.
+    const heapviz::Machine after = t.state_at(chunk_steps[c] + 1);
+    const auto* f = after.io->kernel.file_named("t.bin");
+    REQUIRE(f != nullptr);
+    const std::int64_t off = w.file_offset + 64 * static_cast<std::int64_t>(c);
+    const auto page = f->pages.find(off / heapviz::io::kPageSize);
+    REQUIRE(page != f->pages.end());
+    CHECK(b.to == page->second.kernel_address + static_cast<std::uint64_t>(off % heapviz::io::kPageSize));
+    // What the page received is what lay at the source address at that step.
+    std::vector<std::uint8_t> src(64), got(64);
+    after.heap.space.read(b.from, src.data(), 64);
+    const std::vector<std::byte> contents = after.io->kernel.file_contents(f->id);
+    REQUIRE(contents.size() >= static_cast<std::size_t>(off) + 64);
+    for (std::size_t k = 0; k < 64; ++k) got[k] = static_cast<std::uint8_t>(contents[static_cast<std::size_t>(off) + k]);
+    CHECK(got == src);
+    const std::vector<std::uint8_t> want(intended.begin() + 64 * static_cast<std::ptrdiff_t>(c), intended.begin() + 64 * static_cast<std::ptrdiff_t>(c + 1));
+    if (c < 2) CHECK(src == want);  // before the GC the old address is the array
+    else CHECK(src != want);        // chunk 3 on: the old address holds other bytes after the GC
+    const heapviz::io::HeapWriteChunk* read = heapviz::io::chunk_read_at(*after.io->heap_write, b.from);
+    REQUIRE(read != nullptr);
+    CHECK(read->stale == (c >= 2));
+  }
+  // Chunk 3's source lies above where the array is now: the kernel reads where the array no longer starts.
+  CHECK(t.step(chunk_steps[2]).ranges[0].from != w.array_now + 128);
+
+  // The view follows the array as soon as the GC has moved it (before chunk 3 finds it gone), and not before.
+  const std::size_t gc_end = first_of(t, StepKind::gc_end);
+  REQUIRE(gc_end < chunk_steps[2]);
+  const heapviz::View after_gc = heapviz::make_view(t.state_at(gc_end + 1));
+  REQUIRE(after_gc.heap_address_write.has_value());
+  CHECK(after_gc.heap_address_write->array_now == w.array_now);
+  CHECK(w.array_now != w.address_given);
+  const heapviz::View before_gc = heapviz::make_view(t.state_at(chunk_steps[1] + 1));
+  REQUIRE(before_gc.heap_address_write.has_value());
+  CHECK(before_gc.heap_address_write->array_now == w.address_given);
+
+  // The wrong runs, where the page cache holds them (for the map's marks and the inspector's highlight).
+  const auto* f = end.io->kernel.file_named("t.bin");
+  REQUIRE(f != nullptr);
+  REQUIRE_FALSE(w.wrong_cached.empty());
+  std::int64_t total = 0;
+  for (const heapviz::io::CachedBytes& c : w.wrong_cached) {
+    const std::int64_t off = w.file_offset + c.offset;
+    const auto page = f->pages.find(off / heapviz::io::kPageSize);
+    REQUIRE(page != f->pages.end());
+    CHECK(c.kernel_address == page->second.kernel_address + static_cast<std::uint64_t>(off % heapviz::io::kPageSize));
+    total += c.length;
+  }
+  CHECK(total == w.wrong_bytes);
+  const std::uint64_t page0 = f->pages.begin()->second.kernel_address;
+  std::uint64_t highlighted = 0;
+  for (const auto& [a, n] : heapviz::io::wrong_kernel_bytes(w, page0, heapviz::io::kPageSize)) {
+    CHECK(a >= page0);
+    highlighted += n;
+  }
+  CHECK(highlighted == static_cast<std::uint64_t>(w.wrong_bytes));
+  CHECK(heapviz::io::wrong_kernel_bytes(w, page0, 128).empty());  // chunks 1 and 2 arrived right
+}
