@@ -278,9 +278,10 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         const BlockStyle st = style_for(shown.type, "live");
         draw_block(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(st.fill, alpha), with_alpha(kInk, alpha),
                    freed_now ? Pattern::hatched : st.pattern);
+        const std::string& text = zh && !shown.label_zh.empty() ? shown.label_zh : shown.label;
         draw_label(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(text_colour_on(st.fill), alpha),
-                   shown.label.c_str());
-        note_block({0, shown.space, shown.addr, shown.size, shown.label, bx0, band_y0 + 4, bx1, band_y1 - 4, freed_now});
+                   text.c_str());
+        note_block({0, shown.space, shown.addr, shown.size, text, bx0, band_y0 + 4, bx1, band_y1 - 4, freed_now});
         if (selected_bytes_ && selected_bytes_->space == shown.space && selected_bytes_->addr == shown.addr)
           dl->AddRect(ImVec2(bx0 - 2, band_y0 + 2), ImVec2(bx1 + 2, band_y1 - 2), IM_COL32(0, 114, 178, 255), 0, 0, 3);
         if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
@@ -445,16 +446,19 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
 
   if (hovered) {
     ImGui::BeginTooltip();
-    if (hovered->id != heap::kNoObject) ImGui::Text("%s #%u", hovered->type.c_str(), hovered->id);
-    else ImGui::Text("%s", hovered->label.c_str());
-    if (!hovered->label.empty()) ImGui::Text("%s %s", zh ? "被引用于" : "held by", hovered->label.c_str());
+    if (hovered->id != heap::kNoObject) {
+      ImGui::Text("%s #%u", hovered->type.c_str(), hovered->id);
+      if (!hovered->label.empty()) ImGui::Text("%s %s", zh ? "被引用于" : "held by", hovered->label.c_str());
+    } else {  // a native chunk, page or file: its label says what it is
+      ImGui::Text("%s", (zh && !hovered->label_zh.empty() ? hovered->label_zh : hovered->label).c_str());
+    }
     ImGui::Text("%s, %s", hex_address(hovered->addr).c_str(), human_bytes(hovered->size).c_str());
     ImGui::Text("%s", std::string(block_state_name(hovered->state)).c_str());
     ImGui::EndTooltip();
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
       // Page-cache pages and disk bytes have no object behind them: the inspector dumps their bytes.
       if (hovered->id == heap::kNoObject && (hovered->space == heap::SpaceId::kernel || hovered->space == heap::SpaceId::device))
-        select_bytes({hovered->space, hovered->addr, hovered->size, hovered->label});
+        select_bytes({hovered->space, hovered->addr, hovered->size, zh && !hovered->label_zh.empty() ? hovered->label_zh : hovered->label});
       else select(hovered->id != heap::kNoObject ? hovered->id : owner_of(after, *hovered));
     }
   }

@@ -40,6 +40,7 @@ struct BlockView {
   heap::ObjectId id = heap::kNoObject;  ///< 0 for free chunks
   std::string type;                     ///< "Node", "byte[]", "" for free
   std::string label;                    ///< root names holding it ("buf", "main/main:n"), else ""
+  std::string label_zh;                 ///< Simplified Chinese label of a native chunk, page or file (id 0), else ""
   heap::SpaceId space = heap::SpaceId::java_heap;
   std::uint64_t addr = 0;
   std::uint64_t size = 0;

@@ -57,6 +57,7 @@ void append_io_view(const Machine& m, View& v) {
       b.addr = page.kernel_address;
       b.size = static_cast<std::uint64_t>(kPageSize);
       b.label = f.name + " page " + std::to_string(index) + (page.dirty ? " (dirty)" : "");
+      b.label_zh = f.name + " 第 " + std::to_string(index) + " 页" + (page.dirty ? "（脏页）" : "");
       v.blocks.push_back(std::move(b));
     }
     const auto disk = io.kernel.device().files.find(id);
@@ -71,6 +72,7 @@ void append_io_view(const Machine& m, View& v) {
       b.addr = disk_offset;
       b.size = on_disk;
       b.label = f.name + " on disk";
+      b.label_zh = f.name + "（磁盘上）";
       v.blocks.push_back(std::move(b));
     }
   }

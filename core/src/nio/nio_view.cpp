@@ -66,18 +66,21 @@ void add_nio_view(const Machine& m, View& v) {
   std::map<std::uint64_t, std::uint64_t> requested;  // malloc address -> bytes asked for
   for (const NativeBlock& b : nm.blocks())
     if (b.allocated) requested[b.address] = b.requested;
-  std::map<std::uint64_t, std::string> labels;
+  std::map<std::uint64_t, std::pair<std::string, std::string>> labels;  // malloc address -> English, Chinese
   for (const auto& [base, dealloc] : deallocators) {
     const auto chunk = requested.find(base);
     const std::uint64_t end = base + (chunk != requested.end() ? std::max<std::uint64_t>(chunk->second, 1) : 1);
     const auto owner = owners.lower_bound(base);  // page-aligned buffers start inside their chunk
     if (owner != owners.end() && owner->first < end) {
       const ObjectId id = owner->second;
-      labels[base] = heap::describe(m, id) + " memory (cap " + std::to_string(read_i32(m, id, off::capacity)) + ")" +
-                     (owner->first != base ? ", page-aligned at " + hex(owner->first) : "");
+      const std::string cap = std::to_string(read_i32(m, id, off::capacity));
+      const bool aligned = owner->first != base;
+      labels[base] = {heap::describe(m, id) + " memory (cap " + cap + ")" + (aligned ? ", page-aligned at " + hex(owner->first) : ""),
+                      heap::describe(m, id) + " 的内存（容量 " + cap + "）" + (aligned ? "，按页对齐于 " + hex(owner->first) : "")};
     } else if (!labels.count(base)) {
-      labels[base] = "memory of a collected DirectByteBuffer (cap " + std::to_string(read_i32(m, dealloc, off::dealloc_capacity)) +
-                     "), freed when its Cleaner runs";
+      const std::string cap = std::to_string(read_i32(m, dealloc, off::dealloc_capacity));
+      labels[base] = {"memory of a collected DirectByteBuffer (cap " + cap + "), freed when its Cleaner runs",
+                      "已被回收的 DirectByteBuffer 的内存（容量 " + cap + "），其 Cleaner 运行时释放"};
     }
   }
 
@@ -90,7 +93,8 @@ void add_nio_view(const Machine& m, View& v) {
     bv.state = b.allocated ? BlockState::live : BlockState::free;
     if (b.allocated) {
       auto it = labels.find(b.address);
-      bv.label = it != labels.end() ? it->second : "malloc(" + std::to_string(b.requested) + ")";
+      bv.label = it != labels.end() ? it->second.first : "malloc(" + std::to_string(b.requested) + ")";
+      bv.label_zh = it != labels.end() ? it->second.second : bv.label;
     }
     v.blocks.push_back(std::move(bv));
   }

@@ -110,6 +110,16 @@ TEST_CASE("io steps: a heap write is bounce copy -> flip -> reset -> write, each
   REQUIRE(k2d != nullptr);
   CHECK(k2d->from == n2k->to);
   CHECK(k2d->to == block_addr(t, wb[0], "t.bin on disk"));
+  {  // the Chinese UI's labels of the page and the file on disk
+    const heapviz::View v = heapviz::make_view(t.state_at(wb[0] + 1));
+    bool page = false, disk = false;
+    for (const heapviz::BlockView& b : v.blocks) {
+      page |= b.space == SpaceId::kernel && b.label_zh == "t.bin 第 0 页";
+      disk |= b.space == SpaceId::device && b.label_zh == "t.bin（磁盘上）";
+    }
+    CHECK(page);
+    CHECK(disk);
+  }
   CHECK(k2d->length == 5);
 
   // sendfile: page cache -> page cache, no user memory.

@@ -36,6 +36,7 @@ TEST_CASE("view: native region, labelled chunks, address arrows and pool counter
   REQUIRE(nb != nullptr);
   CHECK(nb->type == "native");
   CHECK(nb->label == heap::describe(f.machine, b) + " memory (cap 512)");
+  CHECK(nb->label_zh == heap::describe(f.machine, b) + " 的内存（容量 512）");  // the Chinese UI's label
   CHECK(nb->size == 528);  // malloc chunk: 512 + 8-byte header, rounded to 16
   auto arrow_from = [&](heap::ObjectId from) {
     return std::find_if(v.arrows.begin(), v.arrows.end(), [&](const ArrowView& a) {
