@@ -10,6 +10,7 @@
 #include "heapviz/heap/object_layout.hpp"
 #include "heapviz/io/io_ranges.hpp"
 #include "heapviz/io/io_spaces.hpp"
+#include "heapviz/io/machine_io.hpp"
 #include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 
@@ -47,12 +48,7 @@ void publish(Recorder& r, const IoSpaces& state, StepKind kind, const Narration&
   for (const heap::ObjectId id : objects) r.touch(id);
   for (const ByteRange& b : ranges) r.touch_range(b);
   r.narrate(text.en, text.zh, text.internals);
-  auto& states = r.machine().io_history->states;
-  states.push_back(std::make_shared<const IoSpaces>(state));
-  Effect e;
-  e.kind = EffectKind::io_state;
-  e.a = states.size() - 1;
-  r.apply(e);
+  on_machine::publish_io_state(r, state);
   r.end_step();
 }
 
