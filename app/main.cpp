@@ -28,12 +28,18 @@ int main(int argc, char** argv) {
     const auto& options = std::get<heapviz::app::Options>(parsed);
     using Mode = heapviz::app::Options::Mode;
     switch (options.mode) {
-      case Mode::lessons: return list_lessons_mode();
-      case Mode::screenshot: return heapviz::app::run_screenshot(options);
-      case Mode::record: return heapviz::app::run_record(options);
-      case Mode::interactive: return heapviz::app::run_interactive(options);
-      case Mode::run: return heapviz::app::run_lesson_mode(options);
-      case Mode::java: return heapviz::app::java_mode(options);
+      case Mode::lessons:
+        return list_lessons_mode();
+      case Mode::screenshot:
+        return heapviz::app::run_screenshot(options);
+      case Mode::record:
+        return heapviz::app::run_record(options);
+      case Mode::interactive:
+        return heapviz::app::run_interactive(options);
+      case Mode::run:
+        return heapviz::app::run_lesson_mode(options);
+      case Mode::java:
+        return heapviz::app::java_mode(options);
     }
   } catch (const std::exception& e) {
     // Last line of defence: a clear message instead of std::terminate.

@@ -25,12 +25,15 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 Settings settings_for(std::uint32_t n) {
   Settings s;
   const std::uint64_t need = layout::array_size(n, 4) + std::uint64_t{n} * 24;
-  s.heap.max_heap = std::min<std::uint64_t>(kMaxHeap, layout::align_up(need + need / 8 + (1u << 20), 1u << 20));
+  s.heap.max_heap =
+      std::min<std::uint64_t>(kMaxHeap, layout::align_up(need + need / 8 + (1u << 20), 1u << 20));
   s.heap.dead_ratio = 0;
   return s;
 }
@@ -38,7 +41,8 @@ Settings settings_for(std::uint32_t n) {
 // Builds the FullGc shape with recording off; GC#1 (everything live) and the drop happen too.
 void build(Machine& m, std::uint32_t n) {
   Recorder r(m, nullptr);
-  const KlassId node = m.klasses->register_class("FullGc$Node", {{"id", FieldType::int_, ""}, {"next", FieldType::reference, ""}});
+  const KlassId node = m.klasses->register_class(
+      "FullGc$Node", {{"id", FieldType::int_, ""}, {"next", FieldType::reference, ""}});
   const ObjectId arr = new_array(r, builtin::kObjectArray, n);
   set_local(r, "main/main", "arr", arr);
   for (std::uint32_t i = 0; i < n; ++i) store_element(r, arr, i, new_instance(r, node));
@@ -100,14 +104,18 @@ Row run(std::uint32_t n, int reps) {
 // jvm17-measured.md §4 with the default MarkSweepDeadRatio=5: the simulated heap is sized like the
 // measured run's tenured generation (699072K), GCs #1..#5 as FullGc does; prints used bytes after each.
 void dead_wood_table(const std::vector<std::uint32_t>& ns) {
-  std::printf("dead wood (MarkSweepDeadRatio=5, MarkSweepAlwaysCompactCount=4, -Xmx699072k = the measured tenured gen)\n");
-  std::printf("%-9s %10s %10s %10s %10s %10s %14s\n", "N", "GC#1", "GC#2", "GC#3", "GC#4", "GC#5", "dead_wood#2");
+  std::printf(
+      "dead wood (MarkSweepDeadRatio=5, MarkSweepAlwaysCompactCount=4, -Xmx699072k = the measured tenured "
+      "gen)\n");
+  std::printf("%-9s %10s %10s %10s %10s %10s %14s\n", "N", "GC#1", "GC#2", "GC#3", "GC#4", "GC#5",
+              "dead_wood#2");
   for (std::uint32_t n : ns) {
     Settings s;
     s.heap.max_heap = 699072ull * 1024;
     Machine m(s);
     Recorder r(m, nullptr);
-    const KlassId node = m.klasses->register_class("FullGc$Node", {{"id", FieldType::int_, ""}, {"next", FieldType::reference, ""}});
+    const KlassId node = m.klasses->register_class(
+        "FullGc$Node", {{"id", FieldType::int_, ""}, {"next", FieldType::reference, ""}});
     const ObjectId arr = new_array(r, builtin::kObjectArray, n);
     set_local(r, "main/main", "arr", arr);
     for (std::uint32_t i = 0; i < n; ++i) store_element(r, arr, i, new_instance(r, node));
@@ -143,8 +151,8 @@ int main(int argc, char** argv) {
     dead_wood_table(ns);
     return 0;
   }
-  std::printf("%-9s %10s %10s %9s %7s %10s %10s %12s %11s %11s\n", "N", "off_ms", "on_ms", "moved", "steps", "trace_MiB",
-              "bytes/obj", "seek_mid_ms", "fwd_ms/st", "back_ms/st");
+  std::printf("%-9s %10s %10s %9s %7s %10s %10s %12s %11s %11s\n", "N", "off_ms", "on_ms", "moved", "steps",
+              "trace_MiB", "bytes/obj", "seek_mid_ms", "fwd_ms/st", "back_ms/st");
   for (std::uint32_t n : ns) {
     const Row r = run(n, n >= 4000000 ? 3 : 5);
     std::printf("%-9u %10.2f %10.2f %9llu %7zu %10.1f %10.1f %12.2f %11.3f %11.3f\n", r.n, r.off_ms, r.on_ms,

@@ -15,10 +15,13 @@
 
 namespace {
 using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 void print(const char* what, std::vector<double> v) {
   std::sort(v.begin(), v.end());
-  std::printf("  %-28s median %8.2f ms   p95 %8.2f ms\n", what, v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)]);
+  std::printf("  %-28s median %8.2f ms   p95 %8.2f ms\n", what, v[v.size() / 2],
+              v[std::min(v.size() - 1, v.size() * 95 / 100)]);
 }
 }  // namespace
 
@@ -37,9 +40,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   const heapviz::Trace& t = *r.trace;
-  std::printf("%s: %zu steps, recorded in %.0f ms, trace %.0f MiB\n", argv[1], t.size(), ms_since(t0), t.memory_bytes() / 1048576.0);
+  std::printf("%s: %zu steps, recorded in %.0f ms, trace %.0f MiB\n", argv[1], t.size(), ms_since(t0),
+              t.memory_bytes() / 1048576.0);
   const std::size_t steps = argc > 2 ? std::stoul(argv[2]) : 300;
-  std::size_t from = t.size() > steps ? t.size() - steps : 0;  // the end of a lesson: the fullest heap, the GC
+  std::size_t from =
+      t.size() > steps ? t.size() - steps : 0;  // the end of a lesson: the fullest heap, the GC
   if (argc > 3) from = std::min<std::size_t>(std::stoul(argv[3]), t.size() - 1);
   heapviz::TracePlayer player(t);
   player.seek(from);

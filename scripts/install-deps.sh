@@ -13,6 +13,7 @@ packages=(
   xvfb xauth                           # headless GUI runs and screenshot tests
   openjdk-17-jdk-headless              # the real JDK, oracle of the differential tests
   clang libclang-rt-14-dev             # libFuzzer for the lesson front-end fuzz test
+  clang-format                         # .ci/run checks the tree against .clang-format
   ffmpeg                               # GIF/MP4 recording and ffprobe checks
 )
 

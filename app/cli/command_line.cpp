@@ -35,23 +35,29 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   CLI::App app{"heapviz " + std::string(version()) +
                ": see where a Java program's bytes live and move (Java heap, native memory, kernel, device),"
                " step by step, as OpenJDK 17 does it."};
-  app.set_version_flag("--version", "heapviz " + std::string(version()) + " (models " +
-                                        std::string(modelled_jdk()) + ")");
-  app.footer("Run 'heapviz lessons' for the bundled lessons. Without a display, use\n"
-             "  xvfb-run -a heapviz ...   or   heapviz screenshot --out shot.png (also under xvfb-run)");
+  app.set_version_flag("--version",
+                       "heapviz " + std::string(version()) + " (models " + std::string(modelled_jdk()) + ")");
+  app.footer(
+      "Run 'heapviz lessons' for the bundled lessons. Without a display, use\n"
+      "  xvfb-run -a heapviz ...   or   heapviz screenshot --out shot.png (also under xvfb-run)");
   std::string size_text;
   float scale = 0;
-  app.add_option("lesson", o.lesson, "Lesson to open: number, id (e.g. 01-allocate-vs-direct) or a .java path");
+  app.add_option("lesson", o.lesson,
+                 "Lesson to open: number, id (e.g. 01-allocate-vs-direct) or a .java path");
   app.add_option("--scale", scale, "UI scale (font size factor), e.g. 1.5 for a projector")
       ->check(CLI::Range(0.5f, 4.0f));
   app.add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
-  app.add_option("--quit-after-frames", o.quit_after_frames, "Close the window by itself after N frames (for tests)")
+  app.add_option("--quit-after-frames", o.quit_after_frames,
+                 "Close the window by itself after N frames (for tests)")
       ->check(CLI::PositiveNumber);
-  app.add_option("--play-from", o.play_from, "Start playing at step N, without stopping at pause points (benchmarks)")
+  app.add_option("--play-from", o.play_from,
+                 "Start playing at step N, without stopping at pause points (benchmarks)")
       ->check(CLI::NonNegativeNumber);
-  auto* window_speed = app.add_option("--speed", o.speed, "Playback speed, 0.1 to 10")->check(CLI::Range(0.1f, 10.0f));
+  auto* window_speed =
+      app.add_option("--speed", o.speed, "Playback speed, 0.1 to 10")->check(CLI::Range(0.1f, 10.0f));
   app.add_option("--frame-log", o.frame_log,
-                 "Write each frame's times in ms (total, core update, UI, GL) and the step to FILE; no vsync (benchmarks)");
+                 "Write each frame's times in ms (total, core update, UI, GL) and the step to FILE; no vsync "
+                 "(benchmarks)");
 
   auto* shot = app.add_subcommand("screenshot", "Render the app offscreen at a fixed size and write a PNG");
   shot->add_option("lesson", o.lesson, "Lesson to show (default: the first)");
@@ -61,50 +67,64 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   shot->add_option("--hypothetical", o.hypotheticals, "Switch on a hypothetical mode the lesson declares")
       ->expected(1)
       ->take_all();
-  shot->add_option("--facts", o.facts, "Also write what the last frame drew (blocks, arrows, counters, narration) as JSON");
-  shot->add_flag("--presentation", o.presentation, "Draw the presentation (recording) layout, as one recorded frame at this step");
+  shot->add_option("--facts", o.facts,
+                   "Also write what the last frame drew (blocks, arrows, counters, narration) as JSON");
+  shot->add_flag("--presentation", o.presentation,
+                 "Draw the presentation (recording) layout, as one recorded frame at this step");
   shot->add_option("--select", o.select, "Object id to select, so the inspector shows it");
-  shot->add_option("--select-page", o.select_page, "Select the N-th page-cache page (0 = lowest address): the inspector dumps its bytes");
+  shot->add_option("--select-page", o.select_page,
+                   "Select the N-th page-cache page (0 = lowest address): the inspector dumps its bytes");
   shot->add_option("--scale", scale, "UI scale (font size factor)")->check(CLI::Range(0.5f, 4.0f));
   shot->add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
 
-  auto* rec = app.add_subcommand("record", "Record a lesson offscreen to PNG frames (a folder), .gif or .mp4");
+  auto* rec =
+      app.add_subcommand("record", "Record a lesson offscreen to PNG frames (a folder), .gif or .mp4");
   std::string rec_size = "1280x720";
   bool no_title = false, no_timeline = false, no_counter = false;
   rec->add_option("lesson", o.lesson, "Lesson to record (default: the first)");
   rec->add_option("--out", o.out, "Output: FILE.mp4, FILE.gif, or a folder name for PNG frames")->required();
   rec->add_option("--size", rec_size, "Frame size WxH (default 1280x720; even numbers for MP4)");
   rec->add_option("--fps", o.fps, "Frames per second (default 30)")->check(CLI::Range(1, 120));
-  rec->add_option("--speed", o.speed, "Playback speed, 0.1 to 10 (default 1)")->check(CLI::Range(0.1f, 10.0f));
+  rec->add_option("--speed", o.speed, "Playback speed, 0.1 to 10 (default 1)")
+      ->check(CLI::Range(0.1f, 10.0f));
   rec->add_option("--from", o.from, "First step (default 0)")->check(CLI::NonNegativeNumber);
   rec->add_option("--to", o.to, "Last step (default: the end)")->check(CLI::NonNegativeNumber);
   rec->add_option("--lang", o.lang, "Caption language")->check(CLI::IsMember({"en", "zh"}));
-  rec->add_option("--collector", o.collector, "Collector")->check(CLI::IsMember({"mark-compact", "mark-sweep"}));
-  rec->add_option("--hypothetical", o.hypotheticals, "Switch on a hypothetical mode the lesson declares (repeatable)")
+  rec->add_option("--collector", o.collector, "Collector")
+      ->check(CLI::IsMember({"mark-compact", "mark-sweep"}));
+  rec->add_option("--hypothetical", o.hypotheticals,
+                  "Switch on a hypothetical mode the lesson declares (repeatable)")
       ->expected(1)
       ->take_all();
-  rec->add_option("--scale", scale, "Text scale (default: 1.25 per 720 pixels of height)")->check(CLI::Range(0.5f, 4.0f));
+  rec->add_option("--scale", scale, "Text scale (default: 1.25 per 720 pixels of height)")
+      ->check(CLI::Range(0.5f, 4.0f));
   rec->add_flag("--no-title", no_title, "Leave out the title card");
   rec->add_flag("--no-timeline", no_timeline, "Leave out the timeline strip");
   rec->add_flag("--no-step-counter", no_counter, "Leave out the step counter");
 
   auto* lessons = app.add_subcommand("lessons", "List the bundled lessons with their titles");
-  auto* run = app.add_subcommand("run", "Run a lesson on the simulated JVM and print what the program prints");
+  auto* run =
+      app.add_subcommand("run", "Run a lesson on the simulated JVM and print what the program prints");
   run->add_option("lesson", o.lesson, "Lesson: number, id or a .java path")->required();
   run->add_option("trace-file", o.trace_file, "File for --trace=json");
-  auto* jvm = run->add_option("--jvm", o.jvm, "JVM flags replacing the lesson's //@ jvm: line, e.g. \"-Xmx32m\"");
-  run->add_option("--trace", o.trace, "Write the step trace: to stderr (--trace), or as JSON (--trace=json FILE)")
+  auto* jvm =
+      run->add_option("--jvm", o.jvm, "JVM flags replacing the lesson's //@ jvm: line, e.g. \"-Xmx32m\"");
+  run->add_option("--trace", o.trace,
+                  "Write the step trace: to stderr (--trace), or as JSON (--trace=json FILE)")
       ->expected(0, 1)
       ->default_str("text")
       ->check(CLI::IsMember({"text", "json"}));
   run->add_option("--hypothetical", o.hypotheticals,
-                  "Switch on a hypothetical mode the lesson declares (//@ hypothetical: NAME), e.g. os-reads-heap or pin-heap-array")
+                  "Switch on a hypothetical mode the lesson declares (//@ hypothetical: NAME), e.g. "
+                  "os-reads-heap or pin-heap-array")
       ->expected(1)
       ->take_all();
-  run->add_option("--max-steps", o.max_steps, "Stop after N steps (statements and loop iterations); default 10000000")
+  run->add_option("--max-steps", o.max_steps,
+                  "Stop after N steps (statements and loop iterations); default 10000000")
       ->check(CLI::Range(1ull, 1'000'000'000'000ull));
 
-  auto* java = app.add_subcommand("java", "Write Main.java and Heapviz.java for javac/java (the real JDK 17)");
+  auto* java =
+      app.add_subcommand("java", "Write Main.java and Heapviz.java for javac/java (the real JDK 17)");
   java->add_option("lesson", o.lesson, "Lesson: number, id or a .java path")->required();
   java->add_option("--out", o.out_dir, "Folder to write the files into")->required();
 
@@ -120,9 +140,11 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       o.step_counter = !no_counter;
     }
     if (run->parsed() && o.trace == "json" && o.trace_file.empty())
-      throw CLI::ValidationError("--trace=json needs a FILE after the lesson: heapviz run LESSON --trace=json FILE");
+      throw CLI::ValidationError(
+          "--trace=json needs a FILE after the lesson: heapviz run LESSON --trace=json FILE");
     if (run->parsed() && o.trace != "json" && !o.trace_file.empty())
-      throw CLI::ValidationError("unexpected argument '" + o.trace_file + "' (a trace file goes with --trace=json)");
+      throw CLI::ValidationError("unexpected argument '" + o.trace_file +
+                                 "' (a trace file goes with --trace=json)");
     if (!size_text.empty()) {
       if (auto err = parse_size(size_text, o.width, o.height); !err.empty()) throw CLI::ValidationError(err);
     }

@@ -9,35 +9,37 @@ namespace heapviz::app {
 struct Options {
   enum class Mode { interactive, screenshot, lessons, record, run, java };
   Mode mode = Mode::interactive;
-  std::string lesson;      ///< id, number or path; empty = the default lesson
-  std::string out;         ///< output file (screenshot)
-  std::string facts;       ///< --facts FILE.json (screenshot): the drawn-facts log of the last frame
-  bool presentation = false;  ///< --presentation (screenshot): the recording layout, at the recording's UI scale
-  int width = 1600;        ///< offscreen size in pixels (screenshot)
+  std::string lesson;  ///< id, number or path; empty = the default lesson
+  std::string out;     ///< output file (screenshot)
+  std::string facts;   ///< --facts FILE.json (screenshot): the drawn-facts log of the last frame
+  bool presentation =
+      false;         ///< --presentation (screenshot): the recording layout, at the recording's UI scale
+  int width = 1600;  ///< offscreen size in pixels (screenshot)
   int height = 900;
-  long step = 0;           ///< step to show (screenshot)
-  unsigned select = 0;     ///< object id to select in the inspector (screenshot), 0 = none
-  std::string select_page; ///< "N": select the N-th page-cache page (0-based, address order) instead (screenshot)
+  long step = 0;        ///< step to show (screenshot)
+  unsigned select = 0;  ///< object id to select in the inspector (screenshot), 0 = none
+  std::string
+      select_page;  ///< "N": select the N-th page-cache page (0-based, address order) instead (screenshot)
   long quit_after_frames = 0;  ///< window: close by itself after this many frames (tests, demos); 0 = never
-  long play_from = -1;     ///< window: start playing at this step (benchmarks); -1 = no
-  std::string frame_log;   ///< window: write one line of timings per frame to this file (benchmarks)
-  float ui_scale = 0;      ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
-  std::string lang;        ///< "en" or "zh"; "" = not given (window: last used; renders: "en")
+  long play_from = -1;         ///< window: start playing at this step (benchmarks); -1 = no
+  std::string frame_log;       ///< window: write one line of timings per frame to this file (benchmarks)
+  float ui_scale = 0;          ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
+  std::string lang;            ///< "en" or "zh"; "" = not given (window: last used; renders: "en")
   // record
   int fps = 30;
   float speed = 1.0f;
   bool speed_given = false;  ///< --speed on the window's command line (else the saved speed)
-  long from = 0, to = -1;  ///< step range; -1 = to the end
-  std::string collector;   ///< "", "mark-compact" or "mark-sweep"
+  long from = 0, to = -1;    ///< step range; -1 = to the end
+  std::string collector;     ///< "", "mark-compact" or "mark-sweep"
   bool title_card = true, timeline = true, step_counter = true;
   // run / java
-  std::string jvm;                 ///< --jvm "flags" (run): replaces the lesson's //@ jvm: line
+  std::string jvm;  ///< --jvm "flags" (run): replaces the lesson's //@ jvm: line
   bool jvm_given = false;
-  std::string trace;               ///< --trace: "" (off), "text" (stderr) or "json" (to trace_file)
-  std::string trace_file;          ///< file for --trace=json
+  std::string trace;                        ///< --trace: "" (off), "text" (stderr) or "json" (to trace_file)
+  std::string trace_file;                   ///< file for --trace=json
   unsigned long long max_steps = 10000000;  ///< --max-steps N (run)
-  std::vector<std::string> hypotheticals;  ///< --hypothetical NAME (run), repeatable
-  std::string out_dir;             ///< --out DIR (java)
+  std::vector<std::string> hypotheticals;   ///< --hypothetical NAME (run), repeatable
+  std::string out_dir;                      ///< --out DIR (java)
 };
 
 /// Parses argv. Returns Options, or the process exit code when parsing already answered

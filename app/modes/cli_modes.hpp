@@ -21,7 +21,8 @@ std::optional<std::pair<LessonEntry, std::string>> load_lesson_or_report(const s
 
 /// One line per step: "index kind narration" (English).
 void write_trace_text(std::ostream& out, const Trace& trace);
-/// The trace as JSON: {"steps": [{"step" (1-based, as the window), "index" (0-based), "kind", "line", "col", "en", "zh", "internals", "objects"}...]}.
+/// The trace as JSON: {"steps": [{"step" (1-based, as the window), "index" (0-based), "kind", "line", "col",
+/// "en", "zh", "internals", "objects"}...]}.
 void write_trace_json(std::ostream& out, const Trace& trace);
 
 }  // namespace heapviz::app

@@ -21,7 +21,8 @@ int run_interactive(const Options& o) {
   std::string settings_warning;
   UserSettings settings = load_user_settings(settings_warning);
   state.lang = o.lang.empty() ? settings.lang : o.lang;
-  state.collector = settings.collector == "mark_sweep" ? heap::Collector::mark_sweep : heap::Collector::mark_compact;
+  state.collector =
+      settings.collector == "mark_sweep" ? heap::Collector::mark_sweep : heap::Collector::mark_compact;
   // A lesson named on the command line wins; otherwise reopen the last one (silently falling back).
   if (auto err = state.load(o.lesson.empty() ? settings.last_lesson : o.lesson); !err.empty()) {
     if (!o.lesson.empty()) {
@@ -70,7 +71,9 @@ int run_interactive(const Options& o) {
   // Frame-time log (benchmarks): no vsync, so the times are the work, not the monitor's rate.
   if (frame_log.is_open()) glfwSwapInterval(0);
   using Clock = std::chrono::steady_clock;
-  auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  auto ms = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+  };
   long frames = 0;
   while (!glfwWindowShouldClose(window) && !state.quit_requested) {
     if (o.quit_after_frames > 0 && ++frames > o.quit_after_frames) break;
@@ -107,17 +110,20 @@ int run_interactive(const Options& o) {
     if (frame_log.is_open()) {
       glFinish();  // llvmpipe renders on swap: count it in this frame
       const Clock::time_point end = Clock::now();
-      frame_log << frames << ' ' << ms(frame_start, end) << ' ' << state.session.last_update_ms() << ' ' << ms(frame_start, ui_end) << ' '
-                << ms(ui_end, end) << ' ' << state.session.playback().position() << ' ' << state.session.tween() << ' '
+      frame_log << frames << ' ' << ms(frame_start, end) << ' ' << state.session.last_update_ms() << ' '
+                << ms(frame_start, ui_end) << ' ' << ms(ui_end, end) << ' '
+                << state.session.playback().position() << ' ' << state.session.tween() << ' '
                 << ImGui::GetDrawData()->TotalVtxCount << '\n';
     }
   }
   settings.lang = state.lang;
   settings.collector = state.collector == heap::Collector::mark_sweep ? "mark_sweep" : "mark_compact";
-  if (const LessonEntry* e = state.current()) settings.last_lesson = e->path.empty() ? e->id : e->path.string();
+  if (const LessonEntry* e = state.current())
+    settings.last_lesson = e->path.empty() ? e->id : e->path.string();
   settings.speed = state.session.playback().speed();
   settings.auto_pause = state.session.playback().auto_pause();
-  if (auto err = save_user_settings(settings); !err.empty()) std::cerr << "heapviz: settings not saved: " << err << "\n";
+  if (auto err = save_user_settings(settings); !err.empty())
+    std::cerr << "heapviz: settings not saved: " << err << "\n";
   return 0;
 }
 

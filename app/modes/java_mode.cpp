@@ -24,13 +24,15 @@ int java_mode(const Options& o) {
   std::ofstream(fs::path(o.out_dir) / src.file_name, std::ios::binary) << src.text;
   fs::copy_file(helper, fs::path(o.out_dir) / "Heapviz.java", fs::copy_options::overwrite_existing, ec);
   if (ec || !fs::exists(fs::path(o.out_dir) / src.file_name)) {
-    std::cerr << "heapviz: cannot write into " << o.out_dir << (ec ? ": " + ec.message() : std::string()) << "\n";
+    std::cerr << "heapviz: cannot write into " << o.out_dir << (ec ? ": " + ec.message() : std::string())
+              << "\n";
     return 2;
   }
   std::cout << "wrote " << (fs::path(o.out_dir) / src.file_name).string() << " and "
             << (fs::path(o.out_dir) / "Heapviz.java").string() << "\n"
             << "run: cd " << o.out_dir << " && javac " << src.file_name << " Heapviz.java && java "
-            << lesson.directives.jvm_flags << (lesson.directives.jvm_flags.empty() ? "" : " ") << src.main_class << "\n";
+            << lesson.directives.jvm_flags << (lesson.directives.jvm_flags.empty() ? "" : " ")
+            << src.main_class << "\n";
   return 0;
 }
 

@@ -32,8 +32,9 @@ void print_progress(std::size_t done, std::size_t total, double elapsed, bool fi
   last_decile = decile;
   const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
   const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
-  std::fprintf(stderr, "%srecording: frame %zu/%zu (%3.0f%%), %.1f s elapsed, about %.0f s left%s", tty ? "\r" : "", done,
-               total, total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0, elapsed, left,
+  std::fprintf(stderr, "%srecording: frame %zu/%zu (%3.0f%%), %.1f s elapsed, about %.0f s left%s",
+               tty ? "\r" : "", done, total,
+               total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0, elapsed, left,
                tty ? "   " : "\n");
   std::fflush(stderr);
 }
@@ -43,7 +44,8 @@ std::uint64_t output_size(const std::string& path) {
   std::error_code ec;
   if (fs::is_regular_file(path, ec)) return fs::file_size(path, ec);
   std::uint64_t total = 0;
-  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) total += it->file_size(ec);
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+    total += it->file_size(ec);
   return total;
 }
 
@@ -53,19 +55,21 @@ int run_record(const Options& o) {
   AppState state;
   state.lang = o.lang.empty() ? "en" : o.lang;
   if (o.collector == "mark-sweep") state.collector = heap::Collector::mark_sweep;
-  state.hypotheticals = o.hypotheticals;  // as screenshot: the lesson must declare each (else run_notice, exit 2)
+  state.hypotheticals =
+      o.hypotheticals;  // as screenshot: the lesson must declare each (else run_notice, exit 2)
   if (auto err = state.load(o.lesson); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";
     return 2;
   }
   if (!state.session.loaded()) {
-    std::cerr << "heapviz: nothing to record: " << (state.run_notice.empty() ? "the lesson produced no steps" : state.run_notice)
-              << "\n";
+    std::cerr << "heapviz: nothing to record: "
+              << (state.run_notice.empty() ? "the lesson produced no steps" : state.run_notice) << "\n";
     return 2;
   }
   const std::size_t steps = state.session.playback().size();
   if (static_cast<std::size_t>(o.from) > steps) {
-    std::cerr << "heapviz: --from " << o.from << " is out of range: this lesson has steps 0.." << steps << "\n";
+    std::cerr << "heapviz: --from " << o.from << " is out of range: this lesson has steps 0.." << steps
+              << "\n";
     return 2;
   }
   std::string error;
@@ -116,8 +120,10 @@ int run_record(const Options& o) {
     if (g_interrupted) break;
     state.session.playback() = script.playback();
     render_offscreen_frame(target, dt, [&] {
-      if (script.title()) draw_title_card(state);
-      else draw_presentation(state, gui->fonts(), po);
+      if (script.title())
+        draw_title_card(state);
+      else
+        draw_presentation(state, gui->fonts(), po);
     });
     if (auto err = sink->write(target.read_rgba()); !err.empty()) {
       failure = err;
@@ -137,17 +143,19 @@ int run_record(const Options& o) {
   if (isatty(2)) std::fprintf(stderr, "\n");
   if (g_interrupted || !failure.empty()) {
     sink->abort();
-    std::cerr << "heapviz: " << (g_interrupted ? "recording interrupted" : failure) << "; nothing was written to " << o.out
-              << "\n";
+    std::cerr << "heapviz: " << (g_interrupted ? "recording interrupted" : failure)
+              << "; nothing was written to " << o.out << "\n";
     return g_interrupted ? 130 : 1;
   }
   if (auto err = sink->finish(); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";
     return 1;
   }
-  std::printf("heapviz: wrote %s: %zu frames, %.1f s at %d fps, %dx%d, %s (rendered in %.1f s, %.1f frames/s)\n",
-              o.out.c_str(), done, static_cast<double>(done) / o.fps, o.fps, o.width, o.height,
-              human_bytes(output_size(o.out)).c_str(), elapsed, elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0);
+  std::printf(
+      "heapviz: wrote %s: %zu frames, %.1f s at %d fps, %dx%d, %s (rendered in %.1f s, %.1f frames/s)\n",
+      o.out.c_str(), done, static_cast<double>(done) / o.fps, o.fps, o.width, o.height,
+      human_bytes(output_size(o.out)).c_str(), elapsed,
+      elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0);
   return 0;
 }
 

@@ -10,7 +10,8 @@ namespace heapviz::app {
 std::optional<std::pair<LessonEntry, std::string>> load_lesson_or_report(const std::string& name) {
   const auto entry = find_lesson(name);
   if (!entry) {
-    std::cerr << "heapviz: no lesson '" << name << "' (give a number, an id from 'heapviz lessons', or a .java file)\n";
+    std::cerr << "heapviz: no lesson '" << name
+              << "' (give a number, an id from 'heapviz lessons', or a .java file)\n";
     return std::nullopt;
   }
   auto source = read_lesson_source(*entry);

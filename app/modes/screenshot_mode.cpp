@@ -44,14 +44,17 @@ int run_screenshot(const Options& o) {
     // The N-th page-cache page of the view, in address order (pages have no object id to name them by).
     std::vector<const BlockView*> pages;
     for (const BlockView& b : state.session.view_after().blocks)
-      if (b.space == heap::SpaceId::kernel && b.id == heap::kNoObject && b.state != BlockState::free) pages.push_back(&b);
-    std::sort(pages.begin(), pages.end(), [](const BlockView* a, const BlockView* b) { return a->addr < b->addr; });
+      if (b.space == heap::SpaceId::kernel && b.id == heap::kNoObject && b.state != BlockState::free)
+        pages.push_back(&b);
+    std::sort(pages.begin(), pages.end(),
+              [](const BlockView* a, const BlockView* b) { return a->addr < b->addr; });
     std::size_t n = 0;
-    const bool number = std::all_of(o.select_page.begin(), o.select_page.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool number =
+        std::all_of(o.select_page.begin(), o.select_page.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (number && o.select_page.size() < 10) n = std::stoul(o.select_page);
     if (!number || o.select_page.size() >= 10 || n >= pages.size()) {
-      std::cerr << "heapviz: --select-page " << o.select_page << ": this step has " << pages.size() << " page-cache pages (0.."
-                << (pages.empty() ? 0 : pages.size() - 1) << ")\n";
+      std::cerr << "heapviz: --select-page " << o.select_page << ": this step has " << pages.size()
+                << " page-cache pages (0.." << (pages.empty() ? 0 : pages.size() - 1) << ")\n";
       return 2;
     }
     state.map.select_bytes({heap::SpaceId::kernel, pages[n]->addr, pages[n]->size, pages[n]->label});
@@ -61,7 +64,9 @@ int run_screenshot(const Options& o) {
   config.visible = false;
   config.persist_layout = false;
   // The presentation layout uses the recording's scale (record_mode.cpp), so it shows what a frame would.
-  config.ui_scale = o.ui_scale > 0 ? o.ui_scale : o.presentation ? 1.25f * static_cast<float>(o.height) / 720.0f : 1.0f;
+  config.ui_scale = o.ui_scale > 0   ? o.ui_scale
+                    : o.presentation ? 1.25f * static_cast<float>(o.height) / 720.0f
+                                     : 1.0f;
   auto gui = GuiSession::open(config, error);
   if (!gui) {
     std::cerr << "heapviz: " << error << ". The screenshot mode still needs an X display for its GL context: "
@@ -79,8 +84,10 @@ int run_screenshot(const Options& o) {
   for (int frame = 0; frame < kSettleFrames; ++frame) {
     if (!o.facts.empty() && frame == kSettleFrames - 1) set_drawn_facts(&facts);
     render_offscreen_frame(target, 1.0f / 30.0f, [&] {
-      if (o.presentation) draw_presentation(state, gui->fonts(), PresentationOptions{});
-      else draw_shell(state, gui->fonts());
+      if (o.presentation)
+        draw_presentation(state, gui->fonts(), PresentationOptions{});
+      else
+        draw_shell(state, gui->fonts());
     });
   }
   set_drawn_facts(nullptr);

@@ -53,7 +53,8 @@ void write_trace_json(std::ostream& out, const Trace& trace) {
                      {"events", s.events}});
   }
   // Invalid UTF-8 in a narration must not abort the dump: replace it.
-  out << nlohmann::json{{"steps", steps}}.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << nlohmann::json{{"steps", steps}}.dump(1, ' ', false, nlohmann::json::error_handler_t::replace)
+      << '\n';
 }
 
 }  // namespace heapviz::app

@@ -22,8 +22,10 @@ void swatch(ImU32 colour, bool bar) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetTextLineHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  if (bar) dl->AddRectFilled(ImVec2(p.x + 4, p.y), ImVec2(p.x + 7, p.y + h), colour);
-  else dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 12, p.y + h - 2), colour);
+  if (bar)
+    dl->AddRectFilled(ImVec2(p.x + 4, p.y), ImVec2(p.x + 7, p.y + h), colour);
+  else
+    dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 12, p.y + h - 2), colour);
   ImGui::Dummy(ImVec2(14, h));
   ImGui::SameLine(0, 4);
 }
@@ -33,11 +35,15 @@ int buffer_dump_first(int position) { return position < 192 ? 0 : (position - 64
 
 void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
   char legend[96];
-  if (d.mark >= 0) std::snprintf(legend, sizeof legend, "pos=%d lim=%d cap=%d mark=%d", d.position, d.limit, d.capacity, d.mark);
-  else std::snprintf(legend, sizeof legend, "pos=%d lim=%d cap=%d", d.position, d.limit, d.capacity);
+  if (d.mark >= 0)
+    std::snprintf(legend, sizeof legend, "pos=%d lim=%d cap=%d mark=%d", d.position, d.limit, d.capacity,
+                  d.mark);
+  else
+    std::snprintf(legend, sizeof legend, "pos=%d lim=%d cap=%d", d.position, d.limit, d.capacity);
   ImGui::TextUnformatted(legend);
-  const std::string where = d.direct ? (zh ? "本地内存 " : "native memory at ") + hex_address(d.address)
-                                     : (zh ? "Java 堆上的 byte[] " : "the byte[] on the Java heap at ") + hex_address(d.address);
+  const std::string where =
+      d.direct ? (zh ? "本地内存 " : "native memory at ") + hex_address(d.address)
+               : (zh ? "Java 堆上的 byte[] " : "the byte[] on the Java heap at ") + hex_address(d.address);
   ImGui::TextDisabled("%s %s", zh ? "字节位于" : "bytes in", where.c_str());
   swatch(kPositionMark, true);
   ImGui::TextUnformatted(zh ? "position" : "position");
@@ -54,8 +60,10 @@ void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
   }
 
   if (!d.bytes_known) {
-    ImGui::TextWrapped("%s", zh ? "这个地址不在本地内存（malloc）中，例如它是页缓存的映射：这里不显示它的字节。"
-                                : "This address is not in native (malloc) memory, e.g. it maps page-cache pages: its bytes are not shown here.");
+    ImGui::TextWrapped("%s",
+                       zh ? "这个地址不在本地内存（malloc）中，例如它是页缓存的映射：这里不显示它的字节。"
+                          : "This address is not in native (malloc) memory, e.g. it maps page-cache pages: "
+                            "its bytes are not shown here.");
     return;
   }
   ImGui::PushFont(mono);
@@ -76,17 +84,24 @@ void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
     }
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float bytes_x = p.x + static_cast<float>(addr.size()) * cw;
-    auto cell_x = [&](int index) { return bytes_x + static_cast<float>((index - index0) * 3) * cw; };  // the space before a byte
+    auto cell_x = [&](int index) {
+      return bytes_x + static_cast<float>((index - index0) * 3) * cw;
+    };  // the space before a byte
     for (int i = row; i < std::min(n, row + per_row); ++i) {
       const int index = d.first + i;
       const float cx = cell_x(index);
-      if (index >= d.position && index < d.limit) dl->AddRectFilled(ImVec2(cx + cw * 0.5f, p.y), ImVec2(cx + 3 * cw + cw * 0.5f, p.y + lh), kRemainingBg);
-      if (index == d.mark) dl->AddRectFilled(ImVec2(cx + cw, p.y + lh - 3), ImVec2(cx + 3 * cw, p.y + lh), kMarkMark);
+      if (index >= d.position && index < d.limit)
+        dl->AddRectFilled(ImVec2(cx + cw * 0.5f, p.y), ImVec2(cx + 3 * cw + cw * 0.5f, p.y + lh),
+                          kRemainingBg);
+      if (index == d.mark)
+        dl->AddRectFilled(ImVec2(cx + cw, p.y + lh - 3), ImVec2(cx + 3 * cw, p.y + lh), kMarkMark);
     }
     ImGui::TextUnformatted(text.c_str());
     const int end = std::min(n, row + per_row) + d.first;  // one past the last index on this row
-    auto bar = [&](int index, ImU32 colour, float dx) {  // dx: position left, limit right, both seen when equal
-      if (index < index0 || index > end || (index == end && index != d.first + n)) return;  // a row end belongs to the next row
+    auto bar = [&](int index, ImU32 colour,
+                   float dx) {  // dx: position left, limit right, both seen when equal
+      if (index < index0 || index > end || (index == end && index != d.first + n))
+        return;  // a row end belongs to the next row
       const float x = cell_x(index) + cw * dx;
       dl->AddRectFilled(ImVec2(x, p.y - 1), ImVec2(x + 2.5f, p.y + lh + 1), colour);
     };
@@ -95,7 +110,8 @@ void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
   }
   ImGui::PopFont();
   if (d.first > 0 || d.first + n < d.capacity)
-    ImGui::TextDisabled(zh ? "（显示第 %d 到 %d 字节，共 %d）" : "(bytes %d to %d of %d shown)", d.first, d.first + n - 1, d.capacity);
+    ImGui::TextDisabled(zh ? "（显示第 %d 到 %d 字节，共 %d）" : "(bytes %d to %d of %d shown)", d.first,
+                        d.first + n - 1, d.capacity);
 }
 
 }  // namespace heapviz::app

@@ -51,20 +51,29 @@ void CodePanel::rebuild_colours() {
   };
   for (const lang::Token& t : lexed.tokens) {
     switch (t.kind) {
-      case lang::TokenKind::Keyword: paint(t.span, kKeyword); break;
+      case lang::TokenKind::Keyword:
+        paint(t.span, kKeyword);
+        break;
       case lang::TokenKind::StringLiteral:
-      case lang::TokenKind::CharLiteral: paint(t.span, kString); break;
+      case lang::TokenKind::CharLiteral:
+        paint(t.span, kString);
+        break;
       case lang::TokenKind::IntLiteral:
       case lang::TokenKind::LongLiteral:
       case lang::TokenKind::FloatLiteral:
-      case lang::TokenKind::DoubleLiteral: paint(t.span, kNumber); break;
-      case lang::TokenKind::Identifier:
-        if (!t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z') paint(t.span, kType);  // by Java naming habit
+      case lang::TokenKind::DoubleLiteral:
+        paint(t.span, kNumber);
         break;
-      default: break;
+      case lang::TokenKind::Identifier:
+        if (!t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z')
+          paint(t.span, kType);  // by Java naming habit
+        break;
+      default:
+        break;
     }
   }
-  for (const lang::Comment& c : lexed.comments) paint(c.span, c.text.rfind("//@", 0) == 0 ? kDirective : kComment);
+  for (const lang::Comment& c : lexed.comments)
+    paint(c.span, c.text.rfind("//@", 0) == 0 ? kDirective : kComment);
 }
 
 bool CodePanel::take_rerun_request() {
@@ -73,7 +82,8 @@ bool CodePanel::take_rerun_request() {
   return r;
 }
 
-void CodePanel::draw(ImFont* mono, int current_line, const std::vector<lang::Diagnostic>& diagnostics, const char* lang) {
+void CodePanel::draw(ImFont* mono, int current_line, const std::vector<lang::Diagnostic>& diagnostics,
+                     const char* lang) {
   const bool zh = std::string_view(lang) == "zh";
   if (ImGui::Checkbox(zh ? "编辑" : "Edit", &editing_) && editing_) {
     edit_buffer_.assign(text_.begin(), text_.end());
@@ -91,9 +101,13 @@ void CodePanel::draw(ImFont* mono, int current_line, const std::vector<lang::Dia
   }
   ImGui::PushFont(mono);
   if (editing_) {
-    if (edit_buffer_.size() < std::strlen(edit_buffer_.data()) + 1024) edit_buffer_.resize(edit_buffer_.size() * 2, '\0');
-    ImGui::InputTextMultiline("##edit", edit_buffer_.data(), edit_buffer_.size(), ImVec2(-1, -1), ImGuiInputTextFlags_AllowTabInput);
-    if (ImGui::IsItemActive() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) rerun_ = true;
+    if (edit_buffer_.size() < std::strlen(edit_buffer_.data()) + 1024)
+      edit_buffer_.resize(edit_buffer_.size() * 2, '\0');
+    ImGui::InputTextMultiline("##edit", edit_buffer_.data(), edit_buffer_.size(), ImVec2(-1, -1),
+                              ImGuiInputTextFlags_AllowTabInput);
+    if (ImGui::IsItemActive() && ImGui::GetIO().KeyCtrl &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
+      rerun_ = true;
     if (rerun_) {
       text_.assign(edit_buffer_.data());
       rebuild_colours();
@@ -111,7 +125,8 @@ void CodePanel::draw_readonly(ImFont* mono, int current_line) {
   ImGui::PopFont();
 }
 
-void CodePanel::draw_lines(int current_line, const std::vector<lang::Diagnostic>& diagnostics, int window_flags) {
+void CodePanel::draw_lines(int current_line, const std::vector<lang::Diagnostic>& diagnostics,
+                           int window_flags) {
   ImGui::BeginChild("code", ImVec2(0, 0), false, window_flags);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
@@ -122,11 +137,13 @@ void CodePanel::draw_lines(int current_line, const std::vector<lang::Diagnostic>
     if (a >= text_.size() && ln + 1 == line_starts_.size()) break;
     const int line_no = static_cast<int>(ln) + 1;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const bool has_error = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const lang::Diagnostic& d) {
-      return d.severity == lang::Severity::Error && d.span.line == line_no;
-    });
+    const bool has_error =
+        std::any_of(diagnostics.begin(), diagnostics.end(), [&](const lang::Diagnostic& d) {
+          return d.severity == lang::Severity::Error && d.span.line == line_no;
+        });
     if (line_no == current_line)
-      dl->AddRectFilled(p, ImVec2(p.x + ImGui::GetContentRegionAvail().x + 2000, p.y + line_h), IM_COL32(255, 214, 102, 160));
+      dl->AddRectFilled(p, ImVec2(p.x + ImGui::GetContentRegionAvail().x + 2000, p.y + line_h),
+                        IM_COL32(255, 214, 102, 160));
     if (has_error) dl->AddRectFilled(p, ImVec2(p.x + 4, p.y + line_h), IM_COL32(200, 20, 20, 255));
     ImGui::TextDisabled("%3d ", line_no);
     std::size_t i = a;

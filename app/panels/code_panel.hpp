@@ -16,8 +16,10 @@ class CodePanel {
   /// Replaces the text (e.g. a new lesson was opened).
   void set_source(const std::string& text);
   const std::string& source() const { return text_; }
-  /// Draws the panel. `current_line` (1-based, 0 = none) is highlighted and scrolled into view when it changes.
-  void draw(ImFont* mono, int current_line, const std::vector<lang::Diagnostic>& diagnostics, const char* lang);
+  /// Draws the panel. `current_line` (1-based, 0 = none) is highlighted and scrolled into view when it
+  /// changes.
+  void draw(ImFont* mono, int current_line, const std::vector<lang::Diagnostic>& diagnostics,
+            const char* lang);
   /// Read-only presentation: no Edit/Run controls, no scrollbars.
   void draw_readonly(ImFont* mono, int current_line);
   /// True once after the user pressed Ctrl+Enter (or the Run button) in edit mode.
@@ -27,7 +29,7 @@ class CodePanel {
   void rebuild_colours();
   void draw_lines(int current_line, const std::vector<lang::Diagnostic>& diagnostics, int window_flags);
   std::string text_;
-  std::vector<unsigned> colour_;      // one colour per byte of text_
+  std::vector<unsigned> colour_;  // one colour per byte of text_
   std::vector<std::size_t> line_starts_;
   bool editing_ = false;
   bool rerun_ = false;

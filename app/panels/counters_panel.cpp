@@ -12,7 +12,8 @@
 
 namespace heapviz::app {
 
-void draw_counters(const View& view, const std::vector<CounterSeries>& series, float position_fraction, const char* lang) {
+void draw_counters(const View& view, const std::vector<CounterSeries>& series, float position_fraction,
+                   const char* lang) {
   const bool zh = std::string_view(lang) == "zh";
   if (!ImGui::BeginTable("counters", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
   ImGui::TableSetupColumn(zh ? "计数器" : "counter", ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -25,16 +26,18 @@ void draw_counters(const View& view, const std::vector<CounterSeries>& series, f
     ImGui::TableNextColumn();
     const bool bytes = c.key.find("bytes") != std::string::npos || c.key.find("used") != std::string::npos ||
                        c.key.find("capacity") != std::string::npos;
-    const std::string value = bytes && c.value >= 1024 ? human_bytes(static_cast<std::uint64_t>(c.value)) : std::to_string(c.value);
+    const std::string value =
+        bytes && c.value >= 1024 ? human_bytes(static_cast<std::uint64_t>(c.value)) : std::to_string(c.value);
     ImGui::TextUnformatted(value.c_str());
     note_counter(c.key, value);
     ImGui::TableNextColumn();
-    const auto it = std::find_if(series.begin(), series.end(), [&](const CounterSeries& s) { return s.key == c.key; });
+    const auto it =
+        std::find_if(series.begin(), series.end(), [&](const CounterSeries& s) { return s.key == c.key; });
     if (it != series.end() && !it->values.empty()) {
       const ImVec2 a = ImGui::GetCursorScreenPos();
       const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize();
-      ImGui::PlotLines(("##" + c.key).c_str(), it->values.data(), static_cast<int>(it->values.size()), 0, nullptr, FLT_MAX,
-                       FLT_MAX, ImVec2(w, h));
+      ImGui::PlotLines(("##" + c.key).c_str(), it->values.data(), static_cast<int>(it->values.size()), 0,
+                       nullptr, FLT_MAX, FLT_MAX, ImVec2(w, h));
       const float x = a.x + std::clamp(position_fraction, 0.0f, 1.0f) * w;
       ImGui::GetWindowDrawList()->AddLine(ImVec2(x, a.y), ImVec2(x, a.y + h), kHighlight, 2);
     }

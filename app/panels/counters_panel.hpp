@@ -13,6 +13,7 @@ struct CounterSeries {
 
 /// The counters of the current view as a table, with a small plot per counter over the whole trace
 /// (`series`, may be empty) and the current position marked (`position_fraction` in [0, 1]).
-void draw_counters(const View& view, const std::vector<CounterSeries>& series, float position_fraction, const char* lang);
+void draw_counters(const View& view, const std::vector<CounterSeries>& series, float position_fraction,
+                   const char* lang);
 
 }  // namespace heapviz::app

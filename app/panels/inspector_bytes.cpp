@@ -17,31 +17,39 @@ namespace {
 constexpr std::uint64_t kMaxDumped = 512;  // 32 lines: a page is 4096 bytes; the wrong bytes are shown first
 }  // namespace
 
-void draw_bytes_inspector(const Machine& m, const View& view, const SelectedBytes& sel, ImFont* mono, const char* lang) {
+void draw_bytes_inspector(const Machine& m, const View& view, const SelectedBytes& sel, ImFont* mono,
+                          const char* lang) {
   const bool zh = std::string_view(lang) == "zh";
   const bool page = sel.space == heap::SpaceId::kernel;
-  ImGui::TextUnformatted(page ? (zh ? "页缓存页" : "page-cache page") : (zh ? "磁盘上的字节" : "bytes on the device"));
+  ImGui::TextUnformatted(page ? (zh ? "页缓存页" : "page-cache page")
+                              : (zh ? "磁盘上的字节" : "bytes on the device"));
   if (!sel.label.empty()) ImGui::TextUnformatted(sel.label.c_str());
-  ImGui::Text("%s %s   %s %s", zh ? "地址" : "address", hex_address(sel.addr).c_str(), zh ? "大小" : "size", human_bytes(sel.size).c_str());
+  ImGui::Text("%s %s   %s %s", zh ? "地址" : "address", hex_address(sel.addr).c_str(), zh ? "大小" : "size",
+              human_bytes(sel.size).c_str());
 
   // Wrong bytes in this range (core facts), and where the dump starts: at the first wrong line if any.
   std::vector<std::pair<std::uint64_t, std::uint64_t>> wrong;
-  if (view.heap_address_write) wrong = io::wrong_kernel_bytes(*view.heap_address_write, sel.addr, page ? sel.size : 0);
+  if (view.heap_address_write)
+    wrong = io::wrong_kernel_bytes(*view.heap_address_write, sel.addr, page ? sel.size : 0);
   std::uint64_t wrong_total = 0;
   for (const auto& [a, n] : wrong) wrong_total += n;
   std::uint64_t start = sel.addr;
-  if (!wrong.empty() && sel.size > kMaxDumped) start = std::max(sel.addr, (wrong.front().first - 32) & ~std::uint64_t{15});
+  if (!wrong.empty() && sel.size > kMaxDumped)
+    start = std::max(sel.addr, (wrong.front().first - 32) & ~std::uint64_t{15});
   const std::uint64_t shown = std::min(kMaxDumped, sel.addr + sel.size - start);
   if (wrong_total > 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWrongBytes);
-    ImGui::TextWrapped(zh ? "%llu 个字节是错的（高亮）：内核从数组的旧地址读到了它们。" : "%llu bytes wrong (highlighted): the kernel read them from the array's old address.",
-                       static_cast<unsigned long long>(wrong_total));
+    ImGui::TextWrapped(
+        zh ? "%llu 个字节是错的（高亮）：内核从数组的旧地址读到了它们。"
+           : "%llu bytes wrong (highlighted): the kernel read them from the array's old address.",
+        static_cast<unsigned long long>(wrong_total));
     ImGui::PopStyleColor();
   }
   note_mark({"inspector_bytes", sel.space, sel.addr, sel.size, std::to_string(wrong_total), 0, 0, 0, 0});
   ImGui::Separator();
   auto is_wrong = [&](std::uint64_t a) {
-    return std::any_of(wrong.begin(), wrong.end(), [&](const auto& w) { return a >= w.first && a < w.first + w.second; });
+    return std::any_of(wrong.begin(), wrong.end(),
+                       [&](const auto& w) { return a >= w.first && a < w.first + w.second; });
   };
   ImGui::PushFont(mono);
   const std::vector<std::string> lines = nio::hex_dump(m, sel.space, start, shown);
@@ -58,14 +66,16 @@ void draw_bytes_inspector(const Machine& m, const View& view, const SelectedByte
     for (std::size_t i = 0; colon + 1 + 3 * i + 3 <= line.size(); ++i) {
       ImGui::SameLine(0, 0);
       const char* tok = line.c_str() + colon + 1 + 3 * i;
-      if (is_wrong(line_addr + i)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWrongBytes), "%.3s", tok);
-      else ImGui::TextUnformatted(tok, tok + 3);
+      if (is_wrong(line_addr + i))
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWrongBytes), "%.3s", tok);
+      else
+        ImGui::TextUnformatted(tok, tok + 3);
     }
   }
   ImGui::PopFont();
   if (shown < sel.size)
-    ImGui::TextDisabled(zh ? "（显示 %llu 字节，共 %llu）" : "(%llu of %llu bytes shown)", static_cast<unsigned long long>(shown),
-                        static_cast<unsigned long long>(sel.size));
+    ImGui::TextDisabled(zh ? "（显示 %llu 字节，共 %llu）" : "(%llu of %llu bytes shown)",
+                        static_cast<unsigned long long>(shown), static_cast<unsigned long long>(sel.size));
 }
 
 }  // namespace heapviz::app

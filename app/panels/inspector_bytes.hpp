@@ -9,6 +9,7 @@ namespace heapviz::app {
 
 /// A hex dump of the selected page or device bytes as they are at this step; bytes the view's
 /// heap-address write lists as wrong (lesson 06, os-reads-heap) are highlighted with what was intended.
-void draw_bytes_inspector(const Machine& m, const View& view, const SelectedBytes& sel, ImFont* mono, const char* lang);
+void draw_bytes_inspector(const Machine& m, const View& view, const SelectedBytes& sel, ImFont* mono,
+                          const char* lang);
 
 }  // namespace heapviz::app

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "heapviz/inspect.hpp"
 #include "heapviz/nio/buffer_dump.hpp"
@@ -24,29 +24,35 @@ bool draw_buffer_bytes(const Machine& m, heap::ObjectId id, ImFont* mono, bool z
   if (!state) return false;
   const auto dump = nio::buffer_dump(m, buffer, buffer_dump_first(state->position), kBufferDumpBytes);
   if (!dump) return false;
-  if (buffer != id) ImGui::TextDisabled(zh ? "由 #%u 包装（ByteBuffer）" : "wrapped by ByteBuffer #%u", buffer);
+  if (buffer != id)
+    ImGui::TextDisabled(zh ? "由 #%u 包装（ByteBuffer）" : "wrapped by ByteBuffer #%u", buffer);
   draw_buffer_hex(*dump, mono, zh);
   return true;
 }
 }  // namespace
 
-void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected, ImFont* mono, const char* lang) {
+void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected, ImFont* mono,
+                    const char* lang) {
   const bool zh = std::string_view(lang) == "zh";
-  const auto it = std::find_if(view.blocks.begin(), view.blocks.end(),
-                               [&](const BlockView& b) { return b.id == selected && selected != heap::kNoObject; });
+  const auto it = std::find_if(view.blocks.begin(), view.blocks.end(), [&](const BlockView& b) {
+    return b.id == selected && selected != heap::kNoObject;
+  });
   if (it == view.blocks.end()) {
-    ImGui::TextWrapped("%s", zh ? "点击内存图中的对象，在这里查看它的字段和字节。" : "Click an object in the memory map to see its bytes here.");
+    ImGui::TextWrapped("%s", zh ? "点击内存图中的对象，在这里查看它的字段和字节。"
+                                : "Click an object in the memory map to see its bytes here.");
     return;
   }
   const BlockView& b = *it;
   ImGui::Text("%s #%u", b.type.c_str(), b.id);
   if (!b.label.empty()) ImGui::Text("%s %s", zh ? "被引用于" : "held by", b.label.c_str());
-  ImGui::Text("%s %s   %s %s   %s %s", zh ? "地址" : "address", hex_address(b.addr).c_str(), zh ? "大小" : "size",
-              human_bytes(b.size).c_str(), zh ? "状态" : "state", std::string(block_state_name(b.state)).c_str());
+  ImGui::Text("%s %s   %s %s   %s %s", zh ? "地址" : "address", hex_address(b.addr).c_str(),
+              zh ? "大小" : "size", human_bytes(b.size).c_str(), zh ? "状态" : "state",
+              std::string(block_state_name(b.state)).c_str());
   // A buffer's bytes with position and limit first: what a teacher points at during I/O steps.
   const bool buffer_shown = draw_buffer_bytes(m, b.id, mono, zh);
   if (buffer_shown) ImGui::Separator();
-  if (b.state == BlockState::forwarded) ImGui::Text("%s %s", zh ? "转发地址" : "forwarding to", hex_address(b.forward_to).c_str());
+  if (b.state == BlockState::forwarded)
+    ImGui::Text("%s %s", zh ? "转发地址" : "forwarding to", hex_address(b.forward_to).c_str());
   if (b.array_length) ImGui::Text("length %u", b.array_length);
   // Fields as the JDK declares them, read by the core from the object's bytes at this step.
   if (ImGui::BeginTable("fields", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
@@ -75,7 +81,9 @@ void draw_inspector(const Machine& m, const View& view, heap::ObjectId selected,
   ImGui::PushFont(mono);
   for (const std::string& line : hex_dump(m, b.addr, shown)) ImGui::TextUnformatted(line.c_str());
   ImGui::PopFont();
-  if (shown < b.size) ImGui::TextDisabled(zh ? "（只显示前 %llu 字节）" : "(first %llu bytes shown)", static_cast<unsigned long long>(shown));
+  if (shown < b.size)
+    ImGui::TextDisabled(zh ? "（只显示前 %llu 字节）" : "(first %llu bytes shown)",
+                        static_cast<unsigned long long>(shown));
 }
 
 }  // namespace heapviz::app

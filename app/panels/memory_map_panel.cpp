@@ -18,15 +18,16 @@ namespace {
 constexpr float kMinLabelColumn = 170;  // lane names and figures on the left (wider with the font)
 // Lane heights come from the height the map has (all lanes visible without scrolling), between a
 // readable minimum and a comfortable maximum, in font sizes so they follow the UI scale.
-constexpr float kMinBand = 1.9f, kMaxBand = 3.6f;    // the lane itself
+constexpr float kMinBand = 1.9f, kMaxBand = 3.6f;     // the lane itself
 constexpr float kMinArrow = 1.25f, kMaxArrow = 3.0f;  // headroom for reference arrows above a lane
-constexpr std::size_t kMaxBlocksDrawn = 3000;  // beyond this a lane draws occupancy (level of detail)
+constexpr std::size_t kMaxBlocksDrawn = 3000;         // beyond this a lane draws occupancy (level of detail)
 constexpr std::size_t kMaxArrowsDrawn = 400;
 
 /// The heap lane's title says the simplification: heapviz has no generations.
 const char* lane_title(heap::SpaceId s, bool zh) {
   if (s == heap::SpaceId::java_heap)
-    return zh ? "Java 堆——单一空间\n（JDK Serial：新生代 + 老年代）" : "Java heap — one space\n(JDK Serial: young + old)";
+    return zh ? "Java 堆——单一空间\n（JDK Serial：新生代 + 老年代）"
+              : "Java heap — one space\n(JDK Serial: young + old)";
   return nullptr;
 }
 
@@ -35,12 +36,17 @@ void one_space_tooltip(bool zh) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
   ImGui::TextUnformatted(
-      zh ? "heapviz 把 Java 堆画成一段 -Xmx 字节的连续地址空间。JDK 17 的 Serial GC 把它分成新生代（Eden 和两个 Survivor）"
-           "和老年代；heapviz 不模拟分代：没有 Minor GC，也没有晋升，这里的每次 GC 都是对整个堆的标记-整理（相当于 Serial 的 Full GC）"
+      zh ? "heapviz 把 Java 堆画成一段 -Xmx 字节的连续地址空间。JDK 17 的 Serial GC 把它分成新生代（Eden "
+           "和两个 Survivor）"
+           "和老年代；heapviz 不模拟分代：没有 Minor GC，也没有晋升，这里的每次 GC "
+           "都是对整个堆的标记-整理（相当于 Serial 的 Full GC）"
            "或标记-清除。-Xmn 等分代参数只交给 java，heapviz 会在“模拟说明”里注明。"
-         : "heapviz draws the Java heap as one range of -Xmx bytes. JDK 17's Serial GC splits it into a young generation "
-           "(eden and two survivor spaces) and an old generation; heapviz does not model generations: no minor GCs, no "
-           "promotion, every GC here collects the whole heap (like Serial's full GC, a mark-compact) or sweeps it. Flags "
+         : "heapviz draws the Java heap as one range of -Xmx bytes. JDK 17's Serial GC splits it into a "
+           "young generation "
+           "(eden and two survivor spaces) and an old generation; heapviz does not model generations: no "
+           "minor GCs, no "
+           "promotion, every GC here collects the whole heap (like Serial's full GC, a mark-compact) or "
+           "sweeps it. Flags "
            "that size generations (-Xmn ...) go to java only, and the simulation notes say so.");
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
@@ -48,10 +54,14 @@ void one_space_tooltip(bool zh) {
 
 const char* lane_name(heap::SpaceId s, bool zh) {
   switch (s) {
-    case heap::SpaceId::java_heap: return zh ? "Java 堆" : "Java heap";
-    case heap::SpaceId::native: return zh ? "本地内存" : "Native memory";
-    case heap::SpaceId::kernel: return zh ? "内核（页缓存）" : "Kernel (page cache)";
-    case heap::SpaceId::device: return zh ? "设备（磁盘）" : "Device (disk)";
+    case heap::SpaceId::java_heap:
+      return zh ? "Java 堆" : "Java heap";
+    case heap::SpaceId::native:
+      return zh ? "本地内存" : "Native memory";
+    case heap::SpaceId::kernel:
+      return zh ? "内核（页缓存）" : "Kernel (page cache)";
+    case heap::SpaceId::device:
+      return zh ? "设备（磁盘）" : "Device (disk)";
   }
   return "?";
 }
@@ -64,7 +74,8 @@ struct LaneRange {
 /// address): clicking the block selects that object.
 heap::ObjectId owner_of(const View& v, const BlockView& block) {
   for (const ArrowView& a : v.arrows)
-    if (a.to_space == block.space && a.from != heap::kNoObject && a.to_addr >= block.addr && a.to_addr < block.addr + block.size)
+    if (a.to_space == block.space && a.from != heap::kNoObject && a.to_addr >= block.addr &&
+        a.to_addr < block.addr + block.size)
       return a.from;
   return heap::kNoObject;
 }
@@ -194,7 +205,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     const std::string figures = human_bytes(range.used) + " / " + human_bytes(range.end - range.base);
     dl->AddText(ImVec2(origin.x, label_y + title_h + 2), kMutedInk, figures.c_str());
     ImGui::SetCursorScreenPos(ImVec2(origin.x, label_y));
-    ImGui::InvisibleButton((std::string("##title-") + lane_name(space, false)).c_str(), ImVec2(wrap, std::max(1.0f, title_h + fs + 2)));
+    ImGui::InvisibleButton((std::string("##title-") + lane_name(space, false)).c_str(),
+                           ImVec2(wrap, std::max(1.0f, title_h + fs + 2)));
     if (heap_lane && ImGui::IsItemHovered()) one_space_tooltip(zh);
 
     // Zoom (wheel) and pan (drag) on the lane.
@@ -202,8 +214,10 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     ImGui::InvisibleButton(lane_name(space, false), ImVec2(x1 - x0, band));
     const bool lane_hovered = ImGui::IsItemHovered();
     if (lane_hovered && io.MouseWheel != 0) ls.axis.zoom_at(io.MousePos.x, std::pow(1.25, io.MouseWheel));
-    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) ls.axis.pan_pixels(io.MouseDelta.x);
-    if (lane_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ls.axis.reset(range.base, range.end - range.base);
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f))
+      ls.axis.pan_pixels(io.MouseDelta.x);
+    if (lane_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+      ls.axis.reset(range.base, range.end - range.base);
 
     dl->AddRectFilled(ImVec2(x0, band_y0), ImVec2(x1, band_y1), kLaneBg);
     dl->PushClipRect(ImVec2(x0, band_y0 - arrow_room), ImVec2(x1, band_y1 + 1), true);
@@ -214,15 +228,19 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     std::size_t in_view = 0, below_a_pixel = 0, given = 0;
     const double bytes_per_pixel = static_cast<double>(ls.axis.view_length()) / std::max(1.0f, x1 - x0);
     for (const BlockView& b : after.blocks)
-      if (given += b.space == space; b.space == space && b.id != heap::kNoObject && b.addr + b.size > ls.axis.view_start() &&
-          b.addr < ls.axis.view_start() + ls.axis.view_length()) {
+      if (given += b.space == space; b.space == space && b.id != heap::kNoObject &&
+                                     b.addr + b.size > ls.axis.view_start() &&
+                                     b.addr < ls.axis.view_start() + ls.axis.view_length()) {
         ++in_view;
         below_a_pixel += static_cast<double>(b.size) < bytes_per_pixel;
       }
-    ls.aggregated = (space == heap::SpaceId::java_heap && (after.truncated || below_a_pixel > (x1 - x0) / 4)) || in_view > kMaxBlocksDrawn;
+    ls.aggregated =
+        (space == heap::SpaceId::java_heap && (after.truncated || below_a_pixel > (x1 - x0) / 4)) ||
+        in_view > kMaxBlocksDrawn;
     std::string title_line = title;  // the facts log has the title on one line
     std::replace(title_line.begin(), title_line.end(), '\n', ' ');
-    note_lane({space, lane_name(space, false), title_line, x0, band_y0, x1, band_y1, ls.aggregated, ls.axis.view_start(), ls.axis.view_length(), given});
+    note_lane({space, lane_name(space, false), title_line, x0, band_y0, x1, band_y1, ls.aggregated,
+               ls.axis.view_start(), ls.axis.view_length(), given});
     const std::vector<OccupancyBucket>* occ = nullptr;
     if (in.occupancy) {
       const auto it = in.occupancy->find(space);
@@ -243,8 +261,9 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         bar(bk.filler, style_for("", "filler"));
         bar(bk.garbage, style_for("", "unmarked"));
       }
-      const std::string note = zh ? "对象太多，按占用率汇总显示（放大可看单个对象）"
-                                  : "too many objects to draw one by one: occupancy shown (zoom in for objects)";
+      const std::string note =
+          zh ? "对象太多，按占用率汇总显示（放大可看单个对象）"
+             : "too many objects to draw one by one: occupancy shown (zoom in for objects)";
       dl->AddText(ImVec2(x0 + 4, band_y0 - ImGui::GetFontSize() - 2), kMutedInk, note.c_str());
     } else {
       // Ghosts of blocks that are leaving or moving, then blocks at their tweened positions.
@@ -265,25 +284,30 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       // that was in use before this step and is free after it fades out (the Deallocator freed it).
       std::map<std::uint64_t, const BlockView*> old_chunks;
       for (const BlockView& ob : before.blocks)
-        if (ob.space == space && ob.id == heap::kNoObject && ob.state != BlockState::free) old_chunks[ob.addr] = &ob;
+        if (ob.space == space && ob.id == heap::kNoObject && ob.state != BlockState::free)
+          old_chunks[ob.addr] = &ob;
       for (const BlockView& b : after.blocks) {
         if (b.space != space || b.id != heap::kNoObject) continue;
         const auto was = old_chunks.find(b.addr);
         const bool freed_now = b.state == BlockState::free && was != old_chunks.end();
         if (b.state == BlockState::free && !freed_now) continue;
         const BlockView& shown = freed_now ? *was->second : b;
-        const float bx0 = ls.axis.to_x(shown.addr), bx1 = std::max(bx0 + 2, ls.axis.to_x(shown.addr + shown.size));
+        const float bx0 = ls.axis.to_x(shown.addr),
+                    bx1 = std::max(bx0 + 2, ls.axis.to_x(shown.addr + shown.size));
         if (bx1 < x0 || bx0 > x1) continue;
-        const float alpha = freed_now ? 1 - t : (was == old_chunks.end() && b.addr != 0 ? std::max(0.15f, t) : 1.0f);
+        const float alpha =
+            freed_now ? 1 - t : (was == old_chunks.end() && b.addr != 0 ? std::max(0.15f, t) : 1.0f);
         const BlockStyle st = style_for(shown.type, "live");
-        draw_block(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(st.fill, alpha), with_alpha(kInk, alpha),
-                   freed_now ? Pattern::hatched : st.pattern);
+        draw_block(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(st.fill, alpha),
+                   with_alpha(kInk, alpha), freed_now ? Pattern::hatched : st.pattern);
         const std::string& text = zh && !shown.label_zh.empty() ? shown.label_zh : shown.label;
-        draw_label(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(text_colour_on(st.fill), alpha),
-                   text.c_str());
-        note_block({0, shown.space, shown.addr, shown.size, text, bx0, band_y0 + 4, bx1, band_y1 - 4, freed_now});
+        draw_label(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4),
+                   with_alpha(text_colour_on(st.fill), alpha), text.c_str());
+        note_block(
+            {0, shown.space, shown.addr, shown.size, text, bx0, band_y0 + 4, bx1, band_y1 - 4, freed_now});
         if (selected_bytes_ && selected_bytes_->space == shown.space && selected_bytes_->addr == shown.addr)
-          dl->AddRect(ImVec2(bx0 - 2, band_y0 + 2), ImVec2(bx1 + 2, band_y1 - 2), IM_COL32(0, 114, 178, 255), 0, 0, 3);
+          dl->AddRect(ImVec2(bx0 - 2, band_y0 + 2), ImVec2(bx1 + 2, band_y1 - 2), IM_COL32(0, 114, 178, 255),
+                      0, 0, 3);
         if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
       }
       for (const BlockView& b : after.blocks) {
@@ -302,7 +326,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         if (bx1 < x0 || bx0 > x1) continue;
         const BlockStyle st = style_for(b.type, block_state_name(b.state));
         const float by0 = band_y0 + 4, by1 = band_y1 - 4;
-        draw_block(dl, ImVec2(bx0, by0), ImVec2(bx1, by1), with_alpha(st.fill, alpha), with_alpha(kInk, alpha), st.pattern);
+        draw_block(dl, ImVec2(bx0, by0), ImVec2(bx1, by1), with_alpha(st.fill, alpha),
+                   with_alpha(kInk, alpha), st.pattern);
         if (b.state == BlockState::marked || b.state == BlockState::forwarded)
           dl->AddRectFilled(ImVec2(bx0, by0 - 4), ImVec2(bx1, by0 - 1), kInk);  // the mark bit
         if (b.state == BlockState::forwarded && b.forward_to != b.addr) {
@@ -310,10 +335,13 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
           dl->AddLine(ImVec2(bx0, by1), ImVec2(fx, band_y1 + 2), kHighlight, 1.5f);
           dl->AddCircleFilled(ImVec2(fx, band_y1 + 2), 3, kHighlight);
         }
-        if (b.id == selected_) dl->AddRect(ImVec2(bx0 - 2, by0 - 2), ImVec2(bx1 + 2, by1 + 2), kHighlight, 0, 0, 3);
+        if (b.id == selected_)
+          dl->AddRect(ImVec2(bx0 - 2, by0 - 2), ImVec2(bx1 + 2, by1 + 2), kHighlight, 0, 0, 3);
         std::string label = b.label.empty() ? short_type(b.type) : b.label + ": " + short_type(b.type);
-        if (bx1 - bx0 > ImGui::CalcTextSize(label.c_str()).x + 6) label.append(" ").append(human_bytes(b.size));  // (not +: GCC 12 raises a false -Wrestrict)
-        draw_label(dl, ImVec2(bx0, by0), ImVec2(bx1, by1), with_alpha(text_colour_on(st.fill), alpha), label.c_str());
+        if (bx1 - bx0 > ImGui::CalcTextSize(label.c_str()).x + 6)
+          label.append(" ").append(human_bytes(b.size));  // (not +: GCC 12 raises a false -Wrestrict)
+        draw_label(dl, ImVec2(bx0, by0), ImVec2(bx1, by1), with_alpha(text_colour_on(st.fill), alpha),
+                   label.c_str());
         note_block({b.id, b.space, b.addr, b.size, label, bx0, by0, bx1, by1, false});
         placed[b.id] = Placed{bx0, bx1, by0, by1, &b};
         if (lane_hovered && io.MousePos.x >= bx0 && io.MousePos.x <= bx1) hovered = &b;
@@ -367,7 +395,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       const auto f = placed.find(a.from);
       if (f == placed.end()) continue;
       const BlockView& fb = *f->second.block;
-      const float field_x = std::clamp(f->second.x0 + static_cast<float>(a.offset) / std::max<float>(1.0f, static_cast<float>(fb.size)) *
+      const float field_x = std::clamp(f->second.x0 + static_cast<float>(a.offset) /
+                                                          std::max<float>(1.0f, static_cast<float>(fb.size)) *
                                                           (f->second.x1 - f->second.x0),
                                        f->second.x0, f->second.x1);
       float to_x = axis.to_x(a.to_addr);
@@ -392,11 +421,15 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     const float fx = std::clamp(f->second.x0 + 6, f->second.x0, f->second.x1);
     float tx = target->second.axis.to_x(a.to_addr);
     const int off = clamp_target(tx);
-    if (off != 0) draw_edge_marker(dl, ImVec2(off < 0 ? x0 + 2 : x1 - 2, target->second.band_y0 + 10), off, IM_COL32(0, 114, 178, 230));
+    if (off != 0)
+      draw_edge_marker(dl, ImVec2(off < 0 ? x0 + 2 : x1 - 2, target->second.band_y0 + 10), off,
+                       IM_COL32(0, 114, 178, 230));
     const ImVec2 from(fx, f->second.y1), to(tx, target->second.band_y0 + 4);
     note_arrow({a.from, a.to, a.to_addr, a.to_space});
-    dl->AddBezierCubic(from, ImVec2(from.x, from.y + 40), ImVec2(to.x, to.y - 40), to, IM_COL32(0, 114, 178, 200), 2.0f);
-    dl->AddTriangleFilled(to, ImVec2(to.x - 5, to.y - 9), ImVec2(to.x + 5, to.y - 9), IM_COL32(0, 114, 178, 230));
+    dl->AddBezierCubic(from, ImVec2(from.x, from.y + 40), ImVec2(to.x, to.y - 40), to,
+                       IM_COL32(0, 114, 178, 200), 2.0f);
+    dl->AddTriangleFilled(to, ImVec2(to.x - 5, to.y - 9), ImVec2(to.x + 5, to.y - 9),
+                          IM_COL32(0, 114, 178, 230));
   }
 
   dl->PopClipRect();
@@ -420,8 +453,10 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       if (it != placed.end() && heap_lane != lanes_.end()) {
         const ImVec2 from((a.x + b.x) / 2, b.y);
         const ImVec2 to(std::clamp(heap_lane->second.axis.to_x(r.addr) + 4, x0 + 2, x1 - 2), it->second.y0);
-        dl->AddBezierCubic(from, ImVec2(from.x, from.y + 30), ImVec2(to.x, to.y - 30), to, IM_COL32(0, 114, 178, 170), 1.5f);
-        dl->AddTriangleFilled(to, ImVec2(to.x - 4, to.y - 8), ImVec2(to.x + 4, to.y - 8), IM_COL32(0, 114, 178, 220));
+        dl->AddBezierCubic(from, ImVec2(from.x, from.y + 30), ImVec2(to.x, to.y - 30), to,
+                           IM_COL32(0, 114, 178, 170), 1.5f);
+        dl->AddTriangleFilled(to, ImVec2(to.x - 4, to.y - 8), ImVec2(to.x + 4, to.y - 8),
+                              IM_COL32(0, 114, 178, 220));
       }
       cx = b.x + 10;
     }
@@ -438,7 +473,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       lx = origin.x;
       y += ImGui::GetFontSize() + 8;
     }
-    draw_block(dl, ImVec2(lx, y + 2), ImVec2(lx + 20, y + ImGui::GetFontSize()), styles[i].fill, kInk, styles[i].pattern);
+    draw_block(dl, ImVec2(lx, y + 2), ImVec2(lx + 20, y + ImGui::GetFontSize()), styles[i].fill, kInk,
+               styles[i].pattern);
     dl->AddText(ImVec2(lx + 26, y), kInk, text);
     lx += w;
   }
@@ -457,9 +493,12 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     ImGui::EndTooltip();
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
       // Page-cache pages and disk bytes have no object behind them: the inspector dumps their bytes.
-      if (hovered->id == heap::kNoObject && (hovered->space == heap::SpaceId::kernel || hovered->space == heap::SpaceId::device))
-        select_bytes({hovered->space, hovered->addr, hovered->size, zh && !hovered->label_zh.empty() ? hovered->label_zh : hovered->label});
-      else select(hovered->id != heap::kNoObject ? hovered->id : owner_of(after, *hovered));
+      if (hovered->id == heap::kNoObject &&
+          (hovered->space == heap::SpaceId::kernel || hovered->space == heap::SpaceId::device))
+        select_bytes({hovered->space, hovered->addr, hovered->size,
+                      zh && !hovered->label_zh.empty() ? hovered->label_zh : hovered->label});
+      else
+        select(hovered->id != heap::kNoObject ? hovered->id : owner_of(after, *hovered));
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, y));

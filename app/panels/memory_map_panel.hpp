@@ -1,10 +1,10 @@
 #pragma once
+#include <imgui.h>
+
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
-
-#include <imgui.h>
 
 #include "heapviz/step.hpp"
 #include "heapviz/view.hpp"
@@ -17,7 +17,7 @@ namespace heapviz::app {
 struct MemoryMapInput {
   const View* before = nullptr;  ///< state before the step (== after when paused)
   const View* after = nullptr;
-  float tween = 0;               ///< 0 = before, 1 = after
+  float tween = 0;  ///< 0 = before, 1 = after
   /// Occupancy buckets per lane, already computed by the core for the current lane width.
   const std::map<heap::SpaceId, std::vector<OccupancyBucket>>* occupancy = nullptr;
   const char* lang = "en";
@@ -52,7 +52,10 @@ class MemoryMapPanel {
   /// Pixel width of the lane area last frame, so the caller can size occupancy histograms.
   float lane_width() const { return lane_width_; }
   /// Opens every lane zoomed to [base, extent + 25%] (whole space when unknown), e.g. for a new trace.
-  void fit(const std::map<heap::SpaceId, std::uint64_t>& extents) { extents_ = extents; lanes_.clear(); }
+  void fit(const std::map<heap::SpaceId, std::uint64_t>& extents) {
+    extents_ = extents;
+    lanes_.clear();
+  }
   /// True if the lane for `space` would draw aggregated occupancy rather than single blocks.
   bool wants_occupancy(heap::SpaceId space) const;
   /// What the map can show of the Java heap: its lane's visible range and at most one block more than
@@ -71,10 +74,12 @@ class MemoryMapPanel {
   /// source and destination outlined with the byte count when paused. Clipped to [clip0, clip1].
   /// Copies the view's heap-address write says were read from where the array no longer is are drawn in
   /// the warning colour (memory_map_race.cpp decides).
-  void draw_transfers(ImDrawList* dl, const Step& step, const View& after, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const;
+  void draw_transfers(ImDrawList* dl, const Step& step, const View& after, float tween, ImVec2 clip0,
+                      ImVec2 clip1, bool zh) const;
   /// Lesson 06's heap-address write (memory_map_race.cpp): where the kernel reads in the heap lane, where
   /// the array is now, the wrong bytes in the page cache, the pinned array and the waiting GC.
-  void draw_heap_write(ImDrawList* dl, const View& before, const View& after, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const;
+  void draw_heap_write(ImDrawList* dl, const View& before, const View& after, float tween, ImVec2 clip0,
+                       ImVec2 clip1, bool zh) const;
   /// A native_free step's block, hatched and labelled "freed" where it was (it is gone from the view
   /// after the step, so a paused frame would otherwise show nothing of what happened).
   void draw_freed(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const;

@@ -30,7 +30,8 @@ void dashed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float thickne
     const ImVec2 d((q.x - p.x) / len, (q.y - p.y) / len);
     for (float s = 0; s < len; s += dash + gap) {
       const float e = std::min(len, s + dash);
-      dl->AddLine(ImVec2(p.x + d.x * s, p.y + d.y * s), ImVec2(p.x + d.x * e, p.y + d.y * e), colour, thickness);
+      dl->AddLine(ImVec2(p.x + d.x * s, p.y + d.y * s), ImVec2(p.x + d.x * e, p.y + d.y * e), colour,
+                  thickness);
     }
   };
   line(a, ImVec2(b.x, a.y));
@@ -41,8 +42,8 @@ void dashed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float thickne
 
 /// A label on a white pill with a coloured border, its left edge near `x` (kept inside [min_x, max_x]),
 /// its top at `y`; returns the pill's rectangle.
-std::pair<ImVec2, ImVec2> pill_label(ImDrawList* dl, float x, float y, float min_x, float max_x, ImU32 colour, const std::string& text,
-                                     float alpha) {
+std::pair<ImVec2, ImVec2> pill_label(ImDrawList* dl, float x, float y, float min_x, float max_x, ImU32 colour,
+                                     const std::string& text, float alpha) {
   const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
   const float w = ts.x + 10;
   const float left = std::clamp(x, min_x, std::max(min_x, max_x - w));
@@ -56,13 +57,15 @@ std::pair<ImVec2, ImVec2> pill_label(ImDrawList* dl, float x, float y, float min
 }  // namespace
 
 bool stale_heap_read(const View& view, const ByteRange& r) {
-  if (!view.heap_address_write || r.space != heap::SpaceId::java_heap || r.to_space == heap::SpaceId::java_heap) return false;
+  if (!view.heap_address_write || r.space != heap::SpaceId::java_heap ||
+      r.to_space == heap::SpaceId::java_heap)
+    return false;
   const io::HeapWriteChunk* c = io::chunk_read_at(*view.heap_address_write, r.from);
   return c && c->stale;
 }
 
-void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const View& after, float tween, ImVec2 clip0, ImVec2 clip1,
-                                     bool zh) const {
+void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const View& after, float tween,
+                                     ImVec2 clip0, ImVec2 clip1, bool zh) const {
   if (!after.heap_address_write) return;
   const io::HeapAddressWrite& w = *after.heap_address_write;
   const bool pin = w.mode == io::HeapWriteMode::pin_heap_array;
@@ -76,11 +79,13 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
     const std::uint64_t len = static_cast<std::uint64_t>(std::max<std::int64_t>(1, w.length));
     auto span = [&](std::uint64_t addr, float y0, float y1) {
       const float a = std::clamp(ls.axis.to_x(addr), clip0.x, clip1.x - 4);
-      return std::pair<ImVec2, ImVec2>{ImVec2(a, y0), ImVec2(std::clamp(std::max(a + 4, ls.axis.to_x(addr + len)), a + 4, clip1.x), y1)};
+      return std::pair<ImVec2, ImVec2>{
+          ImVec2(a, y0), ImVec2(std::clamp(std::max(a + 4, ls.axis.to_x(addr + len)), a + 4, clip1.x), y1)};
     };
     const bool moved = w.array_now != w.address_given;
     // The array's place slides while the GC step tweens: draw where it is at this moment of the tween.
-    const std::uint64_t was_now = before.heap_address_write ? before.heap_address_write->array_now : w.array_now;
+    const std::uint64_t was_now =
+        before.heap_address_write ? before.heap_address_write->array_now : w.array_now;
     const float t = std::clamp(tween > 0 ? tween : 1.0f, 0.0f, 1.0f);
     if (moved) {
       auto [a, b] = span(w.array_now, ls.band_y0 + 2, ls.band_y1 - 2);
@@ -90,8 +95,9 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
         b.x = lerp(ob.x, b.x, t);
       }
       dl->AddRect(a, b, kArrayNow, 0, 0, 3.0f);
-      const std::string text = pin ? (zh ? "数组现在在这里（写完之后才移动）" : "the array is now here (moved after the write)")
-                                   : (zh ? "数组现在在这里" : "the array is now here");
+      const std::string text =
+          pin ? (zh ? "数组现在在这里（写完之后才移动）" : "the array is now here (moved after the write)")
+              : (zh ? "数组现在在这里" : "the array is now here");
       const auto [la, lb] = pill_label(dl, a.x, ls.band_y0 - row, clip0.x, clip1.x, kArrayNow, text, 1.0f);
       dl->AddLine(ImVec2(std::clamp(a.x + 4, la.x, lb.x), lb.y), ImVec2(a.x + 4, a.y), kArrayNow, 1.5f);
       note_mark({"array_now", heap::SpaceId::java_heap, w.array_now, len, text, a.x, a.y, b.x, b.y});
@@ -102,15 +108,20 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
     const auto [a, b] = span(w.address_given, ls.band_y0 - 1, ls.band_y1 + 1);
     dashed_rect(dl, a, b, colour, 2.5f);
     std::string text;
-    if (kernel_misled) text = zh ? "内核在这里读取：数组原来在这里" : "kernel reads here: the array was here";
-    else if (moved) text = zh ? "内核在这里读取过（数组当时被固定）" : "the kernel read here (the array was pinned then)";
-    else text = w.finished ? (zh ? "内核在这里读取过" : "the kernel read here") : (zh ? "内核在这里读取" : "kernel reads here");
+    if (kernel_misled)
+      text = zh ? "内核在这里读取：数组原来在这里" : "kernel reads here: the array was here";
+    else if (moved)
+      text = zh ? "内核在这里读取过（数组当时被固定）" : "the kernel read here (the array was pinned then)";
+    else
+      text = w.finished ? (zh ? "内核在这里读取过" : "the kernel read here")
+                        : (zh ? "内核在这里读取" : "kernel reads here");
     // Below the lane, under its address ticks (the next lane's headroom, where only copies pass): the
     // headroom above holds the roots' arrows and "the array is now here".
     const float label_y = ls.band_y1 + ImGui::GetFontSize() + 5;
     const auto [la, lb] = pill_label(dl, b.x - 10, label_y, clip0.x, clip1.x, colour, text, 1.0f);
     dl->AddLine(ImVec2(std::clamp(b.x - 4, la.x, lb.x), la.y), ImVec2(b.x - 4, b.y), colour, 1.5f);
-    note_mark({"kernel_reads_here", heap::SpaceId::java_heap, w.address_given, len, text, a.x, a.y, b.x, b.y});
+    note_mark(
+        {"kernel_reads_here", heap::SpaceId::java_heap, w.address_given, len, text, a.x, a.y, b.x, b.y});
 
     // Pin mode: the array held in place while the critical region is active, and the GC that waits.
     if (pin && w.in_critical) {
@@ -120,9 +131,12 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
       const auto [qa, qb] = pill_label(dl, pa.x, ls.band_y0 - row, clip0.x, clip1.x, kPinned, pinned, 1.0f);
       note_mark({"pinned", heap::SpaceId::java_heap, w.array_now, len, pinned, pa.x, pa.y, pb.x, pb.y});
       if (w.gc_waiting) {
-        const std::string waiting = zh ? "GC 在等待：临界区结束后才运行" : "GC waiting: it runs when the critical region ends";
-        const auto [ga, gb] = pill_label(dl, qb.x + 8, ls.band_y0 - row, clip0.x, clip1.x, kInk, waiting, 1.0f);
-        note_mark({"gc_waiting", heap::SpaceId::java_heap, w.array_now, len, waiting, ga.x, ga.y, gb.x, gb.y});
+        const std::string waiting =
+            zh ? "GC 在等待：临界区结束后才运行" : "GC waiting: it runs when the critical region ends";
+        const auto [ga, gb] =
+            pill_label(dl, qb.x + 8, ls.band_y0 - row, clip0.x, clip1.x, kInk, waiting, 1.0f);
+        note_mark(
+            {"gc_waiting", heap::SpaceId::java_heap, w.array_now, len, waiting, ga.x, ga.y, gb.x, gb.y});
       }
     }
   }
@@ -138,11 +152,15 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
     std::uint64_t lo = ~0ull, hi = 0;
     for (const io::CachedBytes& c : w.wrong_cached) {
       const float a = std::clamp(ls.axis.to_x(c.kernel_address), clip0.x, clip1.x - 3);
-      const float b = std::clamp(std::max(a + 3, ls.axis.to_x(c.kernel_address + static_cast<std::uint64_t>(c.length))), a + 3, clip1.x);
+      const float b =
+          std::clamp(std::max(a + 3, ls.axis.to_x(c.kernel_address + static_cast<std::uint64_t>(c.length))),
+                     a + 3, clip1.x);
       // A solid strip along the top and bottom of the band and ticks across it: red hatch over the page.
       dl->AddRectFilled(ImVec2(a, ls.band_y0 + 1), ImVec2(b, ls.band_y0 + 7), with_alpha(kWrongBytes, alpha));
       dl->AddRectFilled(ImVec2(a, ls.band_y1 - 7), ImVec2(b, ls.band_y1 - 1), with_alpha(kWrongBytes, alpha));
-      for (float x = a; x <= b; x += 5) dl->AddLine(ImVec2(x, ls.band_y0 + 7), ImVec2(x, ls.band_y1 - 7), with_alpha(kWrongBytes, alpha), 2.0f);
+      for (float x = a; x <= b; x += 5)
+        dl->AddLine(ImVec2(x, ls.band_y0 + 7), ImVec2(x, ls.band_y1 - 7), with_alpha(kWrongBytes, alpha),
+                    2.0f);
       first_x = std::min(first_x, a);
       last_x = std::max(last_x, b);
       lo = std::min(lo, c.kernel_address);
@@ -150,7 +168,8 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
     }
     const std::string text = std::to_string(w.wrong_bytes) + (zh ? " 个字节是错的" : " bytes wrong");
     pill_label(dl, first_x, ls.band_y0 - row, clip0.x, clip1.x, kWrongBytes, text, alpha);
-    note_mark({"wrong_bytes", heap::SpaceId::kernel, lo, hi - lo, text, first_x, ls.band_y0, last_x, ls.band_y1});
+    note_mark(
+        {"wrong_bytes", heap::SpaceId::kernel, lo, hi - lo, text, first_x, ls.band_y0, last_x, ls.band_y1});
   }
   dl->PopClipRect();
 }

@@ -13,7 +13,8 @@ namespace heapviz::app {
 void draw_narration(const Step* step, std::size_t index, const lang::Caption* caption, const char* lang) {
   const bool zh = std::string_view(lang) == "zh";
   if (!step) {
-    ImGui::TextWrapped("%s", zh ? "还没有执行任何步骤。按“播放”或 → 开始。" : "Nothing has run yet. Press Play or the Right key to start.");
+    ImGui::TextWrapped("%s", zh ? "还没有执行任何步骤。按“播放”或 → 开始。"
+                                : "Nothing has run yet. Press Play or the Right key to start.");
     return;
   }
   note_step(static_cast<long>(index));
@@ -22,7 +23,8 @@ void draw_narration(const Step* step, std::size_t index, const lang::Caption* ca
   const ImU32 tag = cat >= 0 ? marker_categories()[static_cast<std::size_t>(cat)].colour : kMutedInk;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(tag));
   if (step->pos.line > 0)
-    ImGui::Text("%s %zu · %s · %s %u", zh ? "步骤" : "step", index + 1, kind.c_str(), zh ? "第" : "line", step->pos.line);
+    ImGui::Text("%s %zu · %s · %s %u", zh ? "步骤" : "step", index + 1, kind.c_str(), zh ? "第" : "line",
+                step->pos.line);
   else
     ImGui::Text("%s %zu · %s", zh ? "步骤" : "step", index + 1, kind.c_str());
   ImGui::PopStyleColor();
@@ -42,7 +44,8 @@ void draw_narration(const Step* step, std::size_t index, const lang::Caption* ca
     ImGui::PopStyleColor();
   }
   if (step->events > 1)
-    ImGui::TextDisabled(zh ? "（本步合并了 %u 个细小事件）" : "(this step groups %u small events)", step->events);
+    ImGui::TextDisabled(zh ? "（本步合并了 %u 个细小事件）" : "(this step groups %u small events)",
+                        step->events);
   ImGui::PopTextWrapPos();
 }
 
@@ -59,7 +62,9 @@ void draw_simulation_notes(const std::vector<std::string>& notes, const char* la
   const bool open = ImGui::TreeNodeEx((heading + "###sim-notes").c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
   ImGui::PopStyleColor();
   note_sim_note(heading);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", zh ? "heapviz 在这次运行中做了简化的地方" : "Where this run of heapviz simplifies");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s",
+                      zh ? "heapviz 在这次运行中做了简化的地方" : "Where this run of heapviz simplifies");
   if (!open) return;
   ImGui::PushTextWrapPos(0);
   for (const std::string& n : notes) {

@@ -1,8 +1,8 @@
 #pragma once
+#include <imgui.h>
+
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 #include "heapviz/lang/lesson.hpp"
 #include "heapviz/step.hpp"

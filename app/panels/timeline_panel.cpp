@@ -25,7 +25,9 @@ const std::vector<MarkerCategory>& marker_categories() {
 }
 
 int marker_category_of(std::string_view kind) {
-  if (kind == "gc_start" || kind == "gc_phase" || kind == "gc_end" || kind == "gc_locker_stall" || kind == "jni_critical") return 0;
+  if (kind == "gc_start" || kind == "gc_phase" || kind == "gc_end" || kind == "gc_locker_stall" ||
+      kind == "jni_critical")
+    return 0;
   if (kind == "alloc" || kind == "native_alloc" || kind == "buffer_alloc") return 1;
   if (kind == "bounce_copy") return 2;
   if (kind == "syscall" || kind == "sendfile" || kind == "mmap" || kind == "writeback") return 3;
@@ -56,7 +58,8 @@ void TimelinePanel::draw(Playback& p, const char* lang) {
   ImGui::SameLine();
   if (ImGui::Button("-1")) p.step_by(-1);
   ImGui::SameLine();
-  if (ImGui::Button(p.playing() ? (zh ? "暂停" : "Pause") : (zh ? "播放" : "Play"), ImVec2(ImGui::GetFontSize() * 4, 0)))
+  if (ImGui::Button(p.playing() ? (zh ? "暂停" : "Pause") : (zh ? "播放" : "Play"),
+                    ImVec2(ImGui::GetFontSize() * 4, 0)))
     p.toggle();
   ImGui::SameLine();
   if (ImGui::Button("+1")) p.step_by(+1);
@@ -70,11 +73,13 @@ void TimelinePanel::draw(Playback& p, const char* lang) {
   ImGui::SameLine();
   float speed = p.speed();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, zh ? "速度 %.1fx" : "speed %.1fx", ImGuiSliderFlags_Logarithmic))
+  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, zh ? "速度 %.1fx" : "speed %.1fx",
+                         ImGuiSliderFlags_Logarithmic))
     p.set_speed(speed);
   ImGui::SameLine();
   bool auto_pause = p.auto_pause();
-  if (ImGui::Checkbox(zh ? "在暂停点停下" : "stop at pause points", &auto_pause)) p.set_auto_pause(auto_pause);
+  if (ImGui::Checkbox(zh ? "在暂停点停下" : "stop at pause points", &auto_pause))
+    p.set_auto_pause(auto_pause);
 
   // Scrubber.
   int pos = static_cast<int>(p.position());
@@ -96,7 +101,8 @@ void TimelinePanel::draw(Playback& p, const char* lang) {
       if (x - last_x[static_cast<std::size_t>(c)] < 2) continue;  // one tick per pixel is enough
       last_x[static_cast<std::size_t>(c)] = x;
       const float row = static_cast<float>(c) / static_cast<float>(cats.size());
-      dl->AddRectFilled(ImVec2(x - 1, a.y + row * h), ImVec2(x + 1, a.y + row * h + h / static_cast<float>(cats.size()) + 1),
+      dl->AddRectFilled(ImVec2(x - 1, a.y + row * h),
+                        ImVec2(x + 1, a.y + row * h + h / static_cast<float>(cats.size()) + 1),
                         cats[static_cast<std::size_t>(c)].colour);
     }
     const float cx = a.x + static_cast<float>(p.position()) / static_cast<float>(n) * w;
@@ -114,14 +120,16 @@ void TimelinePanel::draw(Playback& p, const char* lang) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (ImGui::Button(zh ? "上一个" : "previous")) p.seek_previous_of_kind(static_cast<std::uint16_t>(jump_category_ + 1));
+  if (ImGui::Button(zh ? "上一个" : "previous"))
+    p.seek_previous_of_kind(static_cast<std::uint16_t>(jump_category_ + 1));
   ImGui::SameLine();
-  if (ImGui::Button(zh ? "下一个" : "next")) p.seek_next_of_kind(static_cast<std::uint16_t>(jump_category_ + 1));
+  if (ImGui::Button(zh ? "下一个" : "next"))
+    p.seek_next_of_kind(static_cast<std::uint16_t>(jump_category_ + 1));
   ImGui::SameLine();
   for (std::size_t i = 0; i < cats.size(); ++i) {
     ImGui::SameLine();
-    ImGui::ColorButton(cats[i].name, ImGui::ColorConvertU32ToFloat4(cats[i].colour), ImGuiColorEditFlags_NoTooltip,
-                       ImVec2(h * 0.7f, h * 0.7f));
+    ImGui::ColorButton(cats[i].name, ImGui::ColorConvertU32ToFloat4(cats[i].colour),
+                       ImGuiColorEditFlags_NoTooltip, ImVec2(h * 0.7f, h * 0.7f));
     ImGui::SameLine(0, 3);
     ImGui::TextUnformatted(zh ? cats[i].name_zh : cats[i].name);
   }

@@ -18,7 +18,8 @@ std::string first_existing(std::initializer_list<const char*> paths) {
 }  // namespace
 
 // Latin plus the punctuation, arrows and maths signs the narration uses ("→", "≥", "…").
-const ImWchar kLatinAndSymbols[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0};
+const ImWchar kLatinAndSymbols[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F,
+                                    0x2190, 0x21FF, 0x2200, 0x22FF, 0};
 
 FontSet load_fonts(float size_px) {
   ImGuiIO& io = ImGui::GetIO();

@@ -10,7 +10,7 @@ struct FontSet {
   ImFont* ui = nullptr;    ///< proportional text (DejaVu Sans, with Chinese glyphs merged when available)
   ImFont* mono = nullptr;  ///< code and hex (DejaVu Sans Mono)
   bool has_chinese = false;
-  std::string notice;      ///< "" when every font was found; otherwise what is missing and which package has it
+  std::string notice;  ///< "" when every font was found; otherwise what is missing and which package has it
 };
 
 /// Loads the fonts into ImGui's atlas at `size_px` pixels. Call before the renderer builds the atlas.

@@ -23,9 +23,12 @@ std::string layout_file() {
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
   const char* home = std::getenv("HOME");
   std::filesystem::path dir;
-  if (xdg && *xdg) dir = std::filesystem::path(xdg) / "heapviz";
-  else if (home && *home) dir = std::filesystem::path(home) / ".config" / "heapviz";
-  else return {};
+  if (xdg && *xdg)
+    dir = std::filesystem::path(xdg) / "heapviz";
+  else if (home && *home)
+    dir = std::filesystem::path(home) / ".config" / "heapviz";
+  else
+    return {};
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   return ec ? std::string{} : (dir / "imgui.ini").string();

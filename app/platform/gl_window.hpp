@@ -13,7 +13,7 @@ struct GuiConfig {
   bool visible = true;
   int width = 1600;
   int height = 900;
-  float ui_scale = 0;       ///< 0: the monitor's content scale (visible) or 1 (hidden)
+  float ui_scale = 0;          ///< 0: the monitor's content scale (visible) or 1 (hidden)
   bool persist_layout = true;  ///< save ImGui window layout in ~/.config/heapviz/imgui.ini
 };
 

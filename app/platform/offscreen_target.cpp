@@ -14,7 +14,8 @@ OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_
   glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-    error_ = "offscreen framebuffer " + std::to_string(width) + "x" + std::to_string(height) + " is incomplete";
+    error_ =
+        "offscreen framebuffer " + std::to_string(width) + "x" + std::to_string(height) + " is incomplete";
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
@@ -36,7 +37,8 @@ std::vector<std::uint8_t> OffscreenTarget::read_rgba() const {
   glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, up.data());
   std::vector<std::uint8_t> down(up.size());
   for (int y = 0; y < height_; ++y)
-    std::memcpy(&down[static_cast<std::size_t>(y) * row], &up[static_cast<std::size_t>(height_ - 1 - y) * row], row);
+    std::memcpy(&down[static_cast<std::size_t>(y) * row],
+                &up[static_cast<std::size_t>(height_ - 1 - y) * row], row);
   return down;
 }
 

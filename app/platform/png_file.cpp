@@ -14,7 +14,8 @@ std::string write_png(const std::string& path, int width, int height, const std:
   const fs::path target(path);
   std::error_code ec;
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  if (!fs::is_directory(dir, ec)) return "cannot write " + path + ": folder " + dir.string() + " does not exist";
+  if (!fs::is_directory(dir, ec))
+    return "cannot write " + path + ": folder " + dir.string() + " does not exist";
   const std::string tmp = path + ".tmp";
   stbi_write_png_compression_level = 3;  // a little larger than the default 8, several times faster
   if (!stbi_write_png(tmp.c_str(), width, height, 4, rgba.data(), width * 4)) {

@@ -41,8 +41,11 @@ std::string save_user_settings(const UserSettings& s) {
   if (path.empty()) return "no home folder to save settings in";
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
-  const nlohmann::json j = {{"lang", s.lang}, {"collector", s.collector}, {"last_lesson", s.last_lesson},
-                            {"speed", s.speed}, {"auto_pause", s.auto_pause}};
+  const nlohmann::json j = {{"lang", s.lang},
+                            {"collector", s.collector},
+                            {"last_lesson", s.last_lesson},
+                            {"speed", s.speed},
+                            {"auto_pause", s.auto_pause}};
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp);

@@ -34,23 +34,27 @@ std::string FfmpegSink::open(int width, int height, int fps) {
   std::error_code ec;
   const fs::path target(path_);
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  if (!fs::is_directory(parent, ec)) return "cannot write " + path_ + ": folder " + parent.string() + " does not exist";
+  if (!fs::is_directory(parent, ec))
+    return "cannot write " + path_ + ": folder " + parent.string() + " does not exist";
   if (kind_ == OutputKind::mp4 && (width % 2 || height % 2))
-    return "MP4 (yuv420p) needs an even width and height, not " + std::to_string(width) + "x" + std::to_string(height);
+    return "MP4 (yuv420p) needs an even width and height, not " + std::to_string(width) + "x" +
+           std::to_string(height);
   partial_ = partial_name(path_);
   log_ = partial_ + ".log";
   const std::string size = std::to_string(width) + "x" + std::to_string(height);
-  std::vector<std::string> args = {"ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-                                   "-f", "rawvideo", "-pix_fmt", "rgba", "-s", size,
-                                   "-r", std::to_string(fps), "-i", "pipe:0", "-fflags", "+bitexact"};
+  std::vector<std::string> args = {
+      "ffmpeg", "-hide_banner",      "-loglevel", "error",  "-nostdin", "-y",
+      "-f",     "rawvideo",          "-pix_fmt",  "rgba",   "-s",       size,
+      "-r",     std::to_string(fps), "-i",        "pipe:0", "-fflags",  "+bitexact"};
   if (kind_ == OutputKind::mp4) {
     for (const char* a : {"-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
                           "-flags:v", "+bitexact", "-movflags", "+faststart", "-f", "mp4"})
       args.emplace_back(a);
   } else {
-    for (const char* a : {"-filter_complex",
-                          "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=4",
-                          "-loop", "0", "-f", "gif"})
+    for (const char* a :
+         {"-filter_complex",
+          "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=4", "-loop",
+          "0", "-f", "gif"})
       args.emplace_back(a);
   }
   args.push_back(partial_);

@@ -5,7 +5,8 @@
 
 namespace heapviz::app {
 
-FrameScript::FrameScript(const Playback& timeline, const Config& config) : playback_(timeline), config_(config) {
+FrameScript::FrameScript(const Playback& timeline, const Config& config)
+    : playback_(timeline), config_(config) {
   config_.fps = std::clamp(config_.fps, 1, 120);
   config_.to = std::min(config_.to, playback_.size());
   config_.from = std::min(config_.from, config_.to);
@@ -72,7 +73,8 @@ bool FrameScript::next() {
       if (--left_ > 0) return true;
       phase_ = Phase::done;
       return false;
-    case Phase::done: return false;
+    case Phase::done:
+      return false;
   }
   return false;
 }

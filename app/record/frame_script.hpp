@@ -12,10 +12,10 @@ class FrameScript {
   struct Config {
     int fps = 30;
     float speed = 1.0f;
-    std::size_t from = 0, to = 0;   ///< step range; `to` is clamped to the trace size
-    float title_seconds = 2.5f;     ///< 0 = no title card
-    float pause_seconds = 2.0f;     ///< hold at each pause point
-    float end_seconds = 2.0f;       ///< hold on the last frame
+    std::size_t from = 0, to = 0;  ///< step range; `to` is clamped to the trace size
+    float title_seconds = 2.5f;    ///< 0 = no title card
+    float pause_seconds = 2.0f;    ///< hold at each pause point
+    float end_seconds = 2.0f;      ///< hold on the last frame
   };
   FrameScript(const Playback& timeline, const Config& config);
 
@@ -33,7 +33,7 @@ class FrameScript {
   Playback playback_;
   Config config_;
   Phase phase_ = Phase::title;
-  long left_ = 0;       // frames left in the current title/hold/end phase
+  long left_ = 0;  // frames left in the current title/hold/end phase
   bool first_ = true;
   std::size_t total_ = 0;
 };

@@ -27,7 +27,8 @@ std::unique_ptr<FrameSink> make_frame_sink(const std::string& path, std::string&
   const OutputKind kind = output_kind_for(path);
   if (kind == OutputKind::png_folder) return std::make_unique<PngFolderSink>(path);
   if (!ffmpeg_available()) {
-    error = "recording " + path + " needs the ffmpeg program (Debian package ffmpeg); "
+    error = "recording " + path +
+            " needs the ffmpeg program (Debian package ffmpeg); "
             "PNG frames work without it: give a folder name as --out";
     return nullptr;
   }

@@ -22,7 +22,8 @@ std::string PngFolderSink::open(int width, int height, int /*fps*/) {
   if (fs::exists(final_dir, ec) && !fs::is_empty(final_dir, ec))
     return "output folder " + dir_ + " exists and is not empty; choose a new name";
   const fs::path parent = final_dir.has_parent_path() ? final_dir.parent_path() : fs::path(".");
-  if (!fs::is_directory(parent, ec)) return "cannot create " + dir_ + ": folder " + parent.string() + " does not exist";
+  if (!fs::is_directory(parent, ec))
+    return "cannot create " + dir_ + ": folder " + parent.string() + " does not exist";
   partial_ = dir_ + ".partial";
   fs::remove_all(partial_, ec);
   if (!fs::create_directory(partial_, ec)) return "cannot create " + partial_ + ": " + ec.message();

@@ -36,7 +36,8 @@ void AddressAxis::zoom_at(float x, double factor) {
   const double new_len = std::max(16.0, static_cast<double>(length_) / factor);
   length_ = static_cast<std::uint64_t>(std::min(new_len, static_cast<double>(size_)));
   const double offset = frac * static_cast<double>(length_);
-  start_ = anchor > base_ + static_cast<std::uint64_t>(offset) ? anchor - static_cast<std::uint64_t>(offset) : base_;
+  start_ = anchor > base_ + static_cast<std::uint64_t>(offset) ? anchor - static_cast<std::uint64_t>(offset)
+                                                               : base_;
   clamp_view();
 }
 
@@ -82,10 +83,14 @@ std::string hex_address(std::uint64_t addr) {
 
 std::string human_bytes(std::uint64_t n) {
   char buf[32];
-  if (n < 1024) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(n));
-  else if (n < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.4g KiB", static_cast<double>(n) / 1024);
-  else if (n < 1024ull * 1024 * 1024) std::snprintf(buf, sizeof buf, "%.4g MiB", static_cast<double>(n) / (1024 * 1024));
-  else std::snprintf(buf, sizeof buf, "%.4g GiB", static_cast<double>(n) / (1024.0 * 1024 * 1024));
+  if (n < 1024)
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(n));
+  else if (n < 1024 * 1024)
+    std::snprintf(buf, sizeof buf, "%.4g KiB", static_cast<double>(n) / 1024);
+  else if (n < 1024ull * 1024 * 1024)
+    std::snprintf(buf, sizeof buf, "%.4g MiB", static_cast<double>(n) / (1024 * 1024));
+  else
+    std::snprintf(buf, sizeof buf, "%.4g GiB", static_cast<double>(n) / (1024.0 * 1024 * 1024));
   return buf;
 }
 

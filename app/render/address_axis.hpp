@@ -14,7 +14,10 @@ class AddressAxis {
 
   /// Shows the whole space.
   void reset(std::uint64_t base, std::uint64_t size);
-  void set_pixels(float x0, float x1) { x0_ = x0; x1_ = x1 > x0 ? x1 : x0 + 1; }
+  void set_pixels(float x0, float x1) {
+    x0_ = x0;
+    x1_ = x1 > x0 ? x1 : x0 + 1;
+  }
 
   std::uint64_t base() const { return base_; }
   std::uint64_t size() const { return size_; }

@@ -16,7 +16,8 @@ ImVec2 centre(ImVec2 a, ImVec2 b) { return ImVec2((a.x + b.x) / 2, (a.y + b.y) /
 ImVec2 bezier(const ImVec2 p[4], float t) {
   const float u = 1 - t;
   const float a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
-  return ImVec2(a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x, a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y);
+  return ImVec2(a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x,
+                a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y);
 }
 
 /// Control points: leave the source through the edge facing the destination, arrive the same way.
@@ -44,15 +45,17 @@ void arrow_head(ImDrawList* dl, ImVec2 tip, ImVec2 from, ImU32 colour, float siz
   if (len < 1e-3f) return;
   dx /= len;
   dy /= len;
-  dl->AddTriangleFilled(tip, ImVec2(tip.x - dx * size - dy * size * 0.6f, tip.y - dy * size + dx * size * 0.6f),
-                        ImVec2(tip.x - dx * size + dy * size * 0.6f, tip.y - dy * size - dx * size * 0.6f), colour);
+  dl->AddTriangleFilled(
+      tip, ImVec2(tip.x - dx * size - dy * size * 0.6f, tip.y - dy * size + dx * size * 0.6f),
+      ImVec2(tip.x - dx * size + dy * size * 0.6f, tip.y - dy * size - dx * size * 0.6f), colour);
 }
 
 /// A label on a white pill so it reads over blocks and arrows.
 void pill(ImDrawList* dl, ImVec2 at, ImU32 colour, const char* text, const FlightEnds& f) {
   if (!text || !*text) return;
   const ImVec2 ts = ImGui::CalcTextSize(text);
-  at.x = std::clamp(at.x, f.label_min_x + ts.x / 2 + 6, std::max(f.label_min_x + ts.x / 2 + 6, f.label_max_x - ts.x / 2 - 6));
+  at.x = std::clamp(at.x, f.label_min_x + ts.x / 2 + 6,
+                    std::max(f.label_min_x + ts.x / 2 + 6, f.label_max_x - ts.x / 2 - 6));
   const ImVec2 a(at.x - ts.x / 2 - 5, at.y - ts.y / 2 - 2), b(at.x + ts.x / 2 + 5, at.y + ts.y / 2 + 2);
   dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 235), 4);
   dl->AddRect(a, b, colour, 4, 0, 1.5f);

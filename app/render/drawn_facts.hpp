@@ -16,9 +16,9 @@ struct DrawnBlock {
   heap::ObjectId id = 0;  ///< 0 for native chunks, pages and device bytes
   heap::SpaceId space = heap::SpaceId::java_heap;
   std::uint64_t addr = 0, size = 0;
-  std::string label;      ///< the text drawn on it ("" when none fits)
+  std::string label;                     ///< the text drawn on it ("" when none fits)
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< where it was drawn, in window pixels
-  bool ghost = false;     ///< the faded old place of a block that moves or leaves this step
+  bool ghost = false;                    ///< the faded old place of a block that moves or leaves this step
 };
 struct DrawnArrow {
   heap::ObjectId from = 0, to = 0;
@@ -34,9 +34,10 @@ struct DrawnLane {
   std::string name;
   std::string title;  ///< the header drawn next to it, in the UI language (the heap's says "one space")
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  bool aggregated = false;  ///< drawn as an occupancy strip (level of detail)
+  bool aggregated = false;                        ///< drawn as an occupancy strip (level of detail)
   std::uint64_t view_start = 0, view_length = 0;  ///< the addresses [x0, x1) shows
-  std::size_t view_blocks = 0;  ///< blocks of this space in the view the core handed the map (level of detail)
+  std::size_t view_blocks =
+      0;  ///< blocks of this space in the view the core handed the map (level of detail)
 };
 /// A mark the map draws over a lane for a fact that is not a block: lesson 06's heap-address write
 /// ("kernel_reads_here", "array_now", "wrong_bytes", "stale_read" for a copy read from where the array
@@ -64,7 +65,7 @@ struct DrawnFacts {
   std::vector<std::string> notes;
   /// The memory map's window on screen: lanes drawn outside it would be scrolled away or cut off.
   float map_x0 = 0, map_y0 = 0, map_x1 = 0, map_y1 = 0;
-  long step = -1;                      ///< the step shown (0-based index), -1 before the first
+  long step = -1;  ///< the step shown (0-based index), -1 before the first
   std::size_t timeline_position = 0, timeline_size = 0;  ///< "step k of N"
 
   void clear() { *this = DrawnFacts{}; }

@@ -24,7 +24,8 @@ const BlockStyle* legend_styles(int* count);
 /// Black or white, whichever reads better on `fill`.
 inline ImU32 text_colour_on(ImU32 fill) {
   const unsigned r = fill & 0xFF, g = (fill >> 8) & 0xFF, b = (fill >> 16) & 0xFF;
-  return (r * 299 + g * 587 + b * 114) / 1000 < 120 ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 30, 255);
+  return (r * 299 + g * 587 + b * 114) / 1000 < 120 ? IM_COL32(255, 255, 255, 255)
+                                                    : IM_COL32(20, 20, 30, 255);
 }
 
 inline constexpr ImU32 kInk = IM_COL32(30, 30, 40, 255);

@@ -23,7 +23,8 @@ void draw_block(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border, Pa
   } else if (pattern == Pattern::dotted && w > 4) {
     dl->PushClipRect(a, b, true);
     for (float y = a.y + 3; y < b.y; y += 6)
-      for (float x = a.x + 3; x < b.x; x += 6) dl->AddRectFilled(ImVec2(x, y), ImVec2(x + 1.5f, y + 1.5f), IM_COL32(255, 255, 255, 170));
+      for (float x = a.x + 3; x < b.x; x += 6)
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + 1.5f, y + 1.5f), IM_COL32(255, 255, 255, 170));
     dl->PopClipRect();
   }
   if (w >= 3) dl->AddRect(a, b, border, 0, 0, pattern == Pattern::outlined ? 2.0f : 1.0f);
@@ -31,7 +32,8 @@ void draw_block(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border, Pa
 
 void draw_edge_marker(ImDrawList* dl, ImVec2 at, int dir, ImU32 colour) {
   const float s = 6, d = static_cast<float>(dir);
-  dl->AddTriangleFilled(ImVec2(at.x + d * s, at.y), ImVec2(at.x - d * s * 0.2f, at.y - s), ImVec2(at.x - d * s * 0.2f, at.y + s), colour);
+  dl->AddTriangleFilled(ImVec2(at.x + d * s, at.y), ImVec2(at.x - d * s * 0.2f, at.y - s),
+                        ImVec2(at.x - d * s * 0.2f, at.y + s), colour);
 }
 
 void draw_arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float thickness, float lift) {

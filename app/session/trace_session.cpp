@@ -19,7 +19,8 @@ void TraceSession::load(std::unique_ptr<Trace> trace, const std::vector<int>& pa
     e.seconds = s.kind == StepKind::note ? 0.8f : 0.6f;
     // Pause before the first step of a statement that carries a pause directive.
     if (s.pos.line != 0 && s.pos.line != last_line)
-      e.pause_before = std::find(pause_lines.begin(), pause_lines.end(), static_cast<int>(s.pos.line)) != pause_lines.end();
+      e.pause_before = std::find(pause_lines.begin(), pause_lines.end(), static_cast<int>(s.pos.line)) !=
+                       pause_lines.end();
     if (s.pos.line != 0) last_line = s.pos.line;
     entries.push_back(e);
   }
@@ -48,12 +49,15 @@ void TraceSession::update(float lane_width_px, bool want_occupancy, const ViewOp
   struct Timer {  // records the time spent however update() returns
     std::chrono::steady_clock::time_point t0;
     double& out;
-    ~Timer() { out = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
+    ~Timer() {
+      out = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    }
   } timer{t0, last_update_ms_};
   const std::size_t pos = playback_.position();
   const bool tweening = playback_.tween() > 0 && pos < trace_->size();
   const bool same_options = heap_view.max_blocks == cached_options_.max_blocks &&
-                            heap_view.window_begin == cached_options_.window_begin && heap_view.window_end == cached_options_.window_end;
+                            heap_view.window_begin == cached_options_.window_begin &&
+                            heap_view.window_end == cached_options_.window_end;
   if (pos != cached_pos_ || tweening != cached_tweening_ || !same_options) {
     // Paused at k: show the state after k steps. Playing step k: before = k, after = k + 1.
     // Playing on to the next step: its "before" is the view we already have as "after" (one make_view
@@ -81,7 +85,8 @@ void TraceSession::update(float lane_width_px, bool want_occupancy, const ViewOp
     // Over the lane's visible range when known (heap_view's window), else the whole heap.
     occupancy_[heap::SpaceId::java_heap] =
         heap_view.window_end > heap_view.window_begin
-            ? heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets, heap_view.window_begin, heap_view.window_end)
+            ? heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets, heap_view.window_begin,
+                                 heap_view.window_end)
             : heapviz::occupancy(after_->state(), heap::SpaceId::java_heap, buckets);
   }
 }
@@ -103,7 +108,8 @@ void TraceSession::build_series() {
       e = std::max(e, r.top);
     }
     for (const CounterView& c : v.counters) {
-      auto it = std::find_if(series_.begin(), series_.end(), [&](const CounterSeries& s) { return s.key == c.key; });
+      auto it = std::find_if(series_.begin(), series_.end(),
+                             [&](const CounterSeries& s) { return s.key == c.key; });
       if (it == series_.end()) {
         series_.push_back(CounterSeries{c.key, {}});
         it = series_.end() - 1;

@@ -23,7 +23,8 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 std::string AppState::load(const std::string& lesson) {
   lessons = list_lessons();
-  for (const DemoScenario& d : demo_scenarios()) lessons.push_back(LessonEntry{d.id, {}, d.title, d.title_zh});
+  for (const DemoScenario& d : demo_scenarios())
+    lessons.push_back(LessonEntry{d.id, {}, d.title, d.title_zh});
   if (lesson.empty()) {
     select(0);
     return {};
@@ -101,7 +102,8 @@ void AppState::rerun() {
   options.hypotheticals = hypotheticals;
   // The Simulation menu's collector wins over the lesson's flags (-XX:+UseConcMarkSweepGC selects the
   // simulated non-moving mark-sweep).
-  if (collector == heap::Collector::mark_sweep) options.jvm_flags = parsed.directives.jvm_flags + " -XX:+UseConcMarkSweepGC";
+  if (collector == heap::Collector::mark_sweep)
+    options.jvm_flags = parsed.directives.jvm_flags + " -XX:+UseConcMarkSweepGC";
   LessonRunResult run = run_lesson(source, file, options);
   diagnostics = run.diagnostic_list;
   program_output = run.out + run.err;
@@ -122,8 +124,10 @@ void AppState::rerun() {
 void AppState::set_hypothetical(const std::string& mode, bool on) {
   const auto it = std::find(hypotheticals.begin(), hypotheticals.end(), mode);
   if (on == (it != hypotheticals.end())) return;
-  if (on) hypotheticals.push_back(mode);
-  else hypotheticals.erase(it);
+  if (on)
+    hypotheticals.push_back(mode);
+  else
+    hypotheticals.erase(it);
   rerun();
 }
 

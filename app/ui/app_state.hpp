@@ -17,29 +17,31 @@ namespace heapviz::app {
 /// What the GUI shows and remembers between frames. Facts come from the core; this holds the user's
 /// choices, the loaded trace and the panels' own UI state.
 struct AppState {
-  std::vector<LessonEntry> lessons;  ///< lesson files, then the core's built-in demos (empty path)
-  int selected = -1;                 ///< index into lessons, -1 when none
-  std::string source;                ///< the selected lesson's text, read through the core
-  std::string source_error;          ///< why the source could not be read, if it could not
+  std::vector<LessonEntry> lessons;           ///< lesson files, then the core's built-in demos (empty path)
+  int selected = -1;                          ///< index into lessons, -1 when none
+  std::string source;                         ///< the selected lesson's text, read through the core
+  std::string source_error;                   ///< why the source could not be read, if it could not
   std::vector<lang::Diagnostic> diagnostics;  ///< from the core's lesson front end
-  std::string run_notice;            ///< why no simulation is shown, or ""
-  std::string program_output;        ///< what the lesson printed (System.out, then System.err)
+  std::string run_notice;                     ///< why no simulation is shown, or ""
+  std::string program_output;                 ///< what the lesson printed (System.out, then System.err)
   /// The run's simulation notes (LessonRunResult::notes, one per entry): where heapviz simplifies, e.g.
   /// a flag it passes to java but does not simulate. Shown in the narration panel and the presentation.
   std::vector<std::string> notes;
   std::vector<std::string> notes_zh;  ///< the same in Chinese (LessonRunResult::notes_zh)
   /// The notes in the UI language (English where a Chinese one is missing).
-  const std::vector<std::string>& shown_notes() const { return lang == "zh" && notes_zh.size() == notes.size() ? notes_zh : notes; }
+  const std::vector<std::string>& shown_notes() const {
+    return lang == "zh" && notes_zh.size() == notes.size() ? notes_zh : notes;
+  }
   std::unique_ptr<lang::Lesson> lesson;  ///< the parsed lesson of the shown trace (captions, pauses)
   heap::Collector collector = heap::Collector::mark_compact;
   std::vector<std::string> hypotheticals;  ///< hypothetical modes for run_lesson (screenshot --hypothetical)
-  std::string lang = "en";           ///< narration language: "en" or "zh"
-  std::string font_notice;           ///< a missing-font notice for the status bar
-  std::string renderer;              ///< GL renderer, for the About box
+  std::string lang = "en";                 ///< narration language: "en" or "zh"
+  std::string font_notice;                 ///< a missing-font notice for the status bar
+  std::string renderer;                    ///< GL renderer, for the About box
   bool quit_requested = false;
-  bool presentation = false;         ///< the recording layout in the window (F5 toggles, Esc leaves)
-  std::string pending_open;          ///< a path dropped on the window or typed in File > Open, to load next frame
-  std::string message;               ///< last error or notice for the status bar
+  bool presentation = false;  ///< the recording layout in the window (F5 toggles, Esc leaves)
+  std::string pending_open;   ///< a path dropped on the window or typed in File > Open, to load next frame
+  std::string message;        ///< last error or notice for the status bar
 
   TraceSession session;
   MemoryMapPanel map;

@@ -19,8 +19,8 @@ namespace {
 constexpr float kInternalsScale = 0.85f;  // the JDK code path, quieter and smaller than the narration
 
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                    ImGuiWindowFlags_NoScrollbar;
+                                    ImGuiWindowFlags_NoSavedSettings |
+                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar;
 
 void begin_full_window(const char* id) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -40,7 +40,8 @@ void draw_strip(const AppState& s) {
       const int c = static_cast<int>(p.kind_at(k)) - 1;
       if (c < 0) continue;
       const float x = a.x + (static_cast<float>(k) + 0.5f) / static_cast<float>(p.size()) * w;
-      dl->AddRectFilled(ImVec2(x - 1, a.y), ImVec2(x + 1, a.y + h), marker_categories()[static_cast<std::size_t>(c)].colour);
+      dl->AddRectFilled(ImVec2(x - 1, a.y), ImVec2(x + 1, a.y + h),
+                        marker_categories()[static_cast<std::size_t>(c)].colour);
     }
     const float pos = (static_cast<float>(p.position()) + p.tween()) / static_cast<float>(p.size());
     const float cx = a.x + pos * w;
@@ -65,7 +66,8 @@ void draw_title_card(const AppState& s) {
   ImGui::SetWindowFontScale(1.0f);
   if (!second.empty() && second != first) {
     const float w2 = ImGui::CalcTextSize(second.c_str()).x;
-    ImGui::SetCursorPos(ImVec2(std::max(20.0f, (size.x - w2) / 2), size.y * 0.38f + ImGui::GetFontSize() * 2.4f));
+    ImGui::SetCursorPos(
+        ImVec2(std::max(20.0f, (size.x - w2) / 2), size.y * 0.38f + ImGui::GetFontSize() * 2.4f));
     ImGui::TextDisabled("%s", second.c_str());
   }
   const std::string footer = "heapviz " + std::string(version()) + "  ·  " + std::string(modelled_jdk());
@@ -77,7 +79,9 @@ void draw_title_card(const AppState& s) {
 
 void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOptions& o) {
   const bool zh = s.lang == "zh";
-  if (s.session.loaded()) s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap), s.map.heap_view_options());
+  if (s.session.loaded())
+    s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap),
+                     s.map.heap_view_options());
   begin_full_window("##presentation");
   const ImGuiStyle& style = ImGui::GetStyle();
 
@@ -86,27 +90,34 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   ImGui::TextUnformatted(e ? s.title_of(*e).c_str() : "heapviz");
   if (o.step_counter && s.session.loaded()) {
     char counter[64];
-    std::snprintf(counter, sizeof counter, zh ? "第 %zu / %zu 步" : "step %zu / %zu", s.session.playback().position(),
-                  s.session.playback().size());
+    std::snprintf(counter, sizeof counter, zh ? "第 %zu / %zu 步" : "step %zu / %zu",
+                  s.session.playback().position(), s.session.playback().size());
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(counter).x - style.WindowPadding.x * 2);
     ImGui::TextDisabled("%s", counter);
   }
   ImGui::Separator();
 
   const Step* step = s.session.loaded() ? s.session.current_step() : nullptr;
-  const lang::Caption* caption = step && s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr;
-  const std::string caption_text = caption ? (zh && !caption->text_zh.empty() ? caption->text_zh : caption->text) : "";
-  const std::string narration = !step ? (zh ? "开始之前：一切都还没有发生。" : "Before the first step: nothing has happened yet.")
-                                      : zh && !step->text.zh.empty() ? step->text.zh : step->text.en;
+  const lang::Caption* caption =
+      step && s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr;
+  const std::string caption_text =
+      caption ? (zh && !caption->text_zh.empty() ? caption->text_zh : caption->text) : "";
+  const std::string narration =
+      !step ? (zh ? "开始之前：一切都还没有发生。" : "Before the first step: nothing has happened yet.")
+      : zh && !step->text.zh.empty() ? step->text.zh
+                                     : step->text.en;
   const std::string internals = step && !step->text.internals.empty() ? "JDK: " + step->text.internals : "";
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // The caption bar grows with its text (a long caption used to push the "JDK: ..." line out of it),
   // up to 40% of the height; the internals line is in a smaller font.
   const float text_w = avail.x - style.WindowPadding.x * 2 - style.ScrollbarSize;
   auto text_h = [&](const std::string& t, float scale) {
-    return t.empty() ? 0.0f : ImGui::CalcTextSize(t.c_str(), nullptr, false, text_w / scale).y * scale + style.ItemSpacing.y;
+    return t.empty() ? 0.0f
+                     : ImGui::CalcTextSize(t.c_str(), nullptr, false, text_w / scale).y * scale +
+                           style.ItemSpacing.y;
   };
-  const float needed = text_h(caption_text, 1) + text_h(narration, 1) + text_h(internals, kInternalsScale) + style.WindowPadding.y * 2;
+  const float needed = text_h(caption_text, 1) + text_h(narration, 1) + text_h(internals, kInternalsScale) +
+                       style.WindowPadding.y * 2;
   const float caption_h = std::clamp(needed, ImGui::GetFontSize() * 4.2f, avail.y * 0.4f);
   const float strip_h = o.timeline ? ImGui::GetFontSize() * 0.5f + style.ItemSpacing.y + 4 : 0;
   const float body_h = avail.y - caption_h - strip_h - style.ItemSpacing.y * 2;

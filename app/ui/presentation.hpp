@@ -6,8 +6,8 @@ namespace heapviz::app {
 
 /// What the presentation layout shows besides the memory map, code and caption.
 struct PresentationOptions {
-  bool step_counter = true;   ///< "step 12 / 45" in the title bar
-  bool timeline = true;       ///< a thin strip with event markers and the current position
+  bool step_counter = true;  ///< "step 12 / 45" in the title bar
+  bool timeline = true;      ///< a thin strip with event markers and the current position
 };
 
 /// The layout for recordings and projection: large text, no menus or editing chrome; the memory map,

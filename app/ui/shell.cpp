@@ -45,7 +45,8 @@ void draw_menu_bar(AppState& s) {
       s.collector = heap::Collector::mark_compact;
       s.rerun();
     }
-    if (ImGui::MenuItem(zh(s) ? "标记-清除，不移动（CMS 风格，JDK 14 已移除 CMS）" : "Non-moving mark-sweep (CMS-style; CMS was removed in JDK 14)",
+    if (ImGui::MenuItem(zh(s) ? "标记-清除，不移动（CMS 风格，JDK 14 已移除 CMS）"
+                              : "Non-moving mark-sweep (CMS-style; CMS was removed in JDK 14)",
                         nullptr, s.collector == heap::Collector::mark_sweep)) {
       s.collector = heap::Collector::mark_sweep;
       s.rerun();
@@ -57,7 +58,8 @@ void draw_menu_bar(AppState& s) {
     if (ImGui::MenuItem("English", nullptr, s.lang == "en")) s.lang = "en";
     if (ImGui::MenuItem("简体中文", nullptr, s.lang == "zh")) s.lang = "zh";
     ImGui::Separator();
-    if (ImGui::MenuItem(zh(s) ? "演示布局（录制用）" : "Presentation layout", "F5", s.presentation)) s.presentation = true;
+    if (ImGui::MenuItem(zh(s) ? "演示布局（录制用）" : "Presentation layout", "F5", s.presentation))
+      s.presentation = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(zh(s) ? "帮助" : "Help")) {
@@ -65,7 +67,8 @@ void draw_menu_bar(AppState& s) {
     ImGui::TextUnformatted(("Models " + std::string(modelled_jdk())).c_str());
     if (!s.renderer.empty()) ImGui::TextUnformatted(("Renderer: " + s.renderer).c_str());
     ImGui::Separator();
-    ImGui::TextUnformatted(zh(s) ? "键：←/→ 单步，↓/↑ 五步，空格 播放/暂停，Home/End" : "Keys: Left/Right step, Down/Up 5 steps, Space play/pause, Home/End");
+    ImGui::TextUnformatted(zh(s) ? "键：←/→ 单步，↓/↑ 五步，空格 播放/暂停，Home/End"
+                                 : "Keys: Left/Right step, Down/Up 5 steps, Space play/pause, Home/End");
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -113,7 +116,8 @@ void draw_title_row(AppState& s) {
   ImGui::TextUnformatted(e ? s.title_of(*e).c_str() : (zh(s) ? "未选择课程" : "No lesson selected"));
   if (s.current_is_builtin()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", zh(s) ? "（内置演示，由 C++ 驱动核心）" : "(built-in demo, driven in C++ through the core)");
+    ImGui::TextDisabled(
+        "%s", zh(s) ? "（内置演示，由 C++ 驱动核心）" : "(built-in demo, driven in C++ through the core)");
   }
 }
 
@@ -137,17 +141,20 @@ void draw_shell(AppState& s, const FontSet& fonts) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   if (s.session.loaded()) {
     TimelinePanel::handle_keys(s.session.playback());
-    s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap), s.map.heap_view_options());
+    s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap),
+                     s.map.heap_view_options());
   }
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_h));
   // No background: the frame is already cleared to (almost) the same grey, and on a software renderer
   // (llvmpipe) one full-screen blend less is about a millisecond per frame.
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoBackground;
   ImGui::Begin("##main", nullptr, flags);
   draw_title_row(s);
-  const float timeline_h = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetFontSize() + style.WindowPadding.y * 2;
+  const float timeline_h =
+      ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetFontSize() + style.WindowPadding.y * 2;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float body_h = avail.y - timeline_h - style.ItemSpacing.y;
   const float left_w = avail.x * 0.30f;
@@ -161,7 +168,8 @@ void draw_shell(AppState& s, const FontSet& fonts) {
   if (s.code.take_rerun_request()) s.rerun();
   ImGui::EndChild();
   ImGui::BeginChild("narration", ImVec2(0, 0), true);
-  const lang::Caption* caption = step && s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr;
+  const lang::Caption* caption =
+      step && s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr;
   draw_simulation_notes(s.shown_notes(), s.lang.c_str());
   draw_narration(step, s.session.current_step_index(), caption, s.lang.c_str());
   if (!s.program_output.empty()) {
@@ -185,22 +193,28 @@ void draw_shell(AppState& s, const FontSet& fonts) {
   if (s.session.loaded()) {
     const float frac = s.session.playback().size() == 0
                            ? 0
-                           : static_cast<float>(s.session.playback().position()) / static_cast<float>(s.session.playback().size());
+                           : static_cast<float>(s.session.playback().position()) /
+                                 static_cast<float>(s.session.playback().size());
     draw_counters(s.session.view_after(), s.session.counter_series(), frac, s.lang.c_str());
   }
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("inspector", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
   if (s.session.loaded() && s.map.selected_bytes())
-    draw_bytes_inspector(s.session.state_after(), s.session.view_after(), *s.map.selected_bytes(), fonts.mono, s.lang.c_str());
-  else if (s.session.loaded()) draw_inspector(s.session.state_after(), s.session.view_after(), s.map.selected(), fonts.mono, s.lang.c_str());
+    draw_bytes_inspector(s.session.state_after(), s.session.view_after(), *s.map.selected_bytes(), fonts.mono,
+                         s.lang.c_str());
+  else if (s.session.loaded())
+    draw_inspector(s.session.state_after(), s.session.view_after(), s.map.selected(), fonts.mono,
+                   s.lang.c_str());
   ImGui::EndChild();
   ImGui::EndChild();
 
   // Bottom: the timeline.
   ImGui::BeginChild("timeline", ImVec2(0, 0), true);
-  if (s.session.loaded()) s.timeline.draw(s.session.playback(), s.lang.c_str());
-  else ImGui::TextDisabled("%s", zh(s) ? "没有可播放的步骤。" : "No steps to play.");
+  if (s.session.loaded())
+    s.timeline.draw(s.session.playback(), s.lang.c_str());
+  else
+    ImGui::TextDisabled("%s", zh(s) ? "没有可播放的步骤。" : "No steps to play.");
   ImGui::EndChild();
   ImGui::End();
   draw_status_bar(s, status_h);

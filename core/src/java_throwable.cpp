@@ -37,14 +37,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kHierarc
     {"java.lang.IllegalMonitorStateException", "java.lang.RuntimeException"},
     {"java.io.UncheckedIOException", "java.lang.RuntimeException"},  // lessons wrap IOException in lambdas
     {"java.lang.StringIndexOutOfBoundsException", "java.lang.IndexOutOfBoundsException"},  // String.charAt
-    {"java.lang.IllegalThreadStateException", "java.lang.IllegalArgumentException"},      // Thread.start twice
+    {"java.lang.IllegalThreadStateException", "java.lang.IllegalArgumentException"},  // Thread.start twice
 }};
 
 }  // namespace
 
-std::string JavaThrowable::to_string() const {
-  return message ? class_name + ": " + *message : class_name;
-}
+std::string JavaThrowable::to_string() const { return message ? class_name + ": " + *message : class_name; }
 
 std::string_view throwable_superclass(std::string_view class_name) {
   for (const auto& [cls, super] : kHierarchy)

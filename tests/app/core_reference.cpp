@@ -7,7 +7,9 @@
 #include "heapviz/demo_scenarios.hpp"
 #include "heapviz/lesson_run.hpp"
 
-heapviz::View CoreLesson::view_at(std::size_t position) const { return heapviz::make_view(trace->state_at(position)); }
+heapviz::View CoreLesson::view_at(std::size_t position) const {
+  return heapviz::make_view(trace->state_at(position));
+}
 
 long CoreLesson::first_of(heapviz::StepKind kind) const {
   for (std::size_t k = 0; k < trace->size(); ++k)
@@ -43,7 +45,8 @@ CoreLesson run_core_heap_demo() {
 
 std::vector<std::filesystem::path> bundled_lessons() {
   std::vector<std::filesystem::path> out;
-  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(HEAPVIZ_TEST_ASSETS_DIR) / "scenarios"))
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::filesystem::path(HEAPVIZ_TEST_ASSETS_DIR) / "scenarios"))
     if (e.path().extension() == ".java") out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;

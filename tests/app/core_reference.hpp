@@ -23,7 +23,8 @@ struct CoreLesson {
 
 /// Runs a lesson file the way the app does (its own //@ jvm: flags, mark-compact, recorded trace), with
 /// the hypothetical modes named (as --hypothetical NAME does).
-CoreLesson run_core_lesson(const std::filesystem::path& file, const std::vector<std::string>& hypotheticals = {});
+CoreLesson run_core_lesson(const std::filesystem::path& file,
+                           const std::vector<std::string>& hypotheticals = {});
 
 /// The built-in heap demo (`heapviz heap-demo`), mark-compact, as the app runs it.
 CoreLesson run_core_heap_demo();

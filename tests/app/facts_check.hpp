@@ -9,7 +9,8 @@
 
 /// Problems found (empty = every drawn fact is in the core's view) for a screenshot taken at
 /// `position` (--step position: the state after `position` steps, step position-1 narrated).
-std::vector<std::string> check_drawn_facts(const nlohmann::json& facts, const CoreLesson& lesson, std::size_t position);
+std::vector<std::string> check_drawn_facts(const nlohmann::json& facts, const CoreLesson& lesson,
+                                           std::size_t position);
 
 /// Reads a JSON file; null on failure.
 nlohmann::json read_json(const std::string& path);

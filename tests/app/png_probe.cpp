@@ -28,7 +28,8 @@ std::size_t PngImage::distinct_colours(int x0, int y0, int x1, int y1) const {
   return seen.size();
 }
 
-std::size_t PngImage::pixels_of(int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g, std::uint8_t b) const {
+std::size_t PngImage::pixels_of(int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g,
+                                std::uint8_t b) const {
   std::size_t n = 0;
   for (int y = std::max(0, y0); y < std::min(height, y1); ++y)
     for (int x = std::max(0, x0); x < std::min(width, x1); ++x) {
@@ -48,7 +49,8 @@ std::size_t PngImage::dark_pixels(int x0, int y0, int x1, int y1, int luma) cons
   return n;
 }
 
-double fraction_of_colour(const PngImage& img, int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+double fraction_of_colour(const PngImage& img, int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g,
+                          std::uint8_t b) {
   std::size_t n = 0, hit = 0;
   for (int y = std::max(0, y0); y < std::min(img.height, y1); ++y)
     for (int x = std::max(0, x0); x < std::min(img.width, x1); ++x) {

@@ -18,5 +18,7 @@ struct PngImage {
 
 PngImage load_png(const std::string& path);
 
-/// Fraction (0..1) of the pixels in [x0,x1) x [y0,y1) whose RGB is exactly (r, g, b); 0 for an empty rectangle.
-double fraction_of_colour(const PngImage& img, int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g, std::uint8_t b);
+/// Fraction (0..1) of the pixels in [x0,x1) x [y0,y1) whose RGB is exactly (r, g, b); 0 for an empty
+/// rectangle.
+double fraction_of_colour(const PngImage& img, int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g,
+                          std::uint8_t b);

@@ -25,7 +25,8 @@ ProcessResult run_heapviz(const std::string& args, bool with_display) {
   // Parallel tests must not race for the same X display number: start each search at its own number.
   static int calls = 0;
   const int server = 100 + static_cast<int>((getpid() * 13 + calls++ * 7) % 800);
-  return run_command("xvfb-run -a -n " + std::to_string(server) + " -s '-screen 0 1600x900x24' " + bin + args);
+  return run_command("xvfb-run -a -n " + std::to_string(server) + " -s '-screen 0 1600x900x24' " + bin +
+                     args);
 }
 
 ProcessResult run_heapviz_many(const std::vector<std::string>& arg_lists, const std::string& script_path) {
@@ -38,5 +39,6 @@ ProcessResult run_heapviz_many(const std::vector<std::string>& arg_lists, const 
   }
   static int calls = 0;
   const int server = 100 + static_cast<int>((getpid() * 17 + calls++ * 11 + 3) % 800);
-  return run_command("xvfb-run -a -n " + std::to_string(server) + " -s '-screen 0 1600x900x24' sh '" + script_path + "'");
+  return run_command("xvfb-run -a -n " + std::to_string(server) + " -s '-screen 0 1600x900x24' sh '" +
+                     script_path + "'");
 }

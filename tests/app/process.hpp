@@ -4,8 +4,8 @@
 
 /// What a finished child process left behind.
 struct ProcessResult {
-  int exit_code = -1;   ///< the exit status, or -1 if it did not exit normally
-  std::string output;   ///< stdout and stderr together
+  int exit_code = -1;  ///< the exit status, or -1 if it did not exit normally
+  std::string output;  ///< stdout and stderr together
 };
 
 /// Runs a shell command line, capturing its output.

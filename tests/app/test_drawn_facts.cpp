@@ -18,16 +18,19 @@ struct Shot {
 };
 }  // namespace
 
-TEST_CASE("drawn facts: every block, arrow, root, counter and narration the app draws is in the core's view") {
+TEST_CASE(
+    "drawn facts: every block, arrow, root, counter and narration the app draws is in the core's view") {
   const std::filesystem::path dir = std::filesystem::path(HEAPVIZ_TEST_ASSETS_DIR) / "scenarios";
   // Allocation, a GC mid-compaction and after it, native memory, a bounce copy through the kernel, the end.
-  const std::vector<Shot> shots = {{"01-allocate-vs-direct.java", 12}, {"01-allocate-vs-direct.java", 50},
-                                   {"03-heap-buffer-write-bounces.java", 31}, {"05-gc-moves-heap-not-native.java", 0},
-                                   {"05-gc-moves-heap-not-native.java", 300}, {"07-cleaner-after-gc.java", 60}};
+  const std::vector<Shot> shots = {
+      {"01-allocate-vs-direct.java", 12},        {"01-allocate-vs-direct.java", 50},
+      {"03-heap-buffer-write-bounces.java", 31}, {"05-gc-moves-heap-not-native.java", 0},
+      {"05-gc-moves-heap-not-native.java", 300}, {"07-cleaner-after-gc.java", 60}};
   std::vector<std::string> commands;
   for (std::size_t i = 0; i < shots.size(); ++i)
-    commands.push_back("screenshot '" + (dir / shots[i].lesson).string() + "' --step " + std::to_string(shots[i].position) +
-                       " --out '" + out_file("facts_" + std::to_string(i) + ".png") + "' --facts '" +
+    commands.push_back("screenshot '" + (dir / shots[i].lesson).string() + "' --step " +
+                       std::to_string(shots[i].position) + " --out '" +
+                       out_file("facts_" + std::to_string(i) + ".png") + "' --facts '" +
                        out_file("facts_" + std::to_string(i) + ".json") + "'");
   const ProcessResult r = run_heapviz_many(commands, out_file("facts_shots.sh"));
   INFO(r.output);
@@ -54,8 +57,16 @@ TEST_CASE("drawn facts: every block, arrow, root, counter and narration the app 
   const nlohmann::json real = read_json(out_file("facts_0.json"));
   REQUIRE(check_drawn_facts(real, core, shots[0].position).empty());
   nlohmann::json made_up = real;
-  made_up["blocks"].push_back({{"id", 4242}, {"space", "java-heap"}, {"addr", 4227858432ull + 64}, {"size", 24}, {"label", "Node"},
-                               {"x0", 700}, {"y0", 140}, {"x1", 720}, {"y1", 180}, {"ghost", false}});
+  made_up["blocks"].push_back({{"id", 4242},
+                               {"space", "java-heap"},
+                               {"addr", 4227858432ull + 64},
+                               {"size", 24},
+                               {"label", "Node"},
+                               {"x0", 700},
+                               {"y0", 140},
+                               {"x1", 720},
+                               {"y1", 180},
+                               {"ghost", false}});
   CHECK(check_drawn_facts(made_up, core, shots[0].position).size() == 1);
   nlohmann::json resized = real;
   REQUIRE(!resized["blocks"].empty());

@@ -18,8 +18,10 @@ TEST_CASE("frame log: one line per frame with the step, and playback starts at -
   fs::remove_all(home);
   fs::create_directories(home);
   fs::remove(log);
-  const auto r = run_command("HOME='" + home.string() + "' xvfb-run -a -n 990 -s '-screen 0 1600x900x24' '" + std::string(HEAPVIZ_BINARY) +
-                             "' heap-demo --play-from 5 --speed 10 --frame-log '" + log.string() + "' --quit-after-frames 40");
+  const auto r =
+      run_command("HOME='" + home.string() + "' xvfb-run -a -n 990 -s '-screen 0 1600x900x24' '" +
+                  std::string(HEAPVIZ_BINARY) + "' heap-demo --play-from 5 --speed 10 --frame-log '" +
+                  log.string() + "' --quit-after-frames 40");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   std::ifstream in(log);
@@ -36,10 +38,10 @@ TEST_CASE("frame log: one line per frame with the step, and playback starts at -
   }
   REQUIRE(rows.size() == 40);
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    CHECK(rows[i][0] == static_cast<double>(i + 1));   // frame number
-    CHECK(rows[i][1] >= rows[i][4]);                   // the frame includes its GL part
-    CHECK(rows[i][5] >= 5);                            // never before --play-from
-    CHECK(rows[i][7] > 100);                           // vertices drawn
+    CHECK(rows[i][0] == static_cast<double>(i + 1));  // frame number
+    CHECK(rows[i][1] >= rows[i][4]);                  // the frame includes its GL part
+    CHECK(rows[i][5] >= 5);                           // never before --play-from
+    CHECK(rows[i][7] > 100);                          // vertices drawn
   }
   CHECK(rows.front()[5] == 5);
   CHECK(rows.back()[5] > 5);  // it played on (a step takes 0.06 s at 10x; 40 frames take longer)
@@ -48,7 +50,8 @@ TEST_CASE("frame log: one line per frame with the step, and playback starts at -
 TEST_CASE("frame log: an unwritable log file is an error, not a crash") {
   const fs::path home = fs::path(HEAPVIZ_TEST_OUT_DIR) / "home-frame-log-bad";
   fs::create_directories(home);
-  const auto r = run_command("HOME='" + home.string() + "' env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(HEAPVIZ_BINARY) +
+  const auto r = run_command("HOME='" + home.string() + "' env -u DISPLAY -u WAYLAND_DISPLAY '" +
+                             std::string(HEAPVIZ_BINARY) +
                              "' heap-demo --frame-log /nonexistent-dir/f.txt --quit-after-frames 3");
   CHECK(r.exit_code == 1);
   CHECK(r.output.find("cannot write /nonexistent-dir/f.txt") != std::string::npos);

@@ -20,10 +20,10 @@ constexpr std::uint8_t kLaneBg[3] = {250, 250, 252};  // app/render/palette.hpp 
 std::string out_file(const std::string& name) { return std::string(HEAPVIZ_TEST_OUT_DIR) + "/" + name; }
 
 const std::vector<StepKind>& key_kinds() {
-  static const std::vector<StepKind> k = {StepKind::alloc,       StepKind::bounce_copy, StepKind::syscall,
-                                          StepKind::move,        StepKind::native_free, StepKind::writeback,
-                                          StepKind::io_exception, StepKind::oom,        StepKind::direct_oom,
-                                          StepKind::reference_handler};
+  static const std::vector<StepKind> k = {
+      StepKind::alloc,       StepKind::bounce_copy,      StepKind::syscall,      StepKind::move,
+      StepKind::native_free, StepKind::writeback,        StepKind::io_exception, StepKind::oom,
+      StepKind::direct_oom,  StepKind::reference_handler};
   return k;
 }
 
@@ -43,7 +43,9 @@ int px(const nlohmann::json& v) { return static_cast<int>(v.get<double>()); }
 float x_of(const nlohmann::json& lane, std::uint64_t addr) {
   const double start = static_cast<double>(lane["view_start"].get<std::uint64_t>());
   const double len = static_cast<double>(lane["view_length"].get<std::uint64_t>());
-  return static_cast<float>(lane["x0"].get<double>() + (static_cast<double>(addr) - start) / len * (lane["x1"].get<double>() - lane["x0"].get<double>()));
+  return static_cast<float>(lane["x0"].get<double>() +
+                            (static_cast<double>(addr) - start) / len *
+                                (lane["x1"].get<double>() - lane["x0"].get<double>()));
 }
 
 double lane_bg_in(const PngImage& img, int x0, int y0, int x1, int y1) {
@@ -57,13 +59,17 @@ long pick_moved(const CoreLesson& c, std::size_t k, const nlohmann::json& facts)
   if (!lane) return -1;
   for (const heapviz::BlockView& a : after.blocks) {
     if (a.id == 0) continue;
-    const auto old = std::find_if(before.blocks.begin(), before.blocks.end(), [&](const heapviz::BlockView& b) { return b.id == a.id; });
+    const auto old = std::find_if(before.blocks.begin(), before.blocks.end(),
+                                  [&](const heapviz::BlockView& b) { return b.id == a.id; });
     if (old == before.blocks.end() || old->addr == a.addr || a.addr + a.size > old->addr) continue;
-    const bool old_place_free = std::none_of(after.blocks.begin(), after.blocks.end(), [&](const heapviz::BlockView& b) {
-      return b.space == heapviz::heap::SpaceId::java_heap && b.state != heapviz::BlockState::free && b.addr < old->addr + old->size &&
-             old->addr < b.addr + b.size;
-    });
-    if (old_place_free && x_of(*lane, old->addr + old->size) - x_of(*lane, old->addr) >= 4 && block_of(facts, a.id)) return a.id;
+    const bool old_place_free =
+        std::none_of(after.blocks.begin(), after.blocks.end(), [&](const heapviz::BlockView& b) {
+          return b.space == heapviz::heap::SpaceId::java_heap && b.state != heapviz::BlockState::free &&
+                 b.addr < old->addr + old->size && old->addr < b.addr + b.size;
+        });
+    if (old_place_free && x_of(*lane, old->addr + old->size) - x_of(*lane, old->addr) >= 4 &&
+        block_of(facts, a.id))
+      return a.id;
   }
   return -1;
 }
@@ -80,12 +86,14 @@ long best_move_step(const CoreLesson& c) {
     const heapviz::View before = c.view_at(k), after = c.view_at(k + 1);
     for (const heapviz::BlockView& a : after.blocks) {
       if (a.id == 0 || a.size <= best_size) continue;
-      const auto old = std::find_if(before.blocks.begin(), before.blocks.end(), [&](const heapviz::BlockView& b) { return b.id == a.id; });
+      const auto old = std::find_if(before.blocks.begin(), before.blocks.end(),
+                                    [&](const heapviz::BlockView& b) { return b.id == a.id; });
       if (old == before.blocks.end() || old->addr == a.addr || a.addr + a.size > old->addr) continue;
-      const bool free_after = std::none_of(after.blocks.begin(), after.blocks.end(), [&](const heapviz::BlockView& b) {
-        return b.space == heapviz::heap::SpaceId::java_heap && b.state != heapviz::BlockState::free && b.addr < old->addr + old->size &&
-               old->addr < b.addr + b.size;
-      });
+      const bool free_after =
+          std::none_of(after.blocks.begin(), after.blocks.end(), [&](const heapviz::BlockView& b) {
+            return b.space == heapviz::heap::SpaceId::java_heap && b.state != heapviz::BlockState::free &&
+                   b.addr < old->addr + old->size && old->addr < b.addr + b.size;
+          });
       if (free_after) {
         best = static_cast<long>(k);
         best_size = a.size;
@@ -97,7 +105,8 @@ long best_move_step(const CoreLesson& c) {
 
 }  // namespace
 
-TEST_CASE("lesson screens: every bundled lesson at its key steps shows the right lanes, blocks and narration") {
+TEST_CASE(
+    "lesson screens: every bundled lesson at its key steps shows the right lanes, blocks and narration") {
   // Every lesson file, then the built-in heap demo (today the one scenario whose GC moves objects: the
   // lessons' first full GC keeps their garbage as dead wood, MarkSweepDeadRatio=5).
   std::vector<std::filesystem::path> lessons = bundled_lessons();
@@ -119,13 +128,16 @@ TEST_CASE("lesson screens: every bundled lesson at its key steps shows the right
     for (StepKind kind : key_kinds()) {
       const long k = kind == StepKind::move ? best_move_step(c) : c.first_of(kind);
       if (k < 0) continue;
-      const std::string stem = "screen_" + lessons[i].stem().string() + "_" + std::string(heapviz::step_kind_name(kind));
-      shots.push_back(Shot{i, kind, static_cast<std::size_t>(k), out_file(stem + ".png"), out_file(stem + ".json")});
-      commands.push_back("screenshot '" + lessons[i].string() + "' --step " + std::to_string(k + 1) + " --out '" + shots.back().png +
-                         "' --facts '" + shots.back().facts + "' >/dev/null");
+      const std::string stem =
+          "screen_" + lessons[i].stem().string() + "_" + std::string(heapviz::step_kind_name(kind));
+      shots.push_back(
+          Shot{i, kind, static_cast<std::size_t>(k), out_file(stem + ".png"), out_file(stem + ".json")});
+      commands.push_back("screenshot '" + lessons[i].string() + "' --step " + std::to_string(k + 1) +
+                         " --out '" + shots.back().png + "' --facts '" + shots.back().facts + "' >/dev/null");
     }
     if (c.trace->size() == 0)
-      commands.push_back("screenshot '" + lessons[i].string() + "' --out '" + out_file("screen_" + lessons[i].stem().string() + "_0.png") + "' >/dev/null");
+      commands.push_back("screenshot '" + lessons[i].string() + "' --out '" +
+                         out_file("screen_" + lessons[i].stem().string() + "_0.png") + "' >/dev/null");
   }
   REQUIRE(shots.size() >= 20);
   const ProcessResult r = run_heapviz_many(commands, out_file("lesson_screens.sh"));
@@ -135,8 +147,8 @@ TEST_CASE("lesson screens: every bundled lesson at its key steps shows the right
   std::map<StepKind, int> moved_checked;
   for (const Shot& s : shots) {
     const CoreLesson& c = cores[s.lesson];
-    INFO(lessons[s.lesson].filename().string() << ": " << heapviz::step_kind_name(s.kind) << " at step " << s.step << " (--step "
-                                               << s.step + 1 << ")");
+    INFO(lessons[s.lesson].filename().string() << ": " << heapviz::step_kind_name(s.kind) << " at step "
+                                               << s.step << " (--step " << s.step + 1 << ")");
     const nlohmann::json facts = read_json(s.facts);
     REQUIRE(facts.is_object());
     for (const std::string& problem : check_drawn_facts(facts, c, s.step + 1)) FAIL_CHECK(problem);
@@ -173,7 +185,8 @@ TEST_CASE("lesson screens: every bundled lesson at its key steps shows the right
       REQUIRE(lane);
       if (!(*lane)["aggregated"].get<bool>()) {
         REQUIRE(b);
-        CHECK(lane_bg_in(img, px((*b)["x0"]), px((*b)["y0"]), std::max(px((*b)["x1"]), px((*b)["x0"]) + 2), px((*b)["y1"])) < 0.5);
+        CHECK(lane_bg_in(img, px((*b)["x0"]), px((*b)["y0"]), std::max(px((*b)["x1"]), px((*b)["x0"]) + 2),
+                         px((*b)["y1"])) < 0.5);
       }
     }
     // A compaction step: the moved object's pixels are at its new address, its old place is empty lane.
@@ -181,17 +194,20 @@ TEST_CASE("lesson screens: every bundled lesson at its key steps shows the right
       const long id = pick_moved(c, s.step, facts);
       REQUIRE_MESSAGE(id > 0, "no moved object with a free old place to sample");
       const heapviz::View before = c.view_at(s.step);
-      const auto old = std::find_if(before.blocks.begin(), before.blocks.end(),
-                                    [&](const heapviz::BlockView& b) { return b.id == static_cast<heapviz::heap::ObjectId>(id); });
+      const auto old = std::find_if(
+          before.blocks.begin(), before.blocks.end(),
+          [&](const heapviz::BlockView& b) { return b.id == static_cast<heapviz::heap::ObjectId>(id); });
       const nlohmann::json& b = *block_of(facts, static_cast<heapviz::heap::ObjectId>(id));
       const nlohmann::json& lane = *lane_of(facts, "java-heap");
-      const auto now = std::find_if(view.blocks.begin(), view.blocks.end(),
-                                    [&](const heapviz::BlockView& v) { return v.id == static_cast<heapviz::heap::ObjectId>(id); });
+      const auto now = std::find_if(view.blocks.begin(), view.blocks.end(), [&](const heapviz::BlockView& v) {
+        return v.id == static_cast<heapviz::heap::ObjectId>(id);
+      });
       CHECK(b["addr"].get<std::uint64_t>() == now->addr);
       CHECK(std::abs(b["x0"].get<double>() - x_of(lane, now->addr)) < 1.5);  // drawn at its new address
       const int y0 = px(b["y0"]), y1 = px(b["y1"]);
       CHECK(lane_bg_in(img, px(b["x0"]), y0, std::max(px(b["x1"]), px(b["x0"]) + 2), y1) < 0.5);
-      const int ox0 = static_cast<int>(x_of(lane, old->addr)) + 1, ox1 = static_cast<int>(x_of(lane, old->addr + old->size)) - 1;
+      const int ox0 = static_cast<int>(x_of(lane, old->addr)) + 1,
+                ox1 = static_cast<int>(x_of(lane, old->addr + old->size)) - 1;
       CHECK(lane_bg_in(img, ox0, y0 + 6, ox1, y1 - 6) > 0.9);  // the old place: free lane
       ++moved_checked[s.kind];
     }

@@ -26,13 +26,16 @@ std::string objects_lesson(const std::string& count) {
 }
 }  // namespace
 
-TEST_CASE("level of detail: 100,000 objects are drawn as occupancy from a view cut to a few thousand blocks") {
+TEST_CASE(
+    "level of detail: 100,000 objects are drawn as occupancy from a view cut to a few thousand blocks") {
   const std::string big = objects_lesson("100_000"), small = objects_lesson("1_000");
   // Step 500: the allocation loop is done (its steps folded into batches), the GC not begun.
-  const ProcessResult r = run_heapviz_many(
-      {"screenshot '" + big + "' --step 500 --out '" + out_file("lod_100k.png") + "' --facts '" + out_file("lod_100k.json") + "'",
-       "screenshot '" + small + "' --step 500 --out '" + out_file("lod_1k.png") + "' --facts '" + out_file("lod_1k.json") + "'"},
-      out_file("lod.sh"));
+  const ProcessResult r =
+      run_heapviz_many({"screenshot '" + big + "' --step 500 --out '" + out_file("lod_100k.png") +
+                            "' --facts '" + out_file("lod_100k.json") + "'",
+                        "screenshot '" + small + "' --step 500 --out '" + out_file("lod_1k.png") +
+                            "' --facts '" + out_file("lod_1k.json") + "'"},
+                       out_file("lod.sh"));
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   for (const char* name : {"lod_100k.json", "lod_1k.json"}) {

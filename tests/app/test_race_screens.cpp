@@ -1,6 +1,7 @@
-// Lesson 06's hypothetical race on screen: at the chunk the kernel reads from the array's old address, the map
-// outlines that address ("kernel reads here: the array was here"), shows the array where it went, draws the
-// copy in the warning colour and marks the wrong bytes in the page cache; the JDK's own run draws none of it.
+// Lesson 06's hypothetical race on screen: at the chunk the kernel reads from the array's old address, the
+// map outlines that address ("kernel reads here: the array was here"), shows the array where it went, draws
+// the copy in the warning colour and marks the wrong bytes in the page cache; the JDK's own run draws none of
+// it.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -17,7 +18,9 @@ constexpr std::uint8_t kWrongBytes[3] = {213, 94, 0};  // app/render/palette.hpp
 
 std::string out_file(const std::string& name) { return std::string(HEAPVIZ_TEST_OUT_DIR) + "/" + name; }
 
-std::filesystem::path lesson06() { return std::filesystem::path(HEAPVIZ_TEST_ASSETS_DIR) / "scenarios" / "06-why-not-read-the-heap.java"; }
+std::filesystem::path lesson06() {
+  return std::filesystem::path(HEAPVIZ_TEST_ASSETS_DIR) / "scenarios" / "06-why-not-read-the-heap.java";
+}
 
 // The first step whose copy the kernel read from where the array no longer was (-1 if none).
 long first_stale_chunk(const CoreLesson& c) {
@@ -26,7 +29,9 @@ long first_stale_chunk(const CoreLesson& c) {
     if (!after.heap_address_write) continue;
     for (const heapviz::ByteRange& b : c.trace->step(k).ranges)
       if (b.space == heapviz::heap::SpaceId::java_heap && b.to_space == heapviz::heap::SpaceId::kernel)
-        if (const auto* chunk = heapviz::io::chunk_read_at(*after.heap_address_write, b.from); chunk && chunk->stale) return static_cast<long>(k);
+        if (const auto* chunk = heapviz::io::chunk_read_at(*after.heap_address_write, b.from);
+            chunk && chunk->stale)
+          return static_cast<long>(k);
   }
   return -1;
 }
@@ -37,20 +42,23 @@ const nlohmann::json* mark_of(const nlohmann::json& facts, const std::string& ki
   return nullptr;
 }
 
-std::size_t warning_pixels_in_lane(const nlohmann::json& facts, const std::string& png, const std::string& space) {
+std::size_t warning_pixels_in_lane(const nlohmann::json& facts, const std::string& png,
+                                   const std::string& space) {
   const PngImage img = load_png(png);
   if (!img.ok()) return 0;
   for (const nlohmann::json& l : facts["lanes"])
     if (l["space"] == space)
       return img.pixels_of(static_cast<int>(l["x0"].get<double>()), static_cast<int>(l["y0"].get<double>()),
-                           static_cast<int>(l["x1"].get<double>()), static_cast<int>(l["y1"].get<double>()), kWrongBytes[0], kWrongBytes[1],
-                           kWrongBytes[2]);
+                           static_cast<int>(l["x1"].get<double>()), static_cast<int>(l["y1"].get<double>()),
+                           kWrongBytes[0], kWrongBytes[1], kWrongBytes[2]);
   return 0;
 }
 
 }  // namespace
 
-TEST_CASE("race screens: the kernel reading the old address is outlined, the copy is vermillion, the wrong bytes are marked") {
+TEST_CASE(
+    "race screens: the kernel reading the old address is outlined, the copy is vermillion, the wrong bytes "
+    "are marked") {
   const CoreLesson race = run_core_lesson(lesson06(), {"os-reads-heap"});
   const CoreLesson pin = run_core_lesson(lesson06(), {"pin-heap-array"});
   const CoreLesson jdk = run_core_lesson(lesson06());
@@ -77,18 +85,26 @@ TEST_CASE("race screens: the kernel reading the old address is outlined, the cop
   const std::string race_step = std::to_string(k + 1);
   const std::vector<Shot> shots = {
       {"race_en", "--hypothetical os-reads-heap --step " + race_step, &race, static_cast<std::size_t>(k) + 1},
-      {"race_zh", "--hypothetical os-reads-heap --lang zh --step " + race_step, &race, static_cast<std::size_t>(k) + 1},
-      {"race_scaled", "--hypothetical os-reads-heap --scale 1.5 --step " + race_step, &race, static_cast<std::size_t>(k) + 1},
-      {"race_end", std::string("--hypothetical os-reads-heap --step ") + std::to_string(race.trace->size()), &race, race.trace->size()},
-      {"race_page", std::string("--hypothetical os-reads-heap --select-page 0 --step ") + std::to_string(race.trace->size()), &race, race.trace->size()},
-      {"pin_stall", std::string("--hypothetical pin-heap-array --step ") + std::to_string(stall + 1), &pin, static_cast<std::size_t>(stall) + 1},
-      {"jdk_write", std::string("--step ") + std::to_string(jdk_write + 1), &jdk, static_cast<std::size_t>(jdk_write) + 1},
+      {"race_zh", "--hypothetical os-reads-heap --lang zh --step " + race_step, &race,
+       static_cast<std::size_t>(k) + 1},
+      {"race_scaled", "--hypothetical os-reads-heap --scale 1.5 --step " + race_step, &race,
+       static_cast<std::size_t>(k) + 1},
+      {"race_end", std::string("--hypothetical os-reads-heap --step ") + std::to_string(race.trace->size()),
+       &race, race.trace->size()},
+      {"race_page",
+       std::string("--hypothetical os-reads-heap --select-page 0 --step ") +
+           std::to_string(race.trace->size()),
+       &race, race.trace->size()},
+      {"pin_stall", std::string("--hypothetical pin-heap-array --step ") + std::to_string(stall + 1), &pin,
+       static_cast<std::size_t>(stall) + 1},
+      {"jdk_write", std::string("--step ") + std::to_string(jdk_write + 1), &jdk,
+       static_cast<std::size_t>(jdk_write) + 1},
       {"jdk_end", std::string("--step ") + std::to_string(jdk.trace->size()), &jdk, jdk.trace->size()},
   };
   std::vector<std::string> commands;
   for (const Shot& s : shots)
-    commands.push_back("screenshot " + file + " " + s.args + " --out '" + out_file(s.name + ".png") + "' --facts '" + out_file(s.name + ".json") +
-                       "' >/dev/null");
+    commands.push_back("screenshot " + file + " " + s.args + " --out '" + out_file(s.name + ".png") +
+                       "' --facts '" + out_file(s.name + ".json") + "' >/dev/null");
   const ProcessResult r = run_heapviz_many(commands, out_file("race_screens.sh"));
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
@@ -109,15 +125,18 @@ TEST_CASE("race screens: the kernel reading the old address is outlined, the cop
     const nlohmann::json* outline = mark_of(facts, "kernel_reads_here");
     REQUIRE(outline != nullptr);
     CHECK((*outline)["addr"] == at.heap_address_write->address_given);
-    CHECK((*outline)["label"] == (zh ? "内核在这里读取：数组原来在这里" : "kernel reads here: the array was here"));
+    CHECK((*outline)["label"] ==
+          (zh ? "内核在这里读取：数组原来在这里" : "kernel reads here: the array was here"));
     const nlohmann::json* now = mark_of(facts, "array_now");
     REQUIRE(now != nullptr);
     CHECK((*now)["addr"] == at.heap_address_write->array_now);
-    CHECK((*now)["x0"].get<double>() < (*outline)["x0"].get<double>());  // the array slid down, below the address read
+    CHECK((*now)["x0"].get<double>() <
+          (*outline)["x0"].get<double>());  // the array slid down, below the address read
     const nlohmann::json* wrong = mark_of(facts, "wrong_bytes");
     REQUIRE(wrong != nullptr);
     CHECK((*wrong)["space"] == "kernel");
-    CHECK((*wrong)["label"] == (zh ? std::to_string(at.heap_address_write->wrong_bytes) + " 个字节是错的" : wrong_en));
+    CHECK((*wrong)["label"] ==
+          (zh ? std::to_string(at.heap_address_write->wrong_bytes) + " 个字节是错的" : wrong_en));
     CHECK(mark_of(facts, "stale_read") != nullptr);  // the chunk's copy is drawn in the warning colour
     CHECK(warning_pixels_in_lane(facts, out_file(name + ".png"), "kernel") > 200);
   }
@@ -146,6 +165,7 @@ TEST_CASE("race screens: the kernel reading the old address is outlined, the cop
   }
   // The check catches a made-up mark.
   nlohmann::json made_up = read_json(out_file("jdk_end.json"));
-  made_up["marks"].push_back({{"kind", "wrong_bytes"}, {"space", "kernel"}, {"addr", 1}, {"size", 1}, {"label", "1 bytes wrong"}});
+  made_up["marks"].push_back(
+      {{"kind", "wrong_bytes"}, {"space", "kernel"}, {"addr", 1}, {"size", 1}, {"label", "1 bytes wrong"}});
   CHECK(!check_drawn_facts(made_up, jdk, jdk.trace->size()).empty());
 }

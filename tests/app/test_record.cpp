@@ -57,8 +57,10 @@ TEST_CASE("record to MP4 and GIF: ffprobe reads the duration and dimensions") {
   const auto r1 = run_heapviz(std::string("record") + kShort + " --out '" + mp4.string() + "'", true);
   INFO(r1.output);
   REQUIRE(r1.exit_code == 0);
-  const auto p1 = run_command("ffprobe -v error -select_streams v:0 -show_entries stream=codec_name,pix_fmt,width,height "
-                              "-show_entries format=duration -of default=nw=1 '" + mp4.string() + "'");
+  const auto p1 = run_command(
+      "ffprobe -v error -select_streams v:0 -show_entries stream=codec_name,pix_fmt,width,height "
+      "-show_entries format=duration -of default=nw=1 '" +
+      mp4.string() + "'");
   CHECK(p1.exit_code == 0);
   CHECK(p1.output.find("codec_name=h264") != std::string::npos);
   CHECK(p1.output.find("pix_fmt=yuv420p") != std::string::npos);
@@ -67,26 +69,29 @@ TEST_CASE("record to MP4 and GIF: ffprobe reads the duration and dimensions") {
   CHECK(p1.output.find("duration=4.6") != std::string::npos);  // 23 frames at 5 fps
   const auto r2 = run_heapviz(std::string("record") + kShort + " --out '" + gif.string() + "'", true);
   REQUIRE(r2.exit_code == 0);
-  const auto p2 = run_command("ffprobe -v error -show_entries stream=codec_name,width,height -of default=nw=1 '" +
-                              gif.string() + "'");
+  const auto p2 =
+      run_command("ffprobe -v error -show_entries stream=codec_name,width,height -of default=nw=1 '" +
+                  gif.string() + "'");
   CHECK(p2.output.find("codec_name=gif") != std::string::npos);
   CHECK(p2.output.find("width=320") != std::string::npos);
 }
 
 TEST_CASE("without ffmpeg, video output says which package to install, odd sizes are refused for MP4") {
-  const auto r = run_command("env PATH=/nonexistent '" + std::string(HEAPVIZ_BINARY) + "' record heap-demo --out " +
-                             out_path("x.mp4").string());
+  const auto r = run_command("env PATH=/nonexistent '" + std::string(HEAPVIZ_BINARY) +
+                             "' record heap-demo --out " + out_path("x.mp4").string());
   CHECK(r.exit_code == 1);
   CHECK(r.output.find("Debian package ffmpeg") != std::string::npos);
   CHECK(r.output.find("PNG frames work without it") != std::string::npos);
-  const auto odd = run_heapviz("record heap-demo --size 321x180 --no-title --to 1 --out '" + out_path("odd.mp4").string() + "'", true);
+  const auto odd = run_heapviz(
+      "record heap-demo --size 321x180 --no-title --to 1 --out '" + out_path("odd.mp4").string() + "'", true);
   CHECK(odd.exit_code == 1);
   CHECK(odd.output.find("even width and height") != std::string::npos);
 }
 
 TEST_CASE("Ctrl+C during a recording leaves no file under the requested name") {
   const fs::path mp4 = out_path("interrupted.mp4");
-  const std::string cmd = "xvfb-run -a -n 930 '" + std::string(HEAPVIZ_BINARY) + "' record heap-demo --out '" + mp4.string() +
+  const std::string cmd = "xvfb-run -a -n 930 '" + std::string(HEAPVIZ_BINARY) +
+                          "' record heap-demo --out '" + mp4.string() +
                           "' & pid=$!; sleep 3; pkill -INT -P $pid -x heapviz; wait $pid";
   const auto r = run_command(cmd);
   INFO(r.output);

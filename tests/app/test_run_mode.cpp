@@ -36,15 +36,17 @@ struct Split {
 };
 Split run_split(const std::string& args) {
   const fs::path err = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "stderr.txt";
-  const ProcessResult r = run_command("( env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(HEAPVIZ_BINARY) + "' " + args +
-                                      " 2> '" + err.string() + "' )");
+  const ProcessResult r = run_command("( env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(HEAPVIZ_BINARY) +
+                                      "' " + args + " 2> '" + err.string() + "' )");
   return Split{r.exit_code, r.output, read(err)};
 }
 
 }  // namespace
 
 TEST_CASE("heapviz run: prints exactly the program's System.out and exits 0") {
-  const auto f = lesson_file("hello.java", "int a = 20;\nSystem.out.println(\"a + 1 = \" + (a + 1));\nSystem.err.println(\"to stderr\");\n");
+  const auto f = lesson_file(
+      "hello.java",
+      "int a = 20;\nSystem.out.println(\"a + 1 = \" + (a + 1));\nSystem.err.println(\"to stderr\");\n");
   const Split r = run_split("run '" + f + "'");
   CHECK(r.exit_code == 0);
   CHECK(r.out == "a + 1 = 21\n");
@@ -52,11 +54,14 @@ TEST_CASE("heapviz run: prints exactly the program's System.out and exits 0") {
 }
 
 TEST_CASE("heapviz run: an uncaught exception prints Java's line on stderr and exits 1") {
-  const auto f = lesson_file("uncaught.java", "System.out.println(\"before\");\nint[] a = new int[1];\na[1] = 2;\n");
+  const auto f =
+      lesson_file("uncaught.java", "System.out.println(\"before\");\nint[] a = new int[1];\na[1] = 2;\n");
   const Split r = run_split("run '" + f + "'");
   CHECK(r.exit_code == 1);
   CHECK(r.out == "before\n");
-  CHECK(r.err.rfind("Exception in thread \"main\" java.lang.ArrayIndexOutOfBoundsException: Index 1 out of bounds for length 1\n", 0) == 0);
+  CHECK(r.err.rfind("Exception in thread \"main\" java.lang.ArrayIndexOutOfBoundsException: Index 1 out of "
+                    "bounds for length 1\n",
+                    0) == 0);
 }
 
 TEST_CASE("heapviz run: a lesson error prints file:line:col with a caret and exits 2") {
@@ -64,8 +69,8 @@ TEST_CASE("heapviz run: a lesson error prints file:line:col with a caret and exi
   const Split r = run_split("run '" + f + "'");
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
-  CHECK(r.err.find("typo.java:1:9: error: incompatible types: String cannot be converted to int\nint x = \"a\";\n        ^\n") !=
-        std::string::npos);
+  CHECK(r.err.find("typo.java:1:9: error: incompatible types: String cannot be converted to int\nint x = "
+                   "\"a\";\n        ^\n") != std::string::npos);
   CHECK(run_heapviz("run no-such-lesson-anywhere", false).exit_code == 2);
 }
 
@@ -95,9 +100,12 @@ TEST_CASE("heapviz run: --trace writes one line per step to stderr, --trace=json
 }
 
 TEST_CASE("heapviz run: --trace=json gives each copy step its source and destination space and address") {
-  const auto f = lesson_file("copies.java",
-                             "FileChannel ch = FileChannel.open(Path.of(\"c.bin\"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);\n"
-                             "ByteBuffer buf = ByteBuffer.allocate(8);\nbuf.putLong(42);\nbuf.flip();\nch.write(buf);\nch.close();\n");
+  const auto f =
+      lesson_file("copies.java",
+                  "FileChannel ch = FileChannel.open(Path.of(\"c.bin\"), StandardOpenOption.CREATE, "
+                  "StandardOpenOption.WRITE);\n"
+                  "ByteBuffer buf = "
+                  "ByteBuffer.allocate(8);\nbuf.putLong(42);\nbuf.flip();\nch.write(buf);\nch.close();\n");
   const fs::path json = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "copies.json";
   fs::remove(json);
   REQUIRE(run_split("run '" + f + "' --trace=json '" + json.string() + "'").exit_code == 0);
@@ -114,7 +122,8 @@ TEST_CASE("heapviz run: --trace=json gives each copy step its source and destina
 }
 
 TEST_CASE("heapviz java: writes Main.java and Heapviz.java that javac compiles") {
-  const auto f = lesson_file("forjdk.java", "class Node { Node next; }\nNode n = new Node();\nHeapviz.pools();\n");
+  const auto f =
+      lesson_file("forjdk.java", "class Node { Node next; }\nNode n = new Node();\nHeapviz.pools();\n");
   const fs::path out = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "jdk";
   fs::remove_all(out);
   const auto r = run_heapviz("java '" + f + "' --out '" + out.string() + "'", false);
@@ -136,7 +145,9 @@ TEST_CASE("heapviz run: --hypothetical switches on a mode the lesson declares, o
   CHECK(race.out.rfind("writing 4096 bytes of a heap buffer to race.bin\nwrote 4096 bytes, ", 0) == 0);
   CHECK(race.out.find(" 0 of them wrong") == std::string::npos);
   CHECK(race.err.find(" syscall HYPOTHETICAL, not what the JDK does: Chunk 3 of 4: ") != std::string::npos);
-  CHECK(race.err.find(" gc_start HYPOTHETICAL, not what the JDK does: GC(0) Pause Full (Allocation Failure)") != std::string::npos);
+  CHECK(
+      race.err.find(" gc_start HYPOTHETICAL, not what the JDK does: GC(0) Pause Full (Allocation Failure)") !=
+      std::string::npos);
   const Split pin = run_split("run 06 --hypothetical pin-heap-array --trace");
   CHECK(pin.exit_code == 0);
   CHECK(pin.out == plain.out);
@@ -146,11 +157,12 @@ TEST_CASE("heapviz run: --hypothetical switches on a mode the lesson declares, o
   const Split unknown = run_split("run 06 --hypothetical no-such-mode");
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.out.empty());
-  CHECK(unknown.err.find("error: unknown hypothetical mode 'no-such-mode' (heapviz knows: os-reads-heap, pin-heap-array, non-moving-sweep)") !=
-        std::string::npos);
+  CHECK(unknown.err.find("error: unknown hypothetical mode 'no-such-mode' (heapviz knows: os-reads-heap, "
+                         "pin-heap-array, non-moving-sweep)") != std::string::npos);
   const Split undeclared = run_split("run 03 --hypothetical os-reads-heap");
   CHECK(undeclared.exit_code == 2);
   CHECK(undeclared.out.empty());
-  CHECK(undeclared.err.find("error: this lesson does not offer the hypothetical mode 'os-reads-heap'") != std::string::npos);
+  CHECK(undeclared.err.find("error: this lesson does not offer the hypothetical mode 'os-reads-heap'") !=
+        std::string::npos);
   CHECK(run_split("run 06 --hypothetical").exit_code == 2);  // the name is missing: a usage error
 }

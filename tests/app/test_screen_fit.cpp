@@ -36,7 +36,9 @@ bool has_text(const nlohmann::json& list, const std::string& part) {
 
 }  // namespace
 
-TEST_CASE("screen fit: heap, native, kernel and device lanes all lie inside the memory map, window and presentation") {
+TEST_CASE(
+    "screen fit: heap, native, kernel and device lanes all lie inside the memory map, window and "
+    "presentation") {
   // Lesson 03 at its end and lesson 11 at its end have all four address spaces.
   const CoreLesson l03 = run_core_lesson(lesson_file("03-heap-buffer-write-bounces.java"));
   const CoreLesson l11 = run_core_lesson(lesson_file("11-zero-copy-transfer-map.java"));
@@ -46,14 +48,16 @@ TEST_CASE("screen fit: heap, native, kernel and device lanes all lie inside the 
   const std::vector<FitShot> shots = {
       {"03-heap-buffer-write-bounces.java", "--step " + end03, "fit_03_1600"},
       {"03-heap-buffer-write-bounces.java", "--step " + end03 + " --lang zh", "fit_03_1600_zh"},
-      {"03-heap-buffer-write-bounces.java", "--step " + end03 + " --size 1280x720 --presentation", "fit_03_720p"},
+      {"03-heap-buffer-write-bounces.java", "--step " + end03 + " --size 1280x720 --presentation",
+       "fit_03_720p"},
       {"11-zero-copy-transfer-map.java", "--step " + end11, "fit_11_1600"},
-      {"11-zero-copy-transfer-map.java", "--step " + end11 + " --size 1280x720 --presentation --lang zh", "fit_11_720p_zh"},
+      {"11-zero-copy-transfer-map.java", "--step " + end11 + " --size 1280x720 --presentation --lang zh",
+       "fit_11_720p_zh"},
   };
   std::vector<std::string> commands;
   for (const FitShot& s : shots)
-    commands.push_back("screenshot '" + lesson_file(s.lesson).string() + "' " + s.extra + " --out '" + out_file(s.name + ".png") +
-                       "' --facts '" + out_file(s.name + ".json") + "'");
+    commands.push_back("screenshot '" + lesson_file(s.lesson).string() + "' " + s.extra + " --out '" +
+                       out_file(s.name + ".png") + "' --facts '" + out_file(s.name + ".json") + "'");
   const ProcessResult r = run_heapviz_many(commands, out_file("fit_shots.sh"));
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
@@ -62,8 +66,8 @@ TEST_CASE("screen fit: heap, native, kernel and device lanes all lie inside the 
     const nlohmann::json facts = read_json(out_file(s.name + ".json"));
     REQUIRE(facts.is_object());
     const nlohmann::json& area = facts["map_area"];
-    const double ax0 = area["x0"].get<double>(), ay0 = area["y0"].get<double>(), ax1 = area["x1"].get<double>(),
-                 ay1 = area["y1"].get<double>();
+    const double ax0 = area["x0"].get<double>(), ay0 = area["y0"].get<double>(),
+                 ax1 = area["x1"].get<double>(), ay1 = area["y1"].get<double>();
     REQUIRE(ay1 - ay0 > 100);
     for (const std::string space : {"java-heap", "native", "kernel", "device"}) {
       INFO(space);
@@ -78,24 +82,28 @@ TEST_CASE("screen fit: heap, native, kernel and device lanes all lie inside the 
   }
 }
 
-TEST_CASE("screen fit: the run's simulation notes and the heap's one-space header are drawn, in English and Chinese") {
+TEST_CASE(
+    "screen fit: the run's simulation notes and the heap's one-space header are drawn, in English and "
+    "Chinese") {
   // Lesson 09 passes -Xmn2m to java: heapviz says it does not split its heap. Lesson 01 has no note.
   const CoreLesson l09 = run_core_lesson(lesson_file("09-fragmentation-sweep-vs-compact.java"));
   REQUIRE_MESSAGE(l09.error.empty(), l09.error);
-  long line24 = -1;  // the first step of `byte[] big = new byte[12 * MiB];`, whose caption stands before `try {`
+  long line24 =
+      -1;  // the first step of `byte[] big = new byte[12 * MiB];`, whose caption stands before `try {`
   for (std::size_t k = 0; k < l09.trace->size() && line24 < 0; ++k)
     if (l09.trace->step(k).pos.line == 24) line24 = static_cast<long>(k);
   REQUIRE(line24 >= 0);
   const std::string at24 = std::to_string(line24 + 1);  // position k + 1 shows step k
   const std::string f09 = lesson_file("09-fragmentation-sweep-vs-compact.java").string();
   const std::vector<std::string> commands = {
-      "screenshot '" + f09 + "' --step " + at24 + " --out '" + out_file("notes_09.png") + "' --facts '" + out_file("notes_09.json") + "'",
-      "screenshot '" + f09 + "' --step " + at24 + " --lang zh --out '" + out_file("notes_09_zh.png") + "' --facts '" +
-          out_file("notes_09_zh.json") + "'",
-      "screenshot '" + f09 + "' --step " + at24 + " --size 1280x720 --presentation --out '" + out_file("notes_09_720p.png") +
-          "' --facts '" + out_file("notes_09_720p.json") + "'",
-      "screenshot '" + lesson_file("01-allocate-vs-direct.java").string() + "' --step 5 --out '" + out_file("notes_01.png") +
-          "' --facts '" + out_file("notes_01.json") + "'",
+      "screenshot '" + f09 + "' --step " + at24 + " --out '" + out_file("notes_09.png") + "' --facts '" +
+          out_file("notes_09.json") + "'",
+      "screenshot '" + f09 + "' --step " + at24 + " --lang zh --out '" + out_file("notes_09_zh.png") +
+          "' --facts '" + out_file("notes_09_zh.json") + "'",
+      "screenshot '" + f09 + "' --step " + at24 + " --size 1280x720 --presentation --out '" +
+          out_file("notes_09_720p.png") + "' --facts '" + out_file("notes_09_720p.json") + "'",
+      "screenshot '" + lesson_file("01-allocate-vs-direct.java").string() + "' --step 5 --out '" +
+          out_file("notes_01.png") + "' --facts '" + out_file("notes_01.json") + "'",
   };
   const ProcessResult r = run_heapviz_many(commands, out_file("notes_shots.sh"));
   INFO(r.output);

@@ -46,19 +46,24 @@ TEST_CASE("a screenshot into a missing folder fails with a message and leaves no
   CHECK_FALSE(std::filesystem::exists("/nonexistent-dir/x.png"));
 }
 
-TEST_CASE("screenshot: two files, one with no cached page, after fsync and sendfile: the map draws (no endless tick loop)") {
+TEST_CASE(
+    "screenshot: two files, one with no cached page, after fsync and sendfile: the map draws (no endless "
+    "tick loop)") {
   // An empty page cache used to sit at address 0, stretching the kernel lane over 2^64 bytes; the axis'
   // tick step then overflowed to 0 and the frame never finished.
   const std::string lesson = out_file("two_files.java");
   {
     std::FILE* f = std::fopen(lesson.c_str(), "w");
     REQUIRE(f != nullptr);
-    std::fputs("FileChannel ch = FileChannel.open(Path.of(\"a.bin\"), StandardOpenOption.CREATE, StandardOpenOption.READ,\n"
-               "        StandardOpenOption.WRITE);\n"
-               "FileChannel out = FileChannel.open(Path.of(\"b.bin\"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);\n"
-               "ByteBuffer buf = ByteBuffer.allocateDirect(6000);\nbuf.put(new byte[6000]);\nbuf.flip();\n"
-               "ch.write(buf);\nch.force(true);\nlong sent = ch.transferTo(0, ch.size(), out);\n",
-               f);
+    std::fputs(
+        "FileChannel ch = FileChannel.open(Path.of(\"a.bin\"), StandardOpenOption.CREATE, "
+        "StandardOpenOption.READ,\n"
+        "        StandardOpenOption.WRITE);\n"
+        "FileChannel out = FileChannel.open(Path.of(\"b.bin\"), StandardOpenOption.CREATE, "
+        "StandardOpenOption.WRITE);\n"
+        "ByteBuffer buf = ByteBuffer.allocateDirect(6000);\nbuf.put(new byte[6000]);\nbuf.flip();\n"
+        "ch.write(buf);\nch.force(true);\nlong sent = ch.transferTo(0, ch.size(), out);\n",
+        f);
     std::fclose(f);
   }
   for (const char* step : {"25", "28"}) {
@@ -71,7 +76,8 @@ TEST_CASE("screenshot: two files, one with no cached page, after fsync and sendf
   }
 }
 
-TEST_CASE("screenshot: a copy step outlines what moved in the step-bytes colour, a step without a copy does not") {
+TEST_CASE(
+    "screenshot: a copy step outlines what moved in the step-bytes colour, a step without a copy does not") {
   // The bounce copy of lesson 03 (heap -> temporary native buffer) and the write after it (native -> page
   // cache) are drawn in kStepBytes (170, 68, 130) on the memory map; the temporary buffer's get is not.
   auto step_pixels = [](const char* step) {
@@ -84,7 +90,7 @@ TEST_CASE("screenshot: a copy step outlines what moved in the step-bytes colour,
     REQUIRE(img.ok());
     return img.pixels_of(img.width * 3 / 10, 40, img.width, img.height * 6 / 10, 170, 68, 130);
   };
-  CHECK(step_pixels("29") == 0);   // after temp_buffer_get
-  CHECK(step_pixels("30") > 40);   // after the bounce copy: outlines, path and label
-  CHECK(step_pixels("33") > 40);   // after write(2)
+  CHECK(step_pixels("29") == 0);  // after temp_buffer_get
+  CHECK(step_pixels("30") > 40);  // after the bounce copy: outlines, path and label
+  CHECK(step_pixels("33") > 40);  // after write(2)
 }

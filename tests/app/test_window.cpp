@@ -35,8 +35,8 @@ TEST_CASE("a broken settings file is tolerated: defaults are used and the app st
   fs::remove_all(home);
   fs::create_directories(home / ".config" / "heapviz");
   std::ofstream(home / ".config" / "heapviz" / "settings.json") << "{ not json";
-  const auto r = run_command("HOME='" + home.string() + "' xvfb-run -a -n 970 '" + std::string(HEAPVIZ_BINARY) +
-                             "' --quit-after-frames 3");
+  const auto r = run_command("HOME='" + home.string() + "' xvfb-run -a -n 970 '" +
+                             std::string(HEAPVIZ_BINARY) + "' --quit-after-frames 3");
   INFO(r.output);
   CHECK(r.exit_code == 0);
   CHECK(read_all(home / ".config" / "heapviz" / "settings.json").find("\"lang\"") != std::string::npos);

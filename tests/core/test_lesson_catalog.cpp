@@ -49,7 +49,8 @@ TEST_CASE("the catalog reads titles with the lesson parser's directive rules") {
   fs::remove_all(dir);
   fs::create_directories(dir);
   // CRLF line ends, a malformed directive before the title, a title-like line inside a block comment.
-  std::ofstream(dir / "01-crlf.java", std::ios::binary) << "//@ nonsense: x\r\n//@ title: Windows lesson\r\nint x = 1;\r\n";
+  std::ofstream(dir / "01-crlf.java", std::ios::binary)
+      << "//@ nonsense: x\r\n//@ title: Windows lesson\r\nint x = 1;\r\n";
   std::ofstream(dir / "02-block.java") << "/*\n//@ title: not a title\n*/\n//@ title.zh: 标题\n";
   std::ofstream(dir / "03-after-code.java") << "int y = 2; //@ title: after code\n";
   const auto lessons = heapviz::list_lessons(dir);

@@ -1,16 +1,15 @@
 #include "buffer_case_runner.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
-
-#include <algorithm>
-#include <bit>
-#include <optional>
 
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/java_throwable.hpp"
@@ -22,7 +21,6 @@
 
 namespace heapviz::jdk_test {
 namespace {
-
 
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> parts;
@@ -100,11 +98,14 @@ class CaseRun {
  private:
   static constexpr std::string_view kScope = "main/main";
   std::string add(heap::ObjectId id);
-  JValue call(std::string_view sig, std::vector<JValue> args = {}) { return nio::call_buffer_method(rec_, cur_id(), sig, args); }
+  JValue call(std::string_view sig, std::vector<JValue> args = {}) {
+    return nio::call_buffer_method(rec_, cur_id(), sig, args);
+  }
   heap::ObjectId cur_id() const { return buffers_.at(static_cast<std::size_t>(cur_)); }
   heap::ObjectId buffer(const std::string& index) {
     const auto k = static_cast<std::size_t>(number(index));
-    if (k >= buffers_.size() || buffers_[k] == heap::kNoObject) throw std::invalid_argument("no buffer b" + index);
+    if (k >= buffers_.size() || buffers_[k] == heap::kNoObject)
+      throw std::invalid_argument("no buffer b" + index);
     return buffers_[k];
   }
   /// A new byte[] on the heap with the given bytes, held by the local "tmp" while it is used.
@@ -130,9 +131,12 @@ std::string CaseRun::add(heap::ObjectId id) {
 }
 
 JRef CaseRun::array(const std::vector<std::byte>& bytes) {
-  const heap::ObjectId a = heap::new_array(rec_, heap::builtin::kByteArray, static_cast<std::uint32_t>(bytes.size()));
+  const heap::ObjectId a =
+      heap::new_array(rec_, heap::builtin::kByteArray, static_cast<std::uint32_t>(bytes.size()));
   heap::set_local(rec_, kScope, "tmp", a);
-  heap::store_bytes(rec_, a, 0, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+  heap::store_bytes(
+      rec_, a, 0,
+      std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
   return JRef{a};
 }
 
@@ -168,9 +172,9 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
   };
   if (verb == "pools") {
     const nio::PoolFigures d = nio::direct_pool(machine_), mp = nio::mapped_pool(machine_);
-    return "direct count=" + std::to_string(d.count) + " used=" + std::to_string(d.memory_used) + " cap=" +
-           std::to_string(d.total_capacity) + " mapped count=" + std::to_string(mp.count) + " used=" + std::to_string(mp.memory_used) +
-           " cap=" + std::to_string(mp.total_capacity);
+    return "direct count=" + std::to_string(d.count) + " used=" + std::to_string(d.memory_used) +
+           " cap=" + std::to_string(d.total_capacity) + " mapped count=" + std::to_string(mp.count) +
+           " used=" + std::to_string(mp.memory_used) + " cap=" + std::to_string(mp.total_capacity);
   }
   if (verb == "gc") {
     nio::system_gc(rec_);
@@ -187,7 +191,8 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
     std::vector<std::byte> a(static_cast<std::size_t>(len));
     for (int k = 0; k < len; ++k) a[static_cast<std::size_t>(k)] = static_cast<std::byte>(k + 1);
     const JRef arr = array(a);
-    return add(n == 1 ? nio::wrap(rec_, arr.id, std::nullopt) : nio::wrap(rec_, arr.id, std::make_pair(i(2), i(3))));
+    return add(n == 1 ? nio::wrap(rec_, arr.id, std::nullopt)
+                      : nio::wrap(rec_, arr.id, std::make_pair(i(2), i(3))));
   }
   if (verb == "drop") {  // bK = null for the current buffer
     heap::set_local(rec_, kScope, "b" + std::to_string(cur_), heap::kNoObject);
@@ -195,7 +200,8 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
     cur_ = -1;
     return "ok";
   }
-  if (verb == "slice") return add(std::get<JRef>(n == 0 ? call("slice()") : call("slice(int,int)", {i(1), i(2)})).id);
+  if (verb == "slice")
+    return add(std::get<JRef>(n == 0 ? call("slice()") : call("slice(int,int)", {i(1), i(2)})).id);
   if (verb == "dup") return add(std::get<JRef>(call("duplicate()")).id);
   if (verb == "ro") return add(std::get<JRef>(call("asReadOnlyBuffer()")).id);
   if (verb == "sel") {
@@ -206,8 +212,10 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
   static const char* plain[] = {"flip", "clear", "rewind", "mark", "reset", "compact"};
   for (const char* p : plain)
     if (verb == p) return ok(call(verb + "()"));
-  if (verb == "position" || verb == "limit") return n == 0 ? str(call(verb + "()")) : ok(call(verb + "(int)", {i(1)}));
-  static const char* queries[] = {"capacity", "remaining", "hasRemaining", "isDirect", "isReadOnly", "hasArray", "arrayOffset", "toString", "hashCode"};
+  if (verb == "position" || verb == "limit")
+    return n == 0 ? str(call(verb + "()")) : ok(call(verb + "(int)", {i(1)}));
+  static const char* queries[] = {"capacity", "remaining",   "hasRemaining", "isDirect", "isReadOnly",
+                                  "hasArray", "arrayOffset", "toString",     "hashCode"};
   for (const char* q : queries)
     if (verb == q) return str(call(verb + "()"));
   if (verb == "array") {
@@ -216,7 +224,8 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
   }
   if (verb == "order") {
     if (n == 0) return str(call("order()"));
-    return ok(call("order(ByteOrder)", {JEnum{t[1] == "big" ? "ByteOrder.BIG_ENDIAN" : "ByteOrder.LITTLE_ENDIAN"}}));
+    return ok(call("order(ByteOrder)",
+                   {JEnum{t[1] == "big" ? "ByteOrder.BIG_ENDIAN" : "ByteOrder.LITTLE_ENDIAN"}}));
   }
   if (verb == "equals") return str(call("equals(Object)", {JRef{buffer(t.at(1))}}));
   if (verb == "compareTo") return str(call("compareTo(ByteBuffer)", {JRef{buffer(t.at(1))}}));
@@ -240,20 +249,23 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
   if (verb == "putAtArr") return ok(call("put(int,byte[],int,int)", {i(1), bytes(t, 4), i(2), i(3)}));
   if (verb == "putAtAll") return ok(call("put(int,byte[])", {i(1), bytes(t, 2)}));
   if (verb == "putBuf") return ok(call("put(ByteBuffer)", {JRef{buffer(t.at(1))}}));
-  if (verb == "putBufAt") return ok(call("put(int,ByteBuffer,int,int)", {i(1), JRef{buffer(t.at(2))}, i(3), i(4)}));
+  if (verb == "putBufAt")
+    return ok(call("put(int,ByteBuffer,int,int)", {i(1), JRef{buffer(t.at(2))}, i(3), i(4)}));
   const std::int64_t last = n > 0 ? number(t[n]) : 0;
   static const char* typed_get[] = {"getShort", "getChar", "getInt", "getLong", "getFloat", "getDouble"};
   for (const char* g : typed_get)
     if (verb == g) return n == 0 ? str(call(verb + "()")) : str(call(verb + "(int)", {i(1)}));
   auto typed_put = [&](const char* type, JValue v) {
-    return ok(n == 1 ? call(verb + "(" + type + ")", {std::move(v)}) : call(verb + "(int," + type + ")", {i(1), std::move(v)}));
+    return ok(n == 1 ? call(verb + "(" + type + ")", {std::move(v)})
+                     : call(verb + "(int," + type + ")", {i(1), std::move(v)}));
   };
   if (verb == "putShort") return typed_put("short", static_cast<std::int16_t>(last));
   if (verb == "putChar") return typed_put("char", static_cast<char16_t>(last));
   if (verb == "putInt") return typed_put("int", static_cast<std::int32_t>(last));
   if (verb == "putLong") return typed_put("long", last);
   if (verb == "putFloat") return typed_put("float", std::bit_cast<float>(static_cast<std::uint32_t>(last)));
-  if (verb == "putDouble") return typed_put("double", std::bit_cast<double>(static_cast<std::uint64_t>(last)));
+  if (verb == "putDouble")
+    return typed_put("double", std::bit_cast<double>(static_cast<std::uint64_t>(last)));
   throw std::invalid_argument("unknown verb: " + verb);
 }
 
@@ -264,9 +276,9 @@ std::string CaseRun::state() {
   std::vector<std::byte> window = nio::buffer_window(machine_, id);
   const bool cut = window.size() > 64;  // large buffers show only their first 64 bytes
   if (cut) window.resize(64);
-  return s.to_string() + " " + std::string(nio::to_string(s.order())) + " rem=" + std::to_string(s.remaining()) +
-         " ro=" + (s.read_only ? "true" : "false") + " direct=" + (s.is_direct() ? "true" : "false") + " " + hex(window) +
-         (cut ? "..." : "");
+  return s.to_string() + " " + std::string(nio::to_string(s.order())) +
+         " rem=" + std::to_string(s.remaining()) + " ro=" + (s.read_only ? "true" : "false") +
+         " direct=" + (s.is_direct() ? "true" : "false") + " " + hex(window) + (cut ? "..." : "");
 }
 
 std::string run_case(int line_no, const std::vector<std::string>& ops, const Settings& settings) {
@@ -309,7 +321,8 @@ std::vector<CaseLine> parse_cases(std::string_view text) {
     if (!first.empty() && first[0] == "flags") {
       for (std::size_t k = 1; k < first.size(); ++k) c.flags += (k > 1 ? " " : "") + first[k];
       c.ops.erase(c.ops.begin());
-      if (c.ops.empty()) throw std::invalid_argument("line " + std::to_string(c.line_no) + ": flags but no operations");
+      if (c.ops.empty())
+        throw std::invalid_argument("line " + std::to_string(c.line_no) + ": flags but no operations");
     }
     cases.push_back(std::move(c));
   }
@@ -329,7 +342,9 @@ std::string run_case_file(std::string_view text, int group) {
   const std::vector<std::string> groups = case_groups(text);
   std::string out;
   for (CaseLine& c : parse_cases(text)) {
-    if (group >= 0 && (static_cast<std::size_t>(group) >= groups.size() || groups[static_cast<std::size_t>(group)] != c.flags)) continue;
+    if (group >= 0 && (static_cast<std::size_t>(group) >= groups.size() ||
+                       groups[static_cast<std::size_t>(group)] != c.flags))
+      continue;
     const ParsedJvmFlags parsed = parse_all_jvm_flags(c.flags);
     if (!parsed.ok() || !parsed.unknown.empty())
       throw std::invalid_argument("line " + std::to_string(c.line_no) + ": flags not understood: " + c.flags);
@@ -351,7 +366,8 @@ bool has_unspecified_ioobe_message(std::string_view op) {
   if (t.empty()) return false;
   const std::string& v = t[0];
   const std::size_t n = t.size() - 1;
-  static const char* typed_get[] = {"get", "getShort", "getChar", "getInt", "getLong", "getFloat", "getDouble"};
+  static const char* typed_get[] = {"get",     "getShort", "getChar",  "getInt",
+                                    "getLong", "getFloat", "getDouble"};
   for (const char* name : typed_get)
     if (v == name) return n == 1;
   if (v == "putAt") return true;

@@ -38,11 +38,13 @@ int main(int argc, char** argv) {
   try {
     const std::vector<std::string> a(argv + 1, argv + argc);
     if (a.size() == 3 && a[0] == "--generate") {
-      std::cout << heapviz::jdk_test::random_case_file(std::stoi(a[1]), static_cast<std::uint32_t>(std::stoul(a[2])));
+      std::cout << heapviz::jdk_test::random_case_file(std::stoi(a[1]),
+                                                       static_cast<std::uint32_t>(std::stoul(a[2])));
       return 0;
     }
     if (a.size() == 2 && a[0] == "--groups") {  // one line per flag group; "-" for "no flags"
-      for (const std::string& g : heapviz::jdk_test::case_groups(read_text_file(a[1]))) std::cout << (g.empty() ? "-" : g) << "\n";
+      for (const std::string& g : heapviz::jdk_test::case_groups(read_text_file(a[1])))
+        std::cout << (g.empty() ? "-" : g) << "\n";
       return 0;
     }
     std::string cases, expect, out;

@@ -48,10 +48,10 @@ namespace {
 /// mapped buffer (or view).
 struct UserBuffer {
   enum class Kind { heap, direct, mapped } kind = Kind::heap;
-  BufferId id = 0;                               // heap: 100000 + k; direct: the stand-in's id
-  nio::BufferState state;                        // heap and mapped
-  std::shared_ptr<nio::ByteStore> store;         // heap and mapped (shared with views)
-  std::shared_ptr<MappedBuffer> mapping;         // mapped: the root's mapping (for free = unmap)
+  BufferId id = 0;                        // heap: 100000 + k; direct: the stand-in's id
+  nio::BufferState state;                 // heap and mapped
+  std::shared_ptr<nio::ByteStore> store;  // heap and mapped (shared with views)
+  std::shared_ptr<MappedBuffer> mapping;  // mapped: the root's mapping (for free = unmap)
   bool is_root = true;
 };
 
@@ -120,7 +120,8 @@ IoBuffer CaseRun::io(std::size_t k) {
 }
 
 std::string CaseRun::state_of(const nio::BufferState& s) const {
-  return "pos=" + std::to_string(s.position) + " lim=" + std::to_string(s.limit) + " cap=" + std::to_string(s.capacity);
+  return "pos=" + std::to_string(s.position) + " lim=" + std::to_string(s.limit) +
+         " cap=" + std::to_string(s.capacity);
 }
 
 std::string CaseRun::state(std::size_t k) { return state_of(*io(k).state); }
@@ -166,11 +167,14 @@ std::string CaseRun::apply(const std::vector<std::string>& w) {
     IoBuffer src = io(k);
     const nio::BufferState s = nio::ByteBuffer(*src.state, *src.root).as_read_only();
     v.is_root = false;
-    if (v.kind == UserBuffer::Kind::direct) v.id = buffers_.add_view(v.id, s);
-    else v.state = s;
+    if (v.kind == UserBuffer::Kind::direct)
+      v.id = buffers_.add_view(v.id, s);
+    else
+      v.state = s;
     return new_buffer(v);
   }
-  if (verb == "pos" || verb == "lim" || verb == "flip" || verb == "clear" || verb == "state" || verb == "get" || verb == "put") {
+  if (verb == "pos" || verb == "lim" || verb == "flip" || verb == "clear" || verb == "state" ||
+      verb == "get" || verb == "put") {
     const std::size_t k = index(w.at(1), bufs_.size());
     IoBuffer b = io(k);
     nio::ByteBuffer bb(*b.state, *b.root);
@@ -189,9 +193,12 @@ std::string CaseRun::apply(const std::vector<std::string>& w) {
     UserBuffer& b = buf(w.at(1));
     if (b.kind == UserBuffer::Kind::heap)
       throw JavaException{{"java.lang.IllegalArgumentException", std::string("buffer is non-direct")}};
-    if (!b.is_root) throw JavaException{{"java.lang.IllegalArgumentException", std::string("duplicate or slice")}};
-    if (b.kind == UserBuffer::Kind::direct) buffers_.free(b.id);
-    else FileChannel::unmap(ctx_, *b.mapping);
+    if (!b.is_root)
+      throw JavaException{{"java.lang.IllegalArgumentException", std::string("duplicate or slice")}};
+    if (b.kind == UserBuffer::Kind::direct)
+      buffers_.free(b.id);
+    else
+      FileChannel::unmap(ctx_, *b.mapping);
     return "ok";
   }
   if (verb == "open") {
@@ -208,8 +215,10 @@ std::string CaseRun::apply(const std::vector<std::string>& w) {
     const std::size_t k = index(w.at(2), bufs_.size());
     const bool at = w.size() > 3;
     int n = 0;
-    if (verb == "write") n = at ? c.write(ctx_, io(k), num(4)) : c.write(ctx_, io(k));
-    else n = at ? c.read(ctx_, io(k), num(4)) : c.read(ctx_, io(k));
+    if (verb == "write")
+      n = at ? c.write(ctx_, io(k), num(4)) : c.write(ctx_, io(k));
+    else
+      n = at ? c.read(ctx_, io(k), num(4)) : c.read(ctx_, io(k));
     std::string out = std::to_string(n) + " " + state(k);
     if (verb == "read") {
       IoBuffer b = io(k);
@@ -259,7 +268,9 @@ std::string CaseRun::apply(const std::vector<std::string>& w) {
     return "ok";
   }
   if (verb == "map") {
-    const MapMode mode = w.at(2) == "ro" ? MapMode::read_only : w.at(2) == "rw" ? MapMode::read_write : MapMode::private_copy;
+    const MapMode mode = w.at(2) == "ro"   ? MapMode::read_only
+                         : w.at(2) == "rw" ? MapMode::read_write
+                                           : MapMode::private_copy;
     FileChannel& c = chan(w.at(1));
     UserBuffer b;
     b.kind = UserBuffer::Kind::mapped;
@@ -280,8 +291,9 @@ std::string CaseRun::apply(const std::vector<std::string>& w) {
 std::string CaseRun::pools() const {
   const DirectPoolCounters& d = buffers_.pool();
   const MappedPoolCounters& m = statics_.mapped;
-  return "direct=" + std::to_string(d.count) + "/" + std::to_string(d.memory_used) + "/" + std::to_string(d.total_capacity) +
-         " mapped=" + std::to_string(m.count) + "/" + std::to_string(m.memory_used) + "/" + std::to_string(m.total_capacity);
+  return "direct=" + std::to_string(d.count) + "/" + std::to_string(d.memory_used) + "/" +
+         std::to_string(d.total_capacity) + " mapped=" + std::to_string(m.count) + "/" +
+         std::to_string(m.memory_used) + "/" + std::to_string(m.total_capacity);
 }
 
 std::string CaseRun::contents() const {
@@ -299,7 +311,8 @@ std::string CaseRun::contents() const {
     std::snprintf(hash, sizeof hash, "%08x", h);
     if (!s.empty()) s += ' ';
     s += name + "=" + std::to_string(b.size()) + ":" + hash + ":";
-    for (std::size_t i = 0; i < std::min<std::size_t>(16, b.size()); ++i) s += hex2(std::to_integer<int>(b[i]));
+    for (std::size_t i = 0; i < std::min<std::size_t>(16, b.size()); ++i)
+      s += hex2(std::to_integer<int>(b[i]));
   }
   return s;
 }

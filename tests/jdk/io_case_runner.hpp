@@ -6,9 +6,10 @@ namespace heapviz::jdk_test {
 
 /// JVM flags the simulator understands, from a case file's "#!" line.
 struct IoFlags {
-  std::string max_cached_buffer_size;          ///< -Djdk.nio.maxCachedBufferSize=..., "" if absent
+  std::string max_cached_buffer_size;  ///< -Djdk.nio.maxCachedBufferSize=..., "" if absent
   bool has_max_cached_buffer_size = false;
-  long long max_direct_memory = 6320816128LL;  ///< -XX:MaxDirectMemorySize (default: this machine's maxMemory)
+  long long max_direct_memory =
+      6320816128LL;  ///< -XX:MaxDirectMemorySize (default: this machine's maxMemory)
 };
 
 /// Parses the "#!" line's flags (other flags are ignored).

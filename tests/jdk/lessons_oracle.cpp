@@ -13,6 +13,8 @@
 // the test FAILS so that the list is updated. Missing java/javac, or a JDK other than 17, is a FAILURE.
 //
 // usage: heapviz_lessons_oracle JAVA JAVAC HEAPVIZ_JAVA_DIR WORK_DIR BLOCKED_LIST FILE.java...
+#include <sys/wait.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,7 +22,6 @@
 #include <iostream>
 #include <map>
 #include <sstream>
-#include <sys/wait.h>
 #include <string>
 
 #include "heapviz/lang/hypotheticals.hpp"
@@ -57,7 +58,8 @@ std::string first_difference(const std::string& a, const std::string& b) {
     const bool ha = static_cast<bool>(std::getline(sa, la)), hb = static_cast<bool>(std::getline(sb, lb));
     if (!ha && !hb) return "outputs differ only in the final newline";
     if (la != lb || ha != hb)
-      return "line " + std::to_string(line) + ":\n      JDK:     " + (ha ? la : "<end>") + "\n      heapviz: " + (hb ? lb : "<end>");
+      return "line " + std::to_string(line) + ":\n      JDK:     " + (ha ? la : "<end>") +
+             "\n      heapviz: " + (hb ? lb : "<end>");
   }
 }
 
@@ -77,14 +79,17 @@ std::map<std::string, std::string> read_blocked(const fs::path& p) {
 
 int main(int argc, char** argv) {
   if (argc < 7) {
-    std::cerr << "usage: heapviz_lessons_oracle JAVA JAVAC HEAPVIZ_JAVA_DIR WORK_DIR BLOCKED_LIST FILE.java...\n";
+    std::cerr
+        << "usage: heapviz_lessons_oracle JAVA JAVAC HEAPVIZ_JAVA_DIR WORK_DIR BLOCKED_LIST FILE.java...\n";
     return 2;
   }
   const std::string java = argv[1], javac = argv[2];
   const fs::path helper = fs::path(argv[3]) / "Heapviz.java";
   const fs::path work = argv[4];
-  if (java.empty() || java.find("NOTFOUND") != std::string::npos || javac.find("NOTFOUND") != std::string::npos) {
-    std::cerr << "FAIL: java/javac not found; the JDK 17 oracle is required (install openjdk-17-jdk-headless)\n";
+  if (java.empty() || java.find("NOTFOUND") != std::string::npos ||
+      javac.find("NOTFOUND") != std::string::npos) {
+    std::cerr
+        << "FAIL: java/javac not found; the JDK 17 oracle is required (install openjdk-17-jdk-headless)\n";
     return 1;
   }
   fs::create_directories(work);
@@ -111,21 +116,25 @@ int main(int argc, char** argv) {
     std::ofstream(dir / src.file_name, std::ios::binary) << src.text;
     fs::copy_file(helper, dir / "Heapviz.java", fs::copy_options::overwrite_existing);
     const std::string cd = "cd " + quote(dir.string()) + " && ";
-    if (shell(cd + quote(javac) + " -nowarn " + quote(src.file_name) + " Heapviz.java > javac.txt 2>&1") != 0) {
+    if (shell(cd + quote(javac) + " -nowarn " + quote(src.file_name) + " Heapviz.java > javac.txt 2>&1") !=
+        0) {
       std::cout << "FAIL " << name << ": javac rejects it:\n" << read_file(dir / "javac.txt");
       ++failures;
       continue;
     }
-    const int jdk_exit = shell(cd + quote(java) + " " + sim.lesson->directives.jvm_flags + " " + src.main_class +
-                               " > jdk.out 2> jdk.err");
+    const int jdk_exit = shell(cd + quote(java) + " " + sim.lesson->directives.jvm_flags + " " +
+                               src.main_class + " > jdk.out 2> jdk.err");
     const std::string jdk_out = read_file(dir / "jdk.out");
     std::ofstream(dir / "heapviz.out", std::ios::binary) << sim.out;
 
     std::string problem;
-    if (!sim.ok) problem = "heapviz did not run it:\n" + sim.diagnostics;
-    else if (jdk_out != sim.out) problem = "stdout differs at " + first_difference(jdk_out, sim.out);
+    if (!sim.ok)
+      problem = "heapviz did not run it:\n" + sim.diagnostics;
+    else if (jdk_out != sim.out)
+      problem = "stdout differs at " + first_difference(jdk_out, sim.out);
     else if (jdk_exit != sim.exit_code)
-      problem = "exit status differs: JDK " + std::to_string(jdk_exit) + ", heapviz " + std::to_string(sim.exit_code);
+      problem = "exit status differs: JDK " + std::to_string(jdk_exit) + ", heapviz " +
+                std::to_string(sim.exit_code);
 
     const auto b = blocked.find(name);
     if (b != blocked.end()) {
@@ -140,7 +149,8 @@ int main(int argc, char** argv) {
       continue;
     }
     if (problem.empty()) {
-      std::cout << "MATCH " << name << " (" << jdk_out.size() << " bytes of stdout, exit " << jdk_exit << ")\n";
+      std::cout << "MATCH " << name << " (" << jdk_out.size() << " bytes of stdout, exit " << jdk_exit
+                << ")\n";
       ++matched;
     } else {
       std::cout << "FAIL " << name << ": " << problem << "\n";
@@ -164,7 +174,8 @@ int main(int argc, char** argv) {
         hproblem = "the mode never acted, yet stdout differs at " + first_difference(jdk_out, hyp.out);
       }
       if (hproblem.empty()) {
-        std::cout << "MATCH " << name << " --hypothetical " << mode << " (first " << compared << " bytes of stdout"
+        std::cout << "MATCH " << name << " --hypothetical " << mode << " (first " << compared
+                  << " bytes of stdout"
                   << (hyp.out_before_hypothetical ? ", up to the hypothetical part" : "") << ")\n";
         ++matched;
       } else {

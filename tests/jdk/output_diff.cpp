@@ -25,7 +25,9 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 int compare_outputs(const std::string& expected_text, const std::string& actual_text,
                     const std::function<std::string(const std::string&)>& comparable) {
-  const auto same = [&](const std::string& e, const std::string& a) { return comparable ? comparable(e) == comparable(a) : e == a; };
+  const auto same = [&](const std::string& e, const std::string& a) {
+    return comparable ? comparable(e) == comparable(a) : e == a;
+  };
   const std::vector<std::string> expected = split_lines(expected_text);
   const std::vector<std::string> actual = split_lines(actual_text);
   std::string current_case;

@@ -11,10 +11,10 @@ namespace heapviz {
 /// Built-in scenarios written in C++ against the core API, shared by the app, tests and benchmarks
 /// (the way Box2D shares its samples). They exercise the heap and its collectors without a lesson.
 struct DemoScenario {
-  std::string id;        ///< "heap-demo"
+  std::string id;  ///< "heap-demo"
   std::string title;
   std::string title_zh;
-  std::string source;    ///< Java that does the same, shown in the code panel; its lines match the steps
+  std::string source;  ///< Java that does the same, shown in the code panel; its lines match the steps
 };
 
 /// The list of built-in scenarios.

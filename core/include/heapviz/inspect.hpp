@@ -10,10 +10,10 @@ namespace heapviz {
 
 /// One field of an object as an inspector shows it.
 struct FieldValue {
-  std::string name;      ///< "position", "hb", "length" (arrays)
-  std::string type;      ///< declared type: "int", "long", "boolean", "byte[]", "Object", "Cleaner" ...
+  std::string name;  ///< "position", "hb", "length" (arrays)
+  std::string type;  ///< declared type: "int", "long", "boolean", "byte[]", "Object", "Cleaner" ...
   std::uint32_t offset = 0;
-  std::string value;     ///< "5", "true", "null", "byte[16]#3 @0xfc000040", "0x7f3a00000010 (native)"
+  std::string value;        ///< "5", "true", "null", "byte[16]#3 @0xfc000040", "0x7f3a00000010 (native)"
   std::string declared_in;  ///< "Buffer", "ByteBuffer", "DirectByteBuffer" ... ("" for an array's length)
 };
 

@@ -8,8 +8,8 @@ namespace heapviz {
 /// A Java exception or error as the simulator raises it: the JDK's class name and message.
 /// `message` is empty (std::nullopt) where the JDK's getMessage() returns null.
 struct JavaThrowable {
-  std::string class_name;               ///< fully qualified, e.g. "java.nio.BufferOverflowException"
-  std::optional<std::string> message;   ///< exactly the JDK's text, or nullopt for null
+  std::string class_name;              ///< fully qualified, e.g. "java.nio.BufferOverflowException"
+  std::optional<std::string> message;  ///< exactly the JDK's text, or nullopt for null
 
   /// Throwable.toString(): "class" or "class: message".
   std::string to_string() const;

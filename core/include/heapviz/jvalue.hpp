@@ -23,7 +23,7 @@ struct JEnum {
 /// A Java value crossing the boundary between the interpreter and the simulated JDK classes.
 /// `std::monostate` is void; `std::string` is a java.lang.String (Strings are not drawn on the heap:
 /// a documented simplification).
-using JValue = std::variant<std::monostate, bool, std::int8_t, std::int16_t, char16_t, std::int32_t, std::int64_t,
-                            float, double, JRef, JEnum, std::string>;
+using JValue = std::variant<std::monostate, bool, std::int8_t, std::int16_t, char16_t, std::int32_t,
+                            std::int64_t, float, double, JRef, JEnum, std::string>;
 
 }  // namespace heapviz

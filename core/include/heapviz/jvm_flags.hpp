@@ -10,10 +10,10 @@ namespace heapviz {
 /// All JVM flags a lesson may give, parsed into full Settings.
 struct ParsedJvmFlags {
   Settings settings;
-  std::vector<std::string> unknown;  ///< flags no part of the simulator understands (the caller decides)
-  std::vector<std::string> notes;    ///< things to tell the user (e.g. CMS no longer exists)
+  std::vector<std::string> unknown;   ///< flags no part of the simulator understands (the caller decides)
+  std::vector<std::string> notes;     ///< things to tell the user (e.g. CMS no longer exists)
   std::vector<std::string> notes_zh;  ///< the same notes in Chinese, one for one
-  std::string error;                 ///< "" when the flags are usable
+  std::string error;                  ///< "" when the flags are usable
   bool ok() const { return error.empty(); }
 };
 

@@ -8,10 +8,10 @@ namespace heapviz {
 
 /// One lesson file as the catalog sees it: its path and the titles from its `//@ title:` directives.
 struct LessonEntry {
-  std::string id;                  ///< file stem, e.g. "01-allocate-vs-direct"
-  std::filesystem::path path;      ///< absolute path of the .java file
-  std::string title;               ///< English title ("" if the file has none)
-  std::string title_zh;            ///< Simplified Chinese title ("" if none)
+  std::string id;              ///< file stem, e.g. "01-allocate-vs-direct"
+  std::filesystem::path path;  ///< absolute path of the .java file
+  std::string title;           ///< English title ("" if the file has none)
+  std::string title_zh;        ///< Simplified Chinese title ("" if none)
 };
 
 /// The folder holding `scenarios/` and `java/`: $HEAPVIZ_ASSETS if set, else the source tree's assets/.

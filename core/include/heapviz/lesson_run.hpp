@@ -18,7 +18,7 @@ struct LessonRunOptions {
   std::optional<std::string> jvm_flags;
   std::uint64_t max_steps = lang::kDefaultMaxSteps;
   std::uint64_t max_trace_steps = lang::kDefaultMaxTraceSteps;  ///< only while recording
-  bool record_trace = true;                 ///< false: run without keeping a Trace (faster)
+  bool record_trace = true;  ///< false: run without keeping a Trace (faster)
   /// Hypothetical modes to switch on: each must be known (heapviz/lang/hypotheticals.hpp) and declared by the
   /// lesson (`//@ hypothetical: NAME`), else the result is a lesson error (exit 2) saying so.
   /// "non-moving-sweep" (lesson 09) runs the CMS-style mark-sweep collector instead of the flags' one,
@@ -32,24 +32,25 @@ struct LessonRunOptions {
 /// Everything a run produced. `lesson` holds the directives (title, captions and pauses per line) the
 /// GUI shows next to the trace: step k's `pos.line` finds its caption with lesson.directives.caption_at.
 struct LessonRunResult {
-  bool ok = false;                  ///< true when the program ran (normally or ending in an uncaught exception)
-  int exit_code = 0;                ///< 0 normal, 1 uncaught exception, 2 lesson error or step budget, n System.exit(n)
+  bool ok = false;    ///< true when the program ran (normally or ending in an uncaught exception)
+  int exit_code = 0;  ///< 0 normal, 1 uncaught exception, 2 lesson error or step budget, n System.exit(n)
   lang::RunOutcome outcome = lang::RunOutcome::completed;
-  std::string diagnostics;          ///< formatted (file:line:col, source line, caret), "" if none
+  std::string diagnostics;  ///< formatted (file:line:col, source line, caret), "" if none
   std::vector<lang::Diagnostic> diagnostic_list;
-  std::string notes;                ///< notes about the settings (e.g. flags the simulator ignores), one per line
-  std::string notes_zh;             ///< the same notes in Chinese, line for line (the GUI's 简体中文)
-  std::string out;                  ///< the program's System.out
-  std::string err;                  ///< its System.err, including "Exception in thread "main" ..."
+  std::string notes;     ///< notes about the settings (e.g. flags the simulator ignores), one per line
+  std::string notes_zh;  ///< the same notes in Chinese, line for line (the GUI's 简体中文)
+  std::string out;       ///< the program's System.out
+  std::string err;       ///< its System.err, including "Exception in thread "main" ..."
   /// Bytes of `out` printed before a hypothetical mode first made the run differ from the JDK (unset: none
   /// did). The JDK oracle compares only this much in hypothetical runs.
   std::optional<std::size_t> out_before_hypothetical;
-  std::unique_ptr<Trace> trace;     ///< the recorded steps (null if not recorded or nothing ran)
+  std::unique_ptr<Trace> trace;          ///< the recorded steps (null if not recorded or nothing ran)
   std::unique_ptr<lang::Lesson> lesson;  ///< the parsed lesson (never null)
 };
 
 /// Parses, checks and runs a lesson on a fresh simulated machine whose settings come from the lesson's
 /// `//@ jvm:` flags (or `options.jvm_flags`). Never throws; every problem is in the result.
-LessonRunResult run_lesson(std::string_view source, std::string file_name, const LessonRunOptions& options = {});
+LessonRunResult run_lesson(std::string_view source, std::string file_name,
+                           const LessonRunOptions& options = {});
 
 }  // namespace heapviz

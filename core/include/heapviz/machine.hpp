@@ -74,12 +74,14 @@ struct Machine {
   std::uint64_t clock_ms = 0;  ///< simulated time (Thread.sleep in Bits.reserveMemory's back-off)
 
   bool operator==(const Machine& o) const {
-    return settings == o.settings && heap == o.heap && roots == o.roots && *io == *o.io && native == o.native &&
-           bits == o.bits && mapped == o.mapped && clock_ms == o.clock_ms;
+    return settings == o.settings && heap == o.heap && roots == o.roots && *io == *o.io &&
+           native == o.native && bits == o.bits && mapped == o.mapped && clock_ms == o.clock_ms;
   }
 
   /// The byte space `id`, or nullptr if this machine has none (only the Java heap so far).
-  heap::AddressSpace* space(heap::SpaceId id) { return id == heap::SpaceId::java_heap ? &heap.space : nullptr; }
+  heap::AddressSpace* space(heap::SpaceId id) {
+    return id == heap::SpaceId::java_heap ? &heap.space : nullptr;
+  }
   const heap::AddressSpace* space(heap::SpaceId id) const {
     return id == heap::SpaceId::java_heap ? &heap.space : nullptr;
   }
@@ -100,20 +102,21 @@ enum class EffectKind : std::uint8_t {
   root_deactivate,  ///< roots.slots[id].active = false
   counter_add,      ///< heap.counters[small] += a (two's complement, so subtraction works)
   gc_phase,         ///< heap.phase = small
-  pending_reference, ///< heap.pending_references.push_back(id)
-  object_flags,     ///< objects[id].flags |= small (view-only facts such as "garbage after marking")
-  io_state,         ///< io = io_history->states[a] (kernel, device, temp caches, I/O counters, channels)
-  pending_clear,    ///< heap.pending_references.clear() (the Reference Handler took the list)
+  pending_reference,  ///< heap.pending_references.push_back(id)
+  object_flags,       ///< objects[id].flags |= small (view-only facts such as "garbage after marking")
+  io_state,           ///< io = io_history->states[a] (kernel, device, temp caches, I/O counters, channels)
+  pending_clear,      ///< heap.pending_references.clear() (the Reference Handler took the list)
   // --- issue 4: native memory, Bits, time (write_bytes with space == native writes native bytes) ---
-  native_malloc,    ///< native.malloc(a) must return b (the allocator is deterministic; checked on replay)
-  native_free,      ///< native.free(a)
-  native_fill,      ///< native bytes [a, a+b) = small (Unsafe.setMemory)
-  bits_add,         ///< pool `small` (nio::PoolId) += (count a, memory used b, capacity c), two's complement
-  bits_limit,       ///< bits.max_memory = a, bits.memory_limit_set = true
-  clock_advance,    ///< clock_ms += a
-  pending_take,     ///< heap.pending_references: remove `id` (the Reference Handler took it)
-  mapped_store,     ///< a CPU store through a mapping: io->kernel.mapped_write(a, bytes), b bytes (b <= 8: inline
-                    ///< in c, else payload[c..c+b)); changes one page-cache page, not a whole new io state
+  native_malloc,  ///< native.malloc(a) must return b (the allocator is deterministic; checked on replay)
+  native_free,    ///< native.free(a)
+  native_fill,    ///< native bytes [a, a+b) = small (Unsafe.setMemory)
+  bits_add,       ///< pool `small` (nio::PoolId) += (count a, memory used b, capacity c), two's complement
+  bits_limit,     ///< bits.max_memory = a, bits.memory_limit_set = true
+  clock_advance,  ///< clock_ms += a
+  pending_take,   ///< heap.pending_references: remove `id` (the Reference Handler took it)
+  mapped_store,   ///< a CPU store through a mapping: io->kernel.mapped_write(a, bytes), b bytes (b <= 8:
+                  ///< inline in c, else payload[c..c+b)); changes one page-cache page, not a whole new io
+                  ///< state
 };
 std::string_view effect_kind_name(EffectKind k);
 

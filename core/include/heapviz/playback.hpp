@@ -9,7 +9,7 @@ namespace heapviz {
 /// how long it plays at 1x, and whether playback should stop before it (a lesson pause point).
 struct TimelineEntry {
   std::uint16_t kind = 0;
-  float seconds = 0.5f;     ///< play time at speed 1x (> 0)
+  float seconds = 0.5f;  ///< play time at speed 1x (> 0)
   bool pause_before = false;
 };
 
@@ -30,15 +30,15 @@ class Playback {
   float speed() const { return speed_; }
   bool auto_pause() const { return auto_pause_; }
 
-  void set_speed(float s);              ///< clamped to [0.1, 10]
+  void set_speed(float s);  ///< clamped to [0.1, 10]
   void set_auto_pause(bool on) { auto_pause_ = on; }
-  void play();                          ///< from the end, restarts at 0
-  void pause();                         ///< stops and drops the tween (stays at position())
+  void play();   ///< from the end, restarts at 0
+  void pause();  ///< stops and drops the tween (stays at position())
   void toggle() { playing_ ? pause() : play(); }
 
   /// Moves to k (clamped to [0, N]) and stops the tween.
   void seek(std::size_t k);
-  void step_by(long delta);             ///< seek(position() + delta), clamped
+  void step_by(long delta);  ///< seek(position() + delta), clamped
   /// Seeks to the next (or previous) step boundary whose step has `kind`; stays put if there is none.
   /// "Next" means a step index > position(); the cursor lands before that step (position = index).
   bool seek_next_of_kind(std::uint16_t kind);

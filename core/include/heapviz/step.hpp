@@ -11,52 +11,52 @@ namespace heapviz {
 /// What a step does, for filters and timeline markers. Add new kinds at the end (values are
 /// written into trace dumps by name, so renumbering does not change hashes, renaming does).
 enum class StepKind : std::uint16_t {
-  note,              ///< narration only, no state change
-  class_load,        ///< a class was registered
-  alloc,             ///< an object was allocated (bump pointer or free list)
-  field_store,       ///< a field or array element was written
-  root_set,          ///< a root (local, static, system) now holds a reference or null
-  root_drop,         ///< a frame was popped: its locals are no longer roots
-  gc_start,          ///< a full GC begins (cause in the narration)
-  gc_phase,          ///< a collector phase begins ("Phase 1: Mark live objects" ...)
-  mark,              ///< objects marked live
-  reference_pending, ///< a Reference whose referent died was cleared and put on the pending list
-  forward,           ///< forwarding addresses computed (phase 2)
-  dead_wood,         ///< dead space kept in place as a filler object (MarkSweepDeadRatio)
-  dead_range,        ///< dead objects found; their space will be reused
-  adjust,            ///< references (roots or fields) rewritten to forwarding addresses (phase 3)
-  move,              ///< objects moved to their new addresses (phase 4)
-  sweep,             ///< dead objects returned to the free list (mark-sweep)
-  gc_end,            ///< a full GC ends
-  oom,               ///< java.lang.OutOfMemoryError thrown
-  alloc_failed,      ///< an allocation did not fit (a GC follows)
+  note,               ///< narration only, no state change
+  class_load,         ///< a class was registered
+  alloc,              ///< an object was allocated (bump pointer or free list)
+  field_store,        ///< a field or array element was written
+  root_set,           ///< a root (local, static, system) now holds a reference or null
+  root_drop,          ///< a frame was popped: its locals are no longer roots
+  gc_start,           ///< a full GC begins (cause in the narration)
+  gc_phase,           ///< a collector phase begins ("Phase 1: Mark live objects" ...)
+  mark,               ///< objects marked live
+  reference_pending,  ///< a Reference whose referent died was cleared and put on the pending list
+  forward,            ///< forwarding addresses computed (phase 2)
+  dead_wood,          ///< dead space kept in place as a filler object (MarkSweepDeadRatio)
+  dead_range,         ///< dead objects found; their space will be reused
+  adjust,             ///< references (roots or fields) rewritten to forwarding addresses (phase 3)
+  move,               ///< objects moved to their new addresses (phase 4)
+  sweep,              ///< dead objects returned to the free list (mark-sweep)
+  gc_end,             ///< a full GC ends
+  oom,                ///< java.lang.OutOfMemoryError thrown
+  alloc_failed,       ///< an allocation did not fit (a GC follows)
   // I/O (issue 5)
-  bounce_copy,       ///< heap buffer <-> temporary direct buffer copy (IOUtil)
-  syscall,           ///< a system call: write, pread64, writev, openat, fsync, ... (kernel copies)
-  writeback,         ///< dirty page-cache pages written to the device (flusher or fsync)
-  temp_buffer_get,   ///< Util.getTemporaryDirectBuffer: reused from the thread's cache or allocated
-  temp_buffer_offer, ///< a temporary buffer goes back to the thread's cache
-  temp_buffer_free,  ///< a temporary buffer is freed (evicted, too large, cache full, thread exit)
-  mmap,              ///< FileChannel.map: page-cache pages mapped into the process
-  munmap,            ///< a mapping is removed (its Cleaner ran)
-  sendfile,          ///< transferTo: kernel -> kernel copy, no user copy
-  io_position,       ///< a buffer's position/limit moved during an I/O call
-  io_exception,      ///< an I/O call throws a Java exception
+  bounce_copy,        ///< heap buffer <-> temporary direct buffer copy (IOUtil)
+  syscall,            ///< a system call: write, pread64, writev, openat, fsync, ... (kernel copies)
+  writeback,          ///< dirty page-cache pages written to the device (flusher or fsync)
+  temp_buffer_get,    ///< Util.getTemporaryDirectBuffer: reused from the thread's cache or allocated
+  temp_buffer_offer,  ///< a temporary buffer goes back to the thread's cache
+  temp_buffer_free,   ///< a temporary buffer is freed (evicted, too large, cache full, thread exit)
+  mmap,               ///< FileChannel.map: page-cache pages mapped into the process
+  munmap,             ///< a mapping is removed (its Cleaner ran)
+  sendfile,           ///< transferTo: kernel -> kernel copy, no user copy
+  io_position,        ///< a buffer's position/limit moved during an I/O call
+  io_exception,       ///< an I/O call throws a Java exception
   // --- issue 4: java.nio buffers, native memory, Bits, Cleaner ---
-  bits_reserve,      ///< Bits.reserveMemory(size, cap) succeeded: count, reserved, capacity grow
-  native_alloc,      ///< Unsafe.allocateMemory: malloc in native memory
-  native_zero,       ///< Unsafe.setMemory(base, size, 0)
-  address_align,     ///< page alignment: address = base rounded up to a page
-  cleaner_create,    ///< Cleaner.create(this, new Deallocator(base, size, cap)) linked into Cleaner's list
-  buffer_op,         ///< a ByteBuffer method ran: fields and bytes changed (or read)
-  reference_handler, ///< the Reference Handler took a pending Reference (a Cleaner runs its Deallocator)
-  native_free,       ///< Unsafe.freeMemory(base): the native block is freed
-  bits_unreserve,    ///< Bits.unreserveMemory(size, cap)
-  bits_retry,        ///< Bits.reserveMemory failed: wait for reference processing / System.gc() / sleep and retry
-  direct_oom,        ///< OutOfMemoryError: Cannot reserve ... bytes of direct buffer memory (or Unable to allocate)
+  bits_reserve,       ///< Bits.reserveMemory(size, cap) succeeded: count, reserved, capacity grow
+  native_alloc,       ///< Unsafe.allocateMemory: malloc in native memory
+  native_zero,        ///< Unsafe.setMemory(base, size, 0)
+  address_align,      ///< page alignment: address = base rounded up to a page
+  cleaner_create,     ///< Cleaner.create(this, new Deallocator(base, size, cap)) linked into Cleaner's list
+  buffer_op,          ///< a ByteBuffer method ran: fields and bytes changed (or read)
+  reference_handler,  ///< the Reference Handler took a pending Reference (a Cleaner runs its Deallocator)
+  native_free,        ///< Unsafe.freeMemory(base): the native block is freed
+  bits_unreserve,     ///< Bits.unreserveMemory(size, cap)
+  bits_retry,  ///< Bits.reserveMemory failed: wait for reference processing / System.gc() / sleep and retry
+  direct_oom,  ///< OutOfMemoryError: Cannot reserve ... bytes of direct buffer memory (or Unable to allocate)
   // --- hypothetical modes of lesson 06: heap arrays handed to the kernel ---
-  jni_critical,      ///< a thread enters or leaves a JNI critical region (GetPrimitiveArrayCritical / Release...)
-  gc_locker_stall,   ///< a GC is requested while GCLocker is active: deferred; the allocating thread waits
+  jni_critical,  ///< a thread enters or leaves a JNI critical region (GetPrimitiveArrayCritical / Release...)
+  gc_locker_stall,  ///< a GC is requested while GCLocker is active: deferred; the allocating thread waits
 };
 std::string_view step_kind_name(StepKind k);
 
@@ -96,8 +96,8 @@ struct Step {
   std::vector<ByteRange> ranges;       ///< byte ranges touched (batches: one range covering all sources;
                                        ///< its `to` is the lowest destination)
   Narration text;
-  std::uint32_t events = 1;            ///< primitive events folded into this step (batching)
-  std::uint64_t first_effect = 0;      ///< index of its first effect in the trace
+  std::uint32_t events = 1;        ///< primitive events folded into this step (batching)
+  std::uint64_t first_effect = 0;  ///< index of its first effect in the trace
   std::uint32_t effect_count = 0;
 };
 

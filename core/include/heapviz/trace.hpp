@@ -15,7 +15,7 @@ namespace heapviz {
 
 /// How a trace is recorded.
 struct TraceOptions {
-  bool record = true;                  ///< false: effects are applied but nothing is kept (benchmarks)
+  bool record = true;  ///< false: effects are applied but nothing is kept (benchmarks)
   /// Checkpoints (Machine copies) are taken after a step when replay work since the last one
   /// reaches checkpoint_work (work = effects + bytes they copy or zero / 256), or when at least
   /// checkpoint_every steps and min_checkpoint_work work have passed. This bounds the cost of
@@ -109,7 +109,9 @@ class Recorder {
 
   /// Opens a step; effects applied until end_step() belong to it. Steps do not nest.
   void begin_step(StepKind kind);
-  void touch(std::uint32_t object_id) { if (recording()) open_.objects.push_back(object_id); }
+  void touch(std::uint32_t object_id) {
+    if (recording()) open_.objects.push_back(object_id);
+  }
   void touch_range(const ByteRange& r) {
     if (!recording_) return;
     if (merge_ranges_ && !open_.ranges.empty() && open_.ranges.back().space == r.space &&
@@ -189,7 +191,7 @@ class Recorder {
   std::vector<std::uint8_t> scratch_;
   // Folding (TraceOptions::fold_line_after): open_ doubles as the pending batch while batch_pending_.
   std::unordered_map<std::uint32_t, std::uint32_t> line_steps_;  ///< simple steps recorded per source line
-  bool folding_ = false;        ///< the open step is folded into the batch
+  bool folding_ = false;                                         ///< the open step is folded into the batch
   bool batch_pending_ = false;  ///< open_ holds an unfinished batch of folded steps
   std::uint32_t batch_kinds_[64] = {};
   std::uint32_t batch_first_line_ = 0, batch_last_line_ = 0;

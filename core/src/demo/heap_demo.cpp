@@ -10,7 +10,7 @@ namespace {
 
 // The Java this demo performs, line by line (line numbers are used as source positions below).
 constexpr const char* kHeapDemoSource =
-    "//@ title: The heap demo: allocate, drop, collect\n"          // 1
+    "//@ title: The heap demo: allocate, drop, collect\n"           // 1
     "class Node { Node next; int v; }\n"                            // 2
     "byte[] keep = new byte[512];\n"                                // 3
     "byte[] junk = new byte[1024];\n"                               // 4

@@ -10,9 +10,12 @@ namespace heapviz::heap {
 
 std::string_view gc_cause_name(GcCause c) {
   switch (c) {
-    case GcCause::system_gc: return "System.gc()";
-    case GcCause::allocation_failure: return "Allocation Failure";
-    case GcCause::gc_locker: return "GCLocker Initiated GC";  // gcCause.cpp, GCCause::_gc_locker
+    case GcCause::system_gc:
+      return "System.gc()";
+    case GcCause::allocation_failure:
+      return "Allocation Failure";
+    case GcCause::gc_locker:
+      return "GCLocker Initiated GC";  // gcCause.cpp, GCCause::_gc_locker
   }
   return "?";
 }
@@ -31,7 +34,8 @@ std::vector<ObjectId> take_pending_references(Recorder& r) {
   r.begin_step(StepKind::reference_pending);
   for (ObjectId id : out) r.touch(id);
   r.apply(Effect{EffectKind::pending_clear, SpaceId::java_heap, 0, 0, 0, 0, 0});
-  r.narrate("The Reference Handler thread takes the pending list: " + std::to_string(out.size()) + " reference(s) to process.",
+  r.narrate("The Reference Handler thread takes the pending list: " + std::to_string(out.size()) +
+                " reference(s) to process.",
             "Reference Handler 线程取走 pending 列表：共 " + std::to_string(out.size()) + " 个引用待处理。",
             "Reference.processPendingReferences -> getAndClearReferencePendingList");
   r.end_step();
@@ -71,30 +75,35 @@ std::string slot_name(const Klass& k, std::uint64_t offset) {
   return s;
 }
 
-void throw_corrupt(std::uint64_t addr) { throw std::logic_error("heap corrupt: no class for the header at " + hex(addr)); }
+void throw_corrupt(std::uint64_t addr) {
+  throw std::logic_error("heap corrupt: no class for the header at " + hex(addr));
+}
 
-std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en, std::string_view collector_zh,
-                       std::string_view internals) {
+std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en,
+                       std::string_view collector_zh, std::string_view internals) {
   const std::uint64_t n = r.machine().heap.counter(HeapCounter::gc_count) + 1;
   r.begin_step(StepKind::gc_start);
   r.add_counter(HeapCounter::gc_count, 1);
   if (r.recording()) {
     const std::string c(gc_cause_name(cause));
     const std::string used = std::to_string(r.machine().heap.used);
-    r.narrate("GC(" + std::to_string(n - 1) + ") Pause Full (" + c + "): the " + std::string(collector_en) +
-                  " collector stops all Java threads and starts at the roots. Heap used: " + used +
-                  " bytes. (heapviz simplifies the heap to one space, so every GC here is a full GC of all of it; "
-                  "the JDK's Serial heap has a young and an old generation and often collects only the young one.)",
-              "GC(" + std::to_string(n - 1) + ") Pause Full (" + c + ")：" + std::string(collector_zh) +
-                  "暂停所有 Java 线程，从根开始。堆已用 " + used + " 字节。（heapviz 把堆简化为一个空间，所以这里每次 GC "
-                  "都是整堆的 Full GC；JDK 的 Serial 堆分为年轻代和老年代，常常只回收年轻代。）",
-              std::string(internals));
+    r.narrate(
+        "GC(" + std::to_string(n - 1) + ") Pause Full (" + c + "): the " + std::string(collector_en) +
+            " collector stops all Java threads and starts at the roots. Heap used: " + used +
+            " bytes. (heapviz simplifies the heap to one space, so every GC here is a full GC of all of it; "
+            "the JDK's Serial heap has a young and an old generation and often collects only the young one.)",
+        "GC(" + std::to_string(n - 1) + ") Pause Full (" + c + ")：" + std::string(collector_zh) +
+            "暂停所有 Java 线程，从根开始。堆已用 " + used +
+            " 字节。（heapviz 把堆简化为一个空间，所以这里每次 GC "
+            "都是整堆的 Full GC；JDK 的 Serial 堆分为年轻代和老年代，常常只回收年轻代。）",
+        std::string(internals));
   }
   r.end_step();
   return n;
 }
 
-void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_view zh, std::string_view internals) {
+void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_view zh,
+                std::string_view internals) {
   r.begin_step(StepKind::gc_phase);
   r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(phase), 0, 0, 0, 0});
   r.narrate(std::string(title), std::string(zh), std::string(internals));
@@ -112,7 +121,8 @@ std::uint64_t mark_live(Recorder& r) {
   std::uint64_t marked = 0;
   EventSteps steps(r, [](const EventSteps::Counts& c) {
     const std::uint32_t n = c.total;
-    return Narration{"Marked " + std::to_string(n) + " more objects (batched).", "又标记了 " + std::to_string(n) + " 个对象（批量）。",
+    return Narration{"Marked " + std::to_string(n) + " more objects (batched).",
+                     "又标记了 " + std::to_string(n) + " 个对象（批量）。",
                      "MarkSweep::mark_and_push / MarkSweep::follow_stack"};
   });
   // Marks the object at addr if unmarked; `from` says who holds the reference (for narration).
@@ -129,7 +139,8 @@ std::uint64_t mark_live(Recorder& r) {
         const std::string d = describe(m, id);
         r.narrate("Mark " + d + " at " + hex(addr) + ": reachable from " + from_en +
                       ". Its mark word's lock bits become 0b11 (marked).",
-                  "标记 " + d + "（" + hex(addr) + "）：可从" + from_zh + "到达。它的 mark word 低两位变为 0b11（已标记）。",
+                  "标记 " + d + "（" + hex(addr) + "）：可从" + from_zh +
+                      "到达。它的 mark word 低两位变为 0b11（已标记）。",
                   "MarkSweep::mark_and_push -> MarkSweep::mark_object (markWord::set_marked)");
       }
     }
@@ -140,7 +151,8 @@ std::uint64_t mark_live(Recorder& r) {
 
   for (const Root& root : m.roots.slots) {
     if (!root.active || root.value == 0) continue;
-    const std::string en = std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
+    const std::string en =
+        std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
     const std::string zh = "根 '" + root.name + "'（" + root.scope + "）";
     mark(narrow_oop::decode(root.value), en, zh);
     while (!stack.empty()) {  // follow_stack after each root, as MarkSweep::follow_root does
@@ -186,9 +198,11 @@ std::uint64_t mark_live(Recorder& r) {
     if (r.recording()) {
       const std::string d = describe(m, ref_id), t = describe(m, referent_id);
       const bool phantom = k.reference_kind == ReferenceKind::phantom;
-      r.narrate(d + "'s referent " + t + " is not strongly reachable: the reference is cleared and put on the pending list" +
+      r.narrate(d + "'s referent " + t +
+                    " is not strongly reachable: the reference is cleared and put on the pending list" +
                     (phantom ? " (a phantom reference does not keep its referent alive)." : "."),
-                d + " 的 referent " + t + " 已不可达：引用被清除并放入 pending 列表" + (phantom ? "（虚引用不会让对象存活）。" : "。"),
+                d + " 的 referent " + t + " 已不可达：引用被清除并放入 pending 列表" +
+                    (phantom ? "（虚引用不会让对象存活）。" : "。"),
                 "ReferenceProcessor::process_discovered_references -> Reference pending list (read by the "
                 "Reference Handler thread)");
     }
@@ -208,8 +222,8 @@ std::uint64_t mark_live(Recorder& r) {
     }
     r.narrate("Marking is done: " + plural(marked, "object") + " live; " + plural(garbage, "object") + " (" +
                   std::to_string(garbage_bytes) + " bytes) not reached: garbage.",
-              "标记完成：" + std::to_string(marked) + " 个对象存活；" + std::to_string(garbage) + " 个对象（" +
-                  std::to_string(garbage_bytes) + " 字节）没有被访问到，它们就是垃圾。",
+              "标记完成：" + std::to_string(marked) + " 个对象存活；" + std::to_string(garbage) +
+                  " 个对象（" + std::to_string(garbage_bytes) + " 字节）没有被访问到，它们就是垃圾。",
               "GenMarkSweep::mark_sweep_phase1 (end)");
     r.end_step();
   }
@@ -218,7 +232,8 @@ std::uint64_t mark_live(Recorder& r) {
 
 void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation) {
   r.begin_step(StepKind::gc_end);
-  r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(GcPhase::none), 0, 0, 0, 0});
+  r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(GcPhase::none), 0, 0, 0,
+                 0});
   if (r.recording()) {
     const JavaHeap& h = r.machine().heap;
     const std::string k = log_size(used_before);
@@ -226,8 +241,8 @@ void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation) {
     const std::string cap = log_size(h.space.size());
     r.narrate("GC(" + std::to_string(invocation - 1) + ") done: " + k + "->" + a + "(" + cap + "); " +
                   plural(h.live_objects, "object") + " live. Java threads resume.",
-              "GC(" + std::to_string(invocation - 1) + ") 结束：" + k + "->" + a + "(" + cap + ")；存活对象 " +
-                  std::to_string(h.live_objects) + " 个。Java 线程继续运行。",
+              "GC(" + std::to_string(invocation - 1) + ") 结束：" + k + "->" + a + "(" + cap +
+                  ")；存活对象 " + std::to_string(h.live_objects) + " 个。Java 线程继续运行。",
               "GenCollectedHeap::do_collection (gc,heap log: before->after(capacity))");
   }
   r.end_step();

@@ -31,7 +31,8 @@ class EventSteps {
     std::uint32_t of(StepKind k) const { return by_kind[static_cast<std::size_t>(k) & 31]; }
   };
   using BatchText = std::function<Narration(const Counts& counts)>;
-  EventSteps(Recorder& r, BatchText batch_text) : r_(r), batch_text_(std::move(batch_text)), on_(r.recording()) {}
+  EventSteps(Recorder& r, BatchText batch_text)
+      : r_(r), batch_text_(std::move(batch_text)), on_(r.recording()) {}
   EventSteps(const EventSteps&) = delete;
   EventSteps& operator=(const EventSteps&) = delete;
 
@@ -116,10 +117,11 @@ inline const Klass& klass_at(const Machine& m, std::uint64_t addr) {
 }
 
 /// Opens the GC: gc_start step (counts the invocation). Returns the invocation number (1-based).
-std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en, std::string_view collector_zh,
-                       std::string_view internals);
+std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en,
+                       std::string_view collector_zh, std::string_view internals);
 /// A "Phase N: ..." step that also sets heap.phase.
-void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_view zh, std::string_view internals);
+void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_view zh,
+                std::string_view internals);
 /// Phase 1: marks every object reachable from the roots (mark word lock bits = 0b11), then processes
 /// discovered References (referent unmarked -> cleared, put on heap.pending_references).
 /// Returns the number of objects marked.

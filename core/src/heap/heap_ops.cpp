@@ -15,7 +15,8 @@ using detail::hex;
 namespace {
 
 const Klass& live_klass(const Machine& m, ObjectId id) {
-  if (!m.heap.is_live(id)) throw std::invalid_argument("object #" + std::to_string(id) + " is not a live object");
+  if (!m.heap.is_live(id))
+    throw std::invalid_argument("object #" + std::to_string(id) + " is not a live object");
   return m.klasses->at(m.heap.record(id).klass);
 }
 
@@ -50,21 +51,27 @@ std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
   const bool fragmented = total_free(m.heap, m.settings.heap) >= size;
   r.begin_step(StepKind::oom);
   if (r.recording()) {
-    const std::string head = "java.lang.OutOfMemoryError: Java heap space. " + what + " needs " + std::to_string(size) + " bytes";
-    const std::string head_zh = "java.lang.OutOfMemoryError: Java heap space。" + what + " 需要 " + std::to_string(size) + " 字节";
+    const std::string head =
+        "java.lang.OutOfMemoryError: Java heap space. " + what + " needs " + std::to_string(size) + " bytes";
+    const std::string head_zh =
+        "java.lang.OutOfMemoryError: Java heap space。" + what + " 需要 " + std::to_string(size) + " 字节";
     std::string en = head + " and the heap cannot provide them even after a full GC.";
     std::string zh = head_zh + "，完整 GC 之后堆仍然放不下。";
     if (fragmented) {
       // Short enough for the presentation layout's caption bar at 720p.
       const std::string free = std::to_string(total_free(m.heap, m.settings.heap));
       const std::string largest = std::to_string(largest_free_chunk(m.heap, m.settings.heap));
-      en = head + "; after the full GC " + free + " bytes are free, but the largest free chunk is only " + largest +
-           " bytes. This is fragmentation: the free space lies in holes between live objects. (Real CMS would now "
+      en = head + "; after the full GC " + free + " bytes are free, but the largest free chunk is only " +
+           largest +
+           " bytes. This is fragmentation: the free space lies in holes between live objects. (Real CMS "
+           "would now "
            "fall back to a compacting full GC.)";
       zh = head_zh + "；完整 GC 之后空闲 " + free + " 字节，但最大的连续空闲块只有 " + largest +
-           " 字节：空闲空间是夹在存活对象之间的空洞。这就是碎片。（真实的 CMS 此时会退回到整理式的 Full GC。）";
+           " 字节：空闲空间是夹在存活对象之间的空洞。这就是碎片。（真实的 CMS 此时会退回到整理式的 Full "
+           "GC。）";
     }
-    r.narrate(std::move(en), std::move(zh), "MemAllocator::allocate -> MemAllocator::Allocation::check_out_of_memory");
+    r.narrate(std::move(en), std::move(zh),
+              "MemAllocator::allocate -> MemAllocator::Allocation::check_out_of_memory");
   }
   r.end_step();
   throw JavaException{JavaThrowable{"java.lang.OutOfMemoryError", "Java heap space"}};
@@ -74,19 +81,24 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
   const Machine& m = r.machine();
   const Klass& kl = m.klasses->at(k);
   const bool is_array = length != ~std::uint64_t{0};
-  if (is_array != kl.is_array()) throw std::invalid_argument("allocate: " + kl.name + (is_array ? " is not an array class" : " is an array class"));
+  if (is_array != kl.is_array())
+    throw std::invalid_argument("allocate: " + kl.name +
+                                (is_array ? " is not an array class" : " is an array class"));
   const std::uint64_t size = is_array ? layout::array_size(length, kl.elem_size) : kl.instance_size;
   std::string what;  // only built when narrated
   if (r.recording())
-    what = is_array ? "new " + kl.name.substr(0, kl.name.size() - 2) + "[" + std::to_string(length) + "]" : "new " + kl.name + "()";
+    what = is_array ? "new " + kl.name.substr(0, kl.name.size() - 2) + "[" + std::to_string(length) + "]"
+                    : "new " + kl.name + "()";
   std::optional<std::uint64_t> addr = find_space(m.heap, m.settings.heap, size);
   if (!addr) {
     r.begin_step(StepKind::alloc_failed);
     if (r.recording())
-      r.narrate(what + " needs " + std::to_string(size) + " bytes but only " + std::to_string(total_free(m.heap, m.settings.heap)) +
-                    " are free" + (m.settings.heap.collector == Collector::mark_sweep ? " (in pieces)" : "") +
+      r.narrate(what + " needs " + std::to_string(size) + " bytes but only " +
+                    std::to_string(total_free(m.heap, m.settings.heap)) + " are free" +
+                    (m.settings.heap.collector == Collector::mark_sweep ? " (in pieces)" : "") +
                     ": the allocation fails and triggers a full GC.",
-                what + " 需要 " + std::to_string(size) + " 字节，空闲只有 " + std::to_string(total_free(m.heap, m.settings.heap)) +
+                what + " 需要 " + std::to_string(size) + " 字节，空闲只有 " +
+                    std::to_string(total_free(m.heap, m.settings.heap)) +
                     " 字节：分配失败，触发一次完整 GC。",
                 "MemAllocator::allocate -> GenCollectedHeap::satisfy_failed_allocation");
     r.end_step();
@@ -97,10 +109,13 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
       // GC with MarkSweepAlwaysCompactCount=1, so dead wood cannot stand in the way.
       r.begin_step(StepKind::alloc_failed);
       if (r.recording())
-        r.narrate(what + " still does not fit. Before giving up, HotSpot runs one more full GC that compacts everything "
-                         "(no dead wood).",
+        r.narrate(what +
+                      " still does not fit. Before giving up, HotSpot runs one more full GC that compacts "
+                      "everything "
+                      "(no dead wood).",
                   what + " 仍然放不下。放弃之前，HotSpot 再做一次完全整理的 Full GC（不留死木）。",
-                  "GenCollectedHeap::satisfy_failed_allocation (MarkSweepAlwaysCompactCount=1, clear_all_soft_refs)");
+                  "GenCollectedHeap::satisfy_failed_allocation (MarkSweepAlwaysCompactCount=1, "
+                  "clear_all_soft_refs)");
       r.end_step();
       collect(r, GcCause::allocation_failure, /*last_ditch=*/true);
       addr = find_space(m.heap, m.settings.heap, size);
@@ -115,7 +130,8 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
   } else {
     const std::uint64_t chunk = m.heap.free_chunks.at(*addr);
     r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, *addr, 0, 0});
-    if (chunk > size) r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, *addr + size, chunk - size, 0});
+    if (chunk > size)
+      r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, *addr + size, chunk - size, 0});
   }
   r.add_counter(HeapCounter::objects_allocated, 1);
   r.add_counter(HeapCounter::bytes_allocated, static_cast<std::int64_t>(size));
@@ -126,10 +142,11 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
     const bool bump = m.settings.heap.collector == Collector::mark_compact;
     r.narrate(what + " -> " + d + ": " + std::to_string(size) + " bytes at " + hex(*addr) +
                   (bump ? " (bump pointer: top moves up)" : " (taken from a free chunk)") +
-                  ". Header: mark word 0x1, narrow klass " + hex(kl.narrow_klass) + (is_array ? ", length " + std::to_string(length) : "") +
-                  "; fields zeroed.",
+                  ". Header: mark word 0x1, narrow klass " + hex(kl.narrow_klass) +
+                  (is_array ? ", length " + std::to_string(length) : "") + "; fields zeroed.",
               what + " -> " + d + "：在 " + hex(*addr) + " 分配 " + std::to_string(size) + " 字节" +
-                  (bump ? "（指针碰撞：top 上移）" : "（从空闲块中切出）") + "。对象头：mark word 0x1，压缩类指针 " + hex(kl.narrow_klass) +
+                  (bump ? "（指针碰撞：top 上移）" : "（从空闲块中切出）") +
+                  "。对象头：mark word 0x1，压缩类指针 " + hex(kl.narrow_klass) +
                   (is_array ? "，长度 " + std::to_string(length) : "") + "；字段清零。",
               bump ? "MemAllocator::allocate -> ContiguousSpace::par_allocate (bump pointer)"
                    : "CompactibleFreeListSpace::allocate (CMS free list, JDK <= 13)");
@@ -149,18 +166,21 @@ std::uint64_t field_addr(const Machine& m, ObjectId obj, std::string_view field,
 std::uint64_t element_addr(const Machine& m, ObjectId array, std::uint32_t index, std::uint32_t want_elem) {
   const Klass& k = live_klass(m, array);
   if (!k.is_array()) throw std::invalid_argument(k.name + " is not an array");
-  if (want_elem != 0 && k.elem_size != want_elem) throw std::invalid_argument(k.name + " has the wrong element type");
+  if (want_elem != 0 && k.elem_size != want_elem)
+    throw std::invalid_argument(k.name + " has the wrong element type");
   const std::uint64_t addr = m.heap.record(array).addr;
   const std::uint32_t len = m.heap.array_length(addr);
   if (index >= len)
-    throw JavaException{JavaThrowable{"java.lang.ArrayIndexOutOfBoundsException",
-                                      "Index " + std::to_string(index) + " out of bounds for length " + std::to_string(len)}};
+    throw JavaException{
+        JavaThrowable{"java.lang.ArrayIndexOutOfBoundsException",
+                      "Index " + std::to_string(index) + " out of bounds for length " + std::to_string(len)}};
   return addr + layout::kArrayHeader + std::uint64_t{index} * k.elem_size;
 }
 
 std::uint32_t narrow_of(const Machine& m, ObjectId value) {
   if (value == kNoObject) return 0;
-  if (!m.heap.is_live(value)) throw std::invalid_argument("object #" + std::to_string(value) + " is not a live object");
+  if (!m.heap.is_live(value))
+    throw std::invalid_argument("object #" + std::to_string(value) + " is not a live object");
   return narrow_oop::encode(m.heap.record(value).addr);
 }
 
@@ -177,7 +197,9 @@ void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId valu
     const std::string where = where_fn();
     const std::string target = value == kNoObject ? std::string("null") : describe(m, value);
     r.narrate(where + " = " + target + ": the 4 bytes at " + hex(slot) + " now hold " + hex(v) +
-                  (value == kNoObject ? " (null)." : " (a compressed reference: with this heap below 4 GiB it is the address itself)."),
+                  (value == kNoObject
+                       ? " (null)."
+                       : " (a compressed reference: with this heap below 4 GiB it is the address itself)."),
               where + " = " + target + "：" + hex(slot) + " 处的 4 个字节现在是 " + hex(v) +
                   (value == kNoObject ? "（null）。" : "（压缩引用：堆在 4 GiB 以下时，它就是地址本身）。"),
               "oopDesc::obj_field_put / HeapAccess<>::oop_store_at (CompressedOops::encode)");
@@ -189,26 +211,32 @@ void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId valu
 
 ObjectId new_instance(Recorder& r, KlassId k) { return allocate(r, k, ~std::uint64_t{0}); }
 
-ObjectId new_array(Recorder& r, KlassId array_klass, std::uint32_t length) { return allocate(r, array_klass, length); }
+ObjectId new_array(Recorder& r, KlassId array_klass, std::uint32_t length) {
+  return allocate(r, array_klass, length);
+}
 
 void store_ref(Recorder& r, ObjectId obj, std::string_view field, ObjectId value) {
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(r.machine(), obj, field, &f);
-  if (f->type != FieldType::reference) throw std::invalid_argument(std::string(field) + " is not a reference field");
+  if (f->type != FieldType::reference)
+    throw std::invalid_argument(std::string(field) + " is not a reference field");
   ref_store_step(r, obj, slot, value, [&] { return describe(r.machine(), obj) + "." + std::string(field); });
 }
 
 void store_element(Recorder& r, ObjectId array, std::uint32_t index, ObjectId value) {
   const Machine& m = r.machine();
-  if (live_klass(m, array).kind != KlassKind::object_array) throw std::invalid_argument("store_element needs an Object[]");
+  if (live_klass(m, array).kind != KlassKind::object_array)
+    throw std::invalid_argument("store_element needs an Object[]");
   const std::uint64_t slot = element_addr(m, array, index, 4);
-  ref_store_step(r, array, slot, value, [&] { return describe(m, array) + "[" + std::to_string(index) + "]"; });
+  ref_store_step(r, array, slot, value,
+                 [&] { return describe(m, array) + "[" + std::to_string(index) + "]"; });
 }
 
 void store_prim(Recorder& r, ObjectId obj, std::string_view field, std::int64_t value) {
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(r.machine(), obj, field, &f);
-  if (f->type == FieldType::reference) throw std::invalid_argument(std::string(field) + " is a reference field");
+  if (f->type == FieldType::reference)
+    throw std::invalid_argument(std::string(field) + " is a reference field");
   const std::uint32_t size = field_size(f->type);
   std::uint8_t bytes[8];
   std::memcpy(bytes, &value, 8);
@@ -218,8 +246,10 @@ void store_prim(Recorder& r, ObjectId obj, std::string_view field, std::int64_t 
     r.touch(obj);
     r.touch_range(ByteRange{SpaceId::java_heap, slot, slot, size});
     const std::string where = describe(r.machine(), obj) + "." + std::string(field);
-    r.narrate(where + " = " + std::to_string(value) + ": " + std::to_string(size) + " bytes written at " + hex(slot) + " (little-endian).",
-              where + " = " + std::to_string(value) + "：在 " + hex(slot) + " 写入 " + std::to_string(size) + " 个字节（小端序）。",
+    r.narrate(where + " = " + std::to_string(value) + ": " + std::to_string(size) + " bytes written at " +
+                  hex(slot) + " (little-endian).",
+              where + " = " + std::to_string(value) + "：在 " + hex(slot) + " 写入 " + std::to_string(size) +
+                  " 个字节（小端序）。",
               "oopDesc::" + std::string(field_type_name(f->type)) + "_field_put");
   }
   r.end_step();
@@ -230,16 +260,17 @@ void store_bytes(Recorder& r, ObjectId array, std::uint32_t index, std::span<con
   if (bytes.empty()) return;
   if (live_klass(m, array).elem_size != 1) throw std::invalid_argument("store_bytes needs a byte[]");
   const std::uint64_t first = element_addr(m, array, index, 1);
-  element_addr(m, array, static_cast<std::uint32_t>(index + bytes.size() - 1), 1);  // bounds check of the last byte
+  element_addr(m, array, static_cast<std::uint32_t>(index + bytes.size() - 1),
+               1);  // bounds check of the last byte
   r.begin_step(StepKind::field_store);
   r.write_bytes(SpaceId::java_heap, first, bytes);
   if (r.recording()) {
     r.touch(array);
     r.touch_range(ByteRange{SpaceId::java_heap, first, first, bytes.size()});
-    r.narrate(std::to_string(bytes.size()) + " bytes written into " + describe(m, array) + " at index " + std::to_string(index) +
-                  " (" + hex(first) + ").",
-              "向 " + describe(m, array) + " 下标 " + std::to_string(index) + " 处（" + hex(first) + "）写入 " +
-                  std::to_string(bytes.size()) + " 个字节。",
+    r.narrate(std::to_string(bytes.size()) + " bytes written into " + describe(m, array) + " at index " +
+                  std::to_string(index) + " (" + hex(first) + ").",
+              "向 " + describe(m, array) + " 下标 " + std::to_string(index) + " 处（" + hex(first) +
+                  "）写入 " + std::to_string(bytes.size()) + " 个字节。",
               "arraycopy / typeArrayOop::byte_at_put");
   }
   r.end_step();
@@ -248,7 +279,8 @@ void store_bytes(Recorder& r, ObjectId array, std::uint32_t index, std::span<con
 void store_prim_element(Recorder& r, ObjectId array, std::uint32_t index, std::int64_t value) {
   const Machine& m = r.machine();
   const Klass& k = live_klass(m, array);
-  if (k.kind != KlassKind::type_array) throw std::invalid_argument("store_prim_element needs a primitive array");
+  if (k.kind != KlassKind::type_array)
+    throw std::invalid_argument("store_prim_element needs a primitive array");
   const std::uint64_t slot = element_addr(m, array, index, 0);
   std::uint8_t bytes[8];
   std::memcpy(bytes, &value, 8);
@@ -258,8 +290,10 @@ void store_prim_element(Recorder& r, ObjectId array, std::uint32_t index, std::i
     r.touch(array);
     r.touch_range(ByteRange{SpaceId::java_heap, slot, slot, k.elem_size});
     const std::string where = describe(m, array) + "[" + std::to_string(index) + "]";
-    r.narrate(where + " = " + std::to_string(value) + ": " + std::to_string(k.elem_size) + " byte(s) written at " + hex(slot) + ".",
-              where + " = " + std::to_string(value) + "：在 " + hex(slot) + " 写入 " + std::to_string(k.elem_size) + " 个字节。",
+    r.narrate(where + " = " + std::to_string(value) + ": " + std::to_string(k.elem_size) +
+                  " byte(s) written at " + hex(slot) + ".",
+              where + " = " + std::to_string(value) + "：在 " + hex(slot) + " 写入 " +
+                  std::to_string(k.elem_size) + " 个字节。",
               "typeArrayOop::" + std::string(field_type_name(k.elem_type)) + "_at_put");
   }
   r.end_step();
@@ -267,17 +301,21 @@ void store_prim_element(Recorder& r, ObjectId array, std::uint32_t index, std::i
 
 std::int64_t load_prim_element(const Machine& m, ObjectId array, std::uint32_t index) {
   const Klass& k = live_klass(m, array);
-  if (k.kind != KlassKind::type_array) throw std::invalid_argument("load_prim_element needs a primitive array");
+  if (k.kind != KlassKind::type_array)
+    throw std::invalid_argument("load_prim_element needs a primitive array");
   const std::uint64_t slot = element_addr(m, array, index, 0);
   switch (k.elem_size) {
-    case 1: return static_cast<std::int8_t>(m.heap.space.read_u8(slot));
+    case 1:
+      return static_cast<std::int8_t>(m.heap.space.read_u8(slot));
     case 2: {
       std::uint16_t v;
       m.heap.space.read(slot, &v, 2);
       return v;  // char[] (the only 2-byte array class here) is unsigned
     }
-    case 4: return static_cast<std::int32_t>(m.heap.space.read_u32(slot));
-    default: return static_cast<std::int64_t>(m.heap.space.read_u64(slot));
+    case 4:
+      return static_cast<std::int32_t>(m.heap.space.read_u32(slot));
+    default:
+      return static_cast<std::int64_t>(m.heap.space.read_u64(slot));
   }
 }
 
@@ -289,12 +327,14 @@ ObjectId object_of_ref(const Machine& m, std::uint32_t narrow) {
 ObjectId load_ref(const Machine& m, ObjectId obj, std::string_view field) {
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(m, obj, field, &f);
-  if (f->type != FieldType::reference) throw std::invalid_argument(std::string(field) + " is not a reference field");
+  if (f->type != FieldType::reference)
+    throw std::invalid_argument(std::string(field) + " is not a reference field");
   return object_of_ref(m, m.heap.space.read_u32(slot));
 }
 
 ObjectId load_element(const Machine& m, ObjectId array, std::uint32_t index) {
-  if (live_klass(m, array).kind != KlassKind::object_array) throw std::invalid_argument("load_element needs an Object[]");
+  if (live_klass(m, array).kind != KlassKind::object_array)
+    throw std::invalid_argument("load_element needs an Object[]");
   return object_of_ref(m, m.heap.space.read_u32(element_addr(m, array, index, 4)));
 }
 
@@ -302,8 +342,10 @@ std::int64_t load_prim(const Machine& m, ObjectId obj, std::string_view field) {
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(m, obj, field, &f);
   switch (f->type) {
-    case FieldType::boolean_: return m.heap.space.read_u8(slot);
-    case FieldType::byte_: return static_cast<std::int8_t>(m.heap.space.read_u8(slot));
+    case FieldType::boolean_:
+      return m.heap.space.read_u8(slot);
+    case FieldType::byte_:
+      return static_cast<std::int8_t>(m.heap.space.read_u8(slot));
     case FieldType::char_: {
       std::uint16_t v;
       m.heap.space.read(slot, &v, 2);
@@ -315,15 +357,19 @@ std::int64_t load_prim(const Machine& m, ObjectId obj, std::string_view field) {
       return v;
     }
     case FieldType::int_:
-    case FieldType::float_: return static_cast<std::int32_t>(m.heap.space.read_u32(slot));
+    case FieldType::float_:
+      return static_cast<std::int32_t>(m.heap.space.read_u32(slot));
     case FieldType::long_:
-    case FieldType::double_: return static_cast<std::int64_t>(m.heap.space.read_u64(slot));
-    case FieldType::reference: break;
+    case FieldType::double_:
+      return static_cast<std::int64_t>(m.heap.space.read_u64(slot));
+    case FieldType::reference:
+      break;
   }
   throw std::invalid_argument(std::string(field) + " is a reference field");
 }
 
-std::uint32_t set_root(Recorder& r, RootKind kind, std::string_view scope, std::string_view name, ObjectId value) {
+std::uint32_t set_root(Recorder& r, RootKind kind, std::string_view scope, std::string_view name,
+                       ObjectId value) {
   const Machine& m = r.machine();
   const std::uint32_t v = narrow_of(m, value);
   r.begin_step(StepKind::root_set);
@@ -331,7 +377,8 @@ std::uint32_t set_root(Recorder& r, RootKind kind, std::string_view scope, std::
   if (!slot) {
     slot = static_cast<std::uint32_t>(m.roots.slots.size());
     std::string both = std::string(scope) + '\0' + std::string(name);
-    r.apply(Effect{EffectKind::root_define, SpaceId::java_heap, static_cast<std::uint16_t>(kind), *slot, 0, both.size(), 0},
+    r.apply(Effect{EffectKind::root_define, SpaceId::java_heap, static_cast<std::uint16_t>(kind), *slot, 0,
+                   both.size(), 0},
             std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(both.data()), both.size()));
   }
   const std::uint32_t old = m.roots.slots[*slot].value;
@@ -345,13 +392,18 @@ std::uint32_t set_root(Recorder& r, RootKind kind, std::string_view scope, std::
       r.narrate(std::string(name) + " = null: the " + k + " root no longer references " +
                     (old_id ? describe(m, old_id) : std::string("anything")) +
                     (old_id ? "; if nothing else does, the next GC will find it dead." : "."),
-                std::string(name) + " = null：这个根不再引用" + (old_id ? " " + describe(m, old_id) + "；若再无其他引用，下次 GC 会判定它已死。" : "任何对象。"),
-                kind == RootKind::local ? "interpreter: astore (local variable slot in the frame)" : "putstatic / VM root");
+                std::string(name) + " = null：这个根不再引用" +
+                    (old_id ? " " + describe(m, old_id) + "；若再无其他引用，下次 GC 会判定它已死。"
+                            : "任何对象。"),
+                kind == RootKind::local ? "interpreter: astore (local variable slot in the frame)"
+                                        : "putstatic / VM root");
     else
-      r.narrate(std::string(name) + " = " + describe(m, value) + ": a " + k + " root (" + std::string(scope) + ") now holds " +
-                    hex(v) + ".",
-                std::string(name) + " = " + describe(m, value) + "：根（" + std::string(scope) + "）现在保存 " + hex(v) + "。",
-                kind == RootKind::local ? "interpreter: astore (local variable slot in the frame)" : "putstatic / VM root");
+      r.narrate(std::string(name) + " = " + describe(m, value) + ": a " + k + " root (" + std::string(scope) +
+                    ") now holds " + hex(v) + ".",
+                std::string(name) + " = " + describe(m, value) + "：根（" + std::string(scope) +
+                    "）现在保存 " + hex(v) + "。",
+                kind == RootKind::local ? "interpreter: astore (local variable slot in the frame)"
+                                        : "putstatic / VM root");
   }
   r.end_step();
   return *slot;
@@ -361,13 +413,18 @@ void drop_frame(Recorder& r, std::string_view scope) {
   const Machine& m = r.machine();
   std::vector<std::uint32_t> slots;
   for (std::uint32_t i = 0; i < m.roots.slots.size(); ++i)
-    if (m.roots.slots[i].active && m.roots.slots[i].kind == RootKind::local && m.roots.slots[i].scope == scope) slots.push_back(i);
+    if (m.roots.slots[i].active && m.roots.slots[i].kind == RootKind::local &&
+        m.roots.slots[i].scope == scope)
+      slots.push_back(i);
   if (slots.empty()) return;
   r.begin_step(StepKind::root_drop);
-  for (std::uint32_t i : slots) r.apply(Effect{EffectKind::root_deactivate, SpaceId::java_heap, 0, i, 0, 0, 0});
-  r.narrate("The frame " + std::string(scope) + " returns: its " + std::to_string(slots.size()) + " local(s) are no longer roots.",
-            "栈帧 " + std::string(scope) + " 返回：它的 " + std::to_string(slots.size()) + " 个局部变量不再是根。",
-            "frame pop (the locals vanish with the frame)");
+  for (std::uint32_t i : slots)
+    r.apply(Effect{EffectKind::root_deactivate, SpaceId::java_heap, 0, i, 0, 0, 0});
+  r.narrate(
+      "The frame " + std::string(scope) + " returns: its " + std::to_string(slots.size()) +
+          " local(s) are no longer roots.",
+      "栈帧 " + std::string(scope) + " 返回：它的 " + std::to_string(slots.size()) + " 个局部变量不再是根。",
+      "frame pop (the locals vanish with the frame)");
   r.end_step();
 }
 
@@ -382,7 +439,8 @@ std::string describe(const Machine& m, ObjectId id) {
   const ObjectRecord& rec = m.heap.record(id);
   const Klass& k = m.klasses->at(rec.klass);
   std::string name = k.name;
-  if (const auto dot = name.rfind('.'); dot != std::string::npos && !k.is_array()) name = name.substr(dot + 1);
+  if (const auto dot = name.rfind('.'); dot != std::string::npos && !k.is_array())
+    name = name.substr(dot + 1);
   if (k.is_array() && rec.state == ObjectState::live) {
     name = name.substr(0, name.size() - 2) + "[" + std::to_string(m.heap.array_length(rec.addr)) + "]";
   }

@@ -17,11 +17,28 @@ bool parse_jvm_size(std::string_view text, std::uint64_t& out) {
   if (text.empty()) return false;
   std::uint64_t mult = 1;
   switch (text.back()) {
-    case 'k': case 'K': mult = 1ull << 10; text.remove_suffix(1); break;
-    case 'm': case 'M': mult = 1ull << 20; text.remove_suffix(1); break;
-    case 'g': case 'G': mult = 1ull << 30; text.remove_suffix(1); break;
-    case 't': case 'T': mult = 1ull << 40; text.remove_suffix(1); break;
-    default: break;
+    case 'k':
+    case 'K':
+      mult = 1ull << 10;
+      text.remove_suffix(1);
+      break;
+    case 'm':
+    case 'M':
+      mult = 1ull << 20;
+      text.remove_suffix(1);
+      break;
+    case 'g':
+    case 'G':
+      mult = 1ull << 30;
+      text.remove_suffix(1);
+      break;
+    case 't':
+    case 'T':
+      mult = 1ull << 40;
+      text.remove_suffix(1);
+      break;
+    default:
+      break;
   }
   if (text.empty()) return false;
   for (char ch : text)
@@ -39,9 +56,11 @@ std::string validate(const HeapSettings& s) {
   if (s.max_heap == 0) {
     e << "Invalid maximum heap size: -Xmx0 (the heap needs at least " << kMinHeap << " bytes)";
   } else if (s.max_heap < kMinHeap) {
-    e << "Too small maximum heap: " << s.max_heap << " bytes (heapviz needs at least " << kMinHeap << " bytes)";
+    e << "Too small maximum heap: " << s.max_heap << " bytes (heapviz needs at least " << kMinHeap
+      << " bytes)";
   } else if (s.max_heap > kMaxHeap) {
-    e << "Maximum heap size " << s.max_heap << " bytes is larger than heapviz simulates (2g: the heap must end at "
+    e << "Maximum heap size " << s.max_heap
+      << " bytes is larger than heapviz simulates (2g: the heap must end at "
       << "4 GiB so that compressed oops are unscaled)";
   } else if (s.max_heap % layout::kAlignment != 0) {
     e << "Maximum heap size " << s.max_heap << " bytes is not a multiple of 8";
@@ -64,9 +83,10 @@ std::uint64_t runtime_max_memory(const HeapSettings& s) {
     const std::uint64_t survivor = layout::align_down(heap / 3 / 10, layout::kAlignment);
     return heap - survivor;
   }
-  const std::uint64_t young = s.young_size != 0 ? std::min(s.young_size, heap)       // -Xmn
-                                                : layout::align_down(heap / 3, kSpaceAlignment);  // NewRatio = 2
-  std::uint64_t survivor = layout::align_down(young / 10, kSpaceAlignment);            // SurvivorRatio = 8
+  const std::uint64_t young = s.young_size != 0
+                                  ? std::min(s.young_size, heap)                    // -Xmn
+                                  : layout::align_down(heap / 3, kSpaceAlignment);  // NewRatio = 2
+  std::uint64_t survivor = layout::align_down(young / 10, kSpaceAlignment);         // SurvivorRatio = 8
   if (survivor < kSpaceAlignment) survivor = kSpaceAlignment;
   return heap - survivor;
 }
@@ -81,7 +101,8 @@ bool parse_uint(std::string_view text, std::uint32_t& out) {
 }
 // The JDK's Serial heap is a young and an old generation; heapviz draws one space of -Xmx bytes.
 std::string one_space_note_zh(const std::string& flag) {
-  return "heapviz 把堆模拟为一个 -Xmx 字节的单一空间（没有新生代和老年代）；" + flag + " 会传给 java，但不会划分模拟的堆";
+  return "heapviz 把堆模拟为一个 -Xmx 字节的单一空间（没有新生代和老年代）；" + flag +
+         " 会传给 java，但不会划分模拟的堆";
 }
 std::string one_space_note(const std::string& flag) {
   return "heapviz models the heap as one space of -Xmx bytes (no young and old generation); " + flag +
@@ -109,10 +130,12 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
     } else if (f == "-XX:+UseConcMarkSweepGC") {
       r.settings.collector = Collector::mark_sweep;
       r.notes.push_back(
-          "-XX:+UseConcMarkSweepGC: CMS was removed in JDK 14 (JEP 363) and JDK 17 rejects this flag; heapviz "
+          "-XX:+UseConcMarkSweepGC: CMS was removed in JDK 14 (JEP 363) and JDK 17 rejects this flag; "
+          "heapviz "
           "simulates a CMS-style non-moving mark-sweep old generation for comparison.");
       r.notes_zh.push_back(
-          "-XX:+UseConcMarkSweepGC：CMS 已在 JDK 14 移除（JEP 363），JDK 17 拒绝这个参数；heapviz 模拟一个 CMS 风格的"
+          "-XX:+UseConcMarkSweepGC：CMS 已在 JDK 14 移除（JEP 363），JDK 17 拒绝这个参数；heapviz 模拟一个 "
+          "CMS 风格的"
           "非移动式标记-清除老年代，用来对比。");
     } else if (starts_with(f, "-XX:MarkSweepDeadRatio=")) {
       std::uint32_t v = 0;
@@ -124,7 +147,8 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
     } else if (starts_with(f, "-XX:MarkSweepAlwaysCompactCount=")) {
       std::uint32_t v = 0;
       if (!parse_uint(f.substr(32), v) || v == 0) {
-        r.error = "Improperly specified VM option '" + flag.substr(4) + "' (MarkSweepAlwaysCompactCount is at least 1)";
+        r.error = "Improperly specified VM option '" + flag.substr(4) +
+                  "' (MarkSweepAlwaysCompactCount is at least 1)";
         return r;
       }
       r.settings.always_compact_count = v;
@@ -137,8 +161,8 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
       r.settings.young_size = v;
       r.notes.push_back(one_space_note(flag));
       r.notes_zh.push_back(one_space_note_zh(flag));
-    } else if (starts_with(f, "-XX:NewSize=") || starts_with(f, "-XX:MaxNewSize=") || starts_with(f, "-XX:NewRatio=") ||
-               starts_with(f, "-XX:SurvivorRatio=")) {
+    } else if (starts_with(f, "-XX:NewSize=") || starts_with(f, "-XX:MaxNewSize=") ||
+               starts_with(f, "-XX:NewRatio=") || starts_with(f, "-XX:SurvivorRatio=")) {
       r.notes.push_back(one_space_note(flag));
       r.notes_zh.push_back(one_space_note_zh(flag));
     } else {
@@ -146,7 +170,8 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
     }
   }
   // As in HotSpot, -Xms alone raises the default maximum heap to fit it.
-  if (!max_given && r.settings.initial_heap > r.settings.max_heap) r.settings.max_heap = r.settings.initial_heap;
+  if (!max_given && r.settings.initial_heap > r.settings.max_heap)
+    r.settings.max_heap = r.settings.initial_heap;
   r.error = validate(r.settings);
   return r;
 }

@@ -15,7 +15,8 @@ std::vector<ObjectId> live_sorted(const JavaHeap& h) {
   std::vector<ObjectId> ids;
   for (ObjectId id = 1; id < h.objects.size(); ++id)
     if (h.objects.at(id).state == ObjectState::live) ids.push_back(id);
-  std::sort(ids.begin(), ids.end(), [&](ObjectId a, ObjectId b) { return h.objects.at(a).addr < h.objects.at(b).addr; });
+  std::sort(ids.begin(), ids.end(),
+            [&](ObjectId a, ObjectId b) { return h.objects.at(a).addr < h.objects.at(b).addr; });
   return ids;
 }
 
@@ -46,7 +47,8 @@ std::vector<std::string> check_invariants(const Machine& m) {
   for (ObjectId id : ids) {
     const ObjectRecord& r = h.objects.at(id);
     used += r.size;
-    if (!h.space.contains(r.addr, r.size) || r.addr % 8 != 0 || r.size % 8 != 0 || r.size < layout::kMinObjectSize) {
+    if (!h.space.contains(r.addr, r.size) || r.addr % 8 != 0 || r.size % 8 != 0 ||
+        r.size < layout::kMinObjectSize) {
       err("object #" + std::to_string(id) + " has a bad place " + hex(r.addr) + "+" + std::to_string(r.size));
       continue;
     }
@@ -54,16 +56,22 @@ std::vector<std::string> check_invariants(const Machine& m) {
       err("objects #" + std::to_string(prev) + " and #" + std::to_string(id) + " overlap at " + hex(r.addr));
     prev_end = r.addr + r.size;
     prev = id;
-    if (h.object_at(r.addr) != id) err("start map at " + hex(r.addr) + " does not name object #" + std::to_string(id));
-    if (h.narrow_klass(r.addr) != kt.at(r.klass).narrow_klass) err("object #" + std::to_string(id) + " has a wrong klass word");
-    else if (object_size_at(h, kt, r.addr) != r.size) err("object #" + std::to_string(id) + " header size differs from its record");
+    if (h.object_at(r.addr) != id)
+      err("start map at " + hex(r.addr) + " does not name object #" + std::to_string(id));
+    if (h.narrow_klass(r.addr) != kt.at(r.klass).narrow_klass)
+      err("object #" + std::to_string(id) + " has a wrong klass word");
+    else if (object_size_at(h, kt, r.addr) != r.size)
+      err("object #" + std::to_string(id) + " header size differs from its record");
     if (m.settings.heap.collector == Collector::mark_compact && r.addr + r.size > h.top)
       err("object #" + std::to_string(id) + " lies above top " + hex(h.top));
     if (h.phase == GcPhase::none && h.mark_word(r.addr) != layout::kMarkUnlocked)
-      err("object #" + std::to_string(id) + " keeps a GC mark word " + hex(h.mark_word(r.addr)) + " outside a GC");
+      err("object #" + std::to_string(id) + " keeps a GC mark word " + hex(h.mark_word(r.addr)) +
+          " outside a GC");
   }
-  if (used != h.used) err("used bytes " + std::to_string(h.used) + " != sum of live sizes " + std::to_string(used));
-  if (ids.size() != h.live_objects) err("live object count " + std::to_string(h.live_objects) + " != " + std::to_string(ids.size()));
+  if (used != h.used)
+    err("used bytes " + std::to_string(h.used) + " != sum of live sizes " + std::to_string(used));
+  if (ids.size() != h.live_objects)
+    err("live object count " + std::to_string(h.live_objects) + " != " + std::to_string(ids.size()));
 
   // References point at live object starts (not while phases 3-4 rewrite them to future addresses).
   if (h.phase != GcPhase::adjust && h.phase != GcPhase::move) {
@@ -76,9 +84,11 @@ std::vector<std::string> check_invariants(const Machine& m) {
       if (root.active) check_ref(root.value, "root '" + root.name + "'");
     for (ObjectId id : ids) {
       const ObjectRecord& r = h.objects.at(id);
-      if (r.flags & (ObjectRecord::kFiller | ObjectRecord::kGarbage)) continue;  // garbage may point at garbage that died first
+      if (r.flags & (ObjectRecord::kFiller | ObjectRecord::kGarbage))
+        continue;  // garbage may point at garbage that died first
       for_each_ref_field(h, kt.at(r.klass), r.addr, [&](std::uint64_t slot) {
-        check_ref(h.space.read_u32(slot), "object #" + std::to_string(id) + " at +" + std::to_string(slot - r.addr));
+        check_ref(h.space.read_u32(slot),
+                  "object #" + std::to_string(id) + " at +" + std::to_string(slot - r.addr));
       });
     }
   }
@@ -86,7 +96,8 @@ std::vector<std::string> check_invariants(const Machine& m) {
   // Free chunks lie inside the heap and do not overlap objects or each other.
   std::uint64_t chunk_end = h.bottom();
   for (const auto& [a, s] : h.free_chunks) {
-    if (!h.space.contains(a, s) || s == 0) err("free chunk " + hex(a) + "+" + std::to_string(s) + " is outside the heap");
+    if (!h.space.contains(a, s) || s == 0)
+      err("free chunk " + hex(a) + "+" + std::to_string(s) + " is outside the heap");
     if (a < chunk_end) err("free chunks overlap at " + hex(a));
     chunk_end = a + s;
     auto it = std::lower_bound(ids.begin(), ids.end(), a, [&](ObjectId id, std::uint64_t x) {
@@ -111,7 +122,9 @@ std::vector<std::string> check_compaction(const Machine& before, const Machine& 
   std::uint64_t expect = a.bottom();
   for (ObjectId id : ids) {
     const ObjectRecord& r = a.objects.at(id);
-    if (r.addr != expect) err("after compaction object #" + std::to_string(id) + " is at " + hex(r.addr) + ", expected " + hex(expect));
+    if (r.addr != expect)
+      err("after compaction object #" + std::to_string(id) + " is at " + hex(r.addr) + ", expected " +
+          hex(expect));
     expect = r.addr + r.size;
   }
   if (expect != a.top) err("top " + hex(a.top) + " is not the end of the last live object " + hex(expect));
@@ -150,11 +163,13 @@ std::vector<std::string> check_compaction(const Machine& before, const Machine& 
     });
     std::uint64_t mark = layout::kMarkUnlocked;
     std::memcpy(x.data(), &mark, 8);
-    if (x != y) err("contents of object #" + std::to_string(id) + " changed in the move " + hex(old.addr) + " -> " + hex(r.addr));
+    if (x != y)
+      err("contents of object #" + std::to_string(id) + " changed in the move " + hex(old.addr) + " -> " +
+          hex(r.addr));
   }
   if (survivors + fillers != a.used)
-    err("live bytes not conserved: survivors " + std::to_string(survivors) + " + fillers " + std::to_string(fillers) +
-        " != used " + std::to_string(a.used));
+    err("live bytes not conserved: survivors " + std::to_string(survivors) + " + fillers " +
+        std::to_string(fillers) + " != used " + std::to_string(a.used));
   return errs;
 }
 

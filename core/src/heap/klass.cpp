@@ -47,10 +47,14 @@ Klass array(std::string name, std::string internal, FieldType elem) {
 
 // Buffer and ByteBuffer fields at their JDK 17.0.15 offsets (jdk-facts.md §8).
 std::vector<FieldInfo> byte_buffer_fields() {
-  return {prim("mark", "Buffer", FieldType::int_, 12),         prim("address", "Buffer", FieldType::long_, 16),
-          prim("position", "Buffer", FieldType::int_, 24),     prim("limit", "Buffer", FieldType::int_, 28),
-          prim("capacity", "Buffer", FieldType::int_, 32),     ref("segment", "Buffer", 36, "MemorySegmentProxy"),
-          prim("offset", "ByteBuffer", FieldType::int_, 40),   prim("isReadOnly", "ByteBuffer", FieldType::boolean_, 44),
+  return {prim("mark", "Buffer", FieldType::int_, 12),
+          prim("address", "Buffer", FieldType::long_, 16),
+          prim("position", "Buffer", FieldType::int_, 24),
+          prim("limit", "Buffer", FieldType::int_, 28),
+          prim("capacity", "Buffer", FieldType::int_, 32),
+          ref("segment", "Buffer", 36, "MemorySegmentProxy"),
+          prim("offset", "ByteBuffer", FieldType::int_, 40),
+          prim("isReadOnly", "ByteBuffer", FieldType::boolean_, 44),
           prim("bigEndian", "ByteBuffer", FieldType::boolean_, 45),
           prim("nativeByteOrder", "ByteBuffer", FieldType::boolean_, 46),
           ref("hb", "ByteBuffer", 48, "byte[]")};
@@ -77,29 +81,42 @@ bool same_fields(const Klass& k, const std::vector<FieldDecl>& decls) {
 std::uint32_t field_size(FieldType t) {
   switch (t) {
     case FieldType::boolean_:
-    case FieldType::byte_: return 1;
+    case FieldType::byte_:
+      return 1;
     case FieldType::char_:
-    case FieldType::short_: return 2;
+    case FieldType::short_:
+      return 2;
     case FieldType::int_:
     case FieldType::float_:
-    case FieldType::reference: return 4;
+    case FieldType::reference:
+      return 4;
     case FieldType::long_:
-    case FieldType::double_: return 8;
+    case FieldType::double_:
+      return 8;
   }
   return 4;
 }
 
 std::string_view field_type_name(FieldType t) {
   switch (t) {
-    case FieldType::boolean_: return "boolean";
-    case FieldType::byte_: return "byte";
-    case FieldType::char_: return "char";
-    case FieldType::short_: return "short";
-    case FieldType::int_: return "int";
-    case FieldType::float_: return "float";
-    case FieldType::long_: return "long";
-    case FieldType::double_: return "double";
-    case FieldType::reference: return "Object";
+    case FieldType::boolean_:
+      return "boolean";
+    case FieldType::byte_:
+      return "byte";
+    case FieldType::char_:
+      return "char";
+    case FieldType::short_:
+      return "short";
+    case FieldType::int_:
+      return "int";
+    case FieldType::float_:
+      return "float";
+    case FieldType::long_:
+      return "long";
+    case FieldType::double_:
+      return "double";
+    case FieldType::reference:
+      return "Object";
   }
   return "?";
 }
@@ -150,7 +167,8 @@ KlassTable::KlassTable() {
     add(std::move(c));
   }
   add(instance("java.nio.DirectByteBuffer$Deallocator", "java/nio/DirectByteBuffer$Deallocator", 32,
-               {prim("capacity", "Deallocator", FieldType::int_, 12), prim("address", "Deallocator", FieldType::long_, 16),
+               {prim("capacity", "Deallocator", FieldType::int_, 12),
+                prim("address", "Deallocator", FieldType::long_, 16),
                 prim("size", "Deallocator", FieldType::long_, 24)}));
   // JDK 17 String fields, laid out by the same rules as user classes; offsets checked with
   // Unsafe.objectFieldOffset on OpenJDK 17.0.15: hash@12 coder@16 hashIsZero@17 value@20.
@@ -164,10 +182,12 @@ KlassTable::KlassTable() {
 KlassId KlassTable::add(Klass k) {
   const auto id = static_cast<KlassId>(klasses_.size());
   k.narrow_klass = kNarrowKlassBase + id * kNarrowKlassStride;
-  std::sort(k.fields.begin(), k.fields.end(), [](const FieldInfo& a, const FieldInfo& b) { return a.offset < b.offset; });
+  std::sort(k.fields.begin(), k.fields.end(),
+            [](const FieldInfo& a, const FieldInfo& b) { return a.offset < b.offset; });
   k.ref_offsets.clear();
   for (const auto& f : k.fields)
-    if (f.type == FieldType::reference && !(k.reference_kind != ReferenceKind::none && f.offset == k.referent_offset))
+    if (f.type == FieldType::reference &&
+        !(k.reference_kind != ReferenceKind::none && f.offset == k.referent_offset))
       k.ref_offsets.push_back(f.offset);
   klasses_.push_back(std::move(k));
   return id;
@@ -182,19 +202,25 @@ std::optional<KlassId> KlassTable::find(std::string_view name) const {
 KlassId KlassTable::array_of(FieldType elem) const {
   switch (elem) {
     case FieldType::byte_:
-    case FieldType::boolean_: return builtin::kByteArray;
+    case FieldType::boolean_:
+      return builtin::kByteArray;
     case FieldType::int_:
-    case FieldType::float_: return builtin::kIntArray;
+    case FieldType::float_:
+      return builtin::kIntArray;
     case FieldType::long_:
-    case FieldType::double_: return builtin::kLongArray;
+    case FieldType::double_:
+      return builtin::kLongArray;
     case FieldType::char_:
-    case FieldType::short_: return builtin::kCharArray;
-    case FieldType::reference: return builtin::kObjectArray;
+    case FieldType::short_:
+      return builtin::kCharArray;
+    case FieldType::reference:
+      return builtin::kObjectArray;
   }
   return builtin::kObjectArray;
 }
 
-KlassId KlassTable::register_class(std::string name, const std::vector<FieldDecl>& decls, std::string_view super_name) {
+KlassId KlassTable::register_class(std::string name, const std::vector<FieldDecl>& decls,
+                                   std::string_view super_name) {
   if (auto existing = find(name)) {
     if (same_fields(klasses_[*existing], decls)) return *existing;
     throw std::invalid_argument("class " + name + " is already registered with other fields");
@@ -221,7 +247,8 @@ KlassId KlassTable::register_class(std::string name, const std::vector<FieldDecl
   });
   Klass k = instance(name, name, 0, super.fields);
   std::uint8_t depth = 1;
-  for (const auto& f : super.fields) depth = std::max<std::uint8_t>(depth, static_cast<std::uint8_t>(f.depth + 1));
+  for (const auto& f : super.fields)
+    depth = std::max<std::uint8_t>(depth, static_cast<std::uint8_t>(f.depth + 1));
   k.reference_kind = super.reference_kind;
   k.referent_offset = super.referent_offset;
   for (const FieldDecl* d : order) {
@@ -239,12 +266,14 @@ KlassId KlassTable::register_class(std::string name, const std::vector<FieldDecl
     for (std::uint32_t b = off; b < off + size; ++b) used[b] = true;
     k.fields.push_back(FieldInfo{d->name, name, d->type, off, d->ref_type, depth});
   }
-  k.instance_size = static_cast<std::uint32_t>(layout::align_up(std::max<std::size_t>(used.size(), layout::kObjectHeader)));
+  k.instance_size =
+      static_cast<std::uint32_t>(layout::align_up(std::max<std::size_t>(used.size(), layout::kObjectHeader)));
   k.instance_size = std::max(k.instance_size, layout::kMinObjectSize);
   return add(std::move(k));
 }
 
-KlassId KlassTable::register_reference_class(std::string name, ReferenceKind kind, const std::vector<FieldDecl>& extra) {
+KlassId KlassTable::register_reference_class(std::string name, ReferenceKind kind,
+                                             const std::vector<FieldDecl>& extra) {
   if (kind == ReferenceKind::none) throw std::invalid_argument("a reference class needs a reference kind");
   const KlassId id = register_class(std::move(name), extra, "java.lang.ref.Reference");
   Klass& k = klasses_[id];

@@ -12,8 +12,9 @@ Machine::Machine(const Settings& s)
     : settings(s), klasses(std::make_shared<KlassTable>()), native(s.nio.native_capacity) {
   if (std::string err = validate(s.heap); !err.empty()) throw SettingsError(err);
   // VM.maxDirectMemory(): -XX:MaxDirectMemorySize, else Runtime.maxMemory() of this heap.
-  bits.max_memory = static_cast<std::int64_t>(s.nio.max_direct_memory_set || s.nio.max_direct_memory != 0 ? s.nio.max_direct_memory
-                                                                                                           : runtime_max_memory(s.heap));
+  bits.max_memory = static_cast<std::int64_t>(s.nio.max_direct_memory_set || s.nio.max_direct_memory != 0
+                                                  ? s.nio.max_direct_memory
+                                                  : runtime_max_memory(s.heap));
   const std::uint64_t base = heap_base(s.heap);
   heap.space = AddressSpace(SpaceId::java_heap, base, s.heap.max_heap);
   heap.start_ids.resize(s.heap.max_heap / 8);
@@ -29,29 +30,52 @@ Machine::Machine(const Settings& s)
 
 std::string_view effect_kind_name(EffectKind k) {
   switch (k) {
-    case EffectKind::write_bytes: return "write";
-    case EffectKind::object_alloc: return "alloc";
-    case EffectKind::object_move: return "move";
-    case EffectKind::object_kill: return "kill";
-    case EffectKind::heap_top: return "top";
-    case EffectKind::free_chunk: return "free_chunk";
-    case EffectKind::root_define: return "root_define";
-    case EffectKind::root_set: return "root_set";
-    case EffectKind::root_deactivate: return "root_deactivate";
-    case EffectKind::counter_add: return "counter";
-    case EffectKind::gc_phase: return "gc_phase";
-    case EffectKind::pending_reference: return "pending_ref";
-    case EffectKind::object_flags: return "flags";
-    case EffectKind::io_state: return "io_state";
-    case EffectKind::pending_clear: return "pending_clear";
-    case EffectKind::native_malloc: return "native_malloc";
-    case EffectKind::native_free: return "native_free";
-    case EffectKind::native_fill: return "native_fill";
-    case EffectKind::bits_add: return "bits_add";
-    case EffectKind::bits_limit: return "bits_limit";
-    case EffectKind::clock_advance: return "clock";
-    case EffectKind::pending_take: return "pending_take";
-    case EffectKind::mapped_store: return "mapped_store";
+    case EffectKind::write_bytes:
+      return "write";
+    case EffectKind::object_alloc:
+      return "alloc";
+    case EffectKind::object_move:
+      return "move";
+    case EffectKind::object_kill:
+      return "kill";
+    case EffectKind::heap_top:
+      return "top";
+    case EffectKind::free_chunk:
+      return "free_chunk";
+    case EffectKind::root_define:
+      return "root_define";
+    case EffectKind::root_set:
+      return "root_set";
+    case EffectKind::root_deactivate:
+      return "root_deactivate";
+    case EffectKind::counter_add:
+      return "counter";
+    case EffectKind::gc_phase:
+      return "gc_phase";
+    case EffectKind::pending_reference:
+      return "pending_ref";
+    case EffectKind::object_flags:
+      return "flags";
+    case EffectKind::io_state:
+      return "io_state";
+    case EffectKind::pending_clear:
+      return "pending_clear";
+    case EffectKind::native_malloc:
+      return "native_malloc";
+    case EffectKind::native_free:
+      return "native_free";
+    case EffectKind::native_fill:
+      return "native_fill";
+    case EffectKind::bits_add:
+      return "bits_add";
+    case EffectKind::bits_limit:
+      return "bits_limit";
+    case EffectKind::clock_advance:
+      return "clock";
+    case EffectKind::pending_take:
+      return "pending_take";
+    case EffectKind::mapped_store:
+      return "mapped_store";
   }
   return "?";
 }
@@ -77,7 +101,8 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
       std::memcpy(buf, &e.c, 8);
       const std::uint8_t* src = e.b <= 8 ? buf : payload.data() + e.c;
       if (e.kind == EffectKind::mapped_store) {
-        writable_io(m).kernel.mapped_write(e.a, std::span<const std::byte>(reinterpret_cast<const std::byte*>(src), e.b));
+        writable_io(m).kernel.mapped_write(
+            e.a, std::span<const std::byte>(reinterpret_cast<const std::byte*>(src), e.b));
       } else if (e.space == SpaceId::native) {
         m.native.write(e.a, std::span<const std::byte>(reinterpret_cast<const std::byte*>(src), e.b));
       } else {
@@ -88,20 +113,28 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
     case EffectKind::object_alloc: {
       if (h.objects.size() <= e.id) h.objects.resize(e.id + 1);
       ObjectRecord& r = h.objects.mut(e.id);
-      r = ObjectRecord{e.a, static_cast<std::uint32_t>(e.b), static_cast<KlassId>(e.small & 0x7fff), ObjectState::live,
+      r = ObjectRecord{e.a, static_cast<std::uint32_t>(e.b), static_cast<KlassId>(e.small & 0x7fff),
+                       ObjectState::live,
                        static_cast<std::uint8_t>((e.small & 0x8000) ? ObjectRecord::kFiller : 0)};
       h.space.zero(e.a, e.b);
       h.space.write_u64(e.a, layout::kMarkUnlocked);
       h.space.write_u32(e.a + layout::kKlassOffset, m.klasses->at(r.klass).narrow_klass);
-      if (e.c != ~std::uint64_t{0}) h.space.write_u32(e.a + layout::kArrayLengthOffset, static_cast<std::uint32_t>(e.c));
+      if (e.c != ~std::uint64_t{0})
+        h.space.write_u32(e.a + layout::kArrayLengthOffset, static_cast<std::uint32_t>(e.c));
       h.set_start(e.a, e.id);
       h.used += e.b;
       h.live_objects += 1;
       break;
     }
-    case EffectKind::object_move: h.apply_move(e.id, e.a, e.b); break;
-    case EffectKind::object_kill: h.apply_kill(e.id); break;
-    case EffectKind::heap_top: h.top = e.a; break;
+    case EffectKind::object_move:
+      h.apply_move(e.id, e.a, e.b);
+      break;
+    case EffectKind::object_kill:
+      h.apply_kill(e.id);
+      break;
+    case EffectKind::heap_top:
+      h.top = e.a;
+      break;
     case EffectKind::free_chunk:
       if (e.b == 0) {
         h.free_chunks.erase(e.a);
@@ -118,18 +151,37 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
                                  std::string(both.substr(nul + 1)), 0, true};
       break;
     }
-    case EffectKind::root_set: m.roots.slots.at(e.id).value = static_cast<std::uint32_t>(e.a); break;
-    case EffectKind::root_deactivate: m.roots.slots.at(e.id).active = false; break;
-    case EffectKind::counter_add: h.counters.at(e.small) += e.a; break;
-    case EffectKind::gc_phase: h.phase = static_cast<GcPhase>(e.small); break;
-    case EffectKind::pending_reference: h.pending_references.push_back(e.id); break;
-    case EffectKind::object_flags: h.objects.mut(e.id).flags |= static_cast<std::uint8_t>(e.small); break;
-    case EffectKind::io_state: m.io = m.io_history->states.at(e.a); break;
-    case EffectKind::pending_clear: h.pending_references.clear(); break;
-    case EffectKind::native_malloc:
-      if (m.native.malloc(e.a) != e.b) throw std::logic_error("native_malloc replay returned another address");
+    case EffectKind::root_set:
+      m.roots.slots.at(e.id).value = static_cast<std::uint32_t>(e.a);
       break;
-    case EffectKind::native_free: m.native.free(e.a); break;
+    case EffectKind::root_deactivate:
+      m.roots.slots.at(e.id).active = false;
+      break;
+    case EffectKind::counter_add:
+      h.counters.at(e.small) += e.a;
+      break;
+    case EffectKind::gc_phase:
+      h.phase = static_cast<GcPhase>(e.small);
+      break;
+    case EffectKind::pending_reference:
+      h.pending_references.push_back(e.id);
+      break;
+    case EffectKind::object_flags:
+      h.objects.mut(e.id).flags |= static_cast<std::uint8_t>(e.small);
+      break;
+    case EffectKind::io_state:
+      m.io = m.io_history->states.at(e.a);
+      break;
+    case EffectKind::pending_clear:
+      h.pending_references.clear();
+      break;
+    case EffectKind::native_malloc:
+      if (m.native.malloc(e.a) != e.b)
+        throw std::logic_error("native_malloc replay returned another address");
+      break;
+    case EffectKind::native_free:
+      m.native.free(e.a);
+      break;
     case EffectKind::native_fill: {
       const std::vector<std::byte> fill(e.b, static_cast<std::byte>(e.small));
       m.native.write(e.a, fill);
@@ -156,7 +208,9 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
       m.bits.max_memory = static_cast<std::int64_t>(e.a);
       m.bits.memory_limit_set = true;
       break;
-    case EffectKind::clock_advance: m.clock_ms += e.a; break;
+    case EffectKind::clock_advance:
+      m.clock_ms += e.a;
+      break;
     case EffectKind::pending_take: {
       auto& p = h.pending_references;
       if (auto it = std::find(p.begin(), p.end(), e.id); it != p.end()) p.erase(it);
@@ -169,55 +223,80 @@ namespace heap {
 
 std::string_view space_name(SpaceId id) {
   switch (id) {
-    case SpaceId::java_heap: return "java-heap";
-    case SpaceId::native: return "native";
-    case SpaceId::kernel: return "kernel";
-    case SpaceId::device: return "device";
+    case SpaceId::java_heap:
+      return "java-heap";
+    case SpaceId::native:
+      return "native";
+    case SpaceId::kernel:
+      return "kernel";
+    case SpaceId::device:
+      return "device";
   }
   return "?";
 }
 
 std::string_view heap_counter_name(HeapCounter c) {
   switch (c) {
-    case HeapCounter::gc_count: return "gc_count";
-    case HeapCounter::objects_allocated: return "objects_allocated";
-    case HeapCounter::bytes_allocated: return "bytes_allocated";
-    case HeapCounter::objects_moved: return "objects_moved";
-    case HeapCounter::bytes_moved: return "bytes_moved";
-    case HeapCounter::objects_freed: return "objects_freed";
-    case HeapCounter::bytes_freed: return "bytes_freed";
-    case HeapCounter::dead_wood_bytes: return "dead_wood_bytes";
-    case HeapCounter::references_pending: return "references_pending";
-    case HeapCounter::count_: break;
+    case HeapCounter::gc_count:
+      return "gc_count";
+    case HeapCounter::objects_allocated:
+      return "objects_allocated";
+    case HeapCounter::bytes_allocated:
+      return "bytes_allocated";
+    case HeapCounter::objects_moved:
+      return "objects_moved";
+    case HeapCounter::bytes_moved:
+      return "bytes_moved";
+    case HeapCounter::objects_freed:
+      return "objects_freed";
+    case HeapCounter::bytes_freed:
+      return "bytes_freed";
+    case HeapCounter::dead_wood_bytes:
+      return "dead_wood_bytes";
+    case HeapCounter::references_pending:
+      return "references_pending";
+    case HeapCounter::count_:
+      break;
   }
   return "?";
 }
 
 std::string_view gc_phase_name(GcPhase p) {
   switch (p) {
-    case GcPhase::none: return "none";
-    case GcPhase::mark: return "mark";
-    case GcPhase::forward: return "forward";
-    case GcPhase::adjust: return "adjust";
-    case GcPhase::move: return "move";
-    case GcPhase::sweep: return "sweep";
+    case GcPhase::none:
+      return "none";
+    case GcPhase::mark:
+      return "mark";
+    case GcPhase::forward:
+      return "forward";
+    case GcPhase::adjust:
+      return "adjust";
+    case GcPhase::move:
+      return "move";
+    case GcPhase::sweep:
+      return "sweep";
   }
   return "?";
 }
 
 std::string_view root_kind_name(RootKind k) {
   switch (k) {
-    case RootKind::local: return "local";
-    case RootKind::static_field: return "static";
-    case RootKind::system: return "system";
+    case RootKind::local:
+      return "local";
+    case RootKind::static_field:
+      return "static";
+    case RootKind::system:
+      return "system";
   }
   return "?";
 }
 
-std::optional<std::uint32_t> RootSet::find(RootKind kind, std::string_view scope, std::string_view name) const {
+std::optional<std::uint32_t> RootSet::find(RootKind kind, std::string_view scope,
+                                           std::string_view name) const {
   for (std::size_t i = slots.size(); i-- > 0;) {
     const Root& r = slots[i];
-    if (r.active && r.kind == kind && r.scope == scope && r.name == name) return static_cast<std::uint32_t>(i);
+    if (r.active && r.kind == kind && r.scope == scope && r.name == name)
+      return static_cast<std::uint32_t>(i);
   }
   return std::nullopt;
 }

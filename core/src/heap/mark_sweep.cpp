@@ -21,8 +21,8 @@ void sweep(Recorder& r) {
                      std::string(kSweepInternals));
   EventSteps sw(r, [](const EventSteps::Counts& c) {
     const std::uint32_t n = c.total;
-    return Narration{"Swept " + std::to_string(n) + " more free chunks (batched).", "又清扫出 " + std::to_string(n) + " 个空闲块（批量）。",
-                     kSweepInternals};
+    return Narration{"Swept " + std::to_string(n) + " more free chunks (batched).",
+                     "又清扫出 " + std::to_string(n) + " 个空闲块（批量）。", kSweepInternals};
   });
   // Collect the runs first (reading only), then apply: each run of dead objects and free chunks
   // becomes one coalesced free chunk.
@@ -77,16 +77,23 @@ void sweep(Recorder& r) {
       r.touch(id);
       r.kill_object(id);
     }
-    for (std::uint64_t c : run.old_chunks) r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, c, 0, 0});
+    for (std::uint64_t c : run.old_chunks)
+      r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, c, 0, 0});
     r.apply(Effect{EffectKind::free_chunk, SpaceId::java_heap, 0, 0, run.start, run.end - run.start, 0});
     r.touch_range(ByteRange{SpaceId::java_heap, run.start, run.start, run.end - run.start});
     if (single && sw.recording()) {
-      const std::string merged = run.old_chunks.empty() ? "" : " (merged with " + std::to_string(run.old_chunks.size()) + " free neighbour(s))";
-      const std::string merged_zh = run.old_chunks.empty() ? "" : "（与 " + std::to_string(run.old_chunks.size()) + " 个相邻空闲块合并）";
-      r.narrate(detail::plural(run.dead.size(), "dead object") + " at " + hex(run.start) + " become a free chunk of " +
-                    std::to_string(run.end - run.start) + " bytes" + merged + ". Nothing moves.",
-                std::to_string(run.dead.size()) + " 个死对象（" + hex(run.start) + "）变成一个 " + std::to_string(run.end - run.start) +
-                    " 字节的空闲块" + merged_zh + "。没有对象移动。",
+      const std::string merged =
+          run.old_chunks.empty()
+              ? ""
+              : " (merged with " + std::to_string(run.old_chunks.size()) + " free neighbour(s))";
+      const std::string merged_zh =
+          run.old_chunks.empty() ? ""
+                                 : "（与 " + std::to_string(run.old_chunks.size()) + " 个相邻空闲块合并）";
+      r.narrate(detail::plural(run.dead.size(), "dead object") + " at " + hex(run.start) +
+                    " become a free chunk of " + std::to_string(run.end - run.start) + " bytes" + merged +
+                    ". Nothing moves.",
+                std::to_string(run.dead.size()) + " 个死对象（" + hex(run.start) + "）变成一个 " +
+                    std::to_string(run.end - run.start) + " 字节的空闲块" + merged_zh + "。没有对象移动。",
                 std::string(kSweepInternals) + " -> CompactibleFreeListSpace::addChunkAndRepairOffsetTable");
     }
     sw.end();
@@ -104,11 +111,13 @@ void sweep(Recorder& r) {
       largest = std::max(largest, s);
       total += s;
     }
-    r.narrate("Marks cleared on " + detail::plural(live.size(), "surviving object") + " for the next cycle. Free: " +
-                  std::to_string(total) + " bytes in " + detail::plural(h.free_chunks.size(), "chunk") + ", the largest " +
-                  std::to_string(largest) + " bytes.",
-              std::to_string(live.size()) + " 个存活对象的标记被清除，留待下次 GC。空闲：" + std::to_string(total) + " 字节，分成 " +
-                  std::to_string(h.free_chunks.size()) + " 块，最大一块 " + std::to_string(largest) + " 字节。",
+    r.narrate("Marks cleared on " + detail::plural(live.size(), "surviving object") +
+                  " for the next cycle. Free: " + std::to_string(total) + " bytes in " +
+                  detail::plural(h.free_chunks.size(), "chunk") + ", the largest " + std::to_string(largest) +
+                  " bytes.",
+              std::to_string(live.size()) + " 个存活对象的标记被清除，留待下次 GC。空闲：" +
+                  std::to_string(total) + " 字节，分成 " + std::to_string(h.free_chunks.size()) +
+                  " 块，最大一块 " + std::to_string(largest) + " 字节。",
               "CMSCollector::reset (clear the mark bit map); heapviz keeps marks in the mark word");
   }
   r.end_step();
@@ -118,10 +127,11 @@ void sweep(Recorder& r) {
 
 void mark_sweep(Recorder& r, GcCause cause) {
   const std::uint64_t used_before = r.machine().heap.used;
-  const std::uint64_t n = detail::gc_begin(r, cause, "non-moving mark-sweep (CMS-style; CMS itself was removed in JDK 14)",
-                                           "非移动式标记-清除（类 CMS；CMS 本身已在 JDK 14 移除）",
-                                           "CMS old generation (ConcurrentMarkSweepGeneration), removed in JDK 14 (JEP 363); "
-                                           "simulated stop-the-world");
+  const std::uint64_t n =
+      detail::gc_begin(r, cause, "non-moving mark-sweep (CMS-style; CMS itself was removed in JDK 14)",
+                       "非移动式标记-清除（类 CMS；CMS 本身已在 JDK 14 移除）",
+                       "CMS old generation (ConcurrentMarkSweepGeneration), removed in JDK 14 (JEP 363); "
+                       "simulated stop-the-world");
   detail::mark_live(r);
   sweep(r);
   detail::gc_end(r, used_before, n);

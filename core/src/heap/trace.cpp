@@ -10,49 +10,92 @@ namespace heapviz {
 
 std::string_view step_kind_name(StepKind k) {
   switch (k) {
-    case StepKind::note: return "note";
-    case StepKind::class_load: return "class_load";
-    case StepKind::alloc: return "alloc";
-    case StepKind::field_store: return "field_store";
-    case StepKind::root_set: return "root_set";
-    case StepKind::root_drop: return "root_drop";
-    case StepKind::gc_start: return "gc_start";
-    case StepKind::gc_phase: return "gc_phase";
-    case StepKind::mark: return "mark";
-    case StepKind::reference_pending: return "reference_pending";
-    case StepKind::forward: return "forward";
-    case StepKind::dead_wood: return "dead_wood";
-    case StepKind::dead_range: return "dead_range";
-    case StepKind::adjust: return "adjust";
-    case StepKind::move: return "move";
-    case StepKind::sweep: return "sweep";
-    case StepKind::gc_end: return "gc_end";
-    case StepKind::oom: return "oom";
-    case StepKind::alloc_failed: return "alloc_failed";
-    case StepKind::bounce_copy: return "bounce_copy";
-    case StepKind::syscall: return "syscall";
-    case StepKind::writeback: return "writeback";
-    case StepKind::temp_buffer_get: return "temp_buffer_get";
-    case StepKind::temp_buffer_offer: return "temp_buffer_offer";
-    case StepKind::temp_buffer_free: return "temp_buffer_free";
-    case StepKind::mmap: return "mmap";
-    case StepKind::munmap: return "munmap";
-    case StepKind::sendfile: return "sendfile";
-    case StepKind::io_position: return "io_position";
-    case StepKind::io_exception: return "io_exception";
-    case StepKind::bits_reserve: return "bits_reserve";
-    case StepKind::native_alloc: return "native_alloc";
-    case StepKind::native_zero: return "native_zero";
-    case StepKind::address_align: return "address_align";
-    case StepKind::cleaner_create: return "cleaner_create";
-    case StepKind::buffer_op: return "buffer_op";
-    case StepKind::reference_handler: return "reference_handler";
-    case StepKind::native_free: return "native_free";
-    case StepKind::bits_unreserve: return "bits_unreserve";
-    case StepKind::bits_retry: return "bits_retry";
-    case StepKind::direct_oom: return "direct_oom";
-    case StepKind::jni_critical: return "jni_critical";
-    case StepKind::gc_locker_stall: return "gc_locker_stall";
+    case StepKind::note:
+      return "note";
+    case StepKind::class_load:
+      return "class_load";
+    case StepKind::alloc:
+      return "alloc";
+    case StepKind::field_store:
+      return "field_store";
+    case StepKind::root_set:
+      return "root_set";
+    case StepKind::root_drop:
+      return "root_drop";
+    case StepKind::gc_start:
+      return "gc_start";
+    case StepKind::gc_phase:
+      return "gc_phase";
+    case StepKind::mark:
+      return "mark";
+    case StepKind::reference_pending:
+      return "reference_pending";
+    case StepKind::forward:
+      return "forward";
+    case StepKind::dead_wood:
+      return "dead_wood";
+    case StepKind::dead_range:
+      return "dead_range";
+    case StepKind::adjust:
+      return "adjust";
+    case StepKind::move:
+      return "move";
+    case StepKind::sweep:
+      return "sweep";
+    case StepKind::gc_end:
+      return "gc_end";
+    case StepKind::oom:
+      return "oom";
+    case StepKind::alloc_failed:
+      return "alloc_failed";
+    case StepKind::bounce_copy:
+      return "bounce_copy";
+    case StepKind::syscall:
+      return "syscall";
+    case StepKind::writeback:
+      return "writeback";
+    case StepKind::temp_buffer_get:
+      return "temp_buffer_get";
+    case StepKind::temp_buffer_offer:
+      return "temp_buffer_offer";
+    case StepKind::temp_buffer_free:
+      return "temp_buffer_free";
+    case StepKind::mmap:
+      return "mmap";
+    case StepKind::munmap:
+      return "munmap";
+    case StepKind::sendfile:
+      return "sendfile";
+    case StepKind::io_position:
+      return "io_position";
+    case StepKind::io_exception:
+      return "io_exception";
+    case StepKind::bits_reserve:
+      return "bits_reserve";
+    case StepKind::native_alloc:
+      return "native_alloc";
+    case StepKind::native_zero:
+      return "native_zero";
+    case StepKind::address_align:
+      return "address_align";
+    case StepKind::cleaner_create:
+      return "cleaner_create";
+    case StepKind::buffer_op:
+      return "buffer_op";
+    case StepKind::reference_handler:
+      return "reference_handler";
+    case StepKind::native_free:
+      return "native_free";
+    case StepKind::bits_unreserve:
+      return "bits_unreserve";
+    case StepKind::bits_retry:
+      return "bits_retry";
+    case StepKind::direct_oom:
+      return "direct_oom";
+    case StepKind::jni_critical:
+      return "jni_critical";
+    case StepKind::gc_locker_stall:
+      return "gc_locker_stall";
   }
   return "?";
 }
@@ -100,9 +143,12 @@ namespace {
 void put_text(std::ostream& out, std::string_view s) {
   out << '"';
   for (char ch : s) {
-    if (ch == '"' || ch == '\\') out << '\\' << ch;
-    else if (ch == '\n') out << "\\n";
-    else out << ch;
+    if (ch == '"' || ch == '\\')
+      out << '\\' << ch;
+    else if (ch == '\n')
+      out << "\\n";
+    else
+      out << ch;
   }
   out << '"';
 }
@@ -111,18 +157,20 @@ void put_text(std::ostream& out, std::string_view s) {
 void Trace::dump(std::ostream& out) const {
   for (std::size_t k = 0; k < steps_.size(); ++k) {
     const Step& s = steps_[k];
-    out << "step " << k << ' ' << step_kind_name(s.kind) << " @" << s.pos.line << ':' << s.pos.col << " events=" << s.events
-        << " objects=[";
+    out << "step " << k << ' ' << step_kind_name(s.kind) << " @" << s.pos.line << ':' << s.pos.col
+        << " events=" << s.events << " objects=[";
     for (std::size_t i = 0; i < s.objects.size(); ++i) out << (i ? "," : "") << s.objects[i];
     out << "] ranges=[";
     for (std::size_t i = 0; i < s.ranges.size(); ++i) {
       const ByteRange& r = s.ranges[i];
       char buf[96];
-      std::snprintf(buf, sizeof buf, "%s%s:0x%llx->0x%llx+%llu", i ? "," : "", std::string(heap::space_name(r.space)).c_str(),
-                    static_cast<unsigned long long>(r.from), static_cast<unsigned long long>(r.to),
-                    static_cast<unsigned long long>(r.length));
+      std::snprintf(buf, sizeof buf, "%s%s:0x%llx->0x%llx+%llu", i ? "," : "",
+                    std::string(heap::space_name(r.space)).c_str(), static_cast<unsigned long long>(r.from),
+                    static_cast<unsigned long long>(r.to), static_cast<unsigned long long>(r.length));
       out << buf;
-      if (r.crosses_spaces()) out << "=>" << heap::space_name(r.to_space);  // only copies between spaces: older dumps keep their text
+      if (r.crosses_spaces())
+        out << "=>"
+            << heap::space_name(r.to_space);  // only copies between spaces: older dumps keep their text
     }
     out << "]\n  en ";
     put_text(out, s.text.en);
@@ -132,8 +180,8 @@ void Trace::dump(std::ostream& out) const {
     put_text(out, s.text.internals);
     out << '\n';
     for (const Effect& e : effects_of(k)) {
-      out << "  fx " << effect_kind_name(e.kind) << ' ' << static_cast<int>(e.space) << ' ' << e.small << ' ' << e.id << ' '
-          << std::hex << e.a << ' ' << e.b << ' ' << e.c << std::dec;
+      out << "  fx " << effect_kind_name(e.kind) << ' ' << static_cast<int>(e.space) << ' ' << e.small << ' '
+          << e.id << ' ' << std::hex << e.a << ' ' << e.b << ' ' << e.c << std::dec;
       if ((e.kind == EffectKind::write_bytes && e.b > 8) || e.kind == EffectKind::root_define) {
         out << " payload=";
         for (std::uint64_t i = 0; i < e.b; ++i) {
@@ -165,15 +213,16 @@ std::uint64_t Trace::hash() const {
 }
 
 std::size_t Trace::memory_bytes() const {
-  std::size_t n = steps_.capacity() * sizeof(Step) + effects_.capacity() * sizeof(Effect) + payload_.capacity();
+  std::size_t n =
+      steps_.capacity() * sizeof(Step) + effects_.capacity() * sizeof(Effect) + payload_.capacity();
   for (const Step& s : steps_) {
     n += s.objects.capacity() * sizeof(std::uint32_t) + s.ranges.capacity() * sizeof(ByteRange);
     for (const std::string* t : {&s.text.en, &s.text.zh, &s.text.internals})
       if (t->capacity() > 15) n += t->capacity();
   }
   for (const auto& [step, m] : checkpoints_) {
-    n += sizeof(Machine) + m.heap.space.owned_bytes() + m.heap.start_ids.owned_bytes() + m.heap.objects.owned_bytes() +
-         m.native.owned_bytes();
+    n += sizeof(Machine) + m.heap.space.owned_bytes() + m.heap.start_ids.owned_bytes() +
+         m.heap.objects.owned_bytes() + m.native.owned_bytes();
     (void)step;
   }
   return n;
@@ -182,7 +231,9 @@ std::size_t Trace::memory_bytes() const {
 // ---------------------------------------------------------------- Recorder
 
 Recorder::Recorder(Machine& m, Trace* trace)
-    : m_(m), trace_(trace), recording_(trace != nullptr && trace->options().record),
+    : m_(m),
+      trace_(trace),
+      recording_(trace != nullptr && trace->options().record),
       opts_(trace ? trace->options() : TraceOptions{}) {
   if (trace_ == nullptr) opts_.record = false;
 }
@@ -219,7 +270,8 @@ void Recorder::begin_step(StepKind kind) {
   open_.first_effect = trace_->effect_count();
 }
 
-// Only statements that repeat cheaply fold; GC, I/O, Cleaner and exception steps always stay steps of their own.
+// Only statements that repeat cheaply fold; GC, I/O, Cleaner and exception steps always stay steps of their
+// own.
 bool Recorder::should_fold(StepKind kind) {
   if (opts_.fold_line_after == 0 || pos_.line == 0) return false;
   switch (kind) {
@@ -279,16 +331,18 @@ void Recorder::close_batch() {
                                 ? std::to_string(batch_first_line_)
                                 : std::to_string(batch_first_line_) + "-" + std::to_string(batch_last_line_);
   // The batch is filed under its most telling kind (an allocation marker on the timeline, not a root change).
-  for (StepKind k : {StepKind::alloc, StepKind::buffer_op, StepKind::field_store, StepKind::root_set, StepKind::root_drop})
+  for (StepKind k :
+       {StepKind::alloc, StepKind::buffer_op, StepKind::field_store, StepKind::root_set, StepKind::root_drop})
     if (batch_kinds_[static_cast<std::size_t>(k)] > 0) {
       open_.kind = k;
       break;
     }
   const std::string after = std::to_string(opts_.fold_line_after);
-  open_.text.en = "Line " + lines + " again: " + std::to_string(open_.events) + " more steps folded into this one (" +
-                  en_kinds + "). The first " + after + " steps of a line are shown one by one.";
-  open_.text.zh = "第 " + lines + " 行重复执行：另外 " + std::to_string(open_.events) + " 个步骤合并为这一步（" + zh_kinds +
-                  "）。每行的前 " + after + " 个步骤逐一展示。";
+  open_.text.en = "Line " + lines + " again: " + std::to_string(open_.events) +
+                  " more steps folded into this one (" + en_kinds + "). The first " + after +
+                  " steps of a line are shown one by one.";
+  open_.text.zh = "第 " + lines + " 行重复执行：另外 " + std::to_string(open_.events) +
+                  " 个步骤合并为这一步（" + zh_kinds + "）。每行的前 " + after + " 个步骤逐一展示。";
   append_open_step();
 }
 
@@ -311,9 +365,12 @@ void Recorder::apply_slow(const Effect& e, std::span<const std::uint8_t> payload
     Effect stored = e;
     if (!payload.empty()) stored.c = trace_->append_payload(payload);
     std::uint64_t bytes = 0;  // replay work beyond the dispatch: bytes copied or zeroed
-    if (e.kind == EffectKind::object_alloc) bytes = e.b;
-    else if (e.kind == EffectKind::write_bytes || e.kind == EffectKind::mapped_store) bytes = e.b;
-    else if (e.kind == EffectKind::object_move) bytes = m_.heap.record(e.id).size;
+    if (e.kind == EffectKind::object_alloc)
+      bytes = e.b;
+    else if (e.kind == EffectKind::write_bytes || e.kind == EffectKind::mapped_store)
+      bytes = e.b;
+    else if (e.kind == EffectKind::object_move)
+      bytes = m_.heap.record(e.id).size;
     trace_->add_work(1 + bytes / 256);
     trace_->append_effect(stored);
     apply_effect(m_, stored, trace_->payload());

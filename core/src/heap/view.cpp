@@ -15,12 +15,18 @@ using namespace heap;
 
 std::string_view block_state_name(BlockState s) {
   switch (s) {
-    case BlockState::live: return "live";
-    case BlockState::marked: return "marked";
-    case BlockState::forwarded: return "forwarded";
-    case BlockState::unmarked: return "unmarked";
-    case BlockState::filler: return "filler";
-    case BlockState::free: return "free";
+    case BlockState::live:
+      return "live";
+    case BlockState::marked:
+      return "marked";
+    case BlockState::forwarded:
+      return "forwarded";
+    case BlockState::unmarked:
+      return "unmarked";
+    case BlockState::filler:
+      return "filler";
+    case BlockState::free:
+      return "free";
   }
   return "?";
 }
@@ -31,7 +37,8 @@ namespace {
 // and how many there are in all. One pass with a bounded max-heap: a 1M-object heap cut to a few thousand
 // blocks neither sorts nor stores a million entries (ids mostly grow with addresses, so once the heap is
 // full almost every later object is one comparison).
-std::vector<ObjectId> live_by_address(const JavaHeap& h, std::uint64_t from, std::uint64_t to, std::size_t keep, std::size_t& total) {
+std::vector<ObjectId> live_by_address(const JavaHeap& h, std::uint64_t from, std::uint64_t to,
+                                      std::size_t keep, std::size_t& total) {
   std::vector<std::pair<std::uint64_t, ObjectId>> best;
   total = 0;
   for (ObjectId id = 1; id < h.objects.size(); ++id) {
@@ -75,16 +82,19 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   View v;
   v.gc_phase = std::string(gc_phase_name(h.phase));
   const bool bump = m.settings.heap.collector == Collector::mark_compact;
-  v.regions.push_back(RegionView{"Java heap", SpaceId::java_heap, bump ? RegionKind::single : RegionKind::free_list, h.bottom(),
+  v.regions.push_back(RegionView{"Java heap", SpaceId::java_heap,
+                                 bump ? RegionKind::single : RegionKind::free_list, h.bottom(),
                                  h.space.size(), h.used, bump ? h.top : h.end()});
 
   // Mid-GC (phases 2-4) a reference may already hold its object's forwarding address; during
   // phase 3 that address is the one to follow, even if another object still starts there.
-  // (forwarding address, id), sorted: a vector rather than a hash map, as a 1M-object GC forwards 500k objects
-  // and sliding compaction keeps them in order (no sort needed). The last id wins for a repeated address.
-  // Built on first use (phase 3 always needs it; phases 2 and 4 only for an address no object starts at).
+  // (forwarding address, id), sorted: a vector rather than a hash map, as a 1M-object GC forwards 500k
+  // objects and sliding compaction keeps them in order (no sort needed). The last id wins for a repeated
+  // address. Built on first use (phase 3 always needs it; phases 2 and 4 only for an address no object starts
+  // at).
   std::vector<std::pair<std::uint64_t, ObjectId>> by_forwardee;
-  const bool forwarding = h.phase == GcPhase::forward || h.phase == GcPhase::adjust || h.phase == GcPhase::move;
+  const bool forwarding =
+      h.phase == GcPhase::forward || h.phase == GcPhase::adjust || h.phase == GcPhase::move;
   bool indexed = false;
   auto forwarded_to = [&](std::uint64_t a) -> ObjectId {
     if (!forwarding) return kNoObject;
@@ -93,9 +103,11 @@ View make_view(const Machine& m, const ViewOptions& opts) {
       for (ObjectId id = 1; id < h.objects.size(); ++id) {
         const ObjectRecord& rec = h.objects.at(id);
         std::uint64_t fwd = 0;
-        if (rec.state == ObjectState::live && state_of(h, rec, &fwd) == BlockState::forwarded) by_forwardee.emplace_back(fwd, id);
+        if (rec.state == ObjectState::live && state_of(h, rec, &fwd) == BlockState::forwarded)
+          by_forwardee.emplace_back(fwd, id);
       }
-      if (!std::is_sorted(by_forwardee.begin(), by_forwardee.end())) std::sort(by_forwardee.begin(), by_forwardee.end());
+      if (!std::is_sorted(by_forwardee.begin(), by_forwardee.end()))
+        std::sort(by_forwardee.begin(), by_forwardee.end());
     }
     auto it = std::upper_bound(by_forwardee.begin(), by_forwardee.end(), std::make_pair(a, ~ObjectId{0}));
     if (it == by_forwardee.begin() || (--it)->first != a) return kNoObject;
@@ -116,7 +128,8 @@ View make_view(const Machine& m, const ViewOptions& opts) {
     const Root& r = m.roots.slots[i];
     if (!r.active) continue;
     const ObjectId t = resolve(r.value);
-    v.roots.push_back(RootView{i, std::string(root_kind_name(r.kind)), r.scope, r.name, t, narrow_oop::decode(r.value)});
+    v.roots.push_back(
+        RootView{i, std::string(root_kind_name(r.kind)), r.scope, r.name, t, narrow_oop::decode(r.value)});
     if (t != kNoObject) {
       auto& l = labels[t];
       l += (l.empty() ? "" : ", ") + r.name;
@@ -162,7 +175,8 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   for (const RootView& r : v.roots) {
     if (r.addr == 0) continue;
     const Root& root = m.roots.slots[r.slot];
-    v.arrows.push_back(ArrowView{kNoObject, static_cast<std::int32_t>(r.slot), 0, root.name, resolve(root.value), r.addr});
+    v.arrows.push_back(
+        ArrowView{kNoObject, static_cast<std::int32_t>(r.slot), 0, root.name, resolve(root.value), r.addr});
   }
   for (const BlockView& b : v.blocks) {
     if (b.id == kNoObject || b.state == BlockState::filler) continue;
@@ -170,7 +184,8 @@ View make_view(const Machine& m, const ViewOptions& opts) {
     auto add = [&](std::uint64_t slot, std::string field) {
       const std::uint32_t val = h.space.read_u32(slot);
       if (val == 0) return;
-      v.arrows.push_back(ArrowView{b.id, -1, static_cast<std::uint32_t>(slot - b.addr), std::move(field), resolve(val), narrow_oop::decode(val)});
+      v.arrows.push_back(ArrowView{b.id, -1, static_cast<std::uint32_t>(slot - b.addr), std::move(field),
+                                   resolve(val), narrow_oop::decode(val)});
     };
     if (k.kind == KlassKind::instance) {
       for (const FieldInfo& f : k.fields)
@@ -196,17 +211,19 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   counter(v, "live_objects", "Live objects", "存活对象数", h.live_objects);
   counter(v, "free_bytes", "Free (bytes)", "空闲（字节）", free_total);
   counter(v, "largest_free", "Largest free chunk (bytes)", "最大空闲块（字节）", largest);
-  counter(v, "free_chunks", "Free chunks", "空闲块数", bump ? (h.top < h.end() ? 1 : 0) : h.free_chunks.size());
+  counter(v, "free_chunks", "Free chunks", "空闲块数",
+          bump ? (h.top < h.end() ? 1 : 0) : h.free_chunks.size());
   counter(v, "gc_count", "Full GCs", "Full GC 次数", h.counter(HeapCounter::gc_count));
   counter(v, "objects_moved", "Objects moved", "移动的对象数", h.counter(HeapCounter::objects_moved));
   counter(v, "bytes_moved", "Bytes moved", "移动的字节数", h.counter(HeapCounter::bytes_moved));
   counter(v, "objects_freed", "Objects reclaimed", "回收的对象数", h.counter(HeapCounter::objects_freed));
   counter(v, "bytes_freed", "Bytes reclaimed", "回收的字节数", h.counter(HeapCounter::bytes_freed));
   counter(v, "dead_wood_bytes", "Dead wood (bytes)", "死木（字节）", h.counter(HeapCounter::dead_wood_bytes));
-  counter(v, "objects_allocated", "Objects allocated", "分配的对象数", h.counter(HeapCounter::objects_allocated));
+  counter(v, "objects_allocated", "Objects allocated", "分配的对象数",
+          h.counter(HeapCounter::objects_allocated));
   counter(v, "references_pending", "References pending", "待处理引用数", h.pending_references.size());
   io::append_io_view(m, v);  // kernel, device and I/O counters (issue 5)
-  nio::add_nio_view(m, v);  // native memory region, blocks, address arrows, buffer pools
+  nio::add_nio_view(m, v);   // native memory region, blocks, address arrows, buffer pools
   return v;
 }
 
@@ -214,7 +231,8 @@ std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::siz
   return occupancy(m, space, buckets, m.heap.bottom(), m.heap.bottom() + m.heap.space.size());
 }
 
-std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::size_t buckets, std::uint64_t begin, std::uint64_t end) {
+std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::size_t buckets,
+                                       std::uint64_t begin, std::uint64_t end) {
   std::vector<OccupancyBucket> out;
   const JavaHeap& h = m.heap;
   begin = std::max(begin, h.bottom());
@@ -236,9 +254,12 @@ std::vector<OccupancyBucket> occupancy(const Machine& m, SpaceId space, std::siz
     if (a >= e) continue;
     for (std::size_t b = bucket_of(a); a < e && b < buckets; ++b) {
       const std::uint64_t take = std::min(e, out[b].end) - a;
-      if (rec.flags & ObjectRecord::kFiller) out[b].filler += take;
-      else if (rec.flags & ObjectRecord::kGarbage) out[b].garbage += take;
-      else out[b].live += take;
+      if (rec.flags & ObjectRecord::kFiller)
+        out[b].filler += take;
+      else if (rec.flags & ObjectRecord::kGarbage)
+        out[b].garbage += take;
+      else
+        out[b].live += take;
       a += take;
     }
   }
@@ -254,7 +275,8 @@ std::vector<FieldView> object_fields(const Machine& m, ObjectId id, std::size_t 
   const Klass& k = m.klasses->at(rec.klass);
   const std::uint64_t a = rec.addr;
   out.push_back(FieldView{"mark word", "header", 0, 8, detail::hex(h.mark_word(a)), kNoObject});
-  out.push_back(FieldView{"klass", "header", 8, 4, detail::hex(h.narrow_klass(a)) + " (" + k.name + ")", kNoObject});
+  out.push_back(
+      FieldView{"klass", "header", 8, 4, detail::hex(h.narrow_klass(a)) + " (" + k.name + ")", kNoObject});
   auto value_of = [&](FieldType t, std::uint64_t at, FieldView& f) {
     switch (t) {
       case FieldType::reference: {
@@ -263,8 +285,12 @@ std::vector<FieldView> object_fields(const Machine& m, ObjectId id, std::size_t 
         f.value = v == 0 ? "null" : detail::hex(v) + (f.ref ? " (" + describe(m, f.ref) + ")" : "");
         break;
       }
-      case FieldType::boolean_: f.value = h.space.read_u8(at) ? "true" : "false"; break;
-      case FieldType::byte_: f.value = std::to_string(static_cast<std::int8_t>(h.space.read_u8(at))); break;
+      case FieldType::boolean_:
+        f.value = h.space.read_u8(at) ? "true" : "false";
+        break;
+      case FieldType::byte_:
+        f.value = std::to_string(static_cast<std::int8_t>(h.space.read_u8(at)));
+        break;
       case FieldType::char_:
       case FieldType::short_: {
         std::int16_t v;
@@ -272,14 +298,18 @@ std::vector<FieldView> object_fields(const Machine& m, ObjectId id, std::size_t 
         f.value = t == FieldType::char_ ? std::to_string(static_cast<std::uint16_t>(v)) : std::to_string(v);
         break;
       }
-      case FieldType::int_: f.value = std::to_string(static_cast<std::int32_t>(h.space.read_u32(at))); break;
+      case FieldType::int_:
+        f.value = std::to_string(static_cast<std::int32_t>(h.space.read_u32(at)));
+        break;
       case FieldType::float_: {
         float v;
         h.space.read(at, &v, 4);
         f.value = std::to_string(v);
         break;
       }
-      case FieldType::long_: f.value = std::to_string(static_cast<std::int64_t>(h.space.read_u64(at))); break;
+      case FieldType::long_:
+        f.value = std::to_string(static_cast<std::int64_t>(h.space.read_u64(at)));
+        break;
       case FieldType::double_: {
         double v;
         h.space.read(at, &v, 8);
@@ -290,9 +320,13 @@ std::vector<FieldView> object_fields(const Machine& m, ObjectId id, std::size_t 
   };
   if (!k.is_array()) {
     for (const FieldInfo& fi : k.fields) {
-      FieldView f{fi.name, fi.type == FieldType::reference ? (fi.ref_type.empty() ? "Object" : fi.ref_type)
-                                                           : std::string(field_type_name(fi.type)),
-                  fi.offset, field_size(fi.type), "", kNoObject};
+      FieldView f{fi.name,
+                  fi.type == FieldType::reference ? (fi.ref_type.empty() ? "Object" : fi.ref_type)
+                                                  : std::string(field_type_name(fi.type)),
+                  fi.offset,
+                  field_size(fi.type),
+                  "",
+                  kNoObject};
       value_of(fi.type, a + fi.offset, f);
       out.push_back(std::move(f));
     }
@@ -300,7 +334,8 @@ std::vector<FieldView> object_fields(const Machine& m, ObjectId id, std::size_t 
   }
   const std::uint32_t len = h.array_length(a);
   out.push_back(FieldView{"length", "int", layout::kArrayLengthOffset, 4, std::to_string(len), kNoObject});
-  const std::string elem = k.elem_type == FieldType::reference ? "Object" : std::string(field_type_name(k.elem_type));
+  const std::string elem =
+      k.elem_type == FieldType::reference ? "Object" : std::string(field_type_name(k.elem_type));
   for (std::uint32_t i = 0; i < len && i < max_elements; ++i) {
     const std::uint32_t off = layout::kArrayHeader + i * k.elem_size;
     FieldView f{"[" + std::to_string(i) + "]", elem, off, k.elem_size, "", kNoObject};

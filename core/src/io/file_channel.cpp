@@ -11,13 +11,20 @@ namespace heapviz::io {
 bool OpenOptions::add(std::string_view name) {
   std::string upper(name);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (upper == "READ") read = true;
-  else if (upper == "WRITE") write = true;
-  else if (upper == "APPEND") append = true;
-  else if (upper == "CREATE") create = true;
-  else if (upper == "CREATE_NEW") create_new = true;
-  else if (upper == "TRUNCATE_EXISTING") truncate_existing = true;
-  else return false;
+  if (upper == "READ")
+    read = true;
+  else if (upper == "WRITE")
+    write = true;
+  else if (upper == "APPEND")
+    append = true;
+  else if (upper == "CREATE")
+    create = true;
+  else if (upper == "CREATE_NEW")
+    create_new = true;
+  else if (upper == "TRUNCATE_EXISTING")
+    truncate_existing = true;
+  else
+    return false;
   return true;
 }
 
@@ -27,7 +34,8 @@ std::int64_t normalize(std::int64_t n) { return n; }  // IOStatus.normalize: UNA
 
 FileChannel FileChannel::open(IoContext& ctx, const std::string& path, OpenOptions o) {
   if (!o.read && !o.write) (o.append ? o.write : o.read) = true;
-  if (o.read && o.append) ctx.raise("java.lang.IllegalArgumentException", std::string("READ + APPEND not allowed"));
+  if (o.read && o.append)
+    ctx.raise("java.lang.IllegalArgumentException", std::string("READ + APPEND not allowed"));
   if (o.append && o.truncate_existing)
     ctx.raise("java.lang.IllegalArgumentException", std::string("APPEND + TRUNCATE_EXISTING not allowed"));
   OpenFlags f;

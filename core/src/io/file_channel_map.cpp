@@ -10,19 +10,22 @@ namespace heapviz::io {
 
 MappedBuffer FileChannel::map(IoContext& ctx, MapMode mode, std::int64_t position, std::int64_t size) {
   constexpr std::int64_t kIntMax = std::numeric_limits<std::int32_t>::max();
-  if (size > kIntMax) ctx.raise("java.lang.IllegalArgumentException", std::string("Size exceeds Integer.MAX_VALUE"));
+  if (size > kIntMax)
+    ctx.raise("java.lang.IllegalArgumentException", std::string("Size exceeds Integer.MAX_VALUE"));
   ensure_open(ctx);
   if (position < 0) ctx.raise("java.lang.IllegalArgumentException", std::string("Negative position"));
   if (size < 0) ctx.raise("java.lang.IllegalArgumentException", std::string("Negative size"));
   if (position > std::numeric_limits<std::int64_t>::max() - size)
     ctx.raise("java.lang.IllegalArgumentException", std::string("Position + size overflow"));
-  if (mode != MapMode::read_only && !writable_) ctx.raise("java.nio.channels.NonWritableChannelException", std::nullopt);
+  if (mode != MapMode::read_only && !writable_)
+    ctx.raise("java.nio.channels.NonWritableChannelException", std::nullopt);
   if (!readable_) ctx.raise("java.nio.channels.NonReadableChannelException", std::nullopt);
 
   const std::int64_t file_size = this->size(ctx);
   if (file_size < position + size) {
     if (!writable_)
-      ctx.raise("java.io.IOException", std::string("Channel not open for writing - cannot extend file to required size"));
+      ctx.raise("java.io.IOException",
+                std::string("Channel not open for writing - cannot extend file to required size"));
     ctx.boundary();
     ctx.syscall(ctx.kernel.ftruncate(fd_, position + size));  // nd.truncate grows the file
   }
@@ -34,8 +37,8 @@ MappedBuffer FileChannel::map(IoContext& ctx, MapMode mode, std::int64_t positio
   m.page_position = static_cast<int>(position % kPageSize);
   const std::int64_t map_position = position - m.page_position;
   m.map_size = size + m.page_position;
-  const SyscallRecord call =
-      ctx.kernel.mmap(fd_, map_position, m.map_size, mode != MapMode::read_only, mode == MapMode::private_copy);
+  const SyscallRecord call = ctx.kernel.mmap(fd_, map_position, m.map_size, mode != MapMode::read_only,
+                                             mode == MapMode::private_copy);
   account(ctx.counters, call);
   if (call.ok()) {
     // The Unmapper's constructor counts the mapping in the `mapped` pool (counted before the event is
@@ -75,11 +78,13 @@ void FileChannel::unmap(IoContext& ctx, MappedBuffer& buffer) {
   ctx.emit(e);
 }
 
-std::int64_t FileChannel::transfer_to(IoContext& ctx, std::int64_t position, std::int64_t count, TransferTarget target) {
+std::int64_t FileChannel::transfer_to(IoContext& ctx, std::int64_t position, std::int64_t count,
+                                      TransferTarget target) {
   ensure_open(ctx);
   if (!target.open) ctx.raise("java.nio.channels.ClosedChannelException", std::nullopt);
   ensure_readable(ctx);
-  if (target.is_file_channel && !target.writable) ctx.raise("java.nio.channels.NonWritableChannelException", std::nullopt);
+  if (target.is_file_channel && !target.writable)
+    ctx.raise("java.nio.channels.NonWritableChannelException", std::nullopt);
   if (position < 0 || count < 0) ctx.raise("java.lang.IllegalArgumentException", std::nullopt);
   const std::int64_t sz = size(ctx);
   if (position > sz) return 0;
@@ -87,8 +92,8 @@ std::int64_t FileChannel::transfer_to(IoContext& ctx, std::int64_t position, std
   if (sz - position < icount) icount = sz - position;
 
   // transferToDirectly: sendfile, unless an earlier EINVAL made the JDK give up on files for good.
-  const bool direct_possible = ctx.statics.transfer_supported && (!target.is_file_channel || ctx.statics.file_supported) &&
-                               target.fd != fd_;
+  const bool direct_possible = ctx.statics.transfer_supported &&
+                               (!target.is_file_channel || ctx.statics.file_supported) && target.fd != fd_;
   if (direct_possible) {
     ctx.boundary();
     const SyscallRecord call = ctx.kernel.sendfile(target.fd, fd_, position, icount);
@@ -100,7 +105,8 @@ std::int64_t FileChannel::transfer_to(IoContext& ctx, std::int64_t position, std
   return transfer_mapped(ctx, position, icount, target);
 }
 
-std::int64_t FileChannel::transfer_mapped(IoContext& ctx, std::int64_t position, std::int64_t count, TransferTarget target) {
+std::int64_t FileChannel::transfer_mapped(IoContext& ctx, std::int64_t position, std::int64_t count,
+                                          TransferTarget target) {
   constexpr std::int64_t kMappedTransferSize = 8L * 1024L * 1024L;
   std::int64_t remaining = count;
   while (remaining > 0) {

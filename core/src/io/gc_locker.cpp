@@ -23,7 +23,8 @@ GcLocker::Enter GcLocker::enter_critical(const std::string& thread) {
   }
   d = 1;
   ++jni_lock_count_;
-  log_.push_back("Entering critical region. Thread \"" + thread + "\" " + std::to_string(jni_lock_count_) + " locked.");
+  log_.push_back("Entering critical region. Thread \"" + thread + "\" " + std::to_string(jni_lock_count_) +
+                 " locked.");
   return Enter::entered;
 }
 
@@ -34,7 +35,8 @@ GcLocker::Exit GcLocker::exit_critical(const std::string& thread) {
   if (--d > 0) return out;
   out.left = true;
   --jni_lock_count_;
-  log_.push_back("Exiting critical region. Thread \"" + thread + "\" " + std::to_string(jni_lock_count_) + " locked.");
+  log_.push_back("Exiting critical region. Thread \"" + thread + "\" " + std::to_string(jni_lock_count_) +
+                 " locked.");
   if (needs_gc_ && jni_lock_count_ == 0) {
     log_.push_back("Performing GC after exiting critical section.");
     gcs_.push_back(kGcCause);

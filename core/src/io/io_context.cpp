@@ -41,16 +41,26 @@ void IoContext::raise(const std::string& class_name, const std::optional<std::st
 
 std::string io_event_kind_name(IoEventKind k) {
   switch (k) {
-    case IoEventKind::temp_buffer_reuse: return "temp_buffer_reuse";
-    case IoEventKind::temp_buffer_allocate: return "temp_buffer_allocate";
-    case IoEventKind::temp_buffer_free: return "temp_buffer_free";
-    case IoEventKind::temp_buffer_offer: return "temp_buffer_offer";
-    case IoEventKind::bounce_copy: return "bounce_copy";
-    case IoEventKind::position: return "position";
-    case IoEventKind::syscall: return "syscall";
-    case IoEventKind::mmap: return "mmap";
-    case IoEventKind::munmap: return "munmap";
-    case IoEventKind::exception: return "exception";
+    case IoEventKind::temp_buffer_reuse:
+      return "temp_buffer_reuse";
+    case IoEventKind::temp_buffer_allocate:
+      return "temp_buffer_allocate";
+    case IoEventKind::temp_buffer_free:
+      return "temp_buffer_free";
+    case IoEventKind::temp_buffer_offer:
+      return "temp_buffer_offer";
+    case IoEventKind::bounce_copy:
+      return "bounce_copy";
+    case IoEventKind::position:
+      return "position";
+    case IoEventKind::syscall:
+      return "syscall";
+    case IoEventKind::mmap:
+      return "mmap";
+    case IoEventKind::munmap:
+      return "munmap";
+    case IoEventKind::exception:
+      return "exception";
   }
   return "?";
 }

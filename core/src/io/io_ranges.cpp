@@ -23,7 +23,8 @@ std::vector<Piece> page_pieces(const KernelFile& f, std::int64_t offset, std::in
     const std::int64_t in_page = offset % kPageSize;
     const std::int64_t len = std::min(n, kPageSize - in_page);
     const auto it = f.pages.find(index);
-    if (it != f.pages.end()) out.push_back({it->second.kernel_address + static_cast<std::uint64_t>(in_page), len});
+    if (it != f.pages.end())
+      out.push_back({it->second.kernel_address + static_cast<std::uint64_t>(in_page), len});
     offset += len;
     n -= len;
   }
@@ -49,13 +50,17 @@ void zip(const std::vector<Piece>& a, SpaceId a_space, const std::vector<Piece>&
   std::int64_t ai = 0, bj = 0;  // bytes already used of a[i], b[j]
   while (i < a.size() && j < b.size()) {
     const std::int64_t len = std::min(a[i].length - ai, b[j].length - bj);
-    const std::uint64_t from = a[i].address + static_cast<std::uint64_t>(ai), to = b[j].address + static_cast<std::uint64_t>(bj);
+    const std::uint64_t from = a[i].address + static_cast<std::uint64_t>(ai),
+                        to = b[j].address + static_cast<std::uint64_t>(bj);
     ByteRange* last = out.empty() ? nullptr : &out.back();
-    if (last && last->space == a_space && last->to_space == b_space && last->from + last->length == from && last->to + last->length == to) {
-      last->length += static_cast<std::uint64_t>(len);  // adjacent on both sides (consecutive page frames): one range
+    if (last && last->space == a_space && last->to_space == b_space && last->from + last->length == from &&
+        last->to + last->length == to) {
+      last->length +=
+          static_cast<std::uint64_t>(len);  // adjacent on both sides (consecutive page frames): one range
     } else {
-      out.push_back(ByteRange{a_space, a[i].address + static_cast<std::uint64_t>(ai), b[j].address + static_cast<std::uint64_t>(bj),
-                            static_cast<std::uint64_t>(len), b_space});
+      out.push_back(ByteRange{a_space, a[i].address + static_cast<std::uint64_t>(ai),
+                              b[j].address + static_cast<std::uint64_t>(bj), static_cast<std::uint64_t>(len),
+                              b_space});
     }
     ai += len;
     bj += len;
@@ -71,16 +76,18 @@ std::vector<Piece> user_pieces(const SyscallRecord& c) {
 }
 
 /// Device -> page cache for pages read from the disk first (a miss, or a partial page written).
-void filled_pages(const KernelSpace& k, const KernelFile& f, const SyscallRecord& c, std::vector<ByteRange>& out) {
+void filled_pages(const KernelSpace& k, const KernelFile& f, const SyscallRecord& c,
+                  std::vector<ByteRange>& out) {
   for (const std::int64_t index : c.pages_filled) {
     const auto it = f.pages.find(index);
     const auto disk = k.device().files.find(f.id);
     if (it == f.pages.end() || disk == k.device().files.end()) continue;
     const std::int64_t start = index * kPageSize;
-    const std::int64_t n = std::min<std::int64_t>(kPageSize, static_cast<std::int64_t>(disk->second.size()) - start);
+    const std::int64_t n =
+        std::min<std::int64_t>(kPageSize, static_cast<std::int64_t>(disk->second.size()) - start);
     if (n <= 0) continue;
-    out.push_back(ByteRange{SpaceId::device, device_address(k, f.id, start), it->second.kernel_address, static_cast<std::uint64_t>(n),
-                            SpaceId::kernel});
+    out.push_back(ByteRange{SpaceId::device, device_address(k, f.id, start), it->second.kernel_address,
+                            static_cast<std::uint64_t>(n), SpaceId::kernel});
   }
 }
 
@@ -101,12 +108,14 @@ std::uint64_t device_address(const KernelSpace& kernel, FileId file, std::int64_
   return device_base(kernel, file) + static_cast<std::uint64_t>(offset);
 }
 
-std::vector<ByteRange> page_cache_ranges(const KernelSpace& kernel, FileId file, std::int64_t offset, std::int64_t n) {
+std::vector<ByteRange> page_cache_ranges(const KernelSpace& kernel, FileId file, std::int64_t offset,
+                                         std::int64_t n) {
   std::vector<ByteRange> out;
   const KernelFile* f = kernel.file(file);
   if (!f || offset < 0) return out;
   for (const Piece& p : page_pieces(*f, offset, n))
-    out.push_back(ByteRange{SpaceId::kernel, p.address, p.address, static_cast<std::uint64_t>(p.length), SpaceId::kernel});
+    out.push_back(ByteRange{SpaceId::kernel, p.address, p.address, static_cast<std::uint64_t>(p.length),
+                            SpaceId::kernel});
   return out;
 }
 
@@ -121,8 +130,8 @@ std::vector<ByteRange> syscall_ranges(const KernelSpace& k, const SyscallRecord&
       const std::int64_t start = index * kPageSize;
       const std::int64_t n = std::min<std::int64_t>(kPageSize, f->size - start);
       if (it == f->pages.end() || n <= 0) continue;
-      out.push_back(ByteRange{SpaceId::kernel, it->second.kernel_address, device_address(k, f->id, start), static_cast<std::uint64_t>(n),
-                              SpaceId::device});
+      out.push_back(ByteRange{SpaceId::kernel, it->second.kernel_address, device_address(k, f->id, start),
+                              static_cast<std::uint64_t>(n), SpaceId::device});
     }
     return out;
   }
@@ -139,9 +148,11 @@ std::vector<ByteRange> syscall_ranges(const KernelSpace& k, const SyscallRecord&
   if (of && of->kind == OpenFile::Kind::file)
     if (const KernelFile* f = k.file(of->file)) filled_pages(k, *f, c, out);
   if (c.user_to_kernel > 0)
-    zip(user_pieces(c), SpaceId::native, kernel_side(k, c.fd, c.file_offset, c.user_to_kernel), SpaceId::kernel, out);
+    zip(user_pieces(c), SpaceId::native, kernel_side(k, c.fd, c.file_offset, c.user_to_kernel),
+        SpaceId::kernel, out);
   else if (c.kernel_to_user > 0)
-    zip(kernel_side(k, c.fd, c.file_offset, c.kernel_to_user), SpaceId::kernel, user_pieces(c), SpaceId::native, out);
+    zip(kernel_side(k, c.fd, c.file_offset, c.kernel_to_user), SpaceId::kernel, user_pieces(c),
+        SpaceId::native, out);
   return out;
 }
 

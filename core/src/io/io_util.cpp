@@ -30,11 +30,20 @@ void advance(IoContext& ctx, IoBuffer& b, int p) {
 [[noreturn]] void throw_io_error(IoContext& ctx, const SyscallRecord& call) {
   const char* text = "Input/output error";
   switch (call.error) {
-    case Errno::EBADF_: text = "Bad file descriptor"; break;
-    case Errno::EINVAL_: text = "Invalid argument"; break;
-    case Errno::ESPIPE_: text = "Illegal seek"; break;
-    case Errno::EPIPE_: text = "Broken pipe"; break;
-    default: break;
+    case Errno::EBADF_:
+      text = "Bad file descriptor";
+      break;
+    case Errno::EINVAL_:
+      text = "Invalid argument";
+      break;
+    case Errno::ESPIPE_:
+      text = "Illegal seek";
+      break;
+    case Errno::EPIPE_:
+      text = "Broken pipe";
+      break;
+    default:
+      break;
   }
   ctx.raise("java.io.IOException", std::string(text));
 }
@@ -50,7 +59,9 @@ void bounce(IoContext& ctx, IoBuffer& from, IoBuffer& to, bool to_heap) {
   const int n = remaining_of(from);
   const int from_pos = from.state->position;
   const int to_pos = to.state->position;
-  const auto heap_address = [&](int pos) { return heap.root_address + static_cast<std::uint64_t>(heap.state->offset + pos); };
+  const auto heap_address = [&](int pos) {
+    return heap.root_address + static_cast<std::uint64_t>(heap.state->offset + pos);
+  };
   IoEvent e;
   e.kind = IoEventKind::bounce_copy;
   e.thread = ctx.thread;
@@ -60,8 +71,10 @@ void bounce(IoContext& ctx, IoBuffer& from, IoBuffer& to, bool to_heap) {
   e.to_heap = to_heap;
   e.from_address = to_heap ? temporary.address_of(from_pos) : heap_address(from_pos);
   e.to_address = to_heap ? heap_address(to_pos) : temporary.address_of(to_pos);
-  e.detail = to_heap ? "Unsafe.copyMemory native -> heap (ByteBuffer.put)" : "Unsafe.copyMemory heap -> native (ByteBuffer.put)";
-  (to_heap ? ctx.counters.bounce_native_to_heap : ctx.counters.bounce_heap_to_native) += static_cast<std::uint64_t>(n);
+  e.detail = to_heap ? "Unsafe.copyMemory native -> heap (ByteBuffer.put)"
+                     : "Unsafe.copyMemory heap -> native (ByteBuffer.put)";
+  (to_heap ? ctx.counters.bounce_native_to_heap : ctx.counters.bounce_heap_to_native) +=
+      static_cast<std::uint64_t>(n);
   ctx.emit(e);
   nio::ByteBuffer dst(*to.state, *to.root);
   nio::ByteBuffer src(*from.state, *from.root);
@@ -219,8 +232,10 @@ std::int64_t write(IoContext& ctx, Fd fd, std::span<IoBuffer> srcs) {
       if (left > 0) {
         const int n = left > v.remaining ? v.remaining : static_cast<int>(left);
         // The first advance belongs to the writev step; later ones follow an offer: steps of their own.
-        if (&v == &vec.front()) advance(ctx, *v.buffer, v.position + n);
-        else set_position(ctx, *v.buffer, v.position + n);
+        if (&v == &vec.front())
+          advance(ctx, *v.buffer, v.position + n);
+        else
+          set_position(ctx, *v.buffer, v.position + n);
         left -= n;
       }
       if (v.shadow) ctx.temporaries.offer_last(ctx, *v.shadow);
@@ -240,7 +255,8 @@ std::int64_t read(IoContext& ctx, Fd fd, std::span<IoBuffer> dsts) {
     std::int64_t total = 0;
     for (std::size_t i = 0; i < dsts.size() && static_cast<int>(vec.size()) < kIovMax; ++i) {
       IoBuffer& buf = dsts[i];
-      if (buf.state->read_only) ctx.raise("java.lang.IllegalArgumentException", std::string("Read-only buffer"));
+      if (buf.state->read_only)
+        ctx.raise("java.lang.IllegalArgumentException", std::string("Read-only buffer"));
       const int pos = buf.state->position;
       const int rem = remaining_of(buf);
       if (rem == 0) continue;
@@ -270,7 +286,8 @@ std::int64_t read(IoContext& ctx, Fd fd, std::span<IoBuffer> dsts) {
     for (IoVecEntry& v : vec) {
       if (left > 0) {
         const int n = left > v.remaining ? v.remaining : static_cast<int>(left);
-        const std::span<const std::byte> part = std::span<const std::byte>(data).subspan(at, static_cast<std::size_t>(n));
+        const std::span<const std::byte> part =
+            std::span<const std::byte>(data).subspan(at, static_cast<std::size_t>(n));
         if (!v.shadow) {
           v.buffer->root->write(v.buffer->state->offset + v.position, part);
           advance(ctx, *v.buffer, v.position + n);

@@ -6,7 +6,8 @@
 
 namespace heapviz::io {
 
-CachedPage& KernelSpace::page(KernelFile& f, std::int64_t index, SyscallRecord& rec, bool whole_page_overwrite) {
+CachedPage& KernelSpace::page(KernelFile& f, std::int64_t index, SyscallRecord& rec,
+                              bool whole_page_overwrite) {
   const auto it = f.pages.find(index);
   if (it != f.pages.end()) return it->second;
   CachedPage p;
@@ -16,7 +17,8 @@ CachedPage& KernelSpace::page(KernelFile& f, std::int64_t index, SyscallRecord& 
   // A miss is filled from the disk, unless the write replaces the whole page (no read needed).
   const auto disk = device_.files.find(f.id);
   const std::int64_t start = index * kPageSize;
-  if (!whole_page_overwrite && disk != device_.files.end() && start < static_cast<std::int64_t>(disk->second.size())) {
+  if (!whole_page_overwrite && disk != device_.files.end() &&
+      start < static_cast<std::int64_t>(disk->second.size())) {
     const std::int64_t n = std::min(kPageSize, static_cast<std::int64_t>(disk->second.size()) - start);
     std::copy_n(disk->second.begin() + start, n, p.bytes.mut().begin());
     rec.device_to_kernel += n;
@@ -25,7 +27,8 @@ CachedPage& KernelSpace::page(KernelFile& f, std::int64_t index, SyscallRecord& 
   return f.pages[index] = std::move(p);
 }
 
-void KernelSpace::read_file(KernelFile& f, std::int64_t offset, std::span<std::byte> out, SyscallRecord& rec) {
+void KernelSpace::read_file(KernelFile& f, std::int64_t offset, std::span<std::byte> out,
+                            SyscallRecord& rec) {
   std::int64_t done = 0;
   const auto total = static_cast<std::int64_t>(out.size());
   while (done < total) {
@@ -40,7 +43,8 @@ void KernelSpace::read_file(KernelFile& f, std::int64_t offset, std::span<std::b
   }
 }
 
-void KernelSpace::write_file(KernelFile& f, std::int64_t offset, std::span<const std::byte> data, SyscallRecord& rec) {
+void KernelSpace::write_file(KernelFile& f, std::int64_t offset, std::span<const std::byte> data,
+                             SyscallRecord& rec) {
   std::int64_t done = 0;
   const auto total = static_cast<std::int64_t>(data.size());
   while (done < total) {
@@ -66,7 +70,8 @@ std::int64_t KernelSpace::write_stream(StreamBuffer& s, std::span<const std::byt
   return n;
 }
 
-std::int64_t KernelSpace::read_stream(StreamBuffer& s, std::span<std::byte> out, bool from_peer, SyscallRecord& rec) {
+std::int64_t KernelSpace::read_stream(StreamBuffer& s, std::span<std::byte> out, bool from_peer,
+                                      SyscallRecord& rec) {
   std::deque<std::byte>& q = from_peer ? s.from_peer : s.bytes;
   const std::int64_t n = std::min(static_cast<std::int64_t>(q.size()), static_cast<std::int64_t>(out.size()));
   std::copy_n(q.begin(), n, out.begin());
@@ -145,11 +150,14 @@ SyscallRecord with_user(SyscallRecord rec, const std::vector<UserRange>& iov) {
 }  // namespace
 
 SyscallRecord KernelSpace::write(Fd fd, std::uint64_t address, std::span<const std::byte> data) {
-  return with_user(write_at(fd, "write", data, std::nullopt), {{address, static_cast<std::int64_t>(data.size())}});
+  return with_user(write_at(fd, "write", data, std::nullopt),
+                   {{address, static_cast<std::int64_t>(data.size())}});
 }
 
-SyscallRecord KernelSpace::pwrite(Fd fd, std::uint64_t address, std::span<const std::byte> data, std::int64_t offset) {
-  return with_user(write_at(fd, "pwrite64", data, offset), {{address, static_cast<std::int64_t>(data.size())}});
+SyscallRecord KernelSpace::pwrite(Fd fd, std::uint64_t address, std::span<const std::byte> data,
+                                  std::int64_t offset) {
+  return with_user(write_at(fd, "pwrite64", data, offset),
+                   {{address, static_cast<std::int64_t>(data.size())}});
 }
 
 SyscallRecord KernelSpace::writev(Fd fd, const std::vector<UserRange>& iov, std::span<const std::byte> data) {
@@ -157,10 +165,12 @@ SyscallRecord KernelSpace::writev(Fd fd, const std::vector<UserRange>& iov, std:
 }
 
 SyscallRecord KernelSpace::read(Fd fd, std::uint64_t address, std::span<std::byte> out) {
-  return with_user(read_at(fd, "read", out, std::nullopt), {{address, static_cast<std::int64_t>(out.size())}});
+  return with_user(read_at(fd, "read", out, std::nullopt),
+                   {{address, static_cast<std::int64_t>(out.size())}});
 }
 
-SyscallRecord KernelSpace::pread(Fd fd, std::uint64_t address, std::span<std::byte> out, std::int64_t offset) {
+SyscallRecord KernelSpace::pread(Fd fd, std::uint64_t address, std::span<std::byte> out,
+                                 std::int64_t offset) {
   return with_user(read_at(fd, "pread64", out, offset), {{address, static_cast<std::int64_t>(out.size())}});
 }
 
@@ -172,7 +182,8 @@ SyscallRecord KernelSpace::sendfile(Fd out_fd, Fd in_fd, std::int64_t offset, st
   OpenFile* in = find_fd(in_fd);
   OpenFile* out = find_fd(out_fd);
   if (!in || !out || !in->readable || !out->writable) return fail("sendfile", out_fd, Errno::EBADF_);
-  if (in->kind != OpenFile::Kind::file || offset < 0 || count < 0) return fail("sendfile", out_fd, Errno::EINVAL_);
+  if (in->kind != OpenFile::Kind::file || offset < 0 || count < 0)
+    return fail("sendfile", out_fd, Errno::EINVAL_);
   if (out->kind == OpenFile::Kind::file && out->append) return fail("sendfile", out_fd, Errno::EINVAL_);
   SyscallRecord rec;
   rec.name = "sendfile";

@@ -8,14 +8,22 @@ namespace heapviz::io {
 
 std::string errno_name(Errno e) {
   switch (e) {
-    case Errno::none: return "";
-    case Errno::ENOENT_: return "ENOENT";
-    case Errno::EBADF_: return "EBADF";
-    case Errno::EAGAIN_: return "EAGAIN";
-    case Errno::EEXIST_: return "EEXIST";
-    case Errno::EINVAL_: return "EINVAL";
-    case Errno::ESPIPE_: return "ESPIPE";
-    case Errno::EPIPE_: return "EPIPE";
+    case Errno::none:
+      return "";
+    case Errno::ENOENT_:
+      return "ENOENT";
+    case Errno::EBADF_:
+      return "EBADF";
+    case Errno::EAGAIN_:
+      return "EAGAIN";
+    case Errno::EEXIST_:
+      return "EEXIST";
+    case Errno::EINVAL_:
+      return "EINVAL";
+    case Errno::ESPIPE_:
+      return "ESPIPE";
+    case Errno::EPIPE_:
+      return "EPIPE";
   }
   return "E?";
 }
@@ -149,7 +157,8 @@ SyscallRecord KernelSpace::fstat_size(Fd fd) {
 SyscallRecord KernelSpace::ftruncate(Fd fd, std::int64_t length) {
   OpenFile* of = find_fd(fd);
   if (!of) return fail("ftruncate", fd, Errno::EBADF_);
-  if (of->kind != OpenFile::Kind::file || !of->writable || length < 0) return fail("ftruncate", fd, Errno::EINVAL_);
+  if (of->kind != OpenFile::Kind::file || !of->writable || length < 0)
+    return fail("ftruncate", fd, Errno::EINVAL_);
   KernelFile& f = file_ref(of->file);
   SyscallRecord rec;
   rec.name = "ftruncate";

@@ -43,9 +43,11 @@ SyscallRecord KernelSpace::writeback(FileId file) {
 std::vector<SyscallRecord> KernelSpace::writeback_all() {
   std::vector<SyscallRecord> out;
   for (auto& [id, f] : files_) {
-    const bool dirty = std::any_of(f.pages.begin(), f.pages.end(), [](const auto& kv) { return kv.second.dirty; });
+    const bool dirty =
+        std::any_of(f.pages.begin(), f.pages.end(), [](const auto& kv) { return kv.second.dirty; });
     const auto disk = device_.files.find(id);
-    const bool size_changed = disk == device_.files.end() || static_cast<std::int64_t>(disk->second.size()) != f.size;
+    const bool size_changed =
+        disk == device_.files.end() || static_cast<std::int64_t>(disk->second.size()) != f.size;
     if (dirty || size_changed) out.push_back(writeback(id));
   }
   return out;

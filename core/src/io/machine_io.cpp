@@ -58,7 +58,9 @@ class StepClosingHost final : public DirectBufferHost {
 class Session {
  public:
   Session(Recorder& r, DirectBufferHost& host, const std::string& thread)
-      : r_(r), host_(*this, host), work_(*r.machine().io),
+      : r_(r),
+        host_(*this, host),
+        work_(*r.machine().io),
         ctx_{work_.kernel, work_.temporaries, host_, work_.counters, events_, work_.statics, thread, {}, {}},
         outer_(innermost()) {
     ctx_.on_event = [this](const IoEvent& e) { on_event(e); };
@@ -152,8 +154,8 @@ class Session {
     if (e.other != 0) f.other = host_.name_of(e.other);
     if (e.kind == IoEventKind::bounce_copy && e.bytes > 0) {
       const heap::SpaceId heap = heap::SpaceId::java_heap, native = heap::SpaceId::native;
-      f.ranges.push_back(ByteRange{e.to_heap ? native : heap, e.from_address, e.to_address, static_cast<std::uint64_t>(e.bytes),
-                                   e.to_heap ? heap : native});
+      f.ranges.push_back(ByteRange{e.to_heap ? native : heap, e.from_address, e.to_address,
+                                   static_cast<std::uint64_t>(e.bytes), e.to_heap ? heap : native});
     }
     if (e.kind == IoEventKind::syscall && e.call) {
       f.ranges = syscall_ranges(work_.kernel, *e.call);
@@ -213,7 +215,8 @@ FileChannel& channel_of(Session& s, std::uint32_t id) { return s.work().channels
 
 }  // namespace
 
-std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path, OpenOptions options) {
+std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path,
+                   OpenOptions options) {
   return run(r, host, thread, [&](Session& s) {
     FileChannel ch = FileChannel::open(s.ctx(), path, options);
     const std::uint32_t id = s.work().next_channel++;
@@ -238,30 +241,35 @@ int read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::ui
   });
 }
 
-std::int64_t write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::span<IoBuffer> srcs) {
+std::int64_t write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                   std::span<IoBuffer> srcs) {
   return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).write(s.ctx(), srcs); });
 }
 
-std::int64_t read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::span<IoBuffer> dsts) {
+std::int64_t read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                  std::span<IoBuffer> dsts) {
   return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).read(s.ctx(), dsts); });
 }
 
-std::int64_t transfer_to(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
-                         std::int64_t position, std::int64_t count, std::uint32_t target) {
+std::int64_t transfer_to(Recorder& r, DirectBufferHost& host, const std::string& thread,
+                         std::uint32_t channel, std::int64_t position, std::int64_t count,
+                         std::uint32_t target) {
   return run(r, host, thread, [&](Session& s) {
     const TransferTarget t = channel_of(s, target).as_target();
     return channel_of(s, channel).transfer_to(s.ctx(), position, count, t);
   });
 }
 
-MappedBuffer map(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, MapMode mode,
-                 std::int64_t position, std::int64_t size) {
-  return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).map(s.ctx(), mode, position, size); });
+MappedBuffer map(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                 MapMode mode, std::int64_t position, std::int64_t size) {
+  return run(r, host, thread,
+             [&](Session& s) { return channel_of(s, channel).map(s.ctx(), mode, position, size); });
 }
 
 void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, MappedBuffer& buffer) {
   if (Session* outer = Session::innermost(); outer != nullptr && &outer->recorder() == &r) {
-    const std::string caller = outer->ctx().thread;  // the munmap is the Reference Handler's, inside the caller's call
+    const std::string caller =
+        outer->ctx().thread;  // the munmap is the Reference Handler's, inside the caller's call
     outer->ctx().thread = thread;
     FileChannel::unmap(outer->ctx(), buffer);  // throws nothing: munmap has no Java exception
     outer->close();  // the munmap step ends here: the Reference Handler's next step follows it
@@ -271,7 +279,8 @@ void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, Mappe
   run(r, host, thread, [&](Session& s) { FileChannel::unmap(s.ctx(), buffer); });
 }
 
-void force(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, bool meta_data) {
+void force(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+           bool meta_data) {
   run(r, host, thread, [&](Session& s) { channel_of(s, channel).force(s.ctx(), meta_data); });
 }
 
@@ -279,7 +288,8 @@ std::int64_t position(Recorder& r, DirectBufferHost& host, const std::string& th
   return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).position(s.ctx()); });
 }
 
-void set_position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::int64_t p) {
+void set_position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                  std::int64_t p) {
   run(r, host, thread, [&](Session& s) { channel_of(s, channel).position(s.ctx(), p); });
 }
 
@@ -287,7 +297,8 @@ std::int64_t size(Recorder& r, DirectBufferHost& host, const std::string& thread
   return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).size(s.ctx()); });
 }
 
-void truncate(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::int64_t new_size) {
+void truncate(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+              std::int64_t new_size) {
   run(r, host, thread, [&](Session& s) { channel_of(s, channel).truncate(s.ctx(), new_size); });
 }
 

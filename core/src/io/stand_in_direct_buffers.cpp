@@ -18,9 +18,10 @@ BufferId StandInDirectBuffers::allocate_direct(int capacity) {
   const std::int64_t size = std::max<std::int64_t>(1, capacity);
   // Bits.tryReserveMemory: the limit is on the total capacity, not on the reserved size.
   if (capacity > max_ - pool_.total_capacity) {
-    throw JavaException{{"java.lang.OutOfMemoryError",
-                         "Cannot reserve " + std::to_string(size) + " bytes of direct buffer memory (allocated: " +
-                             std::to_string(pool_.memory_used) + ", limit: " + std::to_string(max_) + ")"}};
+    throw JavaException{{"java.lang.OutOfMemoryError", "Cannot reserve " + std::to_string(size) +
+                                                           " bytes of direct buffer memory (allocated: " +
+                                                           std::to_string(pool_.memory_used) +
+                                                           ", limit: " + std::to_string(max_) + ")"}};
   }
   pool_.count += 1;
   pool_.memory_used += size;

@@ -58,7 +58,8 @@ CachedBuffer BufferCache::remove_first() {
 
 std::vector<CachedBuffer> BufferCache::entries() const {
   std::vector<CachedBuffer> out;
-  for (int k = 0; k < count_; ++k) out.push_back(*slots_[static_cast<std::size_t>((start_ + k) % kTempBufPoolSize)]);
+  for (int k = 0; k < count_; ++k)
+    out.push_back(*slots_[static_cast<std::size_t>((start_ + k) % kTempBufPoolSize)]);
   return out;
 }
 
@@ -113,7 +114,8 @@ BufferId TemporaryBuffers::get(IoContext& ctx, int size) {
     ctx.emit(e);
     return hit->id;
   }
-  if (!cache.empty()) free(ctx, cache.remove_first().id, "too small for the request: freed to avoid the cache growing");
+  if (!cache.empty())
+    free(ctx, cache.remove_first().id, "too small for the request: freed to avoid the cache growing");
   return allocate("cache miss");
 }
 

@@ -6,18 +6,18 @@ namespace heapviz::lang {
 
 std::string_view node_kind_name(NodeKind k) {
   static constexpr std::array<std::string_view, 34> kNames = {
-      "Literal", "Name",     "FieldAccess", "MethodCall", "NewObject", "NewArray", "ArrayInit",
-      "ArrayAccess", "Unary", "Binary",     "Assign",     "Conditional", "Cast",   "InstanceOf",
-      "Lambda",  "This",     "Block",       "LocalVar",   "LocalClass", "ExprStmt", "If",
-      "While",   "DoWhile",  "For",         "ForEach",    "Break",     "Continue", "Return",
-      "Throw",   "Try",      "Empty",       "ClassDecl",  "FieldDecl", "MethodDecl"};
+      "Literal",     "Name",    "FieldAccess", "MethodCall", "NewObject",   "NewArray",  "ArrayInit",
+      "ArrayAccess", "Unary",   "Binary",      "Assign",     "Conditional", "Cast",      "InstanceOf",
+      "Lambda",      "This",    "Block",       "LocalVar",   "LocalClass",  "ExprStmt",  "If",
+      "While",       "DoWhile", "For",         "ForEach",    "Break",       "Continue",  "Return",
+      "Throw",       "Try",     "Empty",       "ClassDecl",  "FieldDecl",   "MethodDecl"};
   const auto i = static_cast<std::size_t>(k);
   return i < kNames.size() ? kNames[i] : "?";
 }
 
 bool TypeRef::is_primitive() const {
   if (dims != 0) return false;
-  static constexpr std::array<std::string_view, 9> kPrims = {"byte", "short", "int", "long", "char",
+  static constexpr std::array<std::string_view, 9> kPrims = {"byte",  "short",  "int",     "long", "char",
                                                              "float", "double", "boolean", "void"};
   for (std::string_view p : kPrims) {
     if (name == p) return true;
@@ -65,7 +65,8 @@ bool Modifiers::any() const {
 
 bool MethodDecl::is_main() const {
   return !is_constructor && name == "main" && modifiers.is_static && return_type.name == "void" &&
-         return_type.dims == 0 && params.size() == 1 && params[0].type.name == "String" && params[0].type.dims == 1;
+         return_type.dims == 0 && params.size() == 1 && params[0].type.name == "String" &&
+         params[0].type.dims == 1;
 }
 
 const MethodDecl* ClassDecl::find_method(std::string_view method_name) const {
@@ -94,8 +95,10 @@ void for_each_child(const Node& n, const std::function<void(const Node&)>& f) {
     case NodeKind::This:
     case NodeKind::Break:
     case NodeKind::Continue:
-    case NodeKind::Empty: return;
-    case NodeKind::FieldAccess: return visit_expr(n.cast<FieldAccess>().target, f);
+    case NodeKind::Empty:
+      return;
+    case NodeKind::FieldAccess:
+      return visit_expr(n.cast<FieldAccess>().target, f);
     case NodeKind::MethodCall: {
       const auto& c = n.cast<MethodCall>();
       visit_expr(c.target, f);
@@ -118,7 +121,8 @@ void for_each_child(const Node& n, const std::function<void(const Node&)>& f) {
       visit_expr(n.cast<ArrayAccess>().array, f);
       visit_expr(n.cast<ArrayAccess>().index, f);
       return;
-    case NodeKind::Unary: return visit_expr(n.cast<Unary>().operand, f);
+    case NodeKind::Unary:
+      return visit_expr(n.cast<Unary>().operand, f);
     case NodeKind::Binary:
       visit_expr(n.cast<Binary>().lhs, f);
       visit_expr(n.cast<Binary>().rhs, f);
@@ -134,8 +138,10 @@ void for_each_child(const Node& n, const std::function<void(const Node&)>& f) {
       visit_expr(c.else_expr, f);
       return;
     }
-    case NodeKind::Cast: return visit_expr(n.cast<Cast>().operand, f);
-    case NodeKind::InstanceOf: return visit_expr(n.cast<InstanceOf>().operand, f);
+    case NodeKind::Cast:
+      return visit_expr(n.cast<Cast>().operand, f);
+    case NodeKind::InstanceOf:
+      return visit_expr(n.cast<InstanceOf>().operand, f);
     case NodeKind::Lambda: {
       const auto& l = n.cast<Lambda>();
       visit_expr(l.expr_body, f);
@@ -145,11 +151,13 @@ void for_each_child(const Node& n, const std::function<void(const Node&)>& f) {
     case NodeKind::Block:
       for (const auto& s : n.cast<Block>().statements) visit_stmt(s, f);
       return;
-    case NodeKind::LocalVar: return visit_declarators(n.cast<LocalVar>().declarators, f);
+    case NodeKind::LocalVar:
+      return visit_declarators(n.cast<LocalVar>().declarators, f);
     case NodeKind::LocalClass:
       if (n.cast<LocalClass>().decl) f(*n.cast<LocalClass>().decl);
       return;
-    case NodeKind::ExprStmt: return visit_expr(n.cast<ExprStmt>().expr, f);
+    case NodeKind::ExprStmt:
+      return visit_expr(n.cast<ExprStmt>().expr, f);
     case NodeKind::If: {
       const auto& s = n.cast<If>();
       visit_expr(s.cond, f);
@@ -177,8 +185,10 @@ void for_each_child(const Node& n, const std::function<void(const Node&)>& f) {
       visit_expr(n.cast<ForEach>().iterable, f);
       visit_stmt(n.cast<ForEach>().body, f);
       return;
-    case NodeKind::Return: return visit_expr(n.cast<Return>().value, f);
-    case NodeKind::Throw: return visit_expr(n.cast<Throw>().value, f);
+    case NodeKind::Return:
+      return visit_expr(n.cast<Return>().value, f);
+    case NodeKind::Throw:
+      return visit_expr(n.cast<Throw>().value, f);
     case NodeKind::Try: {
       const auto& t = n.cast<Try>();
       for (const auto& r : t.resources) f(*r);
@@ -196,7 +206,8 @@ void for_each_child(const Node& n, const std::function<void(const Node&)>& f) {
       for (const auto& k : c.nested) f(*k);
       return;
     }
-    case NodeKind::FieldDecl: return visit_declarators(n.cast<FieldDecl>().declarators, f);
+    case NodeKind::FieldDecl:
+      return visit_declarators(n.cast<FieldDecl>().declarators, f);
     case NodeKind::MethodDecl:
       if (n.cast<MethodDecl>().body) f(*n.cast<MethodDecl>().body);
       return;
@@ -205,28 +216,34 @@ void for_each_child(const Node& n, const std::function<void(const Node&)>& f) {
 
 std::string_view op_spelling(UnaryOp op) {
   switch (op) {
-    case UnaryOp::Plus: return "+";
-    case UnaryOp::Minus: return "-";
-    case UnaryOp::Not: return "!";
-    case UnaryOp::BitNot: return "~";
+    case UnaryOp::Plus:
+      return "+";
+    case UnaryOp::Minus:
+      return "-";
+    case UnaryOp::Not:
+      return "!";
+    case UnaryOp::BitNot:
+      return "~";
     case UnaryOp::PreIncrement:
-    case UnaryOp::PostIncrement: return "++";
+    case UnaryOp::PostIncrement:
+      return "++";
     case UnaryOp::PreDecrement:
-    case UnaryOp::PostDecrement: return "--";
+    case UnaryOp::PostDecrement:
+      return "--";
   }
   return "?";
 }
 
 std::string_view op_spelling(BinaryOp op) {
-  static constexpr std::array<std::string_view, 19> kOps = {"*",  "/",  "%",  "+",  "-", "<<", ">>",
-                                                            ">>>", "<", ">", "<=", ">=", "==", "!=",
-                                                            "&",  "^",  "|",  "&&", "||"};
+  static constexpr std::array<std::string_view, 19> kOps = {
+      "*",  "/",  "%",  "+",  "-", "<<", ">>", ">>>", "<", ">",
+      "<=", ">=", "==", "!=", "&", "^",  "|",  "&&",  "||"};
   return kOps[static_cast<std::size_t>(op)];
 }
 
 std::string_view op_spelling(AssignOp op) {
-  static constexpr std::array<std::string_view, 12> kOps = {"=",  "+=", "-=", "*=",  "/=",  "%=",
-                                                            "&=", "|=", "^=", "<<=", ">>=", ">>>="};
+  static constexpr std::array<std::string_view, 12> kOps = {
+      "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", ">>>="};
   return kOps[static_cast<std::size_t>(op)];
 }
 

@@ -7,7 +7,10 @@ std::string quote(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     out += c;
   }
   return out + "\"";
@@ -19,11 +22,19 @@ class Printer {
 
   void node(const Node* n) {
     sp();
-    if (!n) { out += "null"; return; }
+    if (!n) {
+      out += "null";
+      return;
+    }
     switch (n->kind) {
-      case NodeKind::Literal: return literal(n->cast<Literal>());
-      case NodeKind::Name: out += n->cast<Name>().identifier; return;
-      case NodeKind::This: out += "this"; return;
+      case NodeKind::Literal:
+        return literal(n->cast<Literal>());
+      case NodeKind::Name:
+        out += n->cast<Name>().identifier;
+        return;
+      case NodeKind::This:
+        out += "this";
+        return;
       case NodeKind::FieldAccess: {
         const auto& f = n->cast<FieldAccess>();
         open(".");
@@ -37,7 +48,10 @@ class Printer {
         open("call");
         node(c.target.get());
         word(c.name);
-        for (const auto& a : c.args) { sp(); node(a.get()); }
+        for (const auto& a : c.args) {
+          sp();
+          node(a.get());
+        }
         close();
         return;
       }
@@ -45,7 +59,10 @@ class Printer {
         const auto& c = n->cast<NewObject>();
         open("new");
         word(c.type.to_string());
-        for (const auto& a : c.args) { sp(); node(a.get()); }
+        for (const auto& a : c.args) {
+          sp();
+          node(a.get());
+        }
         close();
         return;
       }
@@ -53,14 +70,23 @@ class Printer {
         const auto& a = n->cast<NewArray>();
         open("new-array");
         word(a.array_type().to_string());
-        for (const auto& d : a.dim_exprs) { sp(); node(d.get()); }
-        if (a.init) { sp(); node(a.init.get()); }
+        for (const auto& d : a.dim_exprs) {
+          sp();
+          node(d.get());
+        }
+        if (a.init) {
+          sp();
+          node(a.init.get());
+        }
         close();
         return;
       }
       case NodeKind::ArrayInit: {
         open("{}");
-        for (const auto& e : n->cast<ArrayInit>().elements) { sp(); node(e.get()); }
+        for (const auto& e : n->cast<ArrayInit>().elements) {
+          sp();
+          node(e.get());
+        }
         close();
         return;
       }
@@ -137,7 +163,10 @@ class Printer {
       }
       case NodeKind::Block: {
         open("block");
-        for (const auto& s : n->cast<Block>().statements) { sp(); node(s.get()); }
+        for (const auto& s : n->cast<Block>().statements) {
+          sp();
+          node(s.get());
+        }
         close();
         return;
       }
@@ -150,15 +179,24 @@ class Printer {
         close();
         return;
       }
-      case NodeKind::LocalClass: node(n->cast<LocalClass>().decl.get()); return;
-      case NodeKind::ExprStmt: open("expr"); node(n->cast<ExprStmt>().expr.get()); close(); return;
+      case NodeKind::LocalClass:
+        node(n->cast<LocalClass>().decl.get());
+        return;
+      case NodeKind::ExprStmt:
+        open("expr");
+        node(n->cast<ExprStmt>().expr.get());
+        close();
+        return;
       case NodeKind::If: {
         const auto& s = n->cast<If>();
         open("if");
         node(s.cond.get());
         sp();
         node(s.then_stmt.get());
-        if (s.else_stmt) { sp(); node(s.else_stmt.get()); }
+        if (s.else_stmt) {
+          sp();
+          node(s.else_stmt.get());
+        }
         close();
         return;
       }
@@ -180,11 +218,17 @@ class Printer {
         const auto& s = n->cast<For>();
         open("for");
         out += " (";
-        for (std::size_t i = 0; i < s.init.size(); ++i) { if (i) sp(); node(s.init[i].get()); }
+        for (std::size_t i = 0; i < s.init.size(); ++i) {
+          if (i) sp();
+          node(s.init[i].get());
+        }
         out += ") ";
         node(s.cond.get());
         out += " (";
-        for (std::size_t i = 0; i < s.update.size(); ++i) { if (i) sp(); node(s.update[i].get()); }
+        for (std::size_t i = 0; i < s.update.size(); ++i) {
+          if (i) sp();
+          node(s.update[i].get());
+        }
         out += ") ";
         node(s.body.get());
         close();
@@ -202,41 +246,76 @@ class Printer {
         close();
         return;
       }
-      case NodeKind::Break: out += "(break)"; return;
-      case NodeKind::Continue: out += "(continue)"; return;
+      case NodeKind::Break:
+        out += "(break)";
+        return;
+      case NodeKind::Continue:
+        out += "(continue)";
+        return;
       case NodeKind::Return:
         open("return");
-        if (n->cast<Return>().value) { sp(); node(n->cast<Return>().value.get()); }
+        if (n->cast<Return>().value) {
+          sp();
+          node(n->cast<Return>().value.get());
+        }
         close();
         return;
-      case NodeKind::Throw: open("throw"); node(n->cast<Throw>().value.get()); close(); return;
+      case NodeKind::Throw:
+        open("throw");
+        node(n->cast<Throw>().value.get());
+        close();
+        return;
       case NodeKind::Try: {
         const auto& t = n->cast<Try>();
         open("try");
-        for (const auto& r : t.resources) { node(r.get()); sp(); }
+        for (const auto& r : t.resources) {
+          node(r.get());
+          sp();
+        }
         node(t.body.get());
         for (const auto& c : t.catches) {
           out += " (catch";
-          for (std::size_t i = 0; i < c.types.size(); ++i) { out += i ? "|" : " "; out += c.types[i].to_string(); }
+          for (std::size_t i = 0; i < c.types.size(); ++i) {
+            out += i ? "|" : " ";
+            out += c.types[i].to_string();
+          }
           word(c.name);
           sp();
           node(c.body.get());
           out += ')';
         }
-        if (t.finally_block) { out += " (finally "; node(t.finally_block.get()); out += ')'; }
+        if (t.finally_block) {
+          out += " (finally ";
+          node(t.finally_block.get());
+          out += ')';
+        }
         close();
         return;
       }
-      case NodeKind::Empty: out += "(empty)"; return;
+      case NodeKind::Empty:
+        out += "(empty)";
+        return;
       case NodeKind::ClassDecl: {
         const auto& c = n->cast<ClassDecl>();
         open("class");
         if (c.modifiers.is_static) word("static");
         word(c.name);
-        if (c.superclass) { word("extends"); word(c.superclass->to_string()); }
-        for (const auto& f : c.fields) { sp(); node(f.get()); }
-        for (const auto& m : c.methods) { sp(); node(m.get()); }
-        for (const auto& k : c.nested) { sp(); node(k.get()); }
+        if (c.superclass) {
+          word("extends");
+          word(c.superclass->to_string());
+        }
+        for (const auto& f : c.fields) {
+          sp();
+          node(f.get());
+        }
+        for (const auto& m : c.methods) {
+          sp();
+          node(m.get());
+        }
+        for (const auto& k : c.nested) {
+          sp();
+          node(k.get());
+        }
         close();
         return;
       }
@@ -284,25 +363,40 @@ class Printer {
     for (const Declarator& d : ds) {
       out += " (" + d.name;
       for (int i = 0; i < d.extra_dims; ++i) out += "[]";
-      if (d.init) { sp(); node(d.init.get()); }
+      if (d.init) {
+        sp();
+        node(d.init.get());
+      }
       out += ')';
     }
   }
 
   void literal(const Literal& l) {
     switch (l.literal_kind) {
-      case LiteralKind::String: out += quote(l.string_value); return;
+      case LiteralKind::String:
+        out += quote(l.string_value);
+        return;
       case LiteralKind::Char:
         out += '\'';
         out += std::to_string(l.int_value);
         out += '\'';
         return;
-      case LiteralKind::Int: out += std::to_string(l.int_value); return;
-      case LiteralKind::Long: out += std::to_string(l.int_value) + "L"; return;
-      case LiteralKind::Boolean: out += l.int_value ? "true" : "false"; return;
-      case LiteralKind::Null: out += "null"; return;
+      case LiteralKind::Int:
+        out += std::to_string(l.int_value);
+        return;
+      case LiteralKind::Long:
+        out += std::to_string(l.int_value) + "L";
+        return;
+      case LiteralKind::Boolean:
+        out += l.int_value ? "true" : "false";
+        return;
+      case LiteralKind::Null:
+        out += "null";
+        return;
       case LiteralKind::Float:
-      case LiteralKind::Double: out += l.text; return;
+      case LiteralKind::Double:
+        out += l.text;
+        return;
     }
   }
 };

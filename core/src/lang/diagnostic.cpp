@@ -7,14 +7,18 @@
 namespace heapviz::lang {
 
 bool has_errors(const std::vector<Diagnostic>& diags) {
-  return std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  return std::any_of(diags.begin(), diags.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
 std::string_view severity_name(Severity s) {
   switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
   }
   return "error";
 }
@@ -44,8 +48,10 @@ std::string caret_padding(std::string_view text, int col) {
     // A malformed lead byte leaves continuation bytes that the lexer did not count as columns.
     while (i < text.size() && utf8::is_continuation(static_cast<unsigned char>(text[i]))) ++i;
     if (cp == 0xFEFF && current == 1 && i == 3) continue;  // a leading byte-order mark takes no column
-    if (cp == '\t') pad += '\t';
-    else pad += utf8::is_wide(cp) ? "  " : " ";
+    if (cp == '\t')
+      pad += '\t';
+    else
+      pad += utf8::is_wide(cp) ? "  " : " ";
     ++current;
   }
   // Columns past the end of the line (a missing ';' at the end) continue with spaces.
@@ -65,7 +71,8 @@ std::string format_diagnostic(std::string_view file_name, std::string_view sourc
   out += '\n';
   int line_count = 1;
   for (std::size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\n' || (source[i] == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n'))) ++line_count;
+    if (source[i] == '\n' || (source[i] == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n')))
+      ++line_count;
   }
   if (d.span.line >= 1 && d.span.line <= line_count) {
     const std::string_view text = source_line(source, d.span.line);

@@ -12,7 +12,8 @@ const std::vector<DirectiveSpec>& directive_table() {
       {"title", DirectiveKind::Title, true, false, false, "the lesson's title"},
       {"title.zh", DirectiveKind::TitleZh, true, false, false, "the lesson's title in Chinese"},
       {"caption", DirectiveKind::Caption, true, true, true, "a caption shown when the next statement runs"},
-      {"caption.zh", DirectiveKind::CaptionZh, true, true, true, "the Chinese caption for the next statement"},
+      {"caption.zh", DirectiveKind::CaptionZh, true, true, true,
+       "the Chinese caption for the next statement"},
       {"pause", DirectiveKind::Pause, false, true, true, "pause before the next statement (optional label)"},
       {"jvm", DirectiveKind::Jvm, true, false, true, "JVM flags for java and the simulator, e.g. -Xmx64m"},
       {"hypothetical", DirectiveKind::Hypothetical, true, false, true, "a what-if mode the lesson offers"},
@@ -46,7 +47,8 @@ bool is_simulated_jvm_flag(std::string_view flag) {
       "-Dsun.nio.PageAlignDirectMemory=", "-Djdk.nio.maxCachedBufferSize=",
       // Generation sizes: read (one space; run_lesson explains that in a note), so not "ignored".
       "-Xmn", "-XX:NewSize=", "-XX:MaxNewSize=", "-XX:NewRatio=", "-XX:SurvivorRatio="};
-  static constexpr std::string_view kExact[] = {"-XX:+UseSerialGC", "-XX:+DisableExplicitGC", "-XX:-DisableExplicitGC"};
+  static constexpr std::string_view kExact[] = {"-XX:+UseSerialGC", "-XX:+DisableExplicitGC",
+                                                "-XX:-DisableExplicitGC"};
   for (std::string_view p : kPrefixes) {
     if (flag.size() > p.size() && flag.substr(0, p.size()) == p) return true;
   }
@@ -108,7 +110,8 @@ DirectiveParseResult parse_directives(const std::vector<Comment>& comments) {
       continue;
     }
     std::size_t key_end = key_start;
-    while (key_end < body.size() && body[key_end] != ':' && body[key_end] != ' ' && body[key_end] != '\t') ++key_end;
+    while (key_end < body.size() && body[key_end] != ':' && body[key_end] != ' ' && body[key_end] != '\t')
+      ++key_end;
     const std::string_view key = body.substr(key_start, key_end - key_start);
     const int key_col = base_col + static_cast<int>(kMarker.size()) + columns(body.substr(0, key_start));
     const SourceSpan key_span{line, key_col, line, key_col + columns(key)};
@@ -136,7 +139,8 @@ DirectiveParseResult parse_directives(const std::vector<Comment>& comments) {
     }
     const SourceSpan value_span{line, value_col, line, value_col + columns(value)};
     if (spec->value_required && value.empty()) {
-      error(key_span, "the directive '" + std::string(key) + "' needs a value after ':' (" + std::string(spec->summary) + ")");
+      error(key_span, "the directive '" + std::string(key) + "' needs a value after ':' (" +
+                          std::string(spec->summary) + ")");
       continue;
     }
     if (!spec->repeatable) {
@@ -167,8 +171,7 @@ DirectiveParseResult parse_directives(const std::vector<Comment>& comments) {
       }
       if (!ok) continue;
     }
-    if (spec->kind == DirectiveKind::Hypothetical &&
-        value.find_first_of(" \t") != std::string_view::npos) {
+    if (spec->kind == DirectiveKind::Hypothetical && value.find_first_of(" \t") != std::string_view::npos) {
       error(value_span, "a hypothetical mode's name is one word, such as os-reads-heap");
       continue;
     }
@@ -183,6 +186,8 @@ DirectiveParseResult parse_directives(const std::vector<Comment>& comments) {
   return out;
 }
 
-DirectiveParseResult parse_directives(std::string_view source) { return parse_directives(lex(source).comments); }
+DirectiveParseResult parse_directives(std::string_view source) {
+  return parse_directives(lex(source).comments);
+}
 
 }  // namespace heapviz::lang

@@ -18,19 +18,66 @@ namespace heapviz::lang::interp {
 enum class Op : std::uint16_t {
   none,
   // names and fields
-  local, user_field, array_length, constant, system_out, system_err, enum_const, class_ref,
+  local,
+  user_field,
+  array_length,
+  constant,
+  system_out,
+  system_err,
+  enum_const,
+  class_ref,
   // calls
-  println, print, system_gc, system_exit, heapviz_pools, heapviz_gc,
-  bb_allocate, bb_allocate_direct, bb_wrap, buffer_method, mapped_method,
-  string_length, string_get_bytes, string_char_at, string_equals, string_is_empty, string_value_of,
-  to_hex_int, to_hex_long, math_max, math_min, math_abs,
-  throwable_get_message, throwable_get_class, throwable_to_string, class_get_name, class_get_simple_name,
-  thread_start, thread_join, thread_current, thread_get_name,
-  path_of, channel_open, channel_write, channel_read, channel_size, channel_position, channel_force,
-  channel_transfer_to, channel_close, channel_map, channel_write_at, channel_write_gather, channel_read_scatter,
-  channel_truncate, channel_set_position,
+  println,
+  print,
+  system_gc,
+  system_exit,
+  heapviz_pools,
+  heapviz_gc,
+  bb_allocate,
+  bb_allocate_direct,
+  bb_wrap,
+  buffer_method,
+  mapped_method,
+  string_length,
+  string_get_bytes,
+  string_char_at,
+  string_equals,
+  string_is_empty,
+  string_value_of,
+  to_hex_int,
+  to_hex_long,
+  math_max,
+  math_min,
+  math_abs,
+  throwable_get_message,
+  throwable_get_class,
+  throwable_to_string,
+  class_get_name,
+  class_get_simple_name,
+  thread_start,
+  thread_join,
+  thread_current,
+  thread_get_name,
+  path_of,
+  channel_open,
+  channel_write,
+  channel_read,
+  channel_size,
+  channel_position,
+  channel_force,
+  channel_transfer_to,
+  channel_close,
+  channel_map,
+  channel_write_at,
+  channel_write_gather,
+  channel_read_scatter,
+  channel_truncate,
+  channel_set_position,
   // object creation
-  new_object, new_user, new_throwable, new_thread,
+  new_object,
+  new_user,
+  new_throwable,
+  new_thread,
 };
 
 /// A lesson class (local or static nested): fields in declaration order.
@@ -57,8 +104,8 @@ struct ExprInfo {
   Op op = Op::none;
   std::optional<Value> constant;  ///< compile-time constant (int/long/char/boolean/String literals and folds)
   std::string signature;          ///< buffer methods: "put(byte[],int,int)"
-  const UserClass* cls = nullptr; ///< new_user, user_field: the class
-  int slot = -1;                  ///< locals: JVM slot (args is 0)
+  const UserClass* cls = nullptr;  ///< new_user, user_field: the class
+  int slot = -1;                   ///< locals: JVM slot (args is 0)
 };
 
 struct Analysis {
@@ -68,7 +115,8 @@ struct Analysis {
   std::deque<UserClass> classes;
   std::unordered_map<const ClassDecl*, const UserClass*> class_of;
   std::vector<Diagnostic> diagnostics;
-  bool uses_args = false;  ///< main's String[] parameter is read (then it is allocated, empty, as the JVM does)
+  bool uses_args =
+      false;  ///< main's String[] parameter is read (then it is allocated, empty, as the JVM does)
 
   const ExprInfo& info(const Expr& e) const {
     static const ExprInfo none;
@@ -83,7 +131,8 @@ Analysis analyze(const Program& program);
 /// The JDK signatures of ByteBuffer methods heapviz can call, with their return types.
 struct BufferMethodSpec {
   std::string_view signature;  ///< "put(byte[],int,int)"
-  std::string_view returns;    ///< "ByteBuffer", "int", "byte", "boolean", "byte[]", "ByteOrder", "String", "void"
+  std::string_view
+      returns;  ///< "ByteBuffer", "int", "byte", "boolean", "byte[]", "ByteOrder", "String", "void"
 };
 const std::vector<BufferMethodSpec>& buffer_method_specs();
 

@@ -20,8 +20,10 @@ bool buffer_method_available(std::string_view signature);
 
 heap::ObjectId buffer_allocate(Recorder& r, std::int32_t capacity);
 heap::ObjectId buffer_allocate_direct(Recorder& r, std::int32_t capacity);
-heap::ObjectId buffer_wrap(Recorder& r, heap::ObjectId array, std::optional<std::pair<std::int32_t, std::int32_t>> range);
-JValue buffer_call(Recorder& r, heap::ObjectId buffer, std::string_view signature, std::span<const JValue> args);
+heap::ObjectId buffer_wrap(Recorder& r, heap::ObjectId array,
+                           std::optional<std::pair<std::int32_t, std::int32_t>> range);
+JValue buffer_call(Recorder& r, heap::ObjectId buffer, std::string_view signature,
+                   std::span<const JValue> args);
 bool is_buffer(const Machine& m, heap::ObjectId obj);
 /// MappedByteBuffer.force() / load() (return the buffer) and isLoaded() (a boolean).
 JValue mapped_call(Recorder& r, heap::ObjectId buffer, std::string_view signature);

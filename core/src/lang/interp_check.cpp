@@ -13,14 +13,14 @@ namespace {
 constexpr std::string_view kUnsupportedTail = " is valid Java that heapviz does not simulate yet";
 
 bool known_simple_class(std::string_view n) {
-  return n == "Object" || n == "String" || n == "ByteBuffer" || n == "MappedByteBuffer" || n == "FileChannel" ||
-         n == "Path" || n == "ByteOrder" || n == "Thread" || n == "Runnable";
+  return n == "Object" || n == "String" || n == "ByteBuffer" || n == "MappedByteBuffer" ||
+         n == "FileChannel" || n == "Path" || n == "ByteOrder" || n == "Thread" || n == "Runnable";
 }
 // Names usable as the target of a static member access.
 bool static_holder(std::string_view n) {
-  return n == "System" || n == "Heapviz" || n == "ByteBuffer" || n == "Integer" || n == "Long" || n == "Math" ||
-         n == "String" || n == "Thread" || n == "StandardOpenOption" || n == "ByteOrder" || n == "FileChannel" ||
-         n == "Path" || n == "Paths" || n == "FileChannel.MapMode";
+  return n == "System" || n == "Heapviz" || n == "ByteBuffer" || n == "Integer" || n == "Long" ||
+         n == "Math" || n == "String" || n == "Thread" || n == "StandardOpenOption" || n == "ByteOrder" ||
+         n == "FileChannel" || n == "Path" || n == "Paths" || n == "FileChannel.MapMode";
 }
 std::string strip_package(const std::string& n) {
   for (std::string_view p : {"java.lang.", "java.nio.channels.", "java.nio.file.", "java.nio.", "java.io."})
@@ -127,12 +127,14 @@ class Checker {
     classes_.emplace_back(c.name, &uc);  // visible inside its own fields (Node next;)
     a_.class_of[&c] = &uc;
     for (const auto& m : c.methods)
-      unsupported(m->name_span, m->is_constructor ? "a constructor in a lesson class" : "a method in a lesson class");
+      unsupported(m->name_span,
+                  m->is_constructor ? "a constructor in a lesson class" : "a method in a lesson class");
     for (const auto& f : c.fields) {
       if (f->modifiers.is_static) unsupported(f->modifiers.static_span, "a static field in a lesson class");
       for (const Declarator& d : f->declarators) {
         const Type t = resolve(d.type_from(f->type));
-        if (uc.field(d.name)) error(d.name_span, "variable " + d.name + " is already defined in class " + c.name);
+        if (uc.field(d.name))
+          error(d.name_span, "variable " + d.name + " is already defined in class " + c.name);
         uc.fields.push_back(UserClass::Field{d.name, t, d.init.get()});
       }
     }
@@ -154,14 +156,20 @@ class Checker {
     }
     Type base;
     const std::string name = strip_package(r.name);
-    if (const Prim p = prim_of(name); p != Prim::none) base = Type::of(p);
-    else if (name == "void") base = Type::void_t();
-    else if (known_simple_class(name)) base = Type::ref(name);
-    else if (const UserClass* uc = find_class(name)) base = Type::ref(uc->name);
-    else if (const std::string_view q = qualify_throwable(name); !q.empty()) base = Type::ref(std::string(q));
+    if (const Prim p = prim_of(name); p != Prim::none)
+      base = Type::of(p);
+    else if (name == "void")
+      base = Type::void_t();
+    else if (known_simple_class(name))
+      base = Type::ref(name);
+    else if (const UserClass* uc = find_class(name))
+      base = Type::ref(uc->name);
+    else if (const std::string_view q = qualify_throwable(name); !q.empty())
+      base = Type::ref(std::string(q));
     else {
-      unsupported(r.span, "the type '" + r.name + "' (heapviz knows primitives, arrays, String, Object, ByteBuffer, "
-                          "FileChannel, Path, Thread, exceptions and the lesson's own classes)");
+      unsupported(r.span, "the type '" + r.name +
+                              "' (heapviz knows primitives, arrays, String, Object, ByteBuffer, "
+                              "FileChannel, Path, Thread, exceptions and the lesson's own classes)");
       return Type::error();
     }
     base.dims = r.dims;
@@ -172,10 +180,14 @@ class Checker {
   static bool fits(const Value& v, Prim to) {
     const std::int64_t x = as_long(v);
     switch (to) {
-      case Prim::byte_: return x >= -128 && x <= 127;
-      case Prim::short_: return x >= -32768 && x <= 32767;
-      case Prim::char_: return x >= 0 && x <= 0xFFFF;
-      default: return false;
+      case Prim::byte_:
+        return x >= -128 && x <= 127;
+      case Prim::short_:
+        return x >= -32768 && x <= 32767;
+      case Prim::char_:
+        return x >= 0 && x <= 0xFFFF;
+      default:
+        return false;
     }
   }
   bool assignable(const Type& to, const Type& from, const ExprInfo* src) const {
@@ -185,7 +197,8 @@ class Checker {
       if (widens(from.prim, to.prim)) return true;
       // Assignment context narrowing of int constants (JLS 5.2).
       return src && src->constant && from.is_integral() && from.prim != Prim::long_ &&
-             (to.prim == Prim::byte_ || to.prim == Prim::short_ || to.prim == Prim::char_) && fits(*src->constant, to.prim);
+             (to.prim == Prim::byte_ || to.prim == Prim::short_ || to.prim == Prim::char_) &&
+             fits(*src->constant, to.prim);
     }
     if (!to.is_reference()) return false;
     if (from.kind == Type::Kind::null_) return true;
@@ -198,12 +211,15 @@ class Checker {
   void require(const Type& to, const Type& from, const ExprInfo* src, SourceSpan span) {
     if (assignable(to, from, src)) return;
     if (to.is_reference() && from.is_prim() && (to.is_class("Object") || to.is_string())) {
-      if (to.is_class("Object")) unsupported(span, "boxing a value of type " + from.java_name() + " into an Object");
-      else error(span, "incompatible types: " + from.java_name() + " cannot be converted to String");
+      if (to.is_class("Object"))
+        unsupported(span, "boxing a value of type " + from.java_name() + " into an Object");
+      else
+        error(span, "incompatible types: " + from.java_name() + " cannot be converted to String");
       return;
     }
     if (to.is_numeric() && from.is_numeric())
-      error(span, "incompatible types: possible lossy conversion from " + from.java_name() + " to " + to.java_name());
+      error(span, "incompatible types: possible lossy conversion from " + from.java_name() + " to " +
+                      to.java_name());
     else if (from.is_void())
       error(span, "incompatible types: a void call has no value to assign");
     else
@@ -221,7 +237,8 @@ class Checker {
       return;
     }
     if (init.kind == NodeKind::Lambda) {
-      error(init.span, "a lambda can only be written here as 'new Thread(() -> ...)'", DiagnosticKind::Unsupported);
+      error(init.span, "a lambda can only be written here as 'new Thread(() -> ...)'",
+            DiagnosticKind::Unsupported);
       return;
     }
     const Type t = expr(init);
@@ -239,25 +256,32 @@ class Checker {
   }
   void condition(const Expr& e) {
     const Type t = expr(e);
-    if (!t.is_error() && !t.is_boolean()) error(e.span, "incompatible types: " + t.java_name() + " cannot be converted to boolean");
+    if (!t.is_error() && !t.is_boolean())
+      error(e.span, "incompatible types: " + t.java_name() + " cannot be converted to boolean");
   }
 
   void local_var(const LocalVar& lv) {
     for (const Declarator& d : lv.declarators) {
       Type t;
       if (lv.type.is_var()) {
-        if (!d.init) error(d.name_span, "cannot infer type for local variable " + d.name + " (cannot use 'var' on variable without initializer)");
+        if (!d.init)
+          error(d.name_span, "cannot infer type for local variable " + d.name +
+                                 " (cannot use 'var' on variable without initializer)");
         else if (d.init->kind == NodeKind::ArrayInit)
-          error(d.name_span, "cannot infer type for local variable " + d.name + " (array initializer needs an explicit target-type)");
+          error(d.name_span, "cannot infer type for local variable " + d.name +
+                                 " (array initializer needs an explicit target-type)");
         else if (d.init->kind == NodeKind::Lambda)
-          error(d.name_span, "cannot infer type for local variable " + d.name + " (lambda expression needs an explicit target-type)");
+          error(d.name_span, "cannot infer type for local variable " + d.name +
+                                 " (lambda expression needs an explicit target-type)");
         else {
           t = expr(*d.init);
           if (t.kind == Type::Kind::null_) {
-            error(d.name_span, "cannot infer type for local variable " + d.name + " (variable initializer is 'null')");
+            error(d.name_span,
+                  "cannot infer type for local variable " + d.name + " (variable initializer is 'null')");
             t = Type::error();
           } else if (t.is_void()) {
-            error(d.name_span, "cannot infer type for local variable " + d.name + " (variable initializer is 'void')");
+            error(d.name_span,
+                  "cannot infer type for local variable " + d.name + " (variable initializer is 'void')");
             t = Type::error();
           }
         }
@@ -281,7 +305,9 @@ class Checker {
         block_body(s.cast<Block>());
         pop();
         return;
-      case NodeKind::LocalVar: local_var(s.cast<LocalVar>()); return;
+      case NodeKind::LocalVar:
+        local_var(s.cast<LocalVar>());
+        return;
       case NodeKind::LocalClass: {
         const ClassDecl& c = *s.cast<LocalClass>().decl;
         declare_class(c, main_name_ + "$" + std::to_string(++local_class_count_) + c.name);
@@ -289,7 +315,10 @@ class Checker {
       }
       case NodeKind::ExprStmt: {
         const Expr& e = *s.cast<ExprStmt>().expr;
-        if (e.kind == NodeKind::Lambda) { error(e.span, "not a statement"); return; }
+        if (e.kind == NodeKind::Lambda) {
+          error(e.span, "not a statement");
+          return;
+        }
         expr(e);
         return;
       }
@@ -335,7 +364,8 @@ class Checker {
         // javac keeps the array and the index in hidden slots before the variable.
         next_slot_ += 3;
         Type elem = it.is_array() ? it.element() : Type::error();
-        if (!it.is_error() && !it.is_array()) unsupported(n.iterable->span, "a for-each loop over a " + it.java_name());
+        if (!it.is_error() && !it.is_array())
+          unsupported(n.iterable->span, "a for-each loop over a " + it.java_name());
         Type vt = n.var_type.is_var() ? elem : resolve(n.var_type);
         if (!n.var_type.is_var()) require(vt, elem, nullptr, n.name_span);
         Var* v = declare(n.name, n.name_span, vt, &n);
@@ -377,7 +407,8 @@ class Checker {
             const Type ct = resolve(tr);
             if (!ct.is_error() && !ct.is_throwable())
               error(tr.span, "incompatible types: " + ct.java_name() + " cannot be converted to Throwable");
-            t = c.types.size() == 1 ? ct : Type::ref("java.lang.Throwable");  // multi-catch: the lub, simplified
+            t = c.types.size() == 1 ? ct
+                                    : Type::ref("java.lang.Throwable");  // multi-catch: the lub, simplified
             if (c.types.size() > 1 && !ct.is_error()) {
               // javac's lub of the alternatives: RuntimeException if all are, else Exception/Throwable.
               t = Type::ref("java.lang.Exception");
@@ -385,7 +416,9 @@ class Checker {
           }
           if (c.types.size() > 1) {
             bool all_runtime = true;
-            for (const TypeRef& tr : c.types) all_runtime = all_runtime && is_subclass(std::string(qualify_throwable(strip_package(tr.name))), "RuntimeException");
+            for (const TypeRef& tr : c.types)
+              all_runtime = all_runtime && is_subclass(std::string(qualify_throwable(strip_package(tr.name))),
+                                                       "RuntimeException");
             if (all_runtime) t = Type::ref("java.lang.RuntimeException");
           }
           Var* v = declare(c.name, c.name_span, t, &c);
@@ -400,20 +433,29 @@ class Checker {
         }
         return;
       }
-      case NodeKind::Empty: return;
-      default: unsupported(s.span, std::string("the statement '") + std::string(node_kind_name(s.kind)) + "'"); return;
+      case NodeKind::Empty:
+        return;
+      default:
+        unsupported(s.span, std::string("the statement '") + std::string(node_kind_name(s.kind)) + "'");
+        return;
     }
   }
 
   // ------------------------------------------------------------ expressions
   Type expr(const Expr& e) {
     switch (e.kind) {
-      case NodeKind::Literal: return literal(e.cast<Literal>());
-      case NodeKind::Name: return name(e.cast<Name>());
-      case NodeKind::FieldAccess: return field_access(e.cast<FieldAccess>());
-      case NodeKind::MethodCall: return call(e.cast<MethodCall>());
-      case NodeKind::NewObject: return new_object(e.cast<NewObject>());
-      case NodeKind::NewArray: return new_array(e.cast<NewArray>());
+      case NodeKind::Literal:
+        return literal(e.cast<Literal>());
+      case NodeKind::Name:
+        return name(e.cast<Name>());
+      case NodeKind::FieldAccess:
+        return field_access(e.cast<FieldAccess>());
+      case NodeKind::MethodCall:
+        return call(e.cast<MethodCall>());
+      case NodeKind::NewObject:
+        return new_object(e.cast<NewObject>());
+      case NodeKind::NewArray:
+        return new_array(e.cast<NewArray>());
       case NodeKind::ArrayInit:
         error(e.span, "illegal start of expression: an array initializer needs 'new T[]' here");
         return fail(e);
@@ -429,17 +471,23 @@ class Checker {
         }
         return record(e, ExprInfo{at.element()});
       }
-      case NodeKind::Unary: return unary(e.cast<Unary>());
-      case NodeKind::Binary: return binary(e.cast<Binary>());
-      case NodeKind::Assign: return assign(e.cast<Assign>());
-      case NodeKind::Conditional: return conditional(e.cast<Conditional>());
-      case NodeKind::Cast: return cast(e.cast<Cast>());
+      case NodeKind::Unary:
+        return unary(e.cast<Unary>());
+      case NodeKind::Binary:
+        return binary(e.cast<Binary>());
+      case NodeKind::Assign:
+        return assign(e.cast<Assign>());
+      case NodeKind::Conditional:
+        return conditional(e.cast<Conditional>());
+      case NodeKind::Cast:
+        return cast(e.cast<Cast>());
       case NodeKind::InstanceOf: {
         const auto& n = e.cast<InstanceOf>();
         const Type t = expr(*n.operand);
         const Type to = resolve(n.type);
         if (!n.binding.empty()) unsupported(e.span, "an instanceof pattern with a binding variable");
-        if (!t.is_error() && !t.is_reference()) error(n.operand->span, "unexpected type: required reference, found " + t.java_name());
+        if (!t.is_error() && !t.is_reference())
+          error(n.operand->span, "unexpected type: required reference, found " + t.java_name());
         return record(e, ExprInfo{Type::of(Prim::boolean_)});
       }
       case NodeKind::Lambda:
@@ -448,27 +496,55 @@ class Checker {
       case NodeKind::This:
         unsupported(e.span, "'this'");
         return fail(e);
-      default: unsupported(e.span, std::string("the expression '") + std::string(node_kind_name(e.kind)) + "'"); return fail(e);
+      default:
+        unsupported(e.span, std::string("the expression '") + std::string(node_kind_name(e.kind)) + "'");
+        return fail(e);
     }
   }
 
   void index_type(const Type& it, const Expr& idx) {
     if (it.is_error()) return;
-    if (!it.is_integral()) error(idx.span, "incompatible types: " + it.java_name() + " cannot be converted to int");
-    else if (it.prim == Prim::long_) error(idx.span, "incompatible types: possible lossy conversion from long to int");
+    if (!it.is_integral())
+      error(idx.span, "incompatible types: " + it.java_name() + " cannot be converted to int");
+    else if (it.prim == Prim::long_)
+      error(idx.span, "incompatible types: possible lossy conversion from long to int");
   }
 
   Type literal(const Literal& l) {
     ExprInfo info;
     switch (l.literal_kind) {
-      case LiteralKind::Int: info.type = Type::of(Prim::int_); info.constant = static_cast<std::int32_t>(l.int_value); break;
-      case LiteralKind::Long: info.type = Type::of(Prim::long_); info.constant = l.int_value; break;
-      case LiteralKind::Char: info.type = Type::of(Prim::char_); info.constant = static_cast<char16_t>(l.int_value); break;
-      case LiteralKind::Boolean: info.type = Type::of(Prim::boolean_); info.constant = l.int_value != 0; break;
-      case LiteralKind::Double: info.type = Type::of(Prim::double_); info.constant = l.float_value; break;
-      case LiteralKind::Float: info.type = Type::of(Prim::float_); info.constant = static_cast<float>(l.float_value); break;
-      case LiteralKind::String: info.type = Type::ref("String"); info.constant = l.string_value; break;
-      case LiteralKind::Null: info.type = Type::null_t(); info.constant = JRef{}; break;
+      case LiteralKind::Int:
+        info.type = Type::of(Prim::int_);
+        info.constant = static_cast<std::int32_t>(l.int_value);
+        break;
+      case LiteralKind::Long:
+        info.type = Type::of(Prim::long_);
+        info.constant = l.int_value;
+        break;
+      case LiteralKind::Char:
+        info.type = Type::of(Prim::char_);
+        info.constant = static_cast<char16_t>(l.int_value);
+        break;
+      case LiteralKind::Boolean:
+        info.type = Type::of(Prim::boolean_);
+        info.constant = l.int_value != 0;
+        break;
+      case LiteralKind::Double:
+        info.type = Type::of(Prim::double_);
+        info.constant = l.float_value;
+        break;
+      case LiteralKind::Float:
+        info.type = Type::of(Prim::float_);
+        info.constant = static_cast<float>(l.float_value);
+        break;
+      case LiteralKind::String:
+        info.type = Type::ref("String");
+        info.constant = l.string_value;
+        break;
+      case LiteralKind::Null:
+        info.type = Type::null_t();
+        info.constant = JRef{};
+        break;
     }
     info.op = Op::constant;
     return record(l, std::move(info));
@@ -507,21 +583,29 @@ class Checker {
     };
     if (t.kind == Type::Kind::classref) {
       const std::string& c = t.cls;
-      if (c == "System" && f.name == "out") return record(f, ExprInfo{Type::ref("PrintStream"), Op::system_out});
-      if (c == "System" && f.name == "err") return record(f, ExprInfo{Type::ref("PrintStream"), Op::system_err});
+      if (c == "System" && f.name == "out")
+        return record(f, ExprInfo{Type::ref("PrintStream"), Op::system_out});
+      if (c == "System" && f.name == "err")
+        return record(f, ExprInfo{Type::ref("PrintStream"), Op::system_err});
       if ((c == "Integer" || c == "Long") && (f.name == "MAX_VALUE" || f.name == "MIN_VALUE")) {
         ExprInfo info{Type::of(c == "Integer" ? Prim::int_ : Prim::long_), Op::constant};
         const bool max = f.name == "MAX_VALUE";
-        if (c == "Integer") info.constant = max ? std::numeric_limits<std::int32_t>::max() : std::numeric_limits<std::int32_t>::min();
-        else info.constant = max ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
+        if (c == "Integer")
+          info.constant =
+              max ? std::numeric_limits<std::int32_t>::max() : std::numeric_limits<std::int32_t>::min();
+        else
+          info.constant =
+              max ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
         return record(f, std::move(info));
       }
       if (c == "StandardOpenOption")
-        return enum_of("StandardOpenOption", {"READ", "WRITE", "APPEND", "TRUNCATE_EXISTING", "CREATE", "CREATE_NEW",
-                                              "DELETE_ON_CLOSE", "SPARSE", "SYNC", "DSYNC"});
+        return enum_of("StandardOpenOption", {"READ", "WRITE", "APPEND", "TRUNCATE_EXISTING", "CREATE",
+                                              "CREATE_NEW", "DELETE_ON_CLOSE", "SPARSE", "SYNC", "DSYNC"});
       if (c == "ByteOrder") return enum_of("ByteOrder", {"BIG_ENDIAN", "LITTLE_ENDIAN"});
-      if (c == "FileChannel" && f.name == "MapMode") return record(f, ExprInfo{Type::class_ref("FileChannel.MapMode"), Op::class_ref});
-      if (c == "FileChannel.MapMode") return enum_of("FileChannel.MapMode", {"READ_ONLY", "READ_WRITE", "PRIVATE"});
+      if (c == "FileChannel" && f.name == "MapMode")
+        return record(f, ExprInfo{Type::class_ref("FileChannel.MapMode"), Op::class_ref});
+      if (c == "FileChannel.MapMode")
+        return enum_of("FileChannel.MapMode", {"READ_ONLY", "READ_WRITE", "PRIVATE"});
       unsupported(f.name_span, "the static member " + c + "." + f.name);
       return fail(f);
     }
@@ -558,8 +642,9 @@ class Checker {
   }
   bool arity(const MethodCall& c, std::size_t n, const std::string& what) {
     if (c.args.size() == n) return true;
-    error(c.name_span, "method " + what + " cannot be applied to the given types: expected " + std::to_string(n) +
-                           " argument" + (n == 1 ? "" : "s") + ", found " + std::to_string(c.args.size()));
+    error(c.name_span, "method " + what + " cannot be applied to the given types: expected " +
+                           std::to_string(n) + " argument" + (n == 1 ? "" : "s") + ", found " +
+                           std::to_string(c.args.size()));
     return false;
   }
   bool arg_is(const MethodCall& c, const std::vector<Type>& ts, std::size_t i, const Type& want) {
@@ -588,39 +673,50 @@ class Checker {
           unsupported(c.args[0]->span, "printing a char[]");
         return call_result(c, c.name == "println" ? Op::println : Op::print, Type::void_t());
       }
-      unsupported(c.name_span, "PrintStream." + c.name + " with " + std::to_string(c.args.size()) + " arguments");
+      unsupported(c.name_span,
+                  "PrintStream." + c.name + " with " + std::to_string(c.args.size()) + " arguments");
       return fail(c);
     }
     if (t.is_string()) {
       if (c.name == "length" && arity(c, 0, "length()")) return call_result(c, Op::string_length, kInt);
-      if (c.name == "getBytes" && arity(c, 0, "getBytes()")) return call_result(c, Op::string_get_bytes, Type::of(Prim::byte_).array_of());
-      if (c.name == "isEmpty" && arity(c, 0, "isEmpty()")) return call_result(c, Op::string_is_empty, Type::of(Prim::boolean_));
-      if (c.name == "charAt" && arity(c, 1, "charAt(int)") && arg_is(c, ts, 0, kInt)) return call_result(c, Op::string_char_at, Type::of(Prim::char_));
+      if (c.name == "getBytes" && arity(c, 0, "getBytes()"))
+        return call_result(c, Op::string_get_bytes, Type::of(Prim::byte_).array_of());
+      if (c.name == "isEmpty" && arity(c, 0, "isEmpty()"))
+        return call_result(c, Op::string_is_empty, Type::of(Prim::boolean_));
+      if (c.name == "charAt" && arity(c, 1, "charAt(int)") && arg_is(c, ts, 0, kInt))
+        return call_result(c, Op::string_char_at, Type::of(Prim::char_));
       if (c.name == "equals" && arity(c, 1, "equals(Object)")) {
         if (ts[0].is_prim()) unsupported(c.args[0]->span, "boxing a primitive for equals");
         return call_result(c, Op::string_equals, Type::of(Prim::boolean_));
       }
-      if (c.name == "toString" && arity(c, 0, "toString()")) return call_result(c, Op::string_value_of, kString);
+      if (c.name == "toString" && arity(c, 0, "toString()"))
+        return call_result(c, Op::string_value_of, kString);
       unsupported(c.name_span, "String." + c.name + "()");
       return fail(c);
     }
     if (t.is_throwable()) {
-      if (c.name == "getMessage" && arity(c, 0, "getMessage()")) return call_result(c, Op::throwable_get_message, kString);
-      if (c.name == "toString" && arity(c, 0, "toString()")) return call_result(c, Op::throwable_to_string, kString);
-      if (c.name == "getClass" && arity(c, 0, "getClass()")) return call_result(c, Op::throwable_get_class, Type::ref("Class"));
+      if (c.name == "getMessage" && arity(c, 0, "getMessage()"))
+        return call_result(c, Op::throwable_get_message, kString);
+      if (c.name == "toString" && arity(c, 0, "toString()"))
+        return call_result(c, Op::throwable_to_string, kString);
+      if (c.name == "getClass" && arity(c, 0, "getClass()"))
+        return call_result(c, Op::throwable_get_class, Type::ref("Class"));
       unsupported(c.name_span, "Throwable." + c.name + "()");
       return fail(c);
     }
     if (t.is_class("Class")) {
       if (c.name == "getName" && arity(c, 0, "getName()")) return call_result(c, Op::class_get_name, kString);
-      if (c.name == "getSimpleName" && arity(c, 0, "getSimpleName()")) return call_result(c, Op::class_get_simple_name, kString);
+      if (c.name == "getSimpleName" && arity(c, 0, "getSimpleName()"))
+        return call_result(c, Op::class_get_simple_name, kString);
       unsupported(c.name_span, "Class." + c.name + "()");
       return fail(c);
     }
     if (t.is_class("Thread")) {
-      if (c.name == "start" && arity(c, 0, "start()")) return call_result(c, Op::thread_start, Type::void_t());
+      if (c.name == "start" && arity(c, 0, "start()"))
+        return call_result(c, Op::thread_start, Type::void_t());
       if (c.name == "join" && arity(c, 0, "join()")) return call_result(c, Op::thread_join, Type::void_t());
-      if (c.name == "getName" && arity(c, 0, "getName()")) return call_result(c, Op::thread_get_name, kString);
+      if (c.name == "getName" && arity(c, 0, "getName()"))
+        return call_result(c, Op::thread_get_name, kString);
       unsupported(c.name_span, "Thread." + c.name + "()");
       return fail(c);
     }
@@ -641,19 +737,24 @@ class Checker {
   Type static_call(const MethodCall& c, const std::string& cls, const std::vector<Type>& ts) {
     const Type kInt = Type::of(Prim::int_), kLong = Type::of(Prim::long_), kString = Type::ref("String");
     const Type kBuffer = Type::ref("ByteBuffer");
-    if (cls == "System" && c.name == "gc" && arity(c, 0, "gc()")) return call_result(c, Op::system_gc, Type::void_t());
+    if (cls == "System" && c.name == "gc" && arity(c, 0, "gc()"))
+      return call_result(c, Op::system_gc, Type::void_t());
     if (cls == "System" && c.name == "exit" && arity(c, 1, "exit(int)") && arg_is(c, ts, 0, kInt))
       return call_result(c, Op::system_exit, Type::void_t());
-    if (cls == "Heapviz" && c.name == "pools" && arity(c, 0, "pools()")) return call_result(c, Op::heapviz_pools, Type::void_t());
-    if (cls == "Heapviz" && c.name == "gc" && arity(c, 0, "gc()")) return call_result(c, Op::heapviz_gc, Type::void_t());
+    if (cls == "Heapviz" && c.name == "pools" && arity(c, 0, "pools()"))
+      return call_result(c, Op::heapviz_pools, Type::void_t());
+    if (cls == "Heapviz" && c.name == "gc" && arity(c, 0, "gc()"))
+      return call_result(c, Op::heapviz_gc, Type::void_t());
     if (cls == "ByteBuffer" && (c.name == "allocate" || c.name == "allocateDirect" || c.name == "wrap")) {
       if (!machine_buffers_available()) {
-        unsupported(c.name_span, "ByteBuffer." + c.name + " (this build of heapviz has no ByteBuffers on the machine yet)");
+        unsupported(c.name_span, "ByteBuffer." + c.name +
+                                     " (this build of heapviz has no ByteBuffers on the machine yet)");
         return fail(c);
       }
       if (c.name == "wrap") {
         if (c.args.size() != 1 && c.args.size() != 3) {
-          error(c.name_span, "no suitable method found for wrap with " + std::to_string(c.args.size()) + " arguments");
+          error(c.name_span,
+                "no suitable method found for wrap with " + std::to_string(c.args.size()) + " arguments");
           return fail(c);
         }
         arg_is(c, ts, 0, Type::of(Prim::byte_).array_of());
@@ -672,7 +773,8 @@ class Checker {
       return call_result(c, cls == "Integer" ? Op::to_hex_int : Op::to_hex_long, kString);
     }
     if (cls == "String" && c.name == "valueOf" && arity(c, 1, "valueOf")) {
-      if (ts[0].is_array() && ts[0].prim == Prim::char_) unsupported(c.args[0]->span, "String.valueOf(char[])");
+      if (ts[0].is_array() && ts[0].prim == Prim::char_)
+        unsupported(c.args[0]->span, "String.valueOf(char[])");
       return call_result(c, Op::string_value_of, kString);
     }
     if (cls == "Math" && (c.name == "max" || c.name == "min" || c.name == "abs")) {
@@ -690,16 +792,21 @@ class Checker {
         unsupported(c.name_span, "Math." + c.name + " on floating-point values");
         return fail(c);
       }
-      return call_result(c, c.name == "max" ? Op::math_max : c.name == "min" ? Op::math_min : Op::math_abs, Type::of(p));
+      return call_result(c,
+                         c.name == "max"   ? Op::math_max
+                         : c.name == "min" ? Op::math_min
+                                           : Op::math_abs,
+                         Type::of(p));
     }
     if (cls == "Thread" && c.name == "currentThread" && arity(c, 0, "currentThread()"))
       return call_result(c, Op::thread_current, Type::ref("Thread"));
-    if (((cls == "Path" && c.name == "of") || (cls == "Paths" && c.name == "get")) && arity(c, 1, c.name + "(String)") &&
-        arg_is(c, ts, 0, kString))
+    if (((cls == "Path" && c.name == "of") || (cls == "Paths" && c.name == "get")) &&
+        arity(c, 1, c.name + "(String)") && arg_is(c, ts, 0, kString))
       return call_result(c, Op::path_of, Type::ref("Path"));
     if (cls == "FileChannel" && c.name == "open" && !c.args.empty()) {
       bool ok = arg_is(c, ts, 0, Type::ref("Path"));
-      for (std::size_t i = 1; i < ts.size() && ok; ++i) ok = arg_is(c, ts, i, Type::ref("StandardOpenOption"));
+      for (std::size_t i = 1; i < ts.size() && ok; ++i)
+        ok = arg_is(c, ts, i, Type::ref("StandardOpenOption"));
       if (ok) return call_result(c, Op::channel_open, Type::ref("FileChannel"));
       return fail(c);
     }
@@ -707,8 +814,8 @@ class Checker {
       unsupported(c.name_span, cls + "." + c.name + " (file I/O)");
       return fail(c);
     }
-    if (cls == "System" || cls == "Heapviz" || cls == "Integer" || cls == "Long" || cls == "Math" || cls == "String" ||
-        cls == "ByteBuffer" || cls == "Thread")
+    if (cls == "System" || cls == "Heapviz" || cls == "Integer" || cls == "Long" || cls == "Math" ||
+        cls == "String" || cls == "ByteBuffer" || cls == "Thread")
       unsupported(c.name_span, cls + "." + c.name);
     else
       error(c.name_span, "cannot find symbol: method " + c.name + " in " + cls);
@@ -721,10 +828,13 @@ class Checker {
   Type channel_call_more(const MethodCall& c, const Sig& sig) {
     const Type kInt = Type::of(Prim::int_), kLong = Type::of(Prim::long_), kBuffer = Type::ref("ByteBuffer");
     const Type kBuffers = kBuffer.array_of(), kChannel = Type::ref("FileChannel");
-    if (c.name == "map" && sig({Type::ref("FileChannel.MapMode"), kLong, kLong})) return call_result(c, Op::channel_map, Type::ref("MappedByteBuffer"));
+    if (c.name == "map" && sig({Type::ref("FileChannel.MapMode"), kLong, kLong}))
+      return call_result(c, Op::channel_map, Type::ref("MappedByteBuffer"));
     if (c.name == "write" && sig({kBuffer, kLong})) return call_result(c, Op::channel_write_at, kInt);
-    if (c.name == "write" && (sig({kBuffers}) || sig({kBuffers, kInt, kInt}))) return call_result(c, Op::channel_write_gather, kLong);
-    if (c.name == "read" && (sig({kBuffers}) || sig({kBuffers, kInt, kInt}))) return call_result(c, Op::channel_read_scatter, kLong);
+    if (c.name == "write" && (sig({kBuffers}) || sig({kBuffers, kInt, kInt})))
+      return call_result(c, Op::channel_write_gather, kLong);
+    if (c.name == "read" && (sig({kBuffers}) || sig({kBuffers, kInt, kInt})))
+      return call_result(c, Op::channel_read_scatter, kLong);
     if (c.name == "truncate" && sig({kLong})) return call_result(c, Op::channel_truncate, kChannel);
     if (c.name == "position" && sig({kLong})) return call_result(c, Op::channel_set_position, kChannel);
     return Type::error();
@@ -743,11 +853,13 @@ class Checker {
       return true;
     };
     if (c.name == "write" && sig({kBuffer})) return call_result(c, Op::channel_write, kInt);
-    if (c.name == "read" && (sig({kBuffer}) || sig({kBuffer, kLong}))) return call_result(c, Op::channel_read, kInt);
+    if (c.name == "read" && (sig({kBuffer}) || sig({kBuffer, kLong})))
+      return call_result(c, Op::channel_read, kInt);
     if (c.name == "size" && sig({})) return call_result(c, Op::channel_size, kLong);
     if (c.name == "position" && sig({})) return call_result(c, Op::channel_position, kLong);
     if (Type t = channel_call_more(c, sig); !t.is_error()) return t;
-    if (c.name == "force" && sig({Type::of(Prim::boolean_)})) return call_result(c, Op::channel_force, Type::void_t());
+    if (c.name == "force" && sig({Type::of(Prim::boolean_)}))
+      return call_result(c, Op::channel_force, Type::void_t());
     if (c.name == "transferTo" && sig({kLong, kLong, Type::ref("FileChannel")}))
       return call_result(c, Op::channel_transfer_to, kLong);
     if (c.name == "close" && sig({})) return call_result(c, Op::channel_close, Type::void_t());
@@ -788,7 +900,9 @@ class Checker {
         const std::vector<Type> ps = params_of(s.signature);
         if (ps.size() != ts.size()) continue;
         bool ok = true;
-        for (std::size_t i = 0; i < ps.size() && ok; ++i) ok = phase == 0 ? ps[i] == ts[i] || (ts[i].kind == Type::Kind::null_ && ps[i].is_reference()) : assignable(ps[i], ts[i], nullptr);
+        for (std::size_t i = 0; i < ps.size() && ok; ++i)
+          ok = phase == 0 ? ps[i] == ts[i] || (ts[i].kind == Type::Kind::null_ && ps[i].is_reference())
+                          : assignable(ps[i], ts[i], nullptr);
         if (ok) {
           found = &s;
           break;
@@ -802,24 +916,31 @@ class Checker {
         args += t.java_name();
       }
       if (name_exists)
-        error(c.name_span, "no suitable method found for " + c.name + "(" + args + ") in " + recv.java_name() +
+        error(c.name_span, "no suitable method found for " + c.name + "(" + args + ") in " +
+                               recv.java_name() +
                                " (check the argument types; a byte needs a cast such as (byte) 7)");
       else
         unsupported(c.name_span, recv.java_name() + "." + c.name + "(" + args + ")");
       return fail(c);
     }
-    if (found->signature == "force()" || found->signature == "load()" || found->signature == "isLoaded()")  // MappedByteBuffer's own
-      return call_result(c, Op::mapped_method, found->signature == "isLoaded()" ? Type::of(Prim::boolean_) : Type::ref("MappedByteBuffer"),
-                         std::string(found->signature));
+    if (found->signature == "force()" || found->signature == "load()" ||
+        found->signature == "isLoaded()")  // MappedByteBuffer's own
+      return call_result(
+          c, Op::mapped_method,
+          found->signature == "isLoaded()" ? Type::of(Prim::boolean_) : Type::ref("MappedByteBuffer"),
+          std::string(found->signature));
     if (!buffer_method_available(found->signature)) {
       unsupported(c.name_span, "ByteBuffer." + std::string(found->signature) +
-                                   (machine_buffers_available() ? "" : " (this build of heapviz has no ByteBuffers on the machine yet)"));
+                                   (machine_buffers_available()
+                                        ? ""
+                                        : " (this build of heapviz has no ByteBuffers on the machine yet)"));
       return fail(c);
     }
     Type result = param_type(found->returns);
     if (found->returns == "void") result = Type::void_t();
-    static constexpr std::string_view kCovariant[] = {"flip()", "clear()", "rewind()", "mark()", "reset()", "position(int)",
-                                                      "limit(int)", "slice()", "slice(int,int)", "duplicate()", "compact()"};
+    static constexpr std::string_view kCovariant[] = {
+        "flip()",     "clear()", "rewind()",       "mark()",      "reset()",  "position(int)",
+        "limit(int)", "slice()", "slice(int,int)", "duplicate()", "compact()"};
     if (recv.is_class("MappedByteBuffer") &&
         std::find(std::begin(kCovariant), std::end(kCovariant), found->signature) != std::end(kCovariant))
       result = Type::ref("MappedByteBuffer");
@@ -831,7 +952,8 @@ class Checker {
     const std::string cname = strip_package(n.type.name);
     if (!n.type.args.empty() || n.type.diamond) {
       unsupported(n.type.span, "a generic class ('" + n.type.to_string() + "')");
-      for (const auto& a : n.args) if (a->kind != NodeKind::Lambda) expr(*a);
+      for (const auto& a : n.args)
+        if (a->kind != NodeKind::Lambda) expr(*a);
       return fail(n);
     }
     if (cname == "Thread") {
@@ -851,11 +973,13 @@ class Checker {
       ts.push_back(expr(*a));
     }
     if (cname == "Object") {
-      if (!n.args.empty()) error(n.span, "constructor Object in class Object cannot be applied to given types");
+      if (!n.args.empty())
+        error(n.span, "constructor Object in class Object cannot be applied to given types");
       return record(n, ExprInfo{Type::ref("Object"), Op::new_object});
     }
     if (const UserClass* uc = find_class(cname)) {
-      if (!n.args.empty()) error(n.span, "constructor " + cname + " in class " + cname + " cannot be applied to given types");
+      if (!n.args.empty())
+        error(n.span, "constructor " + cname + " in class " + cname + " cannot be applied to given types");
       ExprInfo info{Type::ref(uc->name), Op::new_user};
       info.cls = uc;
       return record(n, std::move(info));
@@ -866,7 +990,8 @@ class Checker {
         return fail(n);
       }
       // Throwable(Throwable cause): the message is cause.toString() (the cause itself is not kept).
-      if (n.args.size() == 1 && !ts[0].is_throwable()) require(Type::ref("String"), ts[0], &a_.info(*n.args[0]), n.args[0]->span);
+      if (n.args.size() == 1 && !ts[0].is_throwable())
+        require(Type::ref("String"), ts[0], &a_.info(*n.args[0]), n.args[0]->span);
       return record(n, ExprInfo{Type::ref(std::string(q)), Op::new_throwable});
     }
     unsupported(n.type.span, "new " + n.type.to_string() + "(...)");
@@ -874,7 +999,8 @@ class Checker {
   }
 
   void lambda(const Lambda& l) {
-    if (!l.params.empty()) error(l.span, "incompatible parameter types in lambda expression: Runnable.run() takes none");
+    if (!l.params.empty())
+      error(l.span, "incompatible parameter types in lambda expression: Runnable.run() takes none");
     const int saved_slot = next_slot_;
     next_slot_ = 0;  // lambda$main$N is a static method of its own (captured values come first; simplified)
     ++lambda_depth_;
@@ -902,8 +1028,10 @@ class Checker {
     for (const auto& d : n.dim_exprs) {
       const Type t = expr(*d);
       if (!t.is_error() && (!t.is_integral() || promote(t.prim) != Prim::int_)) {
-        if (t.is(Prim::long_)) error(d->span, "incompatible types: possible lossy conversion from long to int");
-        else error(d->span, "incompatible types: " + t.java_name() + " cannot be converted to int");
+        if (t.is(Prim::long_))
+          error(d->span, "incompatible types: possible lossy conversion from long to int");
+        else
+          error(d->span, "incompatible types: " + t.java_name() + " cannot be converted to int");
       }
     }
     if (n.init) check_init(*n.init, arr);
@@ -916,18 +1044,35 @@ class Checker {
     if (t.is_error()) return fail(u);
     switch (u.op) {
       case UnaryOp::Not:
-        if (!t.is_boolean()) { error(u.span, "bad operand type " + t.java_name() + " for unary operator '!'"); return fail(u); }
+        if (!t.is_boolean()) {
+          error(u.span, "bad operand type " + t.java_name() + " for unary operator '!'");
+          return fail(u);
+        }
         return fold_unary(u, t);
       case UnaryOp::BitNot:
-        if (!t.is_integral()) { error(u.span, "bad operand type " + t.java_name() + " for unary operator '~'"); return fail(u); }
+        if (!t.is_integral()) {
+          error(u.span, "bad operand type " + t.java_name() + " for unary operator '~'");
+          return fail(u);
+        }
         return fold_unary(u, Type::of(promote(t.prim)));
       case UnaryOp::Plus:
       case UnaryOp::Minus:
-        if (!t.is_numeric()) { error(u.span, "bad operand type " + t.java_name() + " for unary operator '" + std::string(op_spelling(u.op)) + "'"); return fail(u); }
+        if (!t.is_numeric()) {
+          error(u.span, "bad operand type " + t.java_name() + " for unary operator '" +
+                            std::string(op_spelling(u.op)) + "'");
+          return fail(u);
+        }
         return fold_unary(u, Type::of(promote(t.prim)));
       default:  // ++ and --
-        if (!is_variable(*u.operand)) { error(u.operand->span, "unexpected type: required variable, found value"); return fail(u); }
-        if (!t.is_numeric()) { error(u.span, "bad operand type " + t.java_name() + " for unary operator '" + std::string(op_spelling(u.op)) + "'"); return fail(u); }
+        if (!is_variable(*u.operand)) {
+          error(u.operand->span, "unexpected type: required variable, found value");
+          return fail(u);
+        }
+        if (!t.is_numeric()) {
+          error(u.span, "bad operand type " + t.java_name() + " for unary operator '" +
+                            std::string(op_spelling(u.op)) + "'");
+          return fail(u);
+        }
         note_assignment(*u.operand);
         return record(u, ExprInfo{t});
     }
@@ -940,8 +1085,10 @@ class Checker {
       std::int64_t r = v;
       if (u.op == UnaryOp::Minus) r = static_cast<std::int64_t>(0ull - static_cast<std::uint64_t>(v));
       if (u.op == UnaryOp::BitNot) r = ~v;
-      if (u.op == UnaryOp::Not) info.constant = !std::get<bool>(*o.constant);
-      else info.constant = convert_prim(r, t.prim);
+      if (u.op == UnaryOp::Not)
+        info.constant = !std::get<bool>(*o.constant);
+      else
+        info.constant = convert_prim(r, t.prim);
     }
     return record(u, std::move(info));
   }
@@ -960,14 +1107,18 @@ class Checker {
     if (l.is_error() || r.is_error()) return fail(b);
     const std::string op(op_spelling(b.op));
     auto bad = [&]() {
-      error(b.span, "bad operand types for binary operator '" + op + "': " + l.java_name() + " and " + r.java_name());
+      error(b.span,
+            "bad operand types for binary operator '" + op + "': " + l.java_name() + " and " + r.java_name());
       return fail(b);
     };
     Type result;
     switch (b.op) {
       case BinaryOp::Add:
         if (l.is_string() || r.is_string()) {
-          if (l.is_void() || r.is_void()) { error(b.span, "'void' type not allowed here"); return fail(b); }
+          if (l.is_void() || r.is_void()) {
+            error(b.span, "'void' type not allowed here");
+            return fail(b);
+          }
           result = Type::ref("String");
           break;
         }
@@ -994,11 +1145,19 @@ class Checker {
         break;
       case BinaryOp::Eq:
       case BinaryOp::Ne:
-        if (l.is_numeric() && r.is_numeric()) { result = Type::of(Prim::boolean_); break; }
-        if (l.is_boolean() && r.is_boolean()) { result = Type::of(Prim::boolean_); break; }
+        if (l.is_numeric() && r.is_numeric()) {
+          result = Type::of(Prim::boolean_);
+          break;
+        }
+        if (l.is_boolean() && r.is_boolean()) {
+          result = Type::of(Prim::boolean_);
+          break;
+        }
         if (l.is_reference() && r.is_reference()) {
-          if ((l.is_string() && r.kind != Type::Kind::null_) || (r.is_string() && l.kind != Type::Kind::null_)) {
-            unsupported(b.span, "comparing Strings with '" + op + "' (identity of String objects; use equals)");
+          if ((l.is_string() && r.kind != Type::Kind::null_) ||
+              (r.is_string() && l.kind != Type::Kind::null_)) {
+            unsupported(b.span,
+                        "comparing Strings with '" + op + "' (identity of String objects; use equals)");
             return fail(b);
           }
           if (!assignable(l, r, nullptr) && !assignable(r, l, nullptr))
@@ -1010,7 +1169,10 @@ class Checker {
       case BinaryOp::BitAnd:
       case BinaryOp::BitOr:
       case BinaryOp::BitXor:
-        if (l.is_boolean() && r.is_boolean()) { result = Type::of(Prim::boolean_); break; }
+        if (l.is_boolean() && r.is_boolean()) {
+          result = Type::of(Prim::boolean_);
+          break;
+        }
         if (!l.is_integral() || !r.is_integral()) return bad();
         result = Type::of(promote(l.prim, r.prim));
         break;
@@ -1031,7 +1193,8 @@ class Checker {
     const ExprInfo& l = a_.info(*b.lhs);
     const ExprInfo& r = a_.info(*b.rhs);
     if (!l.constant || !r.constant || !info.type.is_prim()) return;
-    if (std::holds_alternative<std::string>(*l.constant) || std::holds_alternative<std::string>(*r.constant)) return;
+    if (std::holds_alternative<std::string>(*l.constant) || std::holds_alternative<std::string>(*r.constant))
+      return;
     if (std::holds_alternative<double>(*l.constant) || std::holds_alternative<double>(*r.constant) ||
         std::holds_alternative<float>(*l.constant) || std::holds_alternative<float>(*r.constant))
       return;
@@ -1040,22 +1203,53 @@ class Checker {
     auto wrap = [&](std::uint64_t v) { return convert_prim(static_cast<std::int64_t>(v), info.type.prim); };
     const auto ux = static_cast<std::uint64_t>(x), uy = static_cast<std::uint64_t>(y);
     switch (b.op) {
-      case BinaryOp::Add: info.constant = wrap(ux + uy); break;
-      case BinaryOp::Sub: info.constant = wrap(ux - uy); break;
-      case BinaryOp::Mul: info.constant = wrap(ux * uy); break;
-      case BinaryOp::BitAnd: info.constant = info.type.is_boolean() ? Value{(x & y) != 0} : wrap(ux & uy); break;
-      case BinaryOp::BitOr: info.constant = info.type.is_boolean() ? Value{(x | y) != 0} : wrap(ux | uy); break;
-      case BinaryOp::BitXor: info.constant = info.type.is_boolean() ? Value{(x ^ y) != 0} : wrap(ux ^ uy); break;
-      case BinaryOp::Shl: info.constant = wrap(ux << (y & (is_long ? 63 : 31))); break;
-      case BinaryOp::Lt: info.constant = x < y; break;
-      case BinaryOp::Gt: info.constant = x > y; break;
-      case BinaryOp::Le: info.constant = x <= y; break;
-      case BinaryOp::Ge: info.constant = x >= y; break;
-      case BinaryOp::Eq: info.constant = x == y; break;
-      case BinaryOp::Ne: info.constant = x != y; break;
-      case BinaryOp::And: info.constant = x != 0 && y != 0; break;
-      case BinaryOp::Or: info.constant = x != 0 || y != 0; break;
-      default: break;  // / % >> >>> : folded at run time only
+      case BinaryOp::Add:
+        info.constant = wrap(ux + uy);
+        break;
+      case BinaryOp::Sub:
+        info.constant = wrap(ux - uy);
+        break;
+      case BinaryOp::Mul:
+        info.constant = wrap(ux * uy);
+        break;
+      case BinaryOp::BitAnd:
+        info.constant = info.type.is_boolean() ? Value{(x & y) != 0} : wrap(ux & uy);
+        break;
+      case BinaryOp::BitOr:
+        info.constant = info.type.is_boolean() ? Value{(x | y) != 0} : wrap(ux | uy);
+        break;
+      case BinaryOp::BitXor:
+        info.constant = info.type.is_boolean() ? Value{(x ^ y) != 0} : wrap(ux ^ uy);
+        break;
+      case BinaryOp::Shl:
+        info.constant = wrap(ux << (y & (is_long ? 63 : 31)));
+        break;
+      case BinaryOp::Lt:
+        info.constant = x < y;
+        break;
+      case BinaryOp::Gt:
+        info.constant = x > y;
+        break;
+      case BinaryOp::Le:
+        info.constant = x <= y;
+        break;
+      case BinaryOp::Ge:
+        info.constant = x >= y;
+        break;
+      case BinaryOp::Eq:
+        info.constant = x == y;
+        break;
+      case BinaryOp::Ne:
+        info.constant = x != y;
+        break;
+      case BinaryOp::And:
+        info.constant = x != 0 && y != 0;
+        break;
+      case BinaryOp::Or:
+        info.constant = x != 0 || y != 0;
+        break;
+      default:
+        break;  // / % >> >>> : folded at run time only
     }
   }
 
@@ -1077,13 +1271,14 @@ class Checker {
     if (t.is_error() || v.is_error()) return fail(a);
     const bool ok = (a.op == AssignOp::Add && t.is_string() && !v.is_void()) ||
                     (t.is_numeric() && v.is_numeric() &&
-                     (a.op == AssignOp::Add || a.op == AssignOp::Sub || a.op == AssignOp::Mul || a.op == AssignOp::Div ||
-                      a.op == AssignOp::Rem)) ||
-                    (t.is_integral() && v.is_integral()) || (t.is_boolean() && v.is_boolean() &&
-                                                              (a.op == AssignOp::And || a.op == AssignOp::Or || a.op == AssignOp::Xor));
+                     (a.op == AssignOp::Add || a.op == AssignOp::Sub || a.op == AssignOp::Mul ||
+                      a.op == AssignOp::Div || a.op == AssignOp::Rem)) ||
+                    (t.is_integral() && v.is_integral()) ||
+                    (t.is_boolean() && v.is_boolean() &&
+                     (a.op == AssignOp::And || a.op == AssignOp::Or || a.op == AssignOp::Xor));
     if (!ok) {
-      error(a.span, "bad operand types for binary operator '" + std::string(op_spelling(a.op)) + "': " + t.java_name() +
-                        " and " + v.java_name());
+      error(a.span, "bad operand types for binary operator '" + std::string(op_spelling(a.op)) +
+                        "': " + t.java_name() + " and " + v.java_name());
       return fail(a);
     }
     return record(a, ExprInfo{t});
@@ -1114,11 +1309,13 @@ class Checker {
     ExprInfo info{to};
     if (to.is_prim() && from.is_prim()) {
       if (to.is_boolean() != from.is_boolean()) {
-        error(c.span, "incompatible types: " + from.java_name() + " cannot be converted to " + to.java_name());
+        error(c.span,
+              "incompatible types: " + from.java_name() + " cannot be converted to " + to.java_name());
         return fail(c);
       }
       const ExprInfo& o = a_.info(*c.operand);
-      if (o.constant && !std::holds_alternative<double>(*o.constant) && !std::holds_alternative<float>(*o.constant))
+      if (o.constant && !std::holds_alternative<double>(*o.constant) &&
+          !std::holds_alternative<float>(*o.constant))
         info.constant = convert_prim(*o.constant, to.prim);
       else if (o.constant)
         info.constant = convert_prim(*o.constant, to.prim);
@@ -1126,7 +1323,8 @@ class Checker {
     }
     if (to.is_reference() && from.is_reference()) {
       if (!assignable(to, from, nullptr) && !assignable(from, to, nullptr)) {
-        error(c.span, "incompatible types: " + from.java_name() + " cannot be converted to " + to.java_name());
+        error(c.span,
+              "incompatible types: " + from.java_name() + " cannot be converted to " + to.java_name());
         return fail(c);
       }
       return record(c, std::move(info));

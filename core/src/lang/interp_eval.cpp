@@ -47,18 +47,26 @@ Value Runtime::eval(const Expr& e) {
     case NodeKind::FieldAccess: {
       const auto& f = e.cast<FieldAccess>();
       switch (info.op) {
-        case Op::enum_const: return *info.constant;
+        case Op::enum_const:
+          return *info.constant;
         case Op::system_out:
         case Op::system_err:
-        case Op::class_ref: return std::monostate{};
-        case Op::array_length: return array_length(eval(*f.target), *f.target);
-        case Op::user_field: return load_field(eval(*f.target), *info.cls, f.name, *f.target);
-        default: return std::monostate{};
+        case Op::class_ref:
+          return std::monostate{};
+        case Op::array_length:
+          return array_length(eval(*f.target), *f.target);
+        case Op::user_field:
+          return load_field(eval(*f.target), *info.cls, f.name, *f.target);
+        default:
+          return std::monostate{};
       }
     }
-    case NodeKind::MethodCall: return eval_call(e.cast<MethodCall>());
-    case NodeKind::NewObject: return eval_new_object(e.cast<NewObject>());
-    case NodeKind::NewArray: return eval_new_array(e.cast<NewArray>());
+    case NodeKind::MethodCall:
+      return eval_call(e.cast<MethodCall>());
+    case NodeKind::NewObject:
+      return eval_new_object(e.cast<NewObject>());
+    case NodeKind::NewArray:
+      return eval_new_array(e.cast<NewArray>());
     case NodeKind::ArrayAccess: {
       const auto& n = e.cast<ArrayAccess>();
       const std::size_t mark = temps_.size();
@@ -68,9 +76,12 @@ Value Runtime::eval(const Expr& e) {
       release(mark);
       return load_element(arr, info.type, idx, *n.array);
     }
-    case NodeKind::Unary: return eval_unary(e.cast<Unary>());
-    case NodeKind::Binary: return eval_binary(e.cast<Binary>());
-    case NodeKind::Assign: return eval_assign(e.cast<Assign>());
+    case NodeKind::Unary:
+      return eval_unary(e.cast<Unary>());
+    case NodeKind::Binary:
+      return eval_binary(e.cast<Binary>());
+    case NodeKind::Assign:
+      return eval_assign(e.cast<Assign>());
     case NodeKind::Conditional: {
       const auto& c = e.cast<Conditional>();
       return coerce(std::get<bool>(eval(*c.cond)) ? eval(*c.then_expr) : eval(*c.else_expr), info.type);
@@ -87,9 +98,12 @@ Value Runtime::eval(const Expr& e) {
           bool ok = info.type.is_array() ? false : true;
           for (const auto& uc : a_.classes)
             if (uc.name == info.type.cls) ok = actual == uc.binary_name;
-          if ((info.type.is_class("ByteBuffer") || info.type.is_class("MappedByteBuffer")) && !is_buffer(r_.machine(), id)) ok = false;
+          if ((info.type.is_class("ByteBuffer") || info.type.is_class("MappedByteBuffer")) &&
+              !is_buffer(r_.machine(), id))
+            ok = false;
           if (!ok)
-            throw_java("java.lang.ClassCastException", "class " + actual + " cannot be cast to class " + qualified_class_name(info.type));
+            throw_java("java.lang.ClassCastException",
+                       "class " + actual + " cannot be cast to class " + qualified_class_name(info.type));
         }
       }
       return v;
@@ -111,7 +125,8 @@ Value Runtime::eval(const Expr& e) {
         if (uc.name == target) return binary_name_of(id) == uc.binary_name;
       return false;
     }
-    default: return std::monostate{};
+    default:
+      return std::monostate{};
   }
 }
 
@@ -122,12 +137,23 @@ Value Runtime::arith(BinaryOp op, const Value& lv, const Value& rv, Prim p) {
     const double x = as_double(lv), y = as_double(rv);
     double r = 0;
     switch (op) {
-      case BinaryOp::Add: r = x + y; break;
-      case BinaryOp::Sub: r = x - y; break;
-      case BinaryOp::Mul: r = x * y; break;
-      case BinaryOp::Div: r = x / y; break;
-      case BinaryOp::Rem: r = std::fmod(x, y); break;
-      default: break;
+      case BinaryOp::Add:
+        r = x + y;
+        break;
+      case BinaryOp::Sub:
+        r = x - y;
+        break;
+      case BinaryOp::Mul:
+        r = x * y;
+        break;
+      case BinaryOp::Div:
+        r = x / y;
+        break;
+      case BinaryOp::Rem:
+        r = std::fmod(x, y);
+        break;
+      default:
+        break;
     }
     return p == Prim::float_ ? Value{static_cast<float>(r)} : Value{r};
   }
@@ -137,24 +163,46 @@ Value Runtime::arith(BinaryOp op, const Value& lv, const Value& rv, Prim p) {
   const int mask = is_long ? 63 : 31;
   std::uint64_t r = 0;
   switch (op) {
-    case BinaryOp::Add: r = ux + uy; break;
-    case BinaryOp::Sub: r = ux - uy; break;
-    case BinaryOp::Mul: r = ux * uy; break;
+    case BinaryOp::Add:
+      r = ux + uy;
+      break;
+    case BinaryOp::Sub:
+      r = ux - uy;
+      break;
+    case BinaryOp::Mul:
+      r = ux * uy;
+      break;
     case BinaryOp::Div:
     case BinaryOp::Rem: {
       if (y == 0) throw_java("java.lang.ArithmeticException", std::string("/ by zero"));
-      const std::int64_t min = is_long ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int32_t>::min();
-      if (x == min && y == -1) r = op == BinaryOp::Div ? static_cast<std::uint64_t>(min) : 0;  // overflow wraps, no trap
-      else r = static_cast<std::uint64_t>(op == BinaryOp::Div ? x / y : x % y);
+      const std::int64_t min =
+          is_long ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int32_t>::min();
+      if (x == min && y == -1)
+        r = op == BinaryOp::Div ? static_cast<std::uint64_t>(min) : 0;  // overflow wraps, no trap
+      else
+        r = static_cast<std::uint64_t>(op == BinaryOp::Div ? x / y : x % y);
       break;
     }
-    case BinaryOp::BitAnd: r = ux & uy; break;
-    case BinaryOp::BitOr: r = ux | uy; break;
-    case BinaryOp::BitXor: r = ux ^ uy; break;
-    case BinaryOp::Shl: r = ux << (y & mask); break;
-    case BinaryOp::Shr: r = static_cast<std::uint64_t>(x >> (y & mask)); break;
-    case BinaryOp::UShr: r = (is_long ? ux : (ux & 0xffffffffu)) >> (y & mask); break;
-    default: break;
+    case BinaryOp::BitAnd:
+      r = ux & uy;
+      break;
+    case BinaryOp::BitOr:
+      r = ux | uy;
+      break;
+    case BinaryOp::BitXor:
+      r = ux ^ uy;
+      break;
+    case BinaryOp::Shl:
+      r = ux << (y & mask);
+      break;
+    case BinaryOp::Shr:
+      r = static_cast<std::uint64_t>(x >> (y & mask));
+      break;
+    case BinaryOp::UShr:
+      r = (is_long ? ux : (ux & 0xffffffffu)) >> (y & mask);
+      break;
+    default:
+      break;
   }
   return convert_prim(static_cast<std::int64_t>(r), p);
 }
@@ -186,19 +234,28 @@ Value Runtime::eval_binary(const Binary& b) {
         bool res = false;
         if (p == Prim::double_ || p == Prim::float_) {
           const double x = as_double(coerce(l, Type::of(p))), y = as_double(coerce(r, Type::of(p)));
-          res = b.op == BinaryOp::Lt ? x < y : b.op == BinaryOp::Gt ? x > y : b.op == BinaryOp::Le ? x <= y
-              : b.op == BinaryOp::Ge ? x >= y : b.op == BinaryOp::Eq ? x == y : x != y;
+          res = b.op == BinaryOp::Lt   ? x < y
+                : b.op == BinaryOp::Gt ? x > y
+                : b.op == BinaryOp::Le ? x <= y
+                : b.op == BinaryOp::Ge ? x >= y
+                : b.op == BinaryOp::Eq ? x == y
+                                       : x != y;
         } else {
           const std::int64_t x = as_long(l), y = as_long(r);
-          res = b.op == BinaryOp::Lt ? x < y : b.op == BinaryOp::Gt ? x > y : b.op == BinaryOp::Le ? x <= y
-              : b.op == BinaryOp::Ge ? x >= y : b.op == BinaryOp::Eq ? x == y : x != y;
+          res = b.op == BinaryOp::Lt   ? x < y
+                : b.op == BinaryOp::Gt ? x > y
+                : b.op == BinaryOp::Le ? x <= y
+                : b.op == BinaryOp::Ge ? x >= y
+                : b.op == BinaryOp::Eq ? x == y
+                                       : x != y;
         }
         return res;
       }
       const bool same = l == r;  // booleans, references (ids), enums, host objects
       return b.op == BinaryOp::Eq ? same : !same;
     }
-    default: break;
+    default:
+      break;
   }
   if (info.type.is_boolean()) {
     const bool x = std::get<bool>(l), y = std::get<bool>(r);
@@ -212,23 +269,29 @@ Value Runtime::eval_binary(const Binary& b) {
 Value Runtime::eval_unary(const Unary& u) {
   const ExprInfo& info = a_.info(u);
   switch (u.op) {
-    case UnaryOp::Not: return !std::get<bool>(eval(*u.operand));
-    case UnaryOp::Plus: return coerce(eval(*u.operand), info.type);
+    case UnaryOp::Not:
+      return !std::get<bool>(eval(*u.operand));
+    case UnaryOp::Plus:
+      return coerce(eval(*u.operand), info.type);
     case UnaryOp::Minus: {
       const Value v = coerce(eval(*u.operand), info.type);
       if (info.type.is(Prim::double_)) return -std::get<double>(v);
       if (info.type.is(Prim::float_)) return -std::get<float>(v);
       return arith(BinaryOp::Sub, convert_prim(std::int32_t{0}, info.type.prim), v, info.type.prim);
     }
-    case UnaryOp::BitNot: return convert_prim(~as_long(eval(*u.operand)), info.type.prim);
-    default: break;
+    case UnaryOp::BitNot:
+      return convert_prim(~as_long(eval(*u.operand)), info.type.prim);
+    default:
+      break;
   }
   // ++ and --: read, add one in the promoted type, narrow back, store; the value is old or new.
   const Type& t = info.type;
   const Value old = eval(*u.operand);
   const Prim p = promote(t.prim);
   const bool inc = u.op == UnaryOp::PreIncrement || u.op == UnaryOp::PostIncrement;
-  const Value next = convert_prim(arith(inc ? BinaryOp::Add : BinaryOp::Sub, convert_prim(old, p), convert_prim(std::int32_t{1}, p), p), t.prim);
+  const Value next = convert_prim(
+      arith(inc ? BinaryOp::Add : BinaryOp::Sub, convert_prim(old, p), convert_prim(std::int32_t{1}, p), p),
+      t.prim);
   // Store through a synthetic assignment path (the operand is a variable, checked).
   if (const auto* n = u.operand->as<Name>()) {
     if (Local* l = find_local(n->identifier)) set_local(*l, next, t);
@@ -249,15 +312,17 @@ Value Runtime::eval_assign(const Assign& a) {
   const Type& t = a_.info(*a.target).type;
   auto compute = [&](const Value& current) -> Value {
     if (a.op == AssignOp::Assign) {
-      return a.value->kind == NodeKind::ArrayInit ? eval_array_init(a.value->cast<ArrayInit>(), t) : coerce(eval(*a.value), t);
+      return a.value->kind == NodeKind::ArrayInit ? eval_array_init(a.value->cast<ArrayInit>(), t)
+                                                  : coerce(eval(*a.value), t);
     }
     const std::size_t mark = temps_.size();
     hold(current);
     const Value v = eval(*a.value);
     release(mark);
     if (t.is_string()) return checked_string(to_text(current) + to_text(v));
-    static constexpr BinaryOp kOps[] = {BinaryOp::Add, BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::Div, BinaryOp::Rem,
-                                        BinaryOp::BitAnd, BinaryOp::BitOr, BinaryOp::BitXor, BinaryOp::Shl, BinaryOp::Shr, BinaryOp::UShr};
+    static constexpr BinaryOp kOps[] = {BinaryOp::Add,    BinaryOp::Add, BinaryOp::Sub,    BinaryOp::Mul,
+                                        BinaryOp::Div,    BinaryOp::Rem, BinaryOp::BitAnd, BinaryOp::BitOr,
+                                        BinaryOp::BitXor, BinaryOp::Shl, BinaryOp::Shr,    BinaryOp::UShr};
     const BinaryOp op = kOps[static_cast<int>(a.op)];
     if (t.is_boolean()) {
       const bool x = std::get<bool>(current), y = std::get<bool>(v);
@@ -266,7 +331,8 @@ Value Runtime::eval_assign(const Assign& a) {
     const Type& vt = a_.info(*a.value).type;
     const bool shift = op == BinaryOp::Shl || op == BinaryOp::Shr || op == BinaryOp::UShr;
     const Prim p = shift ? promote(t.prim) : promote(t.prim, vt.prim);
-    return convert_prim(arith(op, convert_prim(current, p), shift ? v : convert_prim(v, p), p), t.prim);  // implicit cast
+    return convert_prim(arith(op, convert_prim(current, p), shift ? v : convert_prim(v, p), p),
+                        t.prim);  // implicit cast
   };
   if (const auto* n = a.target->as<Name>()) {
     Local* l = find_local(n->identifier);
@@ -332,10 +398,20 @@ Value Runtime::load_element(const Value& array, const Type& elem, std::int32_t i
   if (!elem.is_prim()) return JRef{heap::load_element(m, id, static_cast<std::uint32_t>(index))};
   const auto& k = m.klasses->at(m.heap.record(id).klass);
   std::uint64_t bits = 0;
-  m.heap.space.read(m.heap.record(id).addr + heap::layout::kArrayHeader + static_cast<std::uint64_t>(index) * k.elem_size, &bits,
-                    k.elem_size);
-  if (elem.prim == Prim::float_) { float f; std::uint32_t b32 = static_cast<std::uint32_t>(bits); std::memcpy(&f, &b32, 4); return f; }
-  if (elem.prim == Prim::double_) { double d; std::memcpy(&d, &bits, 8); return d; }
+  m.heap.space.read(
+      m.heap.record(id).addr + heap::layout::kArrayHeader + static_cast<std::uint64_t>(index) * k.elem_size,
+      &bits, k.elem_size);
+  if (elem.prim == Prim::float_) {
+    float f;
+    std::uint32_t b32 = static_cast<std::uint32_t>(bits);
+    std::memcpy(&f, &b32, 4);
+    return f;
+  }
+  if (elem.prim == Prim::double_) {
+    double d;
+    std::memcpy(&d, &bits, 8);
+    return d;
+  }
   if (elem.prim == Prim::boolean_) return bits != 0;
   if (elem.prim == Prim::char_) return static_cast<char16_t>(bits);
   // Sign-extend from the element size.
@@ -343,7 +419,8 @@ Value Runtime::load_element(const Value& array, const Type& elem, std::int32_t i
   return convert_prim(static_cast<std::int64_t>(bits << shift) >> shift, elem.prim);
 }
 
-void Runtime::store_element(const Value& array, const Type& elem, std::int32_t index, const Value& v, const Expr& at) {
+void Runtime::store_element(const Value& array, const Type& elem, std::int32_t index, const Value& v,
+                            const Expr& at) {
   const heap::ObjectId id = ref_of(array);
   if (id == heap::kNoObject) throw_npe("Cannot store to " + array_kind_text(elem) + " array", &at);
   const std::int32_t len = array_length(array, at);
@@ -353,17 +430,24 @@ void Runtime::store_element(const Value& array, const Type& elem, std::int32_t i
   if (!elem.is_prim()) {
     if (std::holds_alternative<std::string>(v) || std::holds_alternative<HostRef>(v))
       throw_java("java.lang.UnsupportedOperationException",
-                 std::string("heapviz keeps Strings, exceptions and threads off the heap and cannot store them in an array"));
+                 std::string("heapviz keeps Strings, exceptions and threads off the heap and cannot store "
+                             "them in an array"));
     heap::store_element(r_, id, static_cast<std::uint32_t>(index), ref_of(v));
     return;
   }
   const Machine& m = r_.machine();
   const auto& k = m.klasses->at(m.heap.record(id).klass);
   std::uint64_t bits = 0;
-  if (const float* f = std::get_if<float>(&v)) { std::uint32_t b; std::memcpy(&b, f, 4); bits = b; }
-  else if (const double* d = std::get_if<double>(&v)) std::memcpy(&bits, d, 8);
-  else bits = static_cast<std::uint64_t>(as_long(v));
-  const std::uint64_t addr = m.heap.record(id).addr + heap::layout::kArrayHeader + static_cast<std::uint64_t>(index) * k.elem_size;
+  if (const float* f = std::get_if<float>(&v)) {
+    std::uint32_t b;
+    std::memcpy(&b, f, 4);
+    bits = b;
+  } else if (const double* d = std::get_if<double>(&v))
+    std::memcpy(&bits, d, 8);
+  else
+    bits = static_cast<std::uint64_t>(as_long(v));
+  const std::uint64_t addr =
+      m.heap.record(id).addr + heap::layout::kArrayHeader + static_cast<std::uint64_t>(index) * k.elem_size;
   std::uint8_t bytes[8];
   std::memcpy(bytes, &bits, 8);  // little-endian host, as the heap
   r_.begin_step(StepKind::field_store);
@@ -383,12 +467,14 @@ heap::KlassId Runtime::klass_of(const UserClass& c) {
   for (const auto& [uc, k] : klasses_)
     if (uc == &c) return k;
   std::vector<heap::FieldDecl> decls;
-  for (const auto& f : c.fields) decls.push_back(heap::FieldDecl{f.name, field_type_of(f.type), f.type.is_prim() ? "" : f.type.java_name()});
+  for (const auto& f : c.fields)
+    decls.push_back(
+        heap::FieldDecl{f.name, field_type_of(f.type), f.type.is_prim() ? "" : f.type.java_name()});
   r_.begin_step(StepKind::class_load);
   const heap::KlassId k = r_.machine().klasses->register_class(c.binary_name, decls);
   if (r_.recording())
-    r_.narrate("Class " + c.binary_name + " is loaded: its layout is fixed now.", "加载类 " + c.binary_name + "，其对象布局就此确定。",
-               "ClassFileParser / FieldLayoutBuilder");
+    r_.narrate("Class " + c.binary_name + " is loaded: its layout is fixed now.",
+               "加载类 " + c.binary_name + "，其对象布局就此确定。", "ClassFileParser / FieldLayoutBuilder");
   r_.end_step();
   klasses_.emplace_back(&c, k);
   return k;
@@ -403,7 +489,8 @@ Value Runtime::new_user_object(const UserClass& c) {
   temps_.push_back(id);
   for (const auto& f : c.fields) {
     if (!f.init) continue;
-    const Value v = f.init->kind == NodeKind::ArrayInit ? eval_array_init(f.init->cast<ArrayInit>(), f.type) : coerce(eval(*f.init), f.type);
+    const Value v = f.init->kind == NodeKind::ArrayInit ? eval_array_init(f.init->cast<ArrayInit>(), f.type)
+                                                        : coerce(eval(*f.init), f.type);
     store_field(JRef{id}, c, f.name, v, *f.init);
   }
   release(mark);
@@ -416,27 +503,44 @@ Value Runtime::load_field(const Value& obj, const UserClass& cls, const std::str
   const Type& t = cls.field(field)->type;
   if (!t.is_prim()) return JRef{heap::load_ref(r_.machine(), id, field)};
   const std::int64_t raw = heap::load_prim(r_.machine(), id, field);
-  if (t.prim == Prim::float_) { float f; auto b = static_cast<std::uint32_t>(raw); std::memcpy(&f, &b, 4); return f; }
-  if (t.prim == Prim::double_) { double d; std::memcpy(&d, &raw, 8); return d; }
+  if (t.prim == Prim::float_) {
+    float f;
+    auto b = static_cast<std::uint32_t>(raw);
+    std::memcpy(&f, &b, 4);
+    return f;
+  }
+  if (t.prim == Prim::double_) {
+    double d;
+    std::memcpy(&d, &raw, 8);
+    return d;
+  }
   if (t.prim == Prim::boolean_) return raw != 0;
   return convert_prim(raw, t.prim);
 }
 
-void Runtime::store_field(const Value& obj, const UserClass& cls, const std::string& field, const Value& v, const Expr& at) {
+void Runtime::store_field(const Value& obj, const UserClass& cls, const std::string& field, const Value& v,
+                          const Expr& at) {
   const heap::ObjectId id = ref_of(obj);
   if (id == heap::kNoObject) throw_npe("Cannot assign field \"" + field + "\"", &at);
   const Type& t = cls.field(field)->type;
   if (!t.is_prim()) {
     if (std::holds_alternative<std::string>(v) || std::holds_alternative<HostRef>(v))
-      throw_java("java.lang.UnsupportedOperationException",
-                 std::string("heapviz keeps Strings, exceptions and threads off the heap and cannot store them in a field"));
+      throw_java(
+          "java.lang.UnsupportedOperationException",
+          std::string(
+              "heapviz keeps Strings, exceptions and threads off the heap and cannot store them in a field"));
     heap::store_ref(r_, id, field, ref_of(v));
     return;
   }
   std::int64_t raw = 0;
-  if (const float* f = std::get_if<float>(&v)) { std::uint32_t b; std::memcpy(&b, f, 4); raw = b; }
-  else if (const double* d = std::get_if<double>(&v)) std::memcpy(&raw, d, 8);
-  else raw = as_long(v);
+  if (const float* f = std::get_if<float>(&v)) {
+    std::uint32_t b;
+    std::memcpy(&b, f, 4);
+    raw = b;
+  } else if (const double* d = std::get_if<double>(&v))
+    std::memcpy(&raw, d, 8);
+  else
+    raw = as_long(v);
   heap::store_prim(r_, id, field, raw);
 }
 
@@ -460,7 +564,9 @@ Value Runtime::eval_array_init(const ArrayInit& init, const Type& array_type) {
   // A byte[] of constants is one store (what javac emits as a sequence of bastore, shown as one step).
   for (std::size_t i = 0; i < init.elements.size(); ++i) {
     const Value v = coerce(eval(*init.elements[i]), elem);
-    const bool zero = elem.is_prim() ? (as_double(v) == 0 && !std::holds_alternative<double>(v) ? as_long(v) == 0 : false) : is_null(v);
+    const bool zero =
+        elem.is_prim() ? (as_double(v) == 0 && !std::holds_alternative<double>(v) ? as_long(v) == 0 : false)
+                       : is_null(v);
     if (!zero) store_element(arr, elem, static_cast<std::int32_t>(i), v, init);
   }
   release(mark);

@@ -16,14 +16,16 @@ void Runtime::tick(const Node& at) {
                       " steps (statements and loop iterations); it may never end. Raise the budget with "
                       "--max-steps N if it is just long");
   if (r_.recording() && r_.trace()->size() > opts_.max_trace_steps)
-    stop(at.span, "the program was stopped: its trace grew beyond " + std::to_string(opts_.max_trace_steps) +
-                      " recorded steps, more than a lesson can show; make the lesson smaller (heapviz run without "
-                      "--trace records no steps)");
+    stop(at.span,
+         "the program was stopped: its trace grew beyond " + std::to_string(opts_.max_trace_steps) +
+             " recorded steps, more than a lesson can show; make the lesson smaller (heapviz run without "
+             "--trace records no steps)");
 }
 
 void Runtime::begin_statement(const Stmt& s) {
   tick(s);
-  r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+  r_.set_source_pos(
+      SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
 }
 
 // The operand stack is empty again: temporaries rooted during the statement stop being roots.
@@ -78,7 +80,8 @@ void Runtime::drop_root(std::uint32_t slot, const std::string& name) {
   r_.apply(e);
   if (r_.recording())
     r_.narrate("The local '" + name + "' goes out of scope: it is no longer a GC root.",
-               "局部变量 '" + name + "' 离开作用域：它不再是 GC 根。", "the interpreter frame's local slot is dead");
+               "局部变量 '" + name + "' 离开作用域：它不再是 GC 根。",
+               "the interpreter frame's local slot is dead");
   r_.end_step();
 }
 
@@ -98,12 +101,13 @@ void Runtime::set_local(Local& l, Value v, const Type& t) {
   const heap::ObjectId id = std::get<JRef>(l.value).id;
   if (id == heap::kNoObject && l.root_slot < 0) {
     // A null that was never a reference needs no root slot yet; `x = null` after a reference does.
-    if (!t.is_array() && !t.is_class("Object") && !t.is_class("ByteBuffer") && !t.is_class("MappedByteBuffer") &&
+    if (!t.is_array() && !t.is_class("Object") && !t.is_class("ByteBuffer") &&
+        !t.is_class("MappedByteBuffer") &&
         !(t.kind == Type::Kind::ref && !t.is_string() && !t.is_throwable()))
       return;
   }
-  if (t.is_string() || t.is_throwable() || t.is_class("Thread") || t.is_class("Class") || t.is_class("FileChannel") ||
-      t.is_class("Path"))
+  if (t.is_string() || t.is_throwable() || t.is_class("Thread") || t.is_class("Class") ||
+      t.is_class("FileChannel") || t.is_class("Path"))
     return;  // off-heap values
   l.root_slot = set_root(l.name, id);
 }
@@ -129,7 +133,8 @@ void Runtime::exec_local_var(const LocalVar& lv) {
     const Type t = tit == a_.types.end() ? Type::error() : tit->second;
     Value v = default_value(t);
     if (d.init) {
-      v = d.init->kind == NodeKind::ArrayInit ? eval_array_init(d.init->cast<ArrayInit>(), t) : coerce(eval(*d.init), t);
+      v = d.init->kind == NodeKind::ArrayInit ? eval_array_init(d.init->cast<ArrayInit>(), t)
+                                              : coerce(eval(*d.init), t);
     }
     declare(d.name, std::move(v), t);
   }
@@ -156,9 +161,14 @@ Flow Runtime::exec(const Stmt& s) {
   begin_statement(s);
   Flow flow = Flow::normal;
   switch (s.kind) {
-    case NodeKind::LocalVar: exec_local_var(s.cast<LocalVar>()); break;
-    case NodeKind::LocalClass: break;  // registered with the class table when first instantiated
-    case NodeKind::ExprStmt: eval(*s.cast<ExprStmt>().expr); break;
+    case NodeKind::LocalVar:
+      exec_local_var(s.cast<LocalVar>());
+      break;
+    case NodeKind::LocalClass:
+      break;  // registered with the class table when first instantiated
+    case NodeKind::ExprStmt:
+      eval(*s.cast<ExprStmt>().expr);
+      break;
     case NodeKind::If: {
       const auto& n = s.cast<If>();
       const bool c = std::get<bool>(eval(*n.cond));
@@ -172,7 +182,8 @@ Flow Runtime::exec(const Stmt& s) {
       end_statement();
       while (true) {
         tick(*n.cond);
-        r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+        r_.set_source_pos(
+            SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
         if (!std::get<bool>(eval(*n.cond))) break;
         end_statement();
         const Flow f = exec_scoped(*n.body);
@@ -189,7 +200,8 @@ Flow Runtime::exec(const Stmt& s) {
         if (f == Flow::break_) break;
         if (f == Flow::return_) return f;
         tick(*n.cond);
-        r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(n.cond->span.line), static_cast<std::uint32_t>(n.cond->span.col)});
+        r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(n.cond->span.line),
+                                    static_cast<std::uint32_t>(n.cond->span.col)});
         if (!std::get<bool>(eval(*n.cond))) break;
         end_statement();
       }
@@ -201,19 +213,26 @@ Flow Runtime::exec(const Stmt& s) {
       Flow result = Flow::normal;
       try {
         for (const auto& i : n.init) {
-          if (i->kind == NodeKind::LocalVar) exec_local_var(i->cast<LocalVar>());
-          else eval(*i->cast<ExprStmt>().expr);
+          if (i->kind == NodeKind::LocalVar)
+            exec_local_var(i->cast<LocalVar>());
+          else
+            eval(*i->cast<ExprStmt>().expr);
         }
         end_statement();
         while (true) {
           tick(s);
-          r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+          r_.set_source_pos(
+              SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
           if (n.cond && !std::get<bool>(eval(*n.cond))) break;
           end_statement();
           const Flow f = exec_scoped(*n.body);
           if (f == Flow::break_) break;
-          if (f == Flow::return_) { result = f; break; }
-          r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+          if (f == Flow::return_) {
+            result = f;
+            break;
+          }
+          r_.set_source_pos(
+              SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
           for (const auto& u : n.update) eval(*u);
           end_statement();
         }
@@ -250,18 +269,28 @@ Flow Runtime::exec(const Stmt& s) {
       }
       return Flow::normal;
     }
-    case NodeKind::Break: flow = Flow::break_; break;
-    case NodeKind::Continue: flow = Flow::continue_; break;
-    case NodeKind::Return: flow = Flow::return_; break;
+    case NodeKind::Break:
+      flow = Flow::break_;
+      break;
+    case NodeKind::Continue:
+      flow = Flow::continue_;
+      break;
+    case NodeKind::Return:
+      flow = Flow::return_;
+      break;
     case NodeKind::Throw: {
       const Expr& v = *s.cast<Throw>().value;
       const Value t = eval(v);
       if (is_null(t)) throw_npe("Cannot throw exception", &v);
       throw JavaException{hosts_.at(std::get<HostRef>(t).index).throwable};
     }
-    case NodeKind::Try: end_statement(); return exec_try(s.cast<Try>());
-    case NodeKind::Empty: break;
-    default: break;  // the checker rejected everything else
+    case NodeKind::Try:
+      end_statement();
+      return exec_try(s.cast<Try>());
+    case NodeKind::Empty:
+      break;
+    default:
+      break;  // the checker rejected everything else
   }
   end_statement();
   return flow;
@@ -309,7 +338,8 @@ Flow Runtime::exec_try(const Try& t) {
       push_block();
       try {
         const auto tit = a_.types.find(handler);
-        declare(handler->name, new_host(HostObject{HostObject::Kind::throwable, ex.throwable, {}, nullptr, {}, false, 0}),
+        declare(handler->name,
+                new_host(HostObject{HostObject::Kind::throwable, ex.throwable, {}, nullptr, {}, false, 0}),
                 tit == a_.types.end() ? Type::error() : tit->second);
         flow = exec_block(*handler->body);
       } catch (const JavaException& inner) {
@@ -365,16 +395,18 @@ void Runtime::run(InterpretResult& result) {
     try {
       if (a_.uses_args) {
         // The launcher passes an empty String[] (no program arguments).
-        r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(p.main_method->span.line), static_cast<std::uint32_t>(p.main_method->span.col)});
+        r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(p.main_method->span.line),
+                                    static_cast<std::uint32_t>(p.main_method->span.col)});
         const heap::ObjectId args = heap::new_array(r_, heap::builtin::kObjectArray, 0);
-        declare(p.main_method->params.empty() ? "args" : p.main_method->params.front().name, JRef{args}, Type::ref("String", 1));
+        declare(p.main_method->params.empty() ? "args" : p.main_method->params.front().name, JRef{args},
+                Type::ref("String", 1));
       }
       exec_block(*p.main_method->body);
       end_statement();
       heap::drop_frame(r_, "main/main");
     } catch (const JavaException& ex) {
-      print(true, "Exception in thread \"main\" " + ex.throwable.to_string() + "\n\tat " + lesson_.file_name + ":" +
-                      std::to_string(r_.source_pos().line) + " (heapviz shows no Java stack trace)\n");
+      print(true, "Exception in thread \"main\" " + ex.throwable.to_string() + "\n\tat " + lesson_.file_name +
+                      ":" + std::to_string(r_.source_pos().line) + " (heapviz shows no Java stack trace)\n");
       result.outcome = RunOutcome::uncaught;
       result.exit_code = 1;
     }

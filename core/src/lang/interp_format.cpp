@@ -1,9 +1,9 @@
 #include "interp_format.hpp"
 
-#include "java_floating_decimal.hpp"
-
 #include <cmath>
 #include <cstdlib>
+
+#include "java_floating_decimal.hpp"
 
 namespace heapviz::lang::interp {
 namespace {
@@ -69,7 +69,8 @@ std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
   int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
   if (i + static_cast<std::size_t>(extra) >= s.size() + (extra == 0 ? 1 : 0)) extra = 0;
   std::uint32_t cp = extra == 0 ? b : (b & (0x3F >> extra));
-  for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+  for (int k = 1; k <= extra; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
   i += static_cast<std::size_t>(extra) + 1;
   return cp;
 }

@@ -31,19 +31,25 @@ auto with_host(Recorder& r, F&& f) {
 
 }  // namespace
 
-std::uint32_t channel_open(Recorder& r, const std::string& thread, const std::string& path, const std::vector<std::string>& options) {
+std::uint32_t channel_open(Recorder& r, const std::string& thread, const std::string& path,
+                           const std::vector<std::string>& options) {
   io::OpenOptions o;
   for (const std::string& name : options)
-    if (!o.add(name)) throw JavaException{JavaThrowable{"java.lang.UnsupportedOperationException", name + " not supported"}};
+    if (!o.add(name))
+      throw JavaException{JavaThrowable{"java.lang.UnsupportedOperationException", name + " not supported"}};
   return with_host(r, [&](io::DirectBufferHost& h) { return io::on_machine::open(r, h, thread, path, o); });
 }
 
 int channel_write(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer) {
-  return with_host(r, [&](io::DirectBufferHost& h) { return io::on_machine::write(r, h, thread, ch, h.buffer(buffer)); });
+  return with_host(
+      r, [&](io::DirectBufferHost& h) { return io::on_machine::write(r, h, thread, ch, h.buffer(buffer)); });
 }
 
-int channel_read(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer, std::optional<std::int64_t> position) {
-  return with_host(r, [&](io::DirectBufferHost& h) { return io::on_machine::read(r, h, thread, ch, h.buffer(buffer), position); });
+int channel_read(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer,
+                 std::optional<std::int64_t> position) {
+  return with_host(r, [&](io::DirectBufferHost& h) {
+    return io::on_machine::read(r, h, thread, ch, h.buffer(buffer), position);
+  });
 }
 
 std::int64_t channel_size(Recorder& r, const std::string& thread, std::uint32_t ch) {
@@ -58,9 +64,11 @@ void channel_force(Recorder& r, const std::string& thread, std::uint32_t ch, boo
   with_host(r, [&](io::DirectBufferHost& h) { io::on_machine::force(r, h, thread, ch, meta_data); });
 }
 
-std::int64_t channel_transfer_to(Recorder& r, const std::string& thread, std::uint32_t ch, std::int64_t position, std::int64_t count,
-                                 std::uint32_t target) {
-  return with_host(r, [&](io::DirectBufferHost& h) { return io::on_machine::transfer_to(r, h, thread, ch, position, count, target); });
+std::int64_t channel_transfer_to(Recorder& r, const std::string& thread, std::uint32_t ch,
+                                 std::int64_t position, std::int64_t count, std::uint32_t target) {
+  return with_host(r, [&](io::DirectBufferHost& h) {
+    return io::on_machine::transfer_to(r, h, thread, ch, position, count, target);
+  });
 }
 
 void channel_close(Recorder& r, const std::string& thread, std::uint32_t ch) {
@@ -75,29 +83,35 @@ std::optional<io::HeapWriteMode> heap_write_mode(const std::vector<std::string>&
   return std::nullopt;
 }
 
-std::optional<int> channel_write_heap_address(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer,
-                                              io::HeapWriteMode mode) {
+std::optional<int> channel_write_heap_address(Recorder& r, const std::string& thread, std::uint32_t ch,
+                                              heap::ObjectId buffer, io::HeapWriteMode mode) {
   nio::MachineBufferHost host(r);
   const io::IoBuffer src = host.buffer(buffer);
   if (!io::on_machine::takes_heap_address_path(r, ch, src)) return std::nullopt;
   const int n = io::on_machine::heap_address_write(r, thread, ch, src, mode);
   // The buffer's new position is part of the same scenario: its step carries the same label.
-  r.set_narration_prefix(io::on_machine::heap_write_label_en(mode), io::on_machine::heap_write_label_zh(mode));
+  r.set_narration_prefix(io::on_machine::heap_write_label_en(mode),
+                         io::on_machine::heap_write_label_zh(mode));
   host.commit();
   r.set_narration_prefix("", "");
   return n;
 }
 
-heap::ObjectId channel_map(Recorder& r, const std::string& thread, std::uint32_t ch, const std::string& mode, std::int64_t position,
-                           std::int64_t size) {
-  const io::MapMode m = mode == "READ_ONLY" ? io::MapMode::read_only : mode == "READ_WRITE" ? io::MapMode::read_write : io::MapMode::private_copy;
-  const io::MappedBuffer mb =
-      with_host(r, [&](io::DirectBufferHost& h) { return io::on_machine::map(r, h, thread, ch, m, position, size); });
+heap::ObjectId channel_map(Recorder& r, const std::string& thread, std::uint32_t ch, const std::string& mode,
+                           std::int64_t position, std::int64_t size) {
+  const io::MapMode m = mode == "READ_ONLY"    ? io::MapMode::read_only
+                        : mode == "READ_WRITE" ? io::MapMode::read_write
+                                               : io::MapMode::private_copy;
+  const io::MappedBuffer mb = with_host(
+      r, [&](io::DirectBufferHost& h) { return io::on_machine::map(r, h, thread, ch, m, position, size); });
   return nio::new_mapped_buffer(r, thread, mb);
 }
 
-int channel_write_at(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer, std::int64_t position) {
-  return with_host(r, [&](io::DirectBufferHost& h) { return io::on_machine::write(r, h, thread, ch, h.buffer(buffer), position); });
+int channel_write_at(Recorder& r, const std::string& thread, std::uint32_t ch, heap::ObjectId buffer,
+                     std::int64_t position) {
+  return with_host(r, [&](io::DirectBufferHost& h) {
+    return io::on_machine::write(r, h, thread, ch, h.buffer(buffer), position);
+  });
 }
 
 namespace {
@@ -108,14 +122,16 @@ std::vector<io::IoBuffer> io_buffers(io::DirectBufferHost& h, const std::vector<
 }
 }  // namespace
 
-std::int64_t channel_write_gather(Recorder& r, const std::string& thread, std::uint32_t ch, const std::vector<heap::ObjectId>& buffers) {
+std::int64_t channel_write_gather(Recorder& r, const std::string& thread, std::uint32_t ch,
+                                  const std::vector<heap::ObjectId>& buffers) {
   return with_host(r, [&](io::DirectBufferHost& h) {
     std::vector<io::IoBuffer> bs = io_buffers(h, buffers);
     return io::on_machine::write(r, h, thread, ch, std::span<io::IoBuffer>(bs));
   });
 }
 
-std::int64_t channel_read_scatter(Recorder& r, const std::string& thread, std::uint32_t ch, const std::vector<heap::ObjectId>& buffers) {
+std::int64_t channel_read_scatter(Recorder& r, const std::string& thread, std::uint32_t ch,
+                                  const std::vector<heap::ObjectId>& buffers) {
   return with_host(r, [&](io::DirectBufferHost& h) {
     std::vector<io::IoBuffer> bs = io_buffers(h, buffers);
     return io::on_machine::read(r, h, thread, ch, std::span<io::IoBuffer>(bs));

@@ -20,22 +20,24 @@ struct BudgetExceeded {
 };
 
 /// Limits that keep any lesson from exhausting memory (see interpreter.md).
-inline constexpr std::size_t kMaxStringBytes = 16u << 20;   ///< longer Strings throw OutOfMemoryError
-inline constexpr std::size_t kMaxOutputBytes = 64u << 20;   ///< more output stops the run
-inline constexpr std::size_t kMaxNarratedOutput = 200;      ///< bytes of a printed line shown in a step
+inline constexpr std::size_t kMaxStringBytes = 16u << 20;  ///< longer Strings throw OutOfMemoryError
+inline constexpr std::size_t kMaxOutputBytes = 64u << 20;  ///< more output stops the run
+inline constexpr std::size_t kMaxNarratedOutput = 200;     ///< bytes of a printed line shown in a step
 /// System.exit(status): unwinds without running finally blocks, as the JVM does.
-struct ExitRequest { std::int32_t status = 0; };
+struct ExitRequest {
+  std::int32_t status = 0;
+};
 
 /// An object the interpreter keeps off the heap.
 struct HostObject {
   enum class Kind : std::uint8_t { throwable, thread, class_object, path, channel };
   Kind kind = Kind::throwable;
-  JavaThrowable throwable;      ///< throwable
-  std::string name;             ///< thread name, or the Class's name
-  const Lambda* body = nullptr; ///< thread: its Runnable
+  JavaThrowable throwable;                              ///< throwable
+  std::string name;                                     ///< thread name, or the Class's name
+  const Lambda* body = nullptr;                         ///< thread: its Runnable
   std::vector<std::pair<std::string, Value>> captured;  ///< thread: the locals the lambda sees
   bool started = false;
-  std::uint32_t channel = 0;    ///< channel: the machine's channel id (name: its path)
+  std::uint32_t channel = 0;  ///< channel: the machine's channel id (name: its path)
 };
 
 /// A local variable at run time. `root_slot` is the RootSet slot while it holds (or held) a reference.
@@ -74,8 +76,8 @@ class Runtime {
   std::optional<std::size_t> out_before_hypothetical_;  ///< out_.size() when a hypothetical mode first acted
   std::uint64_t budget_used_ = 0;
   int threads_started_ = 0;
-  std::vector<heap::ObjectId> temps_;       ///< references on the operand stack of the running statement
-  std::vector<std::uint32_t> temp_roots_;   ///< root slots made for them when an allocation could GC
+  std::vector<heap::ObjectId> temps_;      ///< references on the operand stack of the running statement
+  std::vector<std::uint32_t> temp_roots_;  ///< root slots made for them when an allocation could GC
   std::size_t temps_rooted_ = 0;
   std::vector<std::pair<const UserClass*, heap::KlassId>> klasses_;
   /// Root slots of locals that went out of scope, by "scope\0name": a later local of the same name
@@ -106,7 +108,8 @@ class Runtime {
   // expressions (interp_eval.cpp)
   Value eval(const Expr& e);
   Value eval_call(const MethodCall& c);
-  Value eval_static_or_host_call(const MethodCall& c, const ExprInfo& info, Value recv, std::vector<Value>& args);
+  Value eval_static_or_host_call(const MethodCall& c, const ExprInfo& info, Value recv,
+                                 std::vector<Value>& args);
   Value eval_new_object(const NewObject& n);
   Value eval_new_array(const NewArray& n);
   Value eval_array_init(const ArrayInit& init, const Type& array_type);
@@ -115,9 +118,11 @@ class Runtime {
   Value eval_unary(const Unary& u);
   Value arith(BinaryOp op, const Value& l, const Value& r, Prim p);
   Value load_element(const Value& array, const Type& elem_type, std::int32_t index, const Expr& at);
-  void store_element(const Value& array, const Type& elem_type, std::int32_t index, const Value& v, const Expr& at);
+  void store_element(const Value& array, const Type& elem_type, std::int32_t index, const Value& v,
+                     const Expr& at);
   Value load_field(const Value& obj, const UserClass& cls, const std::string& field, const Expr& at);
-  void store_field(const Value& obj, const UserClass& cls, const std::string& field, const Value& v, const Expr& at);
+  void store_field(const Value& obj, const UserClass& cls, const std::string& field, const Value& v,
+                   const Expr& at);
   heap::KlassId klass_of(const UserClass& c);
   Value new_user_object(const UserClass& c);
   Value coerce(const Value& v, const Type& to);
@@ -125,7 +130,10 @@ class Runtime {
 
   // temporaries
   void hold(const Value& v);
-  void release(std::size_t mark) { temps_.resize(mark); temps_rooted_ = std::min(temps_rooted_, mark); }
+  void release(std::size_t mark) {
+    temps_.resize(mark);
+    temps_rooted_ = std::min(temps_rooted_, mark);
+  }
   void protect_temps();
 
   // values as text and Java objects (interp_values.cpp)

@@ -30,8 +30,16 @@ struct Type {
   static Type null_t() { return Type{Kind::null_, Prim::none, {}, 0}; }
   static Type ref(std::string c, int d = 0) { return Type{Kind::ref, Prim::none, std::move(c), d}; }
   static Type class_ref(std::string c) { return Type{Kind::classref, Prim::none, std::move(c), 0}; }
-  Type array_of() const { Type t = *this; ++t.dims; return t; }
-  Type element() const { Type t = *this; if (t.dims > 0) --t.dims; return t; }
+  Type array_of() const {
+    Type t = *this;
+    ++t.dims;
+    return t;
+  }
+  Type element() const {
+    Type t = *this;
+    if (t.dims > 0) --t.dims;
+    return t;
+  }
 
   bool is_error() const { return kind == Kind::error; }
   bool is_void() const { return kind == Kind::void_; }
@@ -73,10 +81,13 @@ struct HostRef {
 };
 
 /// A runtime value: JValue's alternatives plus HostRef. null is JRef{0} whatever the static type.
-using Value = std::variant<std::monostate, bool, std::int8_t, std::int16_t, char16_t, std::int32_t, std::int64_t,
-                           float, double, JRef, JEnum, std::string, HostRef>;
+using Value = std::variant<std::monostate, bool, std::int8_t, std::int16_t, char16_t, std::int32_t,
+                           std::int64_t, float, double, JRef, JEnum, std::string, HostRef>;
 
-inline bool is_null(const Value& v) { const JRef* r = std::get_if<JRef>(&v); return r && r->id == heap::kNoObject; }
+inline bool is_null(const Value& v) {
+  const JRef* r = std::get_if<JRef>(&v);
+  return r && r->id == heap::kNoObject;
+}
 /// The value as a 64-bit integer (any integral alternative, bool as 0/1).
 std::int64_t as_long(const Value& v);
 double as_double(const Value& v);

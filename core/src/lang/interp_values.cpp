@@ -22,27 +22,41 @@ std::string Runtime::to_text(const Value& v) {
   return std::visit(
       [&](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return "";
-        else if constexpr (std::is_same_v<T, bool>) return x ? "true" : "false";
-        else if constexpr (std::is_same_v<T, char16_t>) return utf16_unit_to_utf8(x);
-        else if constexpr (std::is_same_v<T, float>) return java_float_to_string(x);
-        else if constexpr (std::is_same_v<T, double>) return java_double_to_string(x);
-        else if constexpr (std::is_integral_v<T>) return std::to_string(static_cast<std::int64_t>(x));
-        else if constexpr (std::is_same_v<T, std::string>) return x;
-        else if constexpr (std::is_same_v<T, JEnum>) return x.name.substr(x.name.rfind('.') + 1);
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return "";
+        else if constexpr (std::is_same_v<T, bool>)
+          return x ? "true" : "false";
+        else if constexpr (std::is_same_v<T, char16_t>)
+          return utf16_unit_to_utf8(x);
+        else if constexpr (std::is_same_v<T, float>)
+          return java_float_to_string(x);
+        else if constexpr (std::is_same_v<T, double>)
+          return java_double_to_string(x);
+        else if constexpr (std::is_integral_v<T>)
+          return std::to_string(static_cast<std::int64_t>(x));
+        else if constexpr (std::is_same_v<T, std::string>)
+          return x;
+        else if constexpr (std::is_same_v<T, JEnum>)
+          return x.name.substr(x.name.rfind('.') + 1);
         else if constexpr (std::is_same_v<T, HostRef>) {
           const HostObject& h = hosts_.at(x.index);
           switch (h.kind) {
-            case HostObject::Kind::throwable: return h.throwable.to_string();
-            case HostObject::Kind::thread: return "Thread[" + h.name + ",5,main]";
-            case HostObject::Kind::class_object: return "class " + h.name;
-            case HostObject::Kind::path: return h.name;
-            case HostObject::Kind::channel: return "sun.nio.ch.FileChannelImpl@" + to_hex(h.channel);
+            case HostObject::Kind::throwable:
+              return h.throwable.to_string();
+            case HostObject::Kind::thread:
+              return "Thread[" + h.name + ",5,main]";
+            case HostObject::Kind::class_object:
+              return "class " + h.name;
+            case HostObject::Kind::path:
+              return h.name;
+            case HostObject::Kind::channel:
+              return "sun.nio.ch.FileChannelImpl@" + to_hex(h.channel);
           }
           return "";
         } else {  // JRef
           if (x.id == heap::kNoObject) return "null";
-          if (is_buffer(r_.machine(), x.id)) return std::get<std::string>(buffer_call(r_, x.id, "toString()", {}));
+          if (is_buffer(r_.machine(), x.id))
+            return std::get<std::string>(buffer_call(r_, x.id, "toString()", {}));
           // Object.toString() prints an identity hash the JDK picks at random; heapviz prints the object id.
           return binary_name_of(x.id) + "@" + to_hex(x.id);
         }
@@ -64,9 +78,12 @@ void Runtime::throw_java(std::string cls, std::optional<std::string> message) {
 std::string Runtime::describe_null_source(const Expr& e) {
   const ExprInfo& info = a_.info(e);
   switch (e.kind) {
-    case NodeKind::Name: return info.slot >= 0 ? "<local" + std::to_string(info.slot) + ">" : "";
-    case NodeKind::Literal: return "null";
-    case NodeKind::Cast: return describe_null_source(*e.cast<Cast>().operand);
+    case NodeKind::Name:
+      return info.slot >= 0 ? "<local" + std::to_string(info.slot) + ">" : "";
+    case NodeKind::Literal:
+      return "null";
+    case NodeKind::Cast:
+      return describe_null_source(*e.cast<Cast>().operand);
     case NodeKind::FieldAccess: {
       const auto& f = e.cast<FieldAccess>();
       if (info.op != Op::user_field) return "";
@@ -77,17 +94,20 @@ std::string Runtime::describe_null_source(const Expr& e) {
       const auto& a = e.cast<ArrayAccess>();
       const std::string arr = describe_null_source(*a.array);
       const ExprInfo& ii = a_.info(*a.index);
-      const std::string idx = ii.constant ? std::to_string(as_long(*ii.constant)) : describe_null_source(*a.index);
+      const std::string idx =
+          ii.constant ? std::to_string(as_long(*ii.constant)) : describe_null_source(*a.index);
       if (arr.empty() || idx.empty()) return "";
       return arr + "[" + idx + "]";
     }
     case NodeKind::MethodCall: {
       const auto& c = e.cast<MethodCall>();
       if (info.op == Op::buffer_method && c.target)
-        return "the return value of \"" + qualified_class_name(a_.info(*c.target).type) + "." + info.signature + "\"";
+        return "the return value of \"" + qualified_class_name(a_.info(*c.target).type) + "." +
+               info.signature + "\"";
       return "";
     }
-    default: return "";
+    default:
+      return "";
   }
 }
 
@@ -95,27 +115,29 @@ void Runtime::throw_npe(const std::string& action, const Expr* null_source) {
   const std::string src = null_source ? describe_null_source(*null_source) : "";
   const std::string because = src.empty() ? "" : " because \"" + src + "\" is null";
   // "the return value of" is not quoted as a whole by the JDK: `because the return value of "X.f()" is null`.
-  if (src.rfind("the return value of", 0) == 0) throw_java("java.lang.NullPointerException", action + " because " + src + " is null");
+  if (src.rfind("the return value of", 0) == 0)
+    throw_java("java.lang.NullPointerException", action + " because " + src + " is null");
   throw_java("java.lang.NullPointerException", action + because);
 }
 
 // Strings are off the heap; a runaway `s += s` still has to end like Java does, with an OOM.
 std::string Runtime::checked_string(std::string s) {
-  if (s.size() > kMaxStringBytes)
-    throw_java("java.lang.OutOfMemoryError", std::string("Java heap space"));
+  if (s.size() > kMaxStringBytes) throw_java("java.lang.OutOfMemoryError", std::string("Java heap space"));
   return s;
 }
 
 void Runtime::print(bool to_err, const std::string& text) {
   if (out_.size() + err_.size() + text.size() > kMaxOutputBytes) {
     const SourcePos p = r_.source_pos();
-    stop(SourceSpan{static_cast<int>(p.line), static_cast<int>(p.col), static_cast<int>(p.line), static_cast<int>(p.col)},
+    stop(SourceSpan{static_cast<int>(p.line), static_cast<int>(p.col), static_cast<int>(p.line),
+                    static_cast<int>(p.col)},
          "the program was stopped: it printed more than " + std::to_string(kMaxOutputBytes >> 20) + " MiB");
   }
   // Lesson 09's non-moving-sweep mode acts from the first collection on: output printed before it is
   // what the JDK prints too.
   if (!out_before_hypothetical_ && r_.machine().heap.counter(heap::HeapCounter::gc_count) > 0 &&
-      std::find(opts_.hypotheticals.begin(), opts_.hypotheticals.end(), "non-moving-sweep") != opts_.hypotheticals.end())
+      std::find(opts_.hypotheticals.begin(), opts_.hypotheticals.end(), "non-moving-sweep") !=
+          opts_.hypotheticals.end())
     out_before_hypothetical_ = out_.size();
   (to_err ? err_ : out_) += text;
   // The output line is a step of its own, so the timeline shows when it was printed.
@@ -125,11 +147,13 @@ void Runtime::print(bool to_err, const std::string& text) {
     while (!shown.empty() && shown.back() == '\n') shown.pop_back();
     if (shown.size() > kMaxNarratedOutput) {
       std::size_t cut = kMaxNarratedOutput;
-      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80)
+        --cut;  // whole UTF-8 characters
       shown = shown.substr(0, cut) + "...";
     }
     r_.narrate(std::string(to_err ? "prints to stderr: " : "prints: ") + shown,
-               std::string(to_err ? "输出到 stderr：" : "输出：") + shown, to_err ? "System.err" : "System.out");
+               std::string(to_err ? "输出到 stderr：" : "输出：") + shown,
+               to_err ? "System.err" : "System.out");
   }
   r_.end_step();
 }
@@ -163,12 +187,15 @@ InterpretResult interpret(const Lesson& lesson, Recorder& recorder, const Interp
     result.outcome = RunOutcome::lesson_error;
     result.exit_code = 2;
     const SourcePos p = recorder.source_pos();
-    SourceSpan at{static_cast<int>(p.line), static_cast<int>(p.col), static_cast<int>(p.line), static_cast<int>(p.col)};
-    result.diagnostics.push_back(Diagnostic{Severity::Error, DiagnosticKind::Unsupported, at,
-                                            std::string("heapviz could not simulate this statement (internal error: ") +
-                                                e.what() + "); please report it"});
+    SourceSpan at{static_cast<int>(p.line), static_cast<int>(p.col), static_cast<int>(p.line),
+                  static_cast<int>(p.col)};
+    result.diagnostics.push_back(
+        Diagnostic{Severity::Error, DiagnosticKind::Unsupported, at,
+                   std::string("heapviz could not simulate this statement (internal error: ") + e.what() +
+                       "); please report it"});
   }
-  if (!recorder.step_open()) recorder.flush();  // the last batch of folded steps (TraceOptions::fold_line_after)
+  if (!recorder.step_open())
+    recorder.flush();  // the last batch of folded steps (TraceOptions::fold_line_after)
   return result;
 }
 

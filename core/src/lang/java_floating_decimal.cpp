@@ -168,8 +168,8 @@ int insignificant_digits_for_pow2(int p2) {
 
 // The digit loop on Java ints or longs, wrapping like them: T is std::int32_t or std::int64_t.
 template <class T>
-void digit_loop_fixed(Digits& out, std::uint64_t fract, int B5, int B2, int S5, int S2, int M5, int M2, int& dec_exp,
-                      bool& low, bool& high, std::int64_t& low_digit_difference) {
+void digit_loop_fixed(Digits& out, std::uint64_t fract, int B5, int B2, int S5, int S2, int M5, int M2,
+                      int& dec_exp, bool& low, bool& high, std::int64_t& low_digit_difference) {
   using U = std::make_unsigned_t<T>;
   auto wrap = [](U u) { return static_cast<T>(u); };
   T b = wrap(static_cast<U>(static_cast<U>(fract) * static_cast<U>(pow5(B5))) << B2);
@@ -199,11 +199,12 @@ void digit_loop_fixed(Digits& out, std::uint64_t fract, int B5, int B2, int S5, 
     }
     out.d += static_cast<char>('0' + q);
   }
-  low_digit_difference = static_cast<std::int64_t>(wrap(static_cast<U>(static_cast<U>(b) << 1) - static_cast<U>(tens)));
+  low_digit_difference =
+      static_cast<std::int64_t>(wrap(static_cast<U>(static_cast<U>(b) << 1) - static_cast<U>(tens)));
 }
 
-void digit_loop_big(Digits& out, std::uint64_t fract, int B5, int B2, int S5, int S2, int M5, int M2, int& dec_exp,
-                    bool& low, bool& high, std::int64_t& low_digit_difference) {
+void digit_loop_big(Digits& out, std::uint64_t fract, int B5, int B2, int S5, int S2, int M5, int M2,
+                    int& dec_exp, bool& low, bool& high, std::int64_t& low_digit_difference) {
   const Big s = pow52(S5, S2);
   Big b = pow52(B5, B2, fract);
   Big m = pow52(M5 + 1, M2 + 1);  // 10 * M: the loop compares after b has been multiplied by 10
@@ -243,8 +244,10 @@ Digits dtoa(int bin_exp, std::uint64_t fract_bits, int n_significant_bits) {
   const int n_fract_bits = kExpShift + 1 - tail_zeros;
   const int n_tiny_bits = std::max(0, n_fract_bits - bin_exp - 1);
   if (bin_exp <= kMaxSmallBinExp && bin_exp >= kMinSmallBinExp && n_tiny_bits == 0) {
-    const int insignificant = bin_exp > n_significant_bits ? insignificant_digits_for_pow2(bin_exp - n_significant_bits - 1) : 0;
-    const std::uint64_t value = bin_exp >= kExpShift ? fract_bits << (bin_exp - kExpShift) : fract_bits >> (kExpShift - bin_exp);
+    const int insignificant =
+        bin_exp > n_significant_bits ? insignificant_digits_for_pow2(bin_exp - n_significant_bits - 1) : 0;
+    const std::uint64_t value =
+        bin_exp >= kExpShift ? fract_bits << (bin_exp - kExpShift) : fract_bits >> (kExpShift - bin_exp);
     return integer_digits(value, insignificant);
   }
   int dec_exp = estimate_dec_exp(fract_bits, bin_exp);
@@ -273,9 +276,11 @@ Digits dtoa(int bin_exp, std::uint64_t fract_bits, int n_significant_bits) {
   std::int64_t low_digit_difference = 0;
   if (b_bits < 64 && ten_s_bits < 64) {
     if (b_bits < 32 && ten_s_bits < 32)
-      digit_loop_fixed<std::int32_t>(out, fract, B5, B2, S5, S2, M5, M2, dec_exp, low, high, low_digit_difference);
+      digit_loop_fixed<std::int32_t>(out, fract, B5, B2, S5, S2, M5, M2, dec_exp, low, high,
+                                     low_digit_difference);
     else
-      digit_loop_fixed<std::int64_t>(out, fract, B5, B2, S5, S2, M5, M2, dec_exp, low, high, low_digit_difference);
+      digit_loop_fixed<std::int64_t>(out, fract, B5, B2, S5, S2, M5, M2, dec_exp, low, high,
+                                     low_digit_difference);
   } else {
     digit_loop_big(out, fract, B5, B2, S5, S2, M5, M2, dec_exp, low, high, low_digit_difference);
   }
@@ -331,7 +336,8 @@ JavaDecimal java_decimal_digits(float x) {
   } else {
     fract |= 1u << kSingleShift;
   }
-  const Digits d = dtoa(bin_exp - 127, std::uint64_t{fract} << (kExpShift - kSingleShift), n_significant_bits);
+  const Digits d =
+      dtoa(bin_exp - 127, std::uint64_t{fract} << (kExpShift - kSingleShift), n_significant_bits);
   return {d.d, d.dec_exponent};
 }
 

@@ -24,7 +24,9 @@ const PausePoint* LessonDirectives::pause_at(int line) const {
   return nullptr;
 }
 
-std::string Lesson::format_diagnostics() const { return lang::format_diagnostics(file_name, source, diagnostics); }
+std::string Lesson::format_diagnostics() const {
+  return lang::format_diagnostics(file_name, source, diagnostics);
+}
 
 namespace {
 
@@ -52,15 +54,20 @@ void attach(Lesson& lesson) {
     if (spec && spec->attaches_to_statement && lesson.program.main_method) {
       const auto it = std::upper_bound(lines.begin(), lines.end(), d.span.line);
       if (it == lines.end()) {
-        lesson.diagnostics.push_back(Diagnostic{Severity::Error, DiagnosticKind::Directive, d.span,
-                                                "'" + d.key + "' applies to the next statement, but no statement follows it"});
+        lesson.diagnostics.push_back(
+            Diagnostic{Severity::Error, DiagnosticKind::Directive, d.span,
+                       "'" + d.key + "' applies to the next statement, but no statement follows it"});
         continue;
       }
       d.target_line = *it;
     }
     switch (d.kind) {
-      case DirectiveKind::Title: ld.title = d.value; break;
-      case DirectiveKind::TitleZh: ld.title_zh = d.value; break;
+      case DirectiveKind::Title:
+        ld.title = d.value;
+        break;
+      case DirectiveKind::TitleZh:
+        ld.title_zh = d.value;
+        break;
       case DirectiveKind::Caption:
       case DirectiveKind::CaptionZh: {
         if (d.target_line == 0) break;
@@ -84,8 +91,12 @@ void attach(Lesson& lesson) {
         sep = " ";
         for (std::string& f : split_jvm_flags(d.value)) ld.jvm_tokens.push_back(std::move(f));
         break;
-      case DirectiveKind::Hypothetical: ld.hypotheticals.push_back(d.value); break;
-      case DirectiveKind::ExpectExit: ld.expect_exit = std::stoi(d.value); break;
+      case DirectiveKind::Hypothetical:
+        ld.hypotheticals.push_back(d.value);
+        break;
+      case DirectiveKind::ExpectExit:
+        ld.expect_exit = std::stoi(d.value);
+        break;
     }
   }
 }
@@ -108,9 +119,10 @@ Lesson parse_lesson(std::string_view source, std::string file_name) {
   }
   for (Diagnostic& d : dirs.diagnostics) lesson.diagnostics.push_back(std::move(d));
   attach(lesson);
-  std::stable_sort(lesson.diagnostics.begin(), lesson.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return a.span.line != b.span.line ? a.span.line < b.span.line : a.span.col < b.span.col;
-  });
+  std::stable_sort(lesson.diagnostics.begin(), lesson.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return a.span.line != b.span.line ? a.span.line < b.span.line : a.span.col < b.span.col;
+                   });
   return lesson;
 }
 

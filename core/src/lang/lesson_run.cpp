@@ -15,7 +15,9 @@ namespace {
 
 // Flags the heap model does not read but that are harmless for it (system properties and the
 // direct-memory limit belong to other areas of the simulator).
-bool quietly_ignored(std::string_view flag) { return flag.rfind("-D", 0) == 0 || flag.rfind("-XX:MaxDirectMemorySize", 0) == 0; }
+bool quietly_ignored(std::string_view flag) {
+  return flag.rfind("-D", 0) == 0 || flag.rfind("-XX:MaxDirectMemorySize", 0) == 0;
+}
 
 }  // namespace
 
@@ -32,9 +34,12 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     return std::move(res);
   };
   if (!lesson.ok()) return fail(lesson.diagnostics);
-  if (const std::string bad = lang::check_hypotheticals(lesson.directives.hypotheticals, options.hypotheticals); !bad.empty()) {
+  if (const std::string bad =
+          lang::check_hypotheticals(lesson.directives.hypotheticals, options.hypotheticals);
+      !bad.empty()) {
     lang::Diagnostic d{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, bad};
-    for (const auto& dd : lesson.directives.all)  // point at the lesson's first `//@ hypothetical:` line, if any
+    for (const auto& dd :
+         lesson.directives.all)  // point at the lesson's first `//@ hypothetical:` line, if any
       if (dd.kind == lang::DirectiveKind::Hypothetical) {
         d.span = dd.value_span;
         break;
@@ -45,7 +50,8 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
   const std::string flags = options.jvm_flags ? *options.jvm_flags : lesson.directives.jvm_flags;
   const ParsedJvmFlags parsed = parse_all_jvm_flags(flags);
   if (!parsed.ok()) {
-    lang::Diagnostic d{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, "JVM flags: " + parsed.error};
+    lang::Diagnostic d{
+        lang::Severity::Error, lang::DiagnosticKind::Directive, {}, "JVM flags: " + parsed.error};
     for (const auto& dd : lesson.directives.all)
       if (dd.kind == lang::DirectiveKind::Jvm) d.span = dd.value_span;
     return fail({d});
@@ -60,9 +66,12 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
 
   Settings settings = parsed.settings;
   // The flag parser keeps -Djdk.nio.maxCachedBufferSize on the nio side; the I/O model reads it here.
-  if (settings.nio.max_cached_buffer_size >= 0) settings.io.max_cached_buffer_size = settings.nio.max_cached_buffer_size;
-  // Hypothetical "non-moving-sweep" (lesson 09): the CMS-style collector, as -XX:+UseConcMarkSweepGC selects it.
-  if (std::find(options.hypotheticals.begin(), options.hypotheticals.end(), "non-moving-sweep") != options.hypotheticals.end())
+  if (settings.nio.max_cached_buffer_size >= 0)
+    settings.io.max_cached_buffer_size = settings.nio.max_cached_buffer_size;
+  // Hypothetical "non-moving-sweep" (lesson 09): the CMS-style collector, as -XX:+UseConcMarkSweepGC selects
+  // it.
+  if (std::find(options.hypotheticals.begin(), options.hypotheticals.end(), "non-moving-sweep") !=
+      options.hypotheticals.end())
     settings.heap.collector = heap::Collector::mark_sweep;
   try {
     Machine machine(settings);
@@ -87,7 +96,10 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     res.diagnostics = lang::format_diagnostics(lesson.file_name, lesson.source, res.diagnostic_list);
     if (!options.record_trace) res.trace.reset();
   } catch (const std::exception& e) {
-    return fail({lang::Diagnostic{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, std::string("JVM settings: ") + e.what()}});
+    return fail({lang::Diagnostic{lang::Severity::Error,
+                                  lang::DiagnosticKind::Directive,
+                                  {},
+                                  std::string("JVM settings: ") + e.what()}});
   }
   return res;
 }

@@ -14,9 +14,9 @@ constexpr int kMaxLexErrors = 20;
 
 // Longest first, so that "<<=" wins over "<<" and "<". `>` forms are left to the parser.
 constexpr std::array<std::string_view, 41> kOperators = {
-    "<<=", "...", "->", "::", "++", "--", "&&", "||", "==", "!=", "<=", "+=", "-=", "*=", "/=",
-    "&=",  "|=",  "^=", "%=", "<<", "(",  ")",  "{",  "}",  "[",  "]",  ";",  ",",  ".",  "@",
-    "=",   ">",   "<",  "!",  "~",  "?",  ":",  "+",  "-",  "*",  "/"};
+    "<<=", "...", "->", "::", "++", "--", "&&", "||", "==", "!=", "<=", "+=", "-=", "*=",
+    "/=",  "&=",  "|=", "^=", "%=", "<<", "(",  ")",  "{",  "}",  "[",  "]",  ";",  ",",
+    ".",   "@",   "=",  ">",  "<",  "!",  "~",  "?",  ":",  "+",  "-",  "*",  "/"};
 constexpr std::string_view kSingleExtra = "&|^%";
 
 bool is_ident_start(unsigned char c) {
@@ -36,19 +36,38 @@ bool is_non_letter(std::uint32_t cp) {
 // The ASCII character a look-alike stands for, or 0.
 char ascii_look_alike(std::uint32_t cp) {
   switch (cp) {
-    case 0xFF1B: return ';';
-    case 0xFF08: return '(';
-    case 0xFF09: return ')';
-    case 0xFF0C: case 0x3001: return ',';
-    case 0xFF1A: return ':';
-    case 0x3002: return '.';
-    case 0xFF1D: return '=';
-    case 0xFF5B: return '{';
-    case 0xFF5D: return '}';
-    case 0x201C: case 0x201D: case 0xFF02: return '"';
-    case 0x2018: case 0x2019: case 0xFF07: return '\'';
-    case 0xA0: case 0x3000: return ' ';
-    default: return 0;
+    case 0xFF1B:
+      return ';';
+    case 0xFF08:
+      return '(';
+    case 0xFF09:
+      return ')';
+    case 0xFF0C:
+    case 0x3001:
+      return ',';
+    case 0xFF1A:
+      return ':';
+    case 0x3002:
+      return '.';
+    case 0xFF1D:
+      return '=';
+    case 0xFF5B:
+      return '{';
+    case 0xFF5D:
+      return '}';
+    case 0x201C:
+    case 0x201D:
+    case 0xFF02:
+      return '"';
+    case 0x2018:
+    case 0x2019:
+    case 0xFF07:
+      return '\'';
+    case 0xA0:
+    case 0x3000:
+      return ' ';
+    default:
+      return 0;
   }
 }
 int hex_value(char c) {
@@ -103,7 +122,9 @@ class Lexer {
       ++col_;
     }
   }
-  void advance(std::size_t n) { for (std::size_t i = 0; i < n && !at_end(); ++i) advance(); }
+  void advance(std::size_t n) {
+    for (std::size_t i = 0; i < n && !at_end(); ++i) advance();
+  }
   void advance_code_point() {
     std::size_t i = pos_;
     utf8::decode(src_, i);
@@ -153,7 +174,8 @@ class Lexer {
     const int line = line_, col = col_;
     const bool starts_line = only_space_before(start);
     while (!at_end() && peek() != '\n' && peek() != '\r') advance();
-    out_.comments.push_back(Comment{std::string(src_.substr(start, pos_ - start)), span_from(line, col), true, starts_line});
+    out_.comments.push_back(
+        Comment{std::string(src_.substr(start, pos_ - start)), span_from(line, col), true, starts_line});
   }
 
   void block_comment() {
@@ -167,7 +189,8 @@ class Lexer {
       return;
     }
     advance(2);
-    out_.comments.push_back(Comment{std::string(src_.substr(start, pos_ - start)), span_from(line, col), false, starts_line});
+    out_.comments.push_back(
+        Comment{std::string(src_.substr(start, pos_ - start)), span_from(line, col), false, starts_line});
   }
 
   Token make(TokenKind kind, std::size_t start, int line, int col) const {
@@ -221,7 +244,8 @@ class Lexer {
     }
     std::string msg = "the character " + shown + " cannot appear here in Java source";
     if (const char ascii = ascii_look_alike(cp)) {
-      msg += ascii == ' ' ? std::string("; type an ordinary space") : std::string("; did you mean '") + ascii + "'?";
+      msg += ascii == ' ' ? std::string("; type an ordinary space")
+                          : std::string("; did you mean '") + ascii + "'?";
     }
     error(span_from(line, col), std::move(msg));
   }
@@ -229,7 +253,8 @@ class Lexer {
   // ---- numbers
 
   // Reads digits (and underscores) accepted by `digit_ok`; returns them without underscores.
-  template <class F> std::string digits(F digit_ok, bool& bad_underscore) {
+  template <class F>
+  std::string digits(F digit_ok, bool& bad_underscore) {
     const std::size_t start = pos_;
     std::string out;
     while (!at_end() && (digit_ok(peek()) || peek() == '_')) {
@@ -262,7 +287,8 @@ class Lexer {
       ds = digits([](char ch) { return hex_value(ch) >= 0; }, bad_underscore);
       if (peek() == '.' || peek() == 'p' || peek() == 'P') {
         while (ident_part_here()) advance_code_point();
-        error(span_from(line, col), "this is valid Java that heapviz does not simulate yet: hexadecimal floating-point literals",
+        error(span_from(line, col),
+              "this is valid Java that heapviz does not simulate yet: hexadecimal floating-point literals",
               DiagnosticKind::Unsupported);
         return;
       }
@@ -283,7 +309,10 @@ class Lexer {
         is_float = true;
         ds += 'e';
         advance();
-        if (peek() == '+' || peek() == '-') { ds += peek(); advance(); }
+        if (peek() == '+' || peek() == '-') {
+          ds += peek();
+          advance();
+        }
         const std::string exp = digits(is_digit, bad_underscore);
         if (exp.empty()) {
           error(span_from(line, col), "this number's exponent has no digits");
@@ -295,7 +324,10 @@ class Lexer {
     TokenKind kind = is_float ? TokenKind::DoubleLiteral : TokenKind::IntLiteral;
     const char suffix = peek();
     if (suffix == 'l' || suffix == 'L') {
-      if (is_float) { error(span_from(line, col), "a floating-point number cannot end in 'L'"); return; }
+      if (is_float) {
+        error(span_from(line, col), "a floating-point number cannot end in 'L'");
+        return;
+      }
       kind = TokenKind::LongLiteral;
       advance();
     } else if (base == 10 && (suffix == 'f' || suffix == 'F' || suffix == 'd' || suffix == 'D')) {
@@ -332,14 +364,16 @@ class Lexer {
       return;
     }
     if (ds.empty()) {
-      error(t.span, base == 16 ? "a hexadecimal number needs digits after '0x'" : "a binary number needs digits after '0b'");
+      error(t.span, base == 16 ? "a hexadecimal number needs digits after '0x'"
+                               : "a binary number needs digits after '0b'");
       return;
     }
     if (base == 10 && ds.size() > 1 && ds.front() == '0') {
       base = 8;  // Java reads 017 as octal
       t.decimal = false;
       if (ds.find_first_of("89") != std::string::npos) {
-        error(t.span, "'" + t.text + "' starts with 0, so Java reads it as octal, and octal has no digits 8 or 9");
+        error(t.span,
+              "'" + t.text + "' starts with 0, so Java reads it as octal, and octal has no digits 8 or 9");
         return;
       }
     }
@@ -347,8 +381,10 @@ class Lexer {
     const bool fits64 = accumulate(ds, base, value);
     const bool is_long = kind == TokenKind::LongLiteral;
     bool too_large = !fits64;
-    if (base == 10) too_large = too_large || value > (is_long ? (std::uint64_t{1} << 63) : (std::uint64_t{1} << 31));
-    else if (!is_long) too_large = too_large || value > 0xFFFFFFFFull;
+    if (base == 10)
+      too_large = too_large || value > (is_long ? (std::uint64_t{1} << 63) : (std::uint64_t{1} << 31));
+    else if (!is_long)
+      too_large = too_large || value > 0xFFFFFFFFull;
     if (too_large) {
       error(t.span, std::string(is_long ? "long" : "int") + " number too large: " + t.text);
       return;
@@ -368,16 +404,26 @@ class Lexer {
     }
     advance();
     switch (e) {
-      case 'b': return '\b';
-      case 't': return '\t';
-      case 'n': return '\n';
-      case 'f': return '\f';
-      case 'r': return '\r';
-      case 's': return ' ';
-      case '"': return '"';
-      case '\'': return '\'';
-      case '\\': return '\\';
-      default: break;
+      case 'b':
+        return '\b';
+      case 't':
+        return '\t';
+      case 'n':
+        return '\n';
+      case 'f':
+        return '\f';
+      case 'r':
+        return '\r';
+      case 's':
+        return ' ';
+      case '"':
+        return '"';
+      case '\'':
+        return '\'';
+      case '\\':
+        return '\\';
+      default:
+        break;
     }
     if (e >= '0' && e <= '7') {
       long v = e - '0';
@@ -402,7 +448,8 @@ class Lexer {
       }
       return v;
     }
-    error(span_from(line, col), std::string("'\\") + e + "' is not a Java escape sequence (use \\n, \\t, \\\\, \\\", \\' ...)");
+    error(span_from(line, col),
+          std::string("'\\") + e + "' is not a Java escape sequence (use \\n, \\t, \\\\, \\\", \\' ...)");
     return -1;
   }
 
@@ -436,7 +483,8 @@ class Lexer {
     if (peek() != '\'') {
       while (!at_end() && peek() != '\'' && peek() != '\n' && peek() != '\r') advance();
       if (peek() == '\'') advance();
-      error(span_from(line, col), "a character literal holds exactly one character; use double quotes for a String");
+      error(span_from(line, col),
+            "a character literal holds exactly one character; use double quotes for a String");
       return;
     }
     advance();
@@ -460,8 +508,10 @@ class Lexer {
         utf8::append(value, static_cast<std::uint32_t>(pending_high));
         pending_high = -1;
       }
-      if (unit >= 0xD800 && unit <= 0xDBFF) pending_high = unit;
-      else utf8::append(value, static_cast<std::uint32_t>(unit));
+      if (unit >= 0xD800 && unit <= 0xDBFF)
+        pending_high = unit;
+      else
+        utf8::append(value, static_cast<std::uint32_t>(unit));
     };
     while (true) {
       if (at_end() || peek() == '\n' || peek() == '\r') {

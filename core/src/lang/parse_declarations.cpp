@@ -14,17 +14,23 @@ Modifiers Parser::parse_modifiers() {
       if (peek().is("interface")) unsupported(t.span, "annotation type declarations");
       unsupported(t.span, "annotations", "remove the '@...' line");
     }
-    if (t.is("public")) flag = &m.is_public;
-    else if (t.is("protected")) flag = &m.is_protected;
-    else if (t.is("private")) flag = &m.is_private;
+    if (t.is("public"))
+      flag = &m.is_public;
+    else if (t.is("protected"))
+      flag = &m.is_protected;
+    else if (t.is("private"))
+      flag = &m.is_private;
     else if (t.is("static")) {
       flag = &m.is_static;
       m.static_span = t.span;
-    }
-    else if (t.is("final")) flag = &m.is_final;
-    else if (t.is("abstract")) flag = &m.is_abstract;
-    else if (t.is("volatile")) flag = &m.is_volatile;
-    else if (t.is("transient")) flag = &m.is_transient;
+    } else if (t.is("final"))
+      flag = &m.is_final;
+    else if (t.is("abstract"))
+      flag = &m.is_abstract;
+    else if (t.is("volatile"))
+      flag = &m.is_volatile;
+    else if (t.is("transient"))
+      flag = &m.is_transient;
     else if (t.is("synchronized") || t.is("native") || t.is("strictfp")) {
       unsupported(t.span, "the modifier '" + t.text + "'");
     } else if (t.is_identifier() && (t.text == "sealed" || t.text == "non") && peek().is_identifier()) {
@@ -78,8 +84,9 @@ void Parser::parse_class_body(ClassDecl& cls) {
     if (at("class") || at("interface") || at("enum") ||
         (at_identifier() && cur().text == "record" && peek().is_identifier())) {
       if (at("class") && !mods.is_static && !cls.is_local) {
-        unsupported(cur().span, "inner (non-static) member classes",
-                    "declare it 'static class " + (peek().is_identifier() ? peek().text : std::string("...")) + "'");
+        unsupported(
+            cur().span, "inner (non-static) member classes",
+            "declare it 'static class " + (peek().is_identifier() ? peek().text : std::string("...")) + "'");
       }
       cls.nested.push_back(parse_class_decl(mods, false));
       continue;
@@ -98,11 +105,14 @@ void Parser::parse_class_body(ClassDecl& cls) {
     }
     TypeRef type = parse_type(false);
     if (at("(")) {
-      fail(type.span, "a method needs a return type (void if it returns nothing); a constructor must be named " +
-                          cls.name, DiagnosticKind::Semantic);
+      fail(type.span,
+           "a method needs a return type (void if it returns nothing); a constructor must be named " +
+               cls.name,
+           DiagnosticKind::Semantic);
     }
     SourceSpan name_span;
-    std::string name = expect_identifier("expected a field or method name after the type " + type.to_string(), &name_span);
+    std::string name =
+        expect_identifier("expected a field or method name after the type " + type.to_string(), &name_span);
     if (at("(")) {
       auto method = std::make_unique<MethodDecl>();
       method->modifiers = mods;

@@ -8,7 +8,8 @@
 namespace heapviz::lang::detail {
 namespace {
 
-template <class T> std::unique_ptr<T> make(SourceSpan start) {
+template <class T>
+std::unique_ptr<T> make(SourceSpan start) {
   auto n = std::make_unique<T>();
   n->span = start;
   return n;
@@ -16,8 +17,8 @@ template <class T> std::unique_ptr<T> make(SourceSpan start) {
 
 struct BinaryInfo {
   BinaryOp op;
-  int precedence;     // higher binds tighter
-  std::size_t tokens; // how many tokens spell it (`>>>` is three `>`)
+  int precedence;      // higher binds tighter
+  std::size_t tokens;  // how many tokens spell it (`>>>` is three `>`)
 };
 
 bool is_assignable(const Expr& e) {
@@ -34,7 +35,10 @@ ExprPtr Parser::parse_expression() {
 ExprPtr Parser::parse_assignment() {
   Nest nest(*this);
   ExprPtr lhs = parse_conditional();
-  struct AssignSpelling { std::string_view text; AssignOp op; };
+  struct AssignSpelling {
+    std::string_view text;
+    AssignOp op;
+  };
   static constexpr AssignSpelling kOps[] = {
       {"=", AssignOp::Assign}, {"+=", AssignOp::Add}, {"-=", AssignOp::Sub}, {"*=", AssignOp::Mul},
       {"/=", AssignOp::Div},   {"%=", AssignOp::Rem}, {"&=", AssignOp::And}, {"|=", AssignOp::Or},
@@ -46,14 +50,20 @@ ExprPtr Parser::parse_assignment() {
   }
   // `>>=` and `>>>=` arrive as separate adjacent `>` and `=` tokens.
   if (!op && at(">") && adjacent(pos()) && peek().is(">") && adjacent(pos() + 1)) {
-    if (peek(2).is("=")) { op = AssignOp::Shr; count = 3; }
-    else if (peek(2).is(">") && adjacent(pos() + 2) && peek(3).is("=")) { op = AssignOp::UShr; count = 4; }
+    if (peek(2).is("=")) {
+      op = AssignOp::Shr;
+      count = 3;
+    } else if (peek(2).is(">") && adjacent(pos() + 2) && peek(3).is("=")) {
+      op = AssignOp::UShr;
+      count = 4;
+    }
   }
   if (!op) return lhs;
   const Token& op_token = cur();
   if (!is_assignable(*lhs)) {  // `(x) = 1` is fine in Java: parentheses keep a variable a variable
     fail(op_token.span,
-         "the left side of '" + std::string(op_spelling(*op)) + "' must be a variable, a field or an array element",
+         "the left side of '" + std::string(op_spelling(*op)) +
+             "' must be a variable, a field or an array element",
          DiagnosticKind::Semantic);
   }
   for (std::size_t i = 0; i < count; ++i) next();
@@ -89,31 +99,52 @@ ExprPtr Parser::parse_binary(int min_precedence) {
     const Token& t = cur();
     if (t.kind == TokenKind::Operator) {
       const std::string& s = t.text;
-      if (s == "||") info = BinaryInfo{BinaryOp::Or, 1, 1};
-      else if (s == "&&") info = BinaryInfo{BinaryOp::And, 2, 1};
-      else if (s == "|") info = BinaryInfo{BinaryOp::BitOr, 3, 1};
-      else if (s == "^") info = BinaryInfo{BinaryOp::BitXor, 4, 1};
-      else if (s == "&") info = BinaryInfo{BinaryOp::BitAnd, 5, 1};
-      else if (s == "==") info = BinaryInfo{BinaryOp::Eq, 6, 1};
-      else if (s == "!=") info = BinaryInfo{BinaryOp::Ne, 6, 1};
-      else if (s == "<") info = BinaryInfo{BinaryOp::Lt, 7, 1};
-      else if (s == "<=") info = BinaryInfo{BinaryOp::Le, 7, 1};
-      else if (s == "<<") info = BinaryInfo{BinaryOp::Shl, 8, 1};
-      else if (s == "+") info = BinaryInfo{BinaryOp::Add, 9, 1};
-      else if (s == "-") info = BinaryInfo{BinaryOp::Sub, 9, 1};
-      else if (s == "*") info = BinaryInfo{BinaryOp::Mul, 10, 1};
-      else if (s == "/") info = BinaryInfo{BinaryOp::Div, 10, 1};
-      else if (s == "%") info = BinaryInfo{BinaryOp::Rem, 10, 1};
+      if (s == "||")
+        info = BinaryInfo{BinaryOp::Or, 1, 1};
+      else if (s == "&&")
+        info = BinaryInfo{BinaryOp::And, 2, 1};
+      else if (s == "|")
+        info = BinaryInfo{BinaryOp::BitOr, 3, 1};
+      else if (s == "^")
+        info = BinaryInfo{BinaryOp::BitXor, 4, 1};
+      else if (s == "&")
+        info = BinaryInfo{BinaryOp::BitAnd, 5, 1};
+      else if (s == "==")
+        info = BinaryInfo{BinaryOp::Eq, 6, 1};
+      else if (s == "!=")
+        info = BinaryInfo{BinaryOp::Ne, 6, 1};
+      else if (s == "<")
+        info = BinaryInfo{BinaryOp::Lt, 7, 1};
+      else if (s == "<=")
+        info = BinaryInfo{BinaryOp::Le, 7, 1};
+      else if (s == "<<")
+        info = BinaryInfo{BinaryOp::Shl, 8, 1};
+      else if (s == "+")
+        info = BinaryInfo{BinaryOp::Add, 9, 1};
+      else if (s == "-")
+        info = BinaryInfo{BinaryOp::Sub, 9, 1};
+      else if (s == "*")
+        info = BinaryInfo{BinaryOp::Mul, 10, 1};
+      else if (s == "/")
+        info = BinaryInfo{BinaryOp::Div, 10, 1};
+      else if (s == "%")
+        info = BinaryInfo{BinaryOp::Rem, 10, 1};
       else if (s == ">") {
         // Join adjacent `>` tokens (split by the lexer for generics) into >=, >>, >>>.
         const bool second_gt = adjacent(pos()) && peek().is(">");
         const bool third_gt = second_gt && adjacent(pos() + 1) && peek(2).is(">");
-        if (third_gt && adjacent(pos() + 2) && peek(3).is("=")) info.reset();        // >>>=
-        else if (third_gt) info = BinaryInfo{BinaryOp::UShr, 8, 3};
-        else if (second_gt && adjacent(pos() + 1) && peek(2).is("=")) info.reset();  // >>=
-        else if (second_gt) info = BinaryInfo{BinaryOp::Shr, 8, 2};
-        else if (adjacent(pos()) && peek().is("=")) info = BinaryInfo{BinaryOp::Ge, 7, 2};
-        else info = BinaryInfo{BinaryOp::Gt, 7, 1};
+        if (third_gt && adjacent(pos() + 2) && peek(3).is("="))
+          info.reset();  // >>>=
+        else if (third_gt)
+          info = BinaryInfo{BinaryOp::UShr, 8, 3};
+        else if (second_gt && adjacent(pos() + 1) && peek(2).is("="))
+          info.reset();  // >>=
+        else if (second_gt)
+          info = BinaryInfo{BinaryOp::Shr, 8, 2};
+        else if (adjacent(pos()) && peek().is("="))
+          info = BinaryInfo{BinaryOp::Ge, 7, 2};
+        else
+          info = BinaryInfo{BinaryOp::Gt, 7, 1};
       }
     } else if (t.is("instanceof") && min_precedence <= 7) {
       next();
@@ -146,8 +177,10 @@ ExprPtr Parser::parse_int_literal(const Token& t, bool negated, SourceSpan span)
   lit->literal_kind = is_long ? LiteralKind::Long : LiteralKind::Int;
   const std::uint64_t limit = is_long ? (std::uint64_t{1} << 63) : (std::uint64_t{1} << 31);
   if (t.decimal && t.int_value == limit && !negated) {
-    fail(t.span, std::string(is_long ? "long" : "int") + " number too large: " + t.text +
-                     " (only -" + t.text + " is allowed)", DiagnosticKind::Lexical);
+    fail(t.span,
+         std::string(is_long ? "long" : "int") + " number too large: " + t.text + " (only -" + t.text +
+             " is allowed)",
+         DiagnosticKind::Lexical);
   }
   if (is_long) {
     lit->int_value = static_cast<std::int64_t>(t.int_value);  // two's complement bits
@@ -165,12 +198,18 @@ ExprPtr Parser::parse_unary() {
   const Token& t = cur();
   const SourceSpan start = t.span;
   std::optional<UnaryOp> op;
-  if (t.is("+")) op = UnaryOp::Plus;
-  else if (t.is("-")) op = UnaryOp::Minus;
-  else if (t.is("!")) op = UnaryOp::Not;
-  else if (t.is("~")) op = UnaryOp::BitNot;
-  else if (t.is("++")) op = UnaryOp::PreIncrement;
-  else if (t.is("--")) op = UnaryOp::PreDecrement;
+  if (t.is("+"))
+    op = UnaryOp::Plus;
+  else if (t.is("-"))
+    op = UnaryOp::Minus;
+  else if (t.is("!"))
+    op = UnaryOp::Not;
+  else if (t.is("~"))
+    op = UnaryOp::BitNot;
+  else if (t.is("++"))
+    op = UnaryOp::PreIncrement;
+  else if (t.is("--"))
+    op = UnaryOp::PreDecrement;
   if (op) {
     next();
     // -2147483648 and -9223372036854775808L are literals, not negations of too-large numbers.
@@ -183,9 +222,9 @@ ExprPtr Parser::parse_unary() {
     auto u = make<Unary>(start);
     u->op = *op;
     u->operand = parse_unary();
-    if ((*op == UnaryOp::PreIncrement || *op == UnaryOp::PreDecrement) &&
-        !is_assignable(*u->operand)) {
-      fail(u->operand->span, "'" + t.text + "' needs a variable, a field or an array element", DiagnosticKind::Semantic);
+    if ((*op == UnaryOp::PreIncrement || *op == UnaryOp::PreDecrement) && !is_assignable(*u->operand)) {
+      fail(u->operand->span, "'" + t.text + "' needs a variable, a field or an array element",
+           DiagnosticKind::Semantic);
     }
     u->span = span_from(start);
     finish(*u);
@@ -240,7 +279,8 @@ ExprPtr Parser::parse_postfix(ExprPtr e) {
       e = std::move(acc);
     } else if (at("++") || at("--")) {
       if (!is_assignable(*e)) {
-        fail(cur().span, "'" + cur().text + "' needs a variable, a field or an array element", DiagnosticKind::Semantic);
+        fail(cur().span, "'" + cur().text + "' needs a variable, a field or an array element",
+             DiagnosticKind::Semantic);
       }
       auto u = make<Unary>(e->span);
       u->op = at("++") ? UnaryOp::PostIncrement : UnaryOp::PostDecrement;
@@ -292,12 +332,15 @@ bool Parser::at_cast() const {
     case TokenKind::FloatLiteral:
     case TokenKind::DoubleLiteral:
     case TokenKind::CharLiteral:
-    case TokenKind::StringLiteral: return true;
+    case TokenKind::StringLiteral:
+      return true;
     case TokenKind::Keyword:
-      return after.is("new") || after.is("this") || after.is("true") || after.is("false") || after.is("null") ||
-             after.is("super");
-    case TokenKind::Operator: return after.is("(") || after.is("!") || after.is("~");
-    case TokenKind::EndOfFile: return false;
+      return after.is("new") || after.is("this") || after.is("true") || after.is("false") ||
+             after.is("null") || after.is("super");
+    case TokenKind::Operator:
+      return after.is("(") || after.is("!") || after.is("~");
+    case TokenKind::EndOfFile:
+      return false;
   }
   return false;
 }
@@ -349,8 +392,10 @@ ExprPtr Parser::parse_lambda() {
     expect(")", "expected ')' after the lambda's parameters");
   }
   expect("->", "expected '->' in the lambda");
-  if (at("{")) l->block_body = parse_body_block();
-  else l->expr_body = parse_expression();
+  if (at("{"))
+    l->block_body = parse_body_block();
+  else
+    l->expr_body = parse_expression();
   l->span = span_from(l->span);
   finish(*l);
   return l;
@@ -432,17 +477,19 @@ ExprPtr Parser::parse_primary() {
       if (t.is("switch")) unsupported(start, "switch expressions", "use if / else or ?:");
       if (at_primitive_type()) {
         if (peek().is(".")) unsupported(start, "class literals ('" + t.text + ".class')");
-        if (peek().is("[") && peek(2).is("]")) unsupported(start, "array class literals and array constructor references");
+        if (peek().is("[") && peek(2).is("]"))
+          unsupported(start, "array class literals and array constructor references");
         if (peek().is("[")) fail(start, "to create an array, write new " + t.text + "[...]");
-        fail(start, "expected an expression, but found the type '" + t.text + "'; did you mean a cast like (" +
-                        t.text + ") x?");
+        fail(start, "expected an expression, but found the type '" + t.text +
+                        "'; did you mean a cast like (" + t.text + ") x?");
       }
       break;
     }
     case TokenKind::Operator:
       if (t.is("@")) unsupported(start, "annotations");
       if (t.is("{")) {
-        fail(start, "an array initializer {...} can only initialize an array variable; write new byte[]{...}");
+        fail(start,
+             "an array initializer {...} can only initialize an array variable; write new byte[]{...}");
       }
       break;
     case TokenKind::EndOfFile:
@@ -500,18 +547,22 @@ ExprPtr Parser::parse_new() {
     }
     if (at("{")) {
       if (!arr->dim_exprs.empty()) {
-        fail(cur().span, "an array creation cannot have both a size and an initializer; write new byte[]{1, 2} or new byte[2]");
+        fail(cur().span,
+             "an array creation cannot have both a size and an initializer; write new byte[]{1, 2} or new "
+             "byte[2]");
       }
       arr->init = parse_array_init();
     } else if (arr->dim_exprs.empty()) {
-      fail(prev().span.end_point(), "an array creation needs a size, as in new byte[16], or an initializer, as in new byte[]{1, 2}");
+      fail(prev().span.end_point(),
+           "an array creation needs a size, as in new byte[16], or an initializer, as in new byte[]{1, 2}");
     }
     arr->span = span_from(start);
     finish(*arr);
     return arr;
   }
   if (type.is_primitive()) {
-    fail(type.span, "'new " + type.name + "' needs array brackets, as in new " + type.name + "[16]; primitive values need no 'new'");
+    fail(type.span, "'new " + type.name + "' needs array brackets, as in new " + type.name +
+                        "[16]; primitive values need no 'new'");
   }
   if (!at("(")) expect("(", "expected '(' or '[' after 'new " + type.to_string() + "'");
   auto obj = make<NewObject>(start);
@@ -540,7 +591,8 @@ std::unique_ptr<ArrayInit> Parser::parse_array_init() {
 ExprPtr Parser::parse_variable_initializer(const TypeRef& type) {
   if (at("{")) {
     if (type.dims == 0 && !type.is_var()) {
-      fail(cur().span, "an array initializer {...} needs an array type, but this variable is a " + type.to_string(),
+      fail(cur().span,
+           "an array initializer {...} needs an array type, but this variable is a " + type.to_string(),
            DiagnosticKind::Semantic);
     }
     return parse_array_init();

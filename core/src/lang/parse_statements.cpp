@@ -3,7 +3,8 @@
 
 namespace heapviz::lang::detail {
 namespace {
-template <class T> std::unique_ptr<T> make(SourceSpan start) {
+template <class T>
+std::unique_ptr<T> make(SourceSpan start) {
   auto n = std::make_unique<T>();
   n->span = start;
   return n;
@@ -12,13 +13,15 @@ bool is_valid_statement_expression(const Expr& e) {
   switch (e.kind) {
     case NodeKind::Assign:
     case NodeKind::MethodCall:
-    case NodeKind::NewObject: return !e.parenthesized;
+    case NodeKind::NewObject:
+      return !e.parenthesized;
     case NodeKind::Unary: {
       const UnaryOp op = e.cast<Unary>().op;
       return !e.parenthesized && op != UnaryOp::Plus && op != UnaryOp::Minus && op != UnaryOp::Not &&
              op != UnaryOp::BitNot;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 }  // namespace
@@ -53,7 +56,8 @@ StmtPtr Parser::parse_block_statement() {
       if (mods.is_static) {
         fail(mods.static_span,
              "a class declared among statements is a local class, and Java does not allow 'static' on it; "
-             "write 'class " + (peek().is_identifier() ? peek().text : std::string("...")) + "' without 'static'",
+             "write 'class " +
+                 (peek().is_identifier() ? peek().text : std::string("...")) + "' without 'static'",
              DiagnosticKind::Semantic);
       }
       if (mods.is_public || mods.is_private || mods.is_protected) {
@@ -66,7 +70,8 @@ StmtPtr Parser::parse_block_statement() {
       return stmt;
     }
     const bool is_final_variable = mods.is_final && !mods.is_static && !mods.is_public && !mods.is_private &&
-                                   !mods.is_protected && !mods.is_abstract && !mods.is_volatile && !mods.is_transient;
+                                   !mods.is_protected && !mods.is_abstract && !mods.is_volatile &&
+                                   !mods.is_transient;
     if (is_final_variable) {
       TypeRef type = parse_type();
       return finish_local_var_statement(parse_local_var_rest(start, std::move(type), true, false));
@@ -107,11 +112,13 @@ StmtPtr Parser::finish_local_var_statement(std::unique_ptr<LocalVar> decl) {
   return decl;
 }
 
-std::unique_ptr<LocalVar> Parser::parse_local_var_rest(SourceSpan start, TypeRef type, bool is_final, bool single) {
+std::unique_ptr<LocalVar> Parser::parse_local_var_rest(SourceSpan start, TypeRef type, bool is_final,
+                                                       bool single) {
   auto decl = make<LocalVar>(start);
   decl->is_final = is_final;
   if (type.name == "var" && type.dims > 0) {
-    fail(type.span, "'var' cannot have array brackets; write the array type instead", DiagnosticKind::Semantic);
+    fail(type.span, "'var' cannot have array brackets; write the array type instead",
+         DiagnosticKind::Semantic);
   }
   if (type.name == "void") fail(type.span, "a variable cannot have type void", DiagnosticKind::Semantic);
   decl->type = std::move(type);
@@ -132,7 +139,8 @@ std::unique_ptr<LocalVar> Parser::parse_local_var_rest(SourceSpan start, TypeRef
     const Declarator& d = decl->declarators.front();
     if (!d.init) fail(d.name_span, "a 'var' variable needs an initial value", DiagnosticKind::Semantic);
     if (d.init->kind == NodeKind::ArrayInit) {
-      fail(d.init->span, "'var' cannot take an array initializer; write new byte[]{...}", DiagnosticKind::Semantic);
+      fail(d.init->span, "'var' cannot take an array initializer; write new byte[]{...}",
+           DiagnosticKind::Semantic);
     }
     if (d.extra_dims > 0) fail(d.name_span, "'var' cannot have array brackets", DiagnosticKind::Semantic);
   }
@@ -173,11 +181,12 @@ StmtPtr Parser::parse_statement() {
   if (t.is("do")) return parse_do();
   if (t.is("for")) return parse_for();
   if (t.is("try")) return parse_try();
-  if (t.is("return") || t.is("throw") || t.is("break") || t.is("continue")) return parse_simple_keyword_statement();
+  if (t.is("return") || t.is("throw") || t.is("break") || t.is("continue"))
+    return parse_simple_keyword_statement();
   if (t.kind == TokenKind::Keyword) {
     if (StmtPtr s = reject_statement_keyword()) return s;
   }
-  if (t.is_identifier() && peek().is(":") ) unsupported(t.span, "labeled statements");
+  if (t.is_identifier() && peek().is(":")) unsupported(t.span, "labeled statements");
   if (t.is_identifier() && t.text == "yield" && !peek().is("=") && !peek().is("(") && !peek().is(".")) {
     unsupported(t.span, "switch expressions with 'yield'");
   }
@@ -193,9 +202,10 @@ StmtPtr Parser::reject_statement_keyword() {
   if (t.is("catch") || t.is("finally")) fail(t.span, "this '" + t.text + "' has no 'try' before it");
   if (t.is("case") || t.is("default")) fail(t.span, "'" + t.text + "' belongs inside a switch");
   if (t.is("import") || t.is("package")) {
-    fail(t.span,
-         "'" + t.text + "' can only start a whole-class lesson; a lesson of bare statements already imports "
-         "java.nio.*, java.nio.channels.*, java.nio.file.*, java.io.*, java.util.* and java.lang.management.*");
+    fail(t.span, "'" + t.text +
+                     "' can only start a whole-class lesson; a lesson of bare statements already imports "
+                     "java.nio.*, java.nio.channels.*, java.nio.file.*, java.io.*, java.util.* and "
+                     "java.lang.management.*");
   }
   return nullptr;
 }
@@ -210,8 +220,10 @@ StmtPtr Parser::parse_simple_keyword_statement() {
     }
     expect(";", "expected ';' after '" + kw.text + "'");
     StmtPtr s;
-    if (kw.is("break")) s = make<Break>(start);
-    else s = make<Continue>(start);
+    if (kw.is("break"))
+      s = make<Break>(start);
+    else
+      s = make<Continue>(start);
     s->span = span_from(start);
     finish(*s);
     return s;
@@ -319,7 +331,8 @@ StmtPtr Parser::parse_for() {
         auto e = make<ExprStmt>(cur().span);
         e->expr = parse_expression();
         if (!is_valid_statement_expression(*e->expr)) {
-          fail(e->expr->span, "this expression is not a statement in Java, so it cannot initialize a for loop",
+          fail(e->expr->span,
+               "this expression is not a statement in Java, so it cannot initialize a for loop",
                DiagnosticKind::Semantic);
         }
         e->span = span_from(e->span);
@@ -335,7 +348,8 @@ StmtPtr Parser::parse_for() {
     do {
       s->update.push_back(parse_expression());
       if (!is_valid_statement_expression(*s->update.back())) {
-        fail(s->update.back()->span, "this expression is not a statement in Java, so it cannot be a for loop update",
+        fail(s->update.back()->span,
+             "this expression is not a statement in Java, so it cannot be a for loop update",
              DiagnosticKind::Semantic);
       }
     } while (accept(","));
@@ -355,7 +369,8 @@ StmtPtr Parser::parse_try() {
       const SourceSpan rstart = cur().span;
       const bool is_final = accept("final");
       if (!is_final && !at_local_var_decl()) {
-        unsupported(cur().span, "try-with-resources on an existing variable", "declare the resource inside 'try (...)'");
+        unsupported(cur().span, "try-with-resources on an existing variable",
+                    "declare the resource inside 'try (...)'");
       }
       TypeRef type = parse_type();
       s->resources.push_back(parse_local_var_rest(rstart, std::move(type), is_final, true));

@@ -32,12 +32,13 @@ TypeRef Parser::parse_type(bool allow_var) {
       } else {
         do {
           if (at("?")) unsupported(cur().span, "wildcard type arguments ('?')");
-          if (at_primitive_type() && !peek().is("[")) fail(cur().span, "type arguments must be class types: write Integer, not int");
+          if (at_primitive_type() && !peek().is("["))
+            fail(cur().span, "type arguments must be class types: write Integer, not int");
           type.args.push_back(parse_type(false));
         } while (accept(","));
         expect(">", "expected '>' to close the type arguments");
       }
-      if (at(".")  && peek().is_identifier()) unsupported(cur().span, "types nested in generic types");
+      if (at(".") && peek().is_identifier()) unsupported(cur().span, "types nested in generic types");
     }
   }
   while (at("[") && peek().is("]")) {
@@ -46,7 +47,8 @@ TypeRef Parser::parse_type(bool allow_var) {
     ++type.dims;
   }
   type.span = span_from(start);
-  if (!allow_var && type.name == "var") fail(type.span, "'var' is not allowed here", DiagnosticKind::Semantic);
+  if (!allow_var && type.name == "var")
+    fail(type.span, "'var' is not allowed here", DiagnosticKind::Semantic);
   return type;
 }
 
@@ -64,9 +66,13 @@ std::size_t Parser::scan_type(std::size_t i) const {
       // Type arguments hold only names, dots, commas, '?', extends/super, [] and nested < >.
       while (true) {
         const Token& t = tok(i);
-        if (t.is("<")) ++depth;
+        if (t.is("<"))
+          ++depth;
         else if (t.is(">")) {
-          if (--depth == 0) { ++i; break; }
+          if (--depth == 0) {
+            ++i;
+            break;
+          }
         } else if (!(t.is_identifier() || t.is(".") || t.is(",") || t.is("?") || t.is("[") || t.is("]") ||
                      t.is("extends") || t.is("super") || is_primitive_word(t))) {
           return npos;

@@ -102,8 +102,8 @@ void Parser::finish(Node& n) {
   n.depth = deepest + 1;
   if (n.depth > kMaxTreeDepth) {
     fail(n.span,
-         "this code is nested too deeply for heapviz (its syntax tree is more than " + std::to_string(kMaxTreeDepth) +
-             " levels deep); split it into several statements",
+         "this code is nested too deeply for heapviz (its syntax tree is more than " +
+             std::to_string(kMaxTreeDepth) + " levels deep); split it into several statements",
          DiagnosticKind::Limit);
   }
 }
@@ -126,7 +126,8 @@ bool Parser::looks_like_compilation_unit() const {
                            (t.is_identifier() && t.text == "record" && tokens_[i + 1].is_identifier());
     if (!type_word) return false;
     while (tokens_[i].kind != TokenKind::EndOfFile && !tokens_[i].is("{")) ++i;
-    if (tokens_[i].kind == TokenKind::EndOfFile || match_[i] == npos) return saw_type || tokens_[pos_].is("public");
+    if (tokens_[i].kind == TokenKind::EndOfFile || match_[i] == npos)
+      return saw_type || tokens_[pos_].is("public");
     i = match_[i] + 1;
     saw_type = true;
   }
@@ -165,14 +166,17 @@ void Parser::parse_compilation_unit(Program& prog) {
   }
   while (!at_eof()) {
     if (accept(";")) continue;
-    if (at("import") || at("package")) fail(cur().span, "'" + cur().text + "' must come before the first class");
+    if (at("import") || at("package"))
+      fail(cur().span, "'" + cur().text + "' must come before the first class");
     Modifiers mods = parse_modifiers();
-    const bool type_word = at("class") || at("interface") || at("enum") || (at_identifier() && cur().text == "record");
+    const bool type_word =
+        at("class") || at("interface") || at("enum") || (at_identifier() && cur().text == "record");
     if (!type_word && prog.classes.empty()) {
-      fail(cur().span,
-           "a lesson that starts with 'package' or 'import' must be a whole class with main; a lesson of bare "
-           "statements needs no imports: it already imports java.nio.*, java.nio.channels.*, java.nio.file.*, "
-           "java.io.*, java.util.* and java.lang.management.*");
+      fail(
+          cur().span,
+          "a lesson that starts with 'package' or 'import' must be a whole class with main; a lesson of bare "
+          "statements needs no imports: it already imports java.nio.*, java.nio.channels.*, java.nio.file.*, "
+          "java.io.*, java.util.* and java.lang.management.*");
     }
     prog.classes.push_back(parse_class_decl(mods, false));
   }
@@ -230,8 +234,10 @@ void Parser::parse_bare_body(Program& prog) {
 Program Parser::parse_program() {
   Program prog;
   try {
-    if (looks_like_compilation_unit()) parse_compilation_unit(prog);
-    else parse_bare_body(prog);
+    if (looks_like_compilation_unit())
+      parse_compilation_unit(prog);
+    else
+      parse_bare_body(prog);
   } catch (const ParseAbort&) {
     prog.main_class = nullptr;
     prog.main_method = nullptr;

@@ -62,6 +62,7 @@ class Parser {
     ~Nest() { --p_.nesting_; }
     Nest(const Nest&) = delete;
     Nest& operator=(const Nest&) = delete;
+
    private:
     Parser& p_;
   };
@@ -92,7 +93,9 @@ class Parser {
   StmtPtr parse_loop_body();                  ///< a loop's body (`break`/`continue` allowed)
   std::unique_ptr<LocalVar> parse_local_var_rest(SourceSpan start, TypeRef type, bool is_final, bool single);
   StmtPtr parse_block_statement();
-  StmtPtr finish_local_var_statement(std::unique_ptr<LocalVar> decl);  ///< reads the ';'  ///< a statement, or a local variable/class declaration
+  StmtPtr finish_local_var_statement(
+      std::unique_ptr<LocalVar>
+          decl);  ///< reads the ';'  ///< a statement, or a local variable/class declaration
 
   // ---- expressions (parse_expressions.cpp)
   ExprPtr parse_expression();

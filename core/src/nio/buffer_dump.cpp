@@ -18,7 +18,9 @@ heap::ObjectId buffer_for(const Machine& m, heap::ObjectId id) {
   if (!m.heap.is_live(id)) return heap::kNoObject;
   if (is_byte_buffer(m, id)) return id;
   for (heap::ObjectId b = 1; b < m.heap.next_id(); ++b)
-    if (m.heap.is_live(b) && is_byte_buffer(m, b) && !load_state(m, b).is_direct() && read_ref(m, b, off::hb) == id) return b;
+    if (m.heap.is_live(b) && is_byte_buffer(m, b) && !load_state(m, b).is_direct() &&
+        read_ref(m, b, off::hb) == id)
+      return b;
   return heap::kNoObject;
 }
 
@@ -78,7 +80,8 @@ std::optional<std::uint8_t> byte_at(const Machine& m, heap::SpaceId space, std::
     case heap::SpaceId::device:
       for (const auto& [id, bytes] : m.io->kernel.device().files) {
         const std::uint64_t base = io::device_base(m.io->kernel, id);
-        if (a >= base && a < base + bytes.size()) return static_cast<std::uint8_t>(bytes.get()[static_cast<std::size_t>(a - base)]);
+        if (a >= base && a < base + bytes.size())
+          return static_cast<std::uint8_t>(bytes.get()[static_cast<std::size_t>(a - base)]);
       }
       return std::nullopt;
   }
@@ -87,15 +90,18 @@ std::optional<std::uint8_t> byte_at(const Machine& m, heap::SpaceId space, std::
 
 }  // namespace
 
-std::vector<std::string> hex_dump(const Machine& m, heap::SpaceId space, std::uint64_t addr, std::uint64_t len) {
+std::vector<std::string> hex_dump(const Machine& m, heap::SpaceId space, std::uint64_t addr,
+                                  std::uint64_t len) {
   std::vector<std::string> lines;
   for (std::uint64_t a = addr; a < addr + len; a += 16) {
     std::string line = hex(a) + ":";
     for (std::uint64_t i = a; i < std::min(a + 16, addr + len); ++i) {
       const auto v = byte_at(m, space, i);
       char buf[4];
-      if (v) std::snprintf(buf, sizeof buf, " %02x", *v);
-      else std::snprintf(buf, sizeof buf, " ..");
+      if (v)
+        std::snprintf(buf, sizeof buf, " %02x", *v);
+      else
+        std::snprintf(buf, sizeof buf, " ..");
       line += buf;
     }
     lines.push_back(std::move(line));

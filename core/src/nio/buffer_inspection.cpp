@@ -9,7 +9,8 @@ namespace heapviz::nio {
 using namespace detail;
 
 BufferState buffer_state(const Machine& m, heap::ObjectId buffer) {
-  if (!is_byte_buffer(m, buffer)) throw std::invalid_argument("object #" + std::to_string(buffer) + " is not a ByteBuffer");
+  if (!is_byte_buffer(m, buffer))
+    throw std::invalid_argument("object #" + std::to_string(buffer) + " is not a ByteBuffer");
   return load_state(m, buffer);
 }
 
@@ -23,7 +24,9 @@ std::vector<std::byte> buffer_window(const Machine& m, heap::ObjectId buffer) {
     m.native.read(static_cast<std::uint64_t>(read_i64(m, buffer, off::address)), out);
   } else {
     const heap::ObjectId hb = read_ref(m, buffer, off::hb);
-    m.heap.space.read(m.heap.record(hb).addr + heap::layout::kArrayHeader + static_cast<std::uint64_t>(s.offset), out.data(), out.size());
+    m.heap.space.read(
+        m.heap.record(hb).addr + heap::layout::kArrayHeader + static_cast<std::uint64_t>(s.offset),
+        out.data(), out.size());
   }
   return out;
 }

@@ -10,11 +10,11 @@
 #include <string>
 
 #include "buffer_object.hpp"
-#include "java_nio_exceptions.hpp"
 #include "heapviz/java_throwable.hpp"
 #include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
+#include "java_nio_exceptions.hpp"
 
 namespace heapviz::nio {
 
@@ -23,17 +23,73 @@ using heap::ObjectId;
 
 namespace {
 
-constexpr std::array<std::string_view, 67> kSignatures = {
-    "flip()", "clear()", "rewind()", "mark()", "reset()", "compact()", "position()", "position(int)", "limit()", "limit(int)",
-    "capacity()", "remaining()", "hasRemaining()", "isDirect()", "isReadOnly()", "hasArray()", "array()", "arrayOffset()",
-    "toString()", "order()", "order(ByteOrder)", "hashCode()", "equals(Object)", "compareTo(ByteBuffer)", "mismatch(ByteBuffer)",
-    "get()", "get(int)", "get(byte[])", "get(byte[],int,int)", "get(int,byte[])", "get(int,byte[],int,int)", "put(byte)",
-    "put(int,byte)", "put(byte[])", "put(byte[],int,int)", "put(int,byte[])", "put(int,byte[],int,int)", "put(ByteBuffer)",
-    "put(int,ByteBuffer,int,int)", "getShort()", "getShort(int)", "getChar()", "getChar(int)", "getInt()", "getInt(int)",
-    "getLong()", "getLong(int)", "getFloat()", "getFloat(int)", "getDouble()", "getDouble(int)", "putShort(short)",
-    "putShort(int,short)", "putChar(char)", "putChar(int,char)", "putInt(int)", "putInt(int,int)", "putLong(long)",
-    "putLong(int,long)", "putFloat(float)", "putFloat(int,float)", "putDouble(double)", "putDouble(int,double)", "slice()",
-    "slice(int,int)", "duplicate()", "asReadOnlyBuffer()"};
+constexpr std::array<std::string_view, 67> kSignatures = {"flip()",
+                                                          "clear()",
+                                                          "rewind()",
+                                                          "mark()",
+                                                          "reset()",
+                                                          "compact()",
+                                                          "position()",
+                                                          "position(int)",
+                                                          "limit()",
+                                                          "limit(int)",
+                                                          "capacity()",
+                                                          "remaining()",
+                                                          "hasRemaining()",
+                                                          "isDirect()",
+                                                          "isReadOnly()",
+                                                          "hasArray()",
+                                                          "array()",
+                                                          "arrayOffset()",
+                                                          "toString()",
+                                                          "order()",
+                                                          "order(ByteOrder)",
+                                                          "hashCode()",
+                                                          "equals(Object)",
+                                                          "compareTo(ByteBuffer)",
+                                                          "mismatch(ByteBuffer)",
+                                                          "get()",
+                                                          "get(int)",
+                                                          "get(byte[])",
+                                                          "get(byte[],int,int)",
+                                                          "get(int,byte[])",
+                                                          "get(int,byte[],int,int)",
+                                                          "put(byte)",
+                                                          "put(int,byte)",
+                                                          "put(byte[])",
+                                                          "put(byte[],int,int)",
+                                                          "put(int,byte[])",
+                                                          "put(int,byte[],int,int)",
+                                                          "put(ByteBuffer)",
+                                                          "put(int,ByteBuffer,int,int)",
+                                                          "getShort()",
+                                                          "getShort(int)",
+                                                          "getChar()",
+                                                          "getChar(int)",
+                                                          "getInt()",
+                                                          "getInt(int)",
+                                                          "getLong()",
+                                                          "getLong(int)",
+                                                          "getFloat()",
+                                                          "getFloat(int)",
+                                                          "getDouble()",
+                                                          "getDouble(int)",
+                                                          "putShort(short)",
+                                                          "putShort(int,short)",
+                                                          "putChar(char)",
+                                                          "putChar(int,char)",
+                                                          "putInt(int)",
+                                                          "putInt(int,int)",
+                                                          "putLong(long)",
+                                                          "putLong(int,long)",
+                                                          "putFloat(float)",
+                                                          "putFloat(int,float)",
+                                                          "putDouble(double)",
+                                                          "putDouble(int,double)",
+                                                          "slice()",
+                                                          "slice(int,int)",
+                                                          "duplicate()",
+                                                          "asReadOnlyBuffer()"};
 
 std::int64_t integral(const JValue& v) {
   if (auto p = std::get_if<std::int32_t>(&v)) return *p;
@@ -70,14 +126,14 @@ std::unique_ptr<Bound> bind(Recorder& r, ObjectId id) {
   if (b->state.is_direct() && mapped_fd(m, id) != heap::kNoObject) {
     // A MappedByteBuffer: its bytes are the file's page-cache pages (FileChannel.map).
     const ObjectId root = direct_root(m, id);
-    auto s = std::make_unique<RecordedMappedStore>(r, static_cast<std::uint64_t>(read_i64(m, root, off::address)),
-                                                   read_i32(m, root, off::capacity));
+    auto s = std::make_unique<RecordedMappedStore>(
+        r, static_cast<std::uint64_t>(read_i64(m, root, off::address)), read_i32(m, root, off::capacity));
     b->touched = &s->touched();
     b->store = std::move(s);
   } else if (b->state.is_direct()) {
     const ObjectId root = direct_root(m, id);
-    auto s = std::make_unique<RecordedNativeStore>(r, static_cast<std::uint64_t>(read_i64(m, root, off::address)),
-                                                   read_i32(m, root, off::capacity));
+    auto s = std::make_unique<RecordedNativeStore>(
+        r, static_cast<std::uint64_t>(read_i64(m, root, off::address)), read_i32(m, root, off::capacity));
     b->touched = &s->touched();
     b->store = std::move(s);
   } else {
@@ -100,7 +156,9 @@ std::string value_text(const Machine& m, const JValue& v) {
     std::string operator()(std::int64_t x) const { return std::to_string(x); }
     std::string operator()(float x) const { return std::to_string(x); }
     std::string operator()(double x) const { return std::to_string(x); }
-    std::string operator()(const JRef& x) const { return x.id == heap::kNoObject ? "null" : name_of(m, x.id); }
+    std::string operator()(const JRef& x) const {
+      return x.id == heap::kNoObject ? "null" : name_of(m, x.id);
+    }
     std::string operator()(const JEnum& x) const { return x.name; }
     std::string operator()(const std::string& x) const { return "\"" + x + "\""; }
   };
@@ -135,8 +193,8 @@ class Call {
 // (HeapByteBufferR, DirectByteBufferR) throw ReadOnlyBufferException, and the absolute bulk calls check
 // index and length against limit() first.
 void Call::checks_before_null_argument() const {
-  const bool bulk_put = sig_ == "put(byte[],int,int)" || sig_ == "put(int,byte[],int,int)" || sig_ == "put(ByteBuffer)" ||
-                        sig_ == "put(int,ByteBuffer,int,int)";
+  const bool bulk_put = sig_ == "put(byte[],int,int)" || sig_ == "put(int,byte[],int,int)" ||
+                        sig_ == "put(ByteBuffer)" || sig_ == "put(int,ByteBuffer,int,int)";
   if (bulk_put && self_->state.read_only) throw_read_only();
   if (args_.size() == 4) check_from_index_size(i(0), i(3), self_->state.limit);
 }
@@ -147,7 +205,8 @@ ByteStore& Call::array(std::size_t k) {
   // get(dst...) and put(src...) read the array's length first (checkFromIndexSize).
   if (ref->id == heap::kNoObject) checks_before_null_argument();
   if (ref->id == heap::kNoObject)
-    npe(std::string("Cannot read the array length because \"") + (sig_.rfind("get", 0) == 0 ? "dst" : "src") + "\" is null");
+    npe(std::string("Cannot read the array length because \"") + (sig_.rfind("get", 0) == 0 ? "dst" : "src") +
+        "\" is null");
   return arrays_.emplace_back(r_, ref->id);
 }
 
@@ -157,11 +216,13 @@ ByteBuffer Call::buffer(std::size_t k) {
   if (ref->id == heap::kNoObject) {  // the first call ByteBuffer's code makes on its argument
     checks_before_null_argument();
     const bool put = sig_.rfind("put", 0) == 0;
-    npe(std::string("Cannot invoke \"java.nio.ByteBuffer.") + (sig_ == "put(int,ByteBuffer,int,int)" ? "limit" : "position") +
-        "()\" because \"" + (put ? "src" : "that") + "\" is null");
+    npe(std::string("Cannot invoke \"java.nio.ByteBuffer.") +
+        (sig_ == "put(int,ByteBuffer,int,int)" ? "limit" : "position") + "()\" because \"" +
+        (put ? "src" : "that") + "\" is null");
   }
   if (ref->id == self_->id) return self_->handle();  // same state object: `src == this` is detected
-  if (!is_byte_buffer(r_.machine(), ref->id)) throw std::invalid_argument("call_buffer_method: argument is not a ByteBuffer");
+  if (!is_byte_buffer(r_.machine(), ref->id))
+    throw std::invalid_argument("call_buffer_method: argument is not a ByteBuffer");
   for (auto& o : others_)
     if (o->id == ref->id) return o->handle();
   others_.push_back(bind(r_, ref->id));
@@ -173,7 +234,9 @@ JValue Call::run(std::string_view sig) {
   ByteBuffer b = self_->handle();
   const std::size_t n = args_.size();
   auto need = [&](std::size_t k) {
-    if (n != k) throw std::invalid_argument("call_buffer_method: " + std::string(sig) + " takes " + std::to_string(k) + " argument(s)");
+    if (n != k)
+      throw std::invalid_argument("call_buffer_method: " + std::string(sig) + " takes " + std::to_string(k) +
+                                  " argument(s)");
   };
   const auto open = sig.find('(');
   const std::string name(sig.substr(0, open));
@@ -203,8 +266,10 @@ JValue Call::run(std::string_view sig) {
   if (sig == "order(ByteOrder)") {
     const JEnum* e = std::get_if<JEnum>(&args_[0]);
     if (e == nullptr) throw std::invalid_argument("order(ByteOrder) needs a JEnum");
-    if (e->name != "ByteOrder.BIG_ENDIAN" && e->name != "ByteOrder.LITTLE_ENDIAN") npe();  // order(null) is an NPE in the JDK
-    return b.order(e->name == "ByteOrder.BIG_ENDIAN" ? ByteOrder::BigEndian : ByteOrder::LittleEndian), ret_this();
+    if (e->name != "ByteOrder.BIG_ENDIAN" && e->name != "ByteOrder.LITTLE_ENDIAN")
+      npe();  // order(null) is an NPE in the JDK
+    return b.order(e->name == "ByteOrder.BIG_ENDIAN" ? ByteOrder::BigEndian : ByteOrder::LittleEndian),
+           ret_this();
   }
   if (sig == "hashCode()") return std::int32_t{b.hash_code()};
   if (sig == "equals(Object)") {
@@ -290,8 +355,8 @@ std::string Call::bytes_text(bool zh) const {
   auto add = [&](const Touched& t, const std::string& where) {
     const bool mapped = t.space == heap::SpaceId::kernel;  // a MappedByteBuffer: page-cache pages
     const std::string place = t.space == heap::SpaceId::native ? (zh ? "本地内存" : "native memory")
-                              : mapped                         ? (zh ? "映射的页缓存页" : "the mapped page-cache page")
-                                                               : (zh ? where : "the " + where);
+                              : mapped ? (zh ? "映射的页缓存页" : "the mapped page-cache page")
+                                       : (zh ? where : "the " + where);
     if (t.written > 0)
       out += zh ? "；向" + place + " " + hex(t.first) + " 写入 " + std::to_string(t.written) + " 字节" +
                       (mapped ? "（CPU 存储，没有系统调用：该页变脏）" : "")
@@ -310,18 +375,23 @@ std::string Call::bytes_text(bool zh) const {
 std::string internals_for(const BufferState& s, std::string_view sig) {
   const std::string cls = s.is_direct() ? "java.nio.DirectByteBuffer" : "java.nio.HeapByteBuffer";
   const std::string name(sig.substr(0, sig.find('(')));
-  static constexpr std::string_view state_methods[] = {"flip", "clear", "rewind", "mark", "reset", "position", "limit", "capacity",
+  static constexpr std::string_view state_methods[] = {"flip",      "clear",       "rewind", "mark",
+                                                       "reset",     "position",    "limit",  "capacity",
                                                        "remaining", "hasRemaining"};
   for (std::string_view n : state_methods)
     if (name == n) return "java.nio.Buffer." + name;
-  const bool bulk = sig.find("[]") != std::string_view::npos || sig.find("ByteBuffer") != std::string_view::npos || name == "compact";
+  const bool bulk = sig.find("[]") != std::string_view::npos ||
+                    sig.find("ByteBuffer") != std::string_view::npos || name == "compact";
   if (bulk)
     return cls + "." + std::string(sig) +
-           (s.is_direct() ? " -> SCOPED_MEMORY_ACCESS.copyMemory (Unsafe.copyMemory; up to 6 bytes: a byte loop)" : " -> System.arraycopy");
+           (s.is_direct()
+                ? " -> SCOPED_MEMORY_ACCESS.copyMemory (Unsafe.copyMemory; up to 6 bytes: a byte loop)"
+                : " -> System.arraycopy");
   if (name.rfind("get", 0) == 0 || name.rfind("put", 0) == 0)
     return cls + "." + std::string(sig) +
            (s.is_direct() ? " -> SCOPED_MEMORY_ACCESS at address + index; Reference.reachabilityFence(this)"
-                          : " -> SCOPED_MEMORY_ACCESS on (hb, address + index): array-relative, safe if the GC moves hb");
+                          : " -> SCOPED_MEMORY_ACCESS on (hb, address + index): array-relative, safe if the "
+                            "GC moves hb");
   return cls + "." + std::string(sig);
 }
 
@@ -331,14 +401,18 @@ bool supports_buffer_method(std::string_view signature) {
   return std::find(kSignatures.begin(), kSignatures.end(), signature) != kSignatures.end();
 }
 
-JValue call_buffer_method(Recorder& r, ObjectId buffer, std::string_view signature, std::span<const JValue> args) {
+JValue call_buffer_method(Recorder& r, ObjectId buffer, std::string_view signature,
+                          std::span<const JValue> args) {
   const Machine& m = r.machine();
-  if (!is_byte_buffer(m, buffer)) throw std::invalid_argument("call_buffer_method: object #" + std::to_string(buffer) + " is not a ByteBuffer");
+  if (!is_byte_buffer(m, buffer))
+    throw std::invalid_argument("call_buffer_method: object #" + std::to_string(buffer) +
+                                " is not a ByteBuffer");
   if (!supports_buffer_method(signature))
     throw std::invalid_argument("call_buffer_method: " + std::string(signature) + " is not simulated");
   const std::string who = name_of(m, buffer);
 
-  const bool view = signature == "slice()" || signature == "slice(int,int)" || signature == "duplicate()" || signature == "asReadOnlyBuffer()";
+  const bool view = signature == "slice()" || signature == "slice(int,int)" || signature == "duplicate()" ||
+                    signature == "asReadOnlyBuffer()";
   if (view) {
     BufferState s = load_state(m, buffer);
     VectorByteStore none;
@@ -352,12 +426,14 @@ JValue call_buffer_method(Recorder& r, ObjectId buffer, std::string_view signatu
         call = "slice(" + std::to_string(index) + ", " + std::to_string(length) + ")";
         v = b.slice(index, length);
       } else {
-        v = signature == "slice()" ? b.slice() : signature == "duplicate()" ? b.duplicate() : b.as_read_only();
+        v = signature == "slice()"       ? b.slice()
+            : signature == "duplicate()" ? b.duplicate()
+                                         : b.as_read_only();
       }
     } catch (const JavaException& e) {
       r.begin_step(StepKind::buffer_op);
-      r.narrate(who + "." + call + " throws " + e.throwable.to_string(), who + "." + call + " 抛出 " + e.throwable.to_string(),
-                internals_for(s, signature));
+      r.narrate(who + "." + call + " throws " + e.throwable.to_string(),
+                who + "." + call + " 抛出 " + e.throwable.to_string(), internals_for(s, signature));
       r.end_step();
       throw;
     }
@@ -374,8 +450,10 @@ JValue call_buffer_method(Recorder& r, ObjectId buffer, std::string_view signatu
     result = call.run(signature);
   } catch (const JavaException& e) {
     call.write_back(&changes);  // the JDK's operations are atomic on failure; nothing should have changed
-    r.narrate(who + "." + std::string(signature) + " throws " + e.throwable.to_string() + (changes.empty() ? "" : " (" + changes + ")") + ".",
-              who + "." + std::string(signature) + " 抛出 " + e.throwable.to_string() + "。", internals_for(before, signature));
+    r.narrate(who + "." + std::string(signature) + " throws " + e.throwable.to_string() +
+                  (changes.empty() ? "" : " (" + changes + ")") + ".",
+              who + "." + std::string(signature) + " 抛出 " + e.throwable.to_string() + "。",
+              internals_for(before, signature));
     r.end_step();
     throw;
   } catch (...) {
@@ -384,13 +462,16 @@ JValue call_buffer_method(Recorder& r, ObjectId buffer, std::string_view signatu
   }
   call.write_back(&changes);
   if (r.recording()) {
-    const std::string res = std::holds_alternative<std::monostate>(result) ||
-                                    (std::holds_alternative<JRef>(result) && std::get<JRef>(result).id == buffer)
-                                ? std::string()
-                                : " returns " + value_text(m, result);
+    const std::string res =
+        std::holds_alternative<std::monostate>(result) ||
+                (std::holds_alternative<JRef>(result) && std::get<JRef>(result).id == buffer)
+            ? std::string()
+            : " returns " + value_text(m, result);
     const std::string res_zh = res.empty() ? std::string() : "，返回 " + value_text(m, result);
-    r.narrate(who + "." + std::string(signature) + res + (changes.empty() ? "" : ": " + changes) + call.bytes_text(false) + ".",
-              who + "." + std::string(signature) + res_zh + (changes.empty() ? "" : "：" + changes) + call.bytes_text(true) + "。",
+    r.narrate(who + "." + std::string(signature) + res + (changes.empty() ? "" : ": " + changes) +
+                  call.bytes_text(false) + ".",
+              who + "." + std::string(signature) + res_zh + (changes.empty() ? "" : "：" + changes) +
+                  call.bytes_text(true) + "。",
               internals_for(before, signature));
   }
   r.end_step();

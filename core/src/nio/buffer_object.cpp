@@ -28,7 +28,9 @@ heap::KlassId read_only_klass(const Machine& m, const char* name, const char* su
 std::uint64_t addr_of(const Machine& m, ObjectId obj) { return m.heap.record(obj).addr; }
 }  // namespace
 
-heap::KlassId heap_read_only_klass(const Machine& m) { return read_only_klass(m, "java.nio.HeapByteBufferR", "java.nio.HeapByteBuffer"); }
+heap::KlassId heap_read_only_klass(const Machine& m) {
+  return read_only_klass(m, "java.nio.HeapByteBufferR", "java.nio.HeapByteBuffer");
+}
 heap::KlassId direct_read_only_klass(const Machine& m) {
   return read_only_klass(m, "java.nio.DirectByteBufferR", "java.nio.DirectByteBuffer");
 }
@@ -45,7 +47,9 @@ std::int32_t read_i32(const Machine& m, ObjectId obj, std::uint32_t offset) {
 std::int64_t read_i64(const Machine& m, ObjectId obj, std::uint32_t offset) {
   return static_cast<std::int64_t>(m.heap.space.read_u64(addr_of(m, obj) + offset));
 }
-bool read_bool(const Machine& m, ObjectId obj, std::uint32_t offset) { return m.heap.space.read_u8(addr_of(m, obj) + offset) != 0; }
+bool read_bool(const Machine& m, ObjectId obj, std::uint32_t offset) {
+  return m.heap.space.read_u8(addr_of(m, obj) + offset) != 0;
+}
 ObjectId read_ref(const Machine& m, ObjectId obj, std::uint32_t offset) {
   return heap::object_of_ref(m, m.heap.space.read_u32(addr_of(m, obj) + offset));
 }
@@ -124,7 +128,8 @@ std::string store_state(Recorder& r, ObjectId buffer, const BufferState& before,
   return what;
 }
 
-void init_fields(Recorder& r, ObjectId buffer, const BufferState& s, ObjectId hb_or_att, std::int64_t root_address) {
+void init_fields(Recorder& r, ObjectId buffer, const BufferState& s, ObjectId hb_or_att,
+                 std::int64_t root_address) {
   write_i32(r, buffer, off::mark, s.mark);
   write_i32(r, buffer, off::position, s.position);
   write_i32(r, buffer, off::limit, s.limit);
@@ -156,7 +161,8 @@ std::int64_t HeapArrayStore::size() const {
 }
 
 std::uint64_t HeapArrayStore::element(std::int64_t index) const {
-  return r_.machine().heap.record(array_).addr + heap::layout::kArrayHeader + static_cast<std::uint64_t>(index);
+  return r_.machine().heap.record(array_).addr + heap::layout::kArrayHeader +
+         static_cast<std::uint64_t>(index);
 }
 
 void HeapArrayStore::read(std::int64_t index, std::span<std::byte> out) {
@@ -169,7 +175,8 @@ void HeapArrayStore::read(std::int64_t index, std::span<std::byte> out) {
 void HeapArrayStore::write(std::int64_t index, std::span<const std::byte> in) {
   if (in.empty()) return;
   const std::uint64_t a = element(index);
-  r_.write_bytes(SpaceId::java_heap, a, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(in.data()), in.size()));
+  r_.write_bytes(SpaceId::java_heap, a,
+                 std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(in.data()), in.size()));
   if (r_.recording()) r_.touch_range(ByteRange{SpaceId::java_heap, a, a, in.size()});
   if (touched_.written == 0) touched_.first = a;
   touched_.written += in.size();
@@ -185,7 +192,8 @@ void RecordedNativeStore::read(std::int64_t index, std::span<std::byte> out) {
 void RecordedNativeStore::write(std::int64_t index, std::span<const std::byte> in) {
   if (in.empty()) return;
   const std::uint64_t a = address_ + static_cast<std::uint64_t>(index);
-  r_.write_bytes(SpaceId::native, a, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(in.data()), in.size()));
+  r_.write_bytes(SpaceId::native, a,
+                 std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(in.data()), in.size()));
   if (r_.recording()) r_.touch_range(ByteRange{SpaceId::native, a, a, in.size()});
   if (touched_.written == 0) touched_.first = a;
   touched_.written += in.size();
@@ -194,13 +202,15 @@ void RecordedNativeStore::write(std::int64_t index, std::span<const std::byte> i
 // ---------------------------------------------------------------- roots inside a step
 
 namespace {
-void set_root_in_step(Recorder& r, heap::RootKind kind, std::string_view scope, std::string_view name, ObjectId id) {
+void set_root_in_step(Recorder& r, heap::RootKind kind, std::string_view scope, std::string_view name,
+                      ObjectId id) {
   const Machine& m = r.machine();
   std::optional<std::uint32_t> slot = m.roots.find(kind, scope, name);
   if (!slot) {
     slot = static_cast<std::uint32_t>(m.roots.slots.size());
     std::string both = std::string(scope) + '\0' + std::string(name);
-    r.apply(Effect{EffectKind::root_define, SpaceId::java_heap, static_cast<std::uint16_t>(kind), *slot, 0, both.size(), 0},
+    r.apply(Effect{EffectKind::root_define, SpaceId::java_heap, static_cast<std::uint16_t>(kind), *slot, 0,
+                   both.size(), 0},
             std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(both.data()), both.size()));
   }
   const std::uint32_t v = id == heap::kNoObject ? 0 : heap::narrow_oop::encode(addr_of(m, id));
@@ -228,7 +238,8 @@ void set_system_root(Recorder& r, std::string_view scope, std::string_view name,
 void link_new_cleaner(Recorder& r, ObjectId cleaner, ObjectId referent, ObjectId thunk) {
   const Machine& m = r.machine();
   const auto first_slot = m.roots.find(heap::RootKind::system, kCleanerScope, "first");
-  const ObjectId first = first_slot ? heap::object_of_ref(m, m.roots.slots[*first_slot].value) : heap::kNoObject;
+  const ObjectId first =
+      first_slot ? heap::object_of_ref(m, m.roots.slots[*first_slot].value) : heap::kNoObject;
   write_ref(r, cleaner, off::cleaner_referent, referent);
   write_ref(r, cleaner, off::cleaner_thunk, thunk);
   if (first != heap::kNoObject) {

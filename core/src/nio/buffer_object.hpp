@@ -18,13 +18,14 @@ namespace heapviz::nio::detail {
 /// Field offsets of Buffer/ByteBuffer/MappedByteBuffer/DirectByteBuffer, Cleaner and Deallocator.
 namespace off {
 inline constexpr std::uint32_t mark = 12, address = 16, position = 24, limit = 28, capacity = 32, offset = 40,
-                               is_read_only = 44, big_endian = 45, native_byte_order = 46, is_sync = 47, hb = 48,
-                               fd = 52, att = 56, cleaner = 60;
-inline constexpr std::uint32_t cleaner_referent = 12, cleaner_next = 28, cleaner_prev = 32, cleaner_thunk = 36;
+                               is_read_only = 44, big_endian = 45, native_byte_order = 46, is_sync = 47,
+                               hb = 48, fd = 52, att = 56, cleaner = 60;
+inline constexpr std::uint32_t cleaner_referent = 12, cleaner_next = 28, cleaner_prev = 32,
+                               cleaner_thunk = 36;
 inline constexpr std::uint32_t dealloc_capacity = 12, dealloc_address = 16, dealloc_size = 24;
 /// FileChannelImpl$Unmapper (JDK 17.0.15, Unsafe.objectFieldOffset): the Cleaner thunk of a mapped buffer.
-inline constexpr std::uint32_t unmapper_page_position = 12, unmapper_address = 16, unmapper_size = 24, unmapper_cap = 32,
-                               unmapper_fd = 40;
+inline constexpr std::uint32_t unmapper_page_position = 12, unmapper_address = 16, unmapper_size = 24,
+                               unmapper_cap = 32, unmapper_fd = 40;
 }  // namespace off
 
 inline constexpr std::int64_t kArrayBaseOffset = 16;  ///< Unsafe.ARRAY_BYTE_BASE_OFFSET
@@ -54,9 +55,12 @@ heap::ObjectId direct_root(const Machine& m, heap::ObjectId buffer);
 BufferState load_state(const Machine& m, heap::ObjectId buffer);
 /// Writes the fields that differ between `before` and `after` (step open). Returns "position 0 → 5, ..."
 /// (empty when nothing changed).
-std::string store_state(Recorder& r, heap::ObjectId buffer, const BufferState& before, const BufferState& after);
-/// Writes every field of a new buffer object (step open); `hb_or_att` is the byte[] (heap) or the root (direct).
-void init_fields(Recorder& r, heap::ObjectId buffer, const BufferState& s, heap::ObjectId hb_or_att, std::int64_t root_address);
+std::string store_state(Recorder& r, heap::ObjectId buffer, const BufferState& before,
+                        const BufferState& after);
+/// Writes every field of a new buffer object (step open); `hb_or_att` is the byte[] (heap) or the root
+/// (direct).
+void init_fields(Recorder& r, heap::ObjectId buffer, const BufferState& s, heap::ObjectId hb_or_att,
+                 std::int64_t root_address);
 
 /// What a store did, for the narration.
 struct Touched {
@@ -86,7 +90,8 @@ class HeapArrayStore final : public ByteStore {
 /// `size` bytes of native memory from `address`; writes are recorded effects (space native).
 class RecordedNativeStore final : public ByteStore {
  public:
-  RecordedNativeStore(Recorder& r, std::uint64_t address, std::int64_t size) : r_(r), address_(address), size_(size) {
+  RecordedNativeStore(Recorder& r, std::uint64_t address, std::int64_t size)
+      : r_(r), address_(address), size_(size) {
     touched_.space = heap::SpaceId::native;
   }
   std::int64_t size() const override { return size_; }
@@ -143,7 +148,8 @@ void set_system_root(Recorder& r, std::string_view scope, std::string_view name,
 
 /// A new view object (slice/duplicate/asReadOnlyBuffer) of `source` with state `s`: hb shared (heap), or
 /// att = the root and no cleaner (direct). Allocation step(s), then one buffer_op step for its fields.
-heap::ObjectId new_view_object(Recorder& r, heap::ObjectId source, const BufferState& s, std::string_view method);
+heap::ObjectId new_view_object(Recorder& r, heap::ObjectId source, const BufferState& s,
+                               std::string_view method);
 
 /// Reference.waitForReferenceProcessing() as Bits calls it: if References are pending, the Reference
 /// Handler runs them now (a step announces it) and the result is true; else false, no step.

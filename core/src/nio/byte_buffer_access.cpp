@@ -40,7 +40,9 @@ void ByteBuffer::check_writable_if_heap() const {
   if (state_->kind == BufferKind::Heap) check_writable();
 }
 
-void ByteBuffer::read_at(int index, std::span<std::byte> out) { root_->read(state_->offset + std::int64_t{index}, out); }
+void ByteBuffer::read_at(int index, std::span<std::byte> out) {
+  root_->read(state_->offset + std::int64_t{index}, out);
+}
 
 void ByteBuffer::write_at(int index, std::span<const std::byte> in) {
   root_->write(state_->offset + std::int64_t{index}, in);
@@ -94,7 +96,9 @@ ByteBuffer& ByteBuffer::get(int index, ByteStore& dst, int offset, int length) {
   return *this;
 }
 
-ByteBuffer& ByteBuffer::get(int index, ByteStore& dst) { return get(index, dst, 0, static_cast<int>(dst.size())); }
+ByteBuffer& ByteBuffer::get(int index, ByteStore& dst) {
+  return get(index, dst, 0, static_cast<int>(dst.size()));
+}
 
 ByteBuffer& ByteBuffer::put(ByteStore& src, int offset, int length) {
   check_writable();
@@ -116,7 +120,9 @@ ByteBuffer& ByteBuffer::put(int index, ByteStore& src, int offset, int length) {
   return *this;
 }
 
-ByteBuffer& ByteBuffer::put(int index, ByteStore& src) { return put(index, src, 0, static_cast<int>(src.size())); }
+ByteBuffer& ByteBuffer::put(int index, ByteStore& src) {
+  return put(index, src, 0, static_cast<int>(src.size()));
+}
 
 // --- bulk with a ByteBuffer source ---
 
@@ -128,8 +134,8 @@ ByteBuffer& ByteBuffer::put(ByteBuffer& src) {
   const int src_rem = src.remaining();
   const int pos = state_->position;
   if (src_rem > remaining()) detail::throw_overflow();
-  copy_bytes(*src.root_, src.state_->offset + std::int64_t{src_pos}, *root_, state_->offset + std::int64_t{pos},
-             src_rem);
+  copy_bytes(*src.root_, src.state_->offset + std::int64_t{src_pos}, *root_,
+             state_->offset + std::int64_t{pos}, src_rem);
   position(pos + src_rem);
   src.position(src_pos + src_rem);
   return *this;
@@ -140,8 +146,8 @@ ByteBuffer& ByteBuffer::put(int index, ByteBuffer& src, int offset, int length) 
   check_from_index_size(index, length, state_->limit);
   check_from_index_size(offset, length, src.limit());
   check_writable();
-  copy_bytes(*src.root_, src.state_->offset + std::int64_t{offset}, *root_, state_->offset + std::int64_t{index},
-             length);
+  copy_bytes(*src.root_, src.state_->offset + std::int64_t{offset}, *root_,
+             state_->offset + std::int64_t{index}, length);
   return *this;
 }
 
@@ -178,22 +184,22 @@ void ByteBuffer::put_bits(int index, int count, std::uint64_t bits) {
   write_at(index, {b.data(), static_cast<std::size_t>(count)});
 }
 
-#define HEAPVIZ_TYPED_ACCESS(Name, Type, Bits)                                             \
-  Type ByteBuffer::get_##Name() {                                                          \
-    return std::bit_cast<Type>(static_cast<Bits>(get_bits(next_get_index(sizeof(Type)), sizeof(Type)))); \
-  }                                                                                        \
-  Type ByteBuffer::get_##Name(int index) {                                                 \
+#define HEAPVIZ_TYPED_ACCESS(Name, Type, Bits)                                                               \
+  Type ByteBuffer::get_##Name() {                                                                            \
+    return std::bit_cast<Type>(static_cast<Bits>(get_bits(next_get_index(sizeof(Type)), sizeof(Type))));     \
+  }                                                                                                          \
+  Type ByteBuffer::get_##Name(int index) {                                                                   \
     return std::bit_cast<Type>(static_cast<Bits>(get_bits(check_index(index, sizeof(Type)), sizeof(Type)))); \
-  }                                                                                        \
-  ByteBuffer& ByteBuffer::put_##Name(Type value) {                                         \
-    check_writable();                                                                      \
-    put_bits(next_put_index(sizeof(Type)), sizeof(Type), std::bit_cast<Bits>(value));      \
-    return *this;                                                                          \
-  }                                                                                        \
-  ByteBuffer& ByteBuffer::put_##Name(int index, Type value) {                              \
-    check_writable();                                                                      \
-    put_bits(check_index(index, sizeof(Type)), sizeof(Type), std::bit_cast<Bits>(value));  \
-    return *this;                                                                          \
+  }                                                                                                          \
+  ByteBuffer& ByteBuffer::put_##Name(Type value) {                                                           \
+    check_writable();                                                                                        \
+    put_bits(next_put_index(sizeof(Type)), sizeof(Type), std::bit_cast<Bits>(value));                        \
+    return *this;                                                                                            \
+  }                                                                                                          \
+  ByteBuffer& ByteBuffer::put_##Name(int index, Type value) {                                                \
+    check_writable();                                                                                        \
+    put_bits(check_index(index, sizeof(Type)), sizeof(Type), std::bit_cast<Bits>(value));                    \
+    return *this;                                                                                            \
   }
 
 HEAPVIZ_TYPED_ACCESS(short, std::int16_t, std::uint16_t)

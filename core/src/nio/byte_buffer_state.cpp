@@ -19,7 +19,8 @@ std::string paren(int a, const char* op, int b) {
 }  // namespace
 
 ByteBuffer& ByteBuffer::position(int new_position) {
-  if (new_position > state_->limit) throw_illegal_argument("newPosition > limit: " + paren(new_position, ">", state_->limit));
+  if (new_position > state_->limit)
+    throw_illegal_argument("newPosition > limit: " + paren(new_position, ">", state_->limit));
   if (new_position < 0) throw_illegal_argument("newPosition < 0: " + paren(new_position, "<", 0));
   if (state_->mark > new_position) state_->mark = -1;
   state_->position = new_position;
@@ -27,7 +28,8 @@ ByteBuffer& ByteBuffer::position(int new_position) {
 }
 
 ByteBuffer& ByteBuffer::limit(int new_limit) {
-  if (new_limit > state_->capacity) throw_illegal_argument("newLimit > capacity: " + paren(new_limit, ">", state_->capacity));
+  if (new_limit > state_->capacity)
+    throw_illegal_argument("newLimit > capacity: " + paren(new_limit, ">", state_->capacity));
   if (new_limit < 0) throw_illegal_argument("newLimit < 0: " + paren(new_limit, "<", 0));
   state_->limit = new_limit;
   if (state_->position > new_limit) state_->position = new_limit;
@@ -83,7 +85,8 @@ ByteBuffer& ByteBuffer::order(ByteOrder order) {
   return *this;
 }
 
-BufferState ByteBuffer::view(int mark, int position, int limit, int capacity, int offset, bool read_only) const {
+BufferState ByteBuffer::view(int mark, int position, int limit, int capacity, int offset,
+                             bool read_only) const {
   // A view is a new object: its byte order fields take their initial values (BIG_ENDIAN).
   BufferState v;
   v.mark = mark;

@@ -12,8 +12,9 @@ void check_from_index_size(long long from, long long size, long long length) {
   // The JDK tests (length | from | size) < 0 || size > length - from, on ints.
   if (from < 0 || size < 0 || length < 0 || size > length - from) {
     const std::string f = std::to_string(from);
-    throw_java("java.lang.IndexOutOfBoundsException", "Range [" + f + ", " + f + " + " + std::to_string(size) +
-                                                          ") out of bounds for length " + std::to_string(length));
+    throw_java("java.lang.IndexOutOfBoundsException",
+               "Range [" + f + ", " + f + " + " + std::to_string(size) + ") out of bounds for length " +
+                   std::to_string(length));
   }
 }
 

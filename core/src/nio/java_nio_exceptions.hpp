@@ -13,11 +13,11 @@ namespace heapviz::nio::detail {
 /// "Range [from, from + size) out of bounds for length length".
 void check_from_index_size(long long from, long long size, long long length);
 
-[[noreturn]] void throw_read_only();         ///< java.nio.ReadOnlyBufferException, null message
-[[noreturn]] void throw_overflow();          ///< java.nio.BufferOverflowException, null message
-[[noreturn]] void throw_underflow();         ///< java.nio.BufferUnderflowException, null message
+[[noreturn]] void throw_read_only();            ///< java.nio.ReadOnlyBufferException, null message
+[[noreturn]] void throw_overflow();             ///< java.nio.BufferOverflowException, null message
+[[noreturn]] void throw_underflow();            ///< java.nio.BufferUnderflowException, null message
 [[noreturn]] void throw_index_out_of_bounds();  ///< java.lang.IndexOutOfBoundsException, null message
-[[noreturn]] void throw_unsupported();       ///< java.lang.UnsupportedOperationException, null message
+[[noreturn]] void throw_unsupported();          ///< java.lang.UnsupportedOperationException, null message
 [[noreturn]] void throw_illegal_argument(std::string message);
 
 }  // namespace heapviz::nio::detail

@@ -20,14 +20,16 @@ inline constexpr std::string_view kTempScope = "sun.nio.ch.Util (temporary buffe
 /// its event is recorded), the write gets a step of its own so that it still reaches the trace.
 class StepStore final : public ByteStore {
  public:
-  StepStore(Recorder& r, std::unique_ptr<ByteStore> inner, bool native) : r_(r), inner_(std::move(inner)), native_(native) {}
+  StepStore(Recorder& r, std::unique_ptr<ByteStore> inner, bool native)
+      : r_(r), inner_(std::move(inner)), native_(native) {}
   std::int64_t size() const override { return inner_->size(); }
   void read(std::int64_t index, std::span<std::byte> out) override { inner_->read(index, out); }
   void write(std::int64_t index, std::span<const std::byte> in) override {
     if (r_.step_open() || !r_.recording()) return inner_->write(index, in);
     r_.begin_step(StepKind::bounce_copy);
     const std::string n = std::to_string(in.size());
-    r_.narrate(n + " bytes are copied into the " + (native_ ? "native memory of a direct buffer." : "byte[] of a heap buffer."),
+    r_.narrate(n + " bytes are copied into the " +
+                   (native_ ? "native memory of a direct buffer." : "byte[] of a heap buffer."),
                n + " 个字节被拷贝到" + (native_ ? "直接缓冲区的本地内存。" : "堆缓冲区的 byte[]。"),
                "Unsafe.copyMemory (ByteBuffer.put)");
     inner_->write(index, in);
@@ -56,7 +58,8 @@ std::string cache_root_name(io::BufferId id) { return "sun.nio.ch.Util.bufferCac
 /// (looked up at each access: the buffer is loaded before the call attaches its kernel).
 class MachineBufferHost::MappedPages final : public ByteStore {
  public:
-  MappedPages(const MachineBufferHost& host, std::uint64_t address, std::int64_t size) : host_(host), address_(address), size_(size) {}
+  MappedPages(const MachineBufferHost& host, std::uint64_t address, std::int64_t size)
+      : host_(host), address_(address), size_(size) {}
   std::int64_t size() const override { return size_; }
   void read(std::int64_t index, std::span<std::byte> out) override {
     if (!out.empty()) kernel().mapped_read(address_ + static_cast<std::uint64_t>(index), out);
@@ -67,7 +70,8 @@ class MachineBufferHost::MappedPages final : public ByteStore {
 
  private:
   io::KernelSpace& kernel() const {
-    if (host_.kernel_ == nullptr) throw std::logic_error("a mapped buffer's bytes were used outside an I/O call");
+    if (host_.kernel_ == nullptr)
+      throw std::logic_error("a mapped buffer's bytes were used outside an I/O call");
     return *host_.kernel_;
   }
   const MachineBufferHost& host_;
@@ -90,7 +94,8 @@ io::BufferId MachineBufferHost::allocate_direct(int capacity) {
   r_.begin_step(StepKind::root_set);
   detail::set_system_root(r_, kTempScope, cache_root_name(id), id);
   if (r_.recording())
-    r_.narrate("The temporary buffer " + detail::name_of(r_.machine(), id) + " is reachable from the thread's buffer cache.",
+    r_.narrate("The temporary buffer " + detail::name_of(r_.machine(), id) +
+                   " is reachable from the thread's buffer cache.",
                "临时缓冲区 " + detail::name_of(r_.machine(), id) + " 由线程的缓冲区缓存引用。",
                "sun.nio.ch.Util.getTemporaryDirectBuffer");
   r_.end_step();
@@ -103,8 +108,8 @@ void MachineBufferHost::free(io::BufferId id) {
   r_.begin_step(StepKind::root_set);
   detail::set_system_root(r_, kTempScope, cache_root_name(id), heap::kNoObject);
   if (r_.recording())
-    r_.narrate("The freed temporary buffer is no longer referenced by the buffer cache.", "已释放的临时缓冲区不再被缓冲区缓存引用。",
-               "sun.nio.ch.Util.free");
+    r_.narrate("The freed temporary buffer is no longer referenced by the buffer cache.",
+               "已释放的临时缓冲区不再被缓冲区缓存引用。", "sun.nio.ch.Util.free");
   r_.end_step();
 }
 
@@ -118,12 +123,14 @@ io::IoBuffer MachineBufferHost::buffer(io::BufferId id) {
     if (e->state.is_direct() && detail::mapped_fd(m, id) != heap::kNoObject) {
       const heap::ObjectId root = detail::direct_root(m, id);
       e->root_address = static_cast<std::uint64_t>(detail::read_i64(m, root, detail::off::address));
-      e->store = std::make_unique<MappedPages>(*this, e->root_address, detail::read_i32(m, root, detail::off::capacity));
+      e->store = std::make_unique<MappedPages>(*this, e->root_address,
+                                               detail::read_i32(m, root, detail::off::capacity));
     } else if (e->state.is_direct()) {
       const heap::ObjectId root = detail::direct_root(m, id);
       e->root_address = static_cast<std::uint64_t>(detail::read_i64(m, root, detail::off::address));
       const std::int64_t size = detail::read_i32(m, root, detail::off::capacity);
-      e->store = std::make_unique<StepStore>(r_, std::make_unique<detail::RecordedNativeStore>(r_, e->root_address, size), true);
+      e->store = std::make_unique<StepStore>(
+          r_, std::make_unique<detail::RecordedNativeStore>(r_, e->root_address, size), true);
     } else {
       const heap::ObjectId array = detail::read_ref(m, id, detail::off::hb);
       e->root_address = m.heap.record(array).addr + heap::layout::kArrayHeader;
@@ -168,7 +175,8 @@ void MachineBufferHost::commit() {
     if (r_.recording()) {
       r_.touch(id);
       const std::string name = detail::name_of(r_.machine(), id);
-      r_.narrate("The I/O call leaves " + name + " with " + changes + ".", "I/O 调用结束后 " + name + "：" + changes + "。",
+      r_.narrate("The I/O call leaves " + name + " with " + changes + ".",
+                 "I/O 调用结束后 " + name + "：" + changes + "。",
                  "java.nio.Buffer fields written by sun.nio.ch.IOUtil");
     }
     r_.end_step();

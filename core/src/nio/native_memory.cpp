@@ -38,7 +38,8 @@ NativeAddress NativeMemory::malloc(std::uint64_t bytes) {
   std::size_t best = blocks_.size();
   for (std::size_t i = 0; i < blocks_.size(); ++i) {
     const NativeBlock& b = blocks_[i];
-    if (!b.allocated && b.chunk_size >= need && (best == blocks_.size() || b.chunk_size < blocks_[best].chunk_size))
+    if (!b.allocated && b.chunk_size >= need &&
+        (best == blocks_.size() || b.chunk_size < blocks_[best].chunk_size))
       best = i;
   }
 
@@ -75,7 +76,8 @@ NativeAddress NativeMemory::would_malloc(std::uint64_t bytes) const {
   const std::uint64_t need = chunk_size_for(bytes);
   const NativeBlock* best = nullptr;
   for (const NativeBlock& b : blocks_)
-    if (!b.allocated && b.chunk_size >= need && (best == nullptr || b.chunk_size < best->chunk_size)) best = &b;
+    if (!b.allocated && b.chunk_size >= need && (best == nullptr || b.chunk_size < best->chunk_size))
+      best = &b;
   if (best != nullptr) return best->address;
   if (top_ + need > base_ + capacity_) return 0;
   return top_ + kHeaderSize;
@@ -107,8 +109,9 @@ void NativeMemory::free(NativeAddress address) {
 }
 
 std::size_t NativeMemory::index_of_chunk(NativeAddress header) const {
-  const auto it = std::lower_bound(blocks_.begin(), blocks_.end(), header,
-                                   [](const NativeBlock& b, NativeAddress h) { return b.header_address() < h; });
+  const auto it =
+      std::lower_bound(blocks_.begin(), blocks_.end(), header,
+                       [](const NativeBlock& b, NativeAddress h) { return b.header_address() < h; });
   return static_cast<std::size_t>(it - blocks_.begin());
 }
 
@@ -119,8 +122,9 @@ const NativeBlock* NativeMemory::find(NativeAddress address) const {
 }
 
 const NativeBlock* NativeMemory::chunk_containing(NativeAddress address) const {
-  const auto it = std::upper_bound(blocks_.begin(), blocks_.end(), address,
-                                   [](NativeAddress a, const NativeBlock& b) { return a < b.header_address(); });
+  const auto it =
+      std::upper_bound(blocks_.begin(), blocks_.end(), address,
+                       [](NativeAddress a, const NativeBlock& b) { return a < b.header_address(); });
   if (it == blocks_.begin()) return nullptr;
   const NativeBlock& b = *(it - 1);
   return address < b.header_address() + b.chunk_size ? &b : nullptr;
@@ -146,7 +150,8 @@ void NativeMemory::write_headers_around(std::size_t index) {
 
 const NativeBlock& NativeMemory::checked_block(NativeAddress address, std::uint64_t count) const {
   const NativeBlock* b = chunk_containing(address);
-  if (b == nullptr || !b->allocated || address < b->address || address - b->address + count > b->usable_size())
+  if (b == nullptr || !b->allocated || address < b->address ||
+      address - b->address + count > b->usable_size())
     throw std::out_of_range("NativeMemory: " + std::to_string(count) + " bytes at " + hex(address) +
                             " are not inside one allocated block");
   return *b;
@@ -179,9 +184,8 @@ std::uint64_t NativeMemory::allocated_bytes() const {
 }
 
 std::size_t NativeMemory::allocated_count() const {
-  return static_cast<std::size_t>(std::count_if(blocks_.begin(), blocks_.end(), [](const NativeBlock& b) {
-    return b.allocated;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(blocks_.begin(), blocks_.end(), [](const NativeBlock& b) { return b.allocated; }));
 }
 
 std::vector<std::string> NativeMemory::check_invariants() const {
@@ -193,10 +197,12 @@ std::vector<std::string> NativeMemory::check_invariants() const {
     const std::string at = "chunk at " + hex(b.header_address());
     if (b.header_address() != expected) problems.push_back(at + " does not follow the previous chunk");
     if (b.address % kAlignment != 0) problems.push_back(at + " has a user address that is not 16-aligned");
-    if (b.chunk_size % kAlignment != 0 || b.chunk_size < kMinChunk) problems.push_back(at + " has a bad size");
+    if (b.chunk_size % kAlignment != 0 || b.chunk_size < kMinChunk)
+      problems.push_back(at + " has a bad size");
     if (b.allocated && chunk_size_for(b.requested) > b.chunk_size) problems.push_back(at + " is too small");
     if (!b.allocated && b.requested != 0) problems.push_back(at + " is free but has a requested size");
-    if (!b.allocated && i > 0 && !blocks_[i - 1].allocated) problems.push_back(at + " and its free neighbour did not coalesce");
+    if (!b.allocated && i > 0 && !blocks_[i - 1].allocated)
+      problems.push_back(at + " and its free neighbour did not coalesce");
     if (!ids.insert(b.id).second) problems.push_back(at + " reuses id " + std::to_string(b.id));
     std::uint64_t field = 0;
     for (std::uint64_t k = 0; k < kHeaderSize; ++k)
@@ -206,7 +212,8 @@ std::vector<std::string> NativeMemory::check_invariants() const {
       problems.push_back(at + " has a header " + hex(field) + " that disagrees with its size");
     expected = b.header_address() + b.chunk_size;
   }
-  if (!blocks_.empty() && !blocks_.back().allocated) problems.push_back("the last chunk is free but not part of the top");
+  if (!blocks_.empty() && !blocks_.back().allocated)
+    problems.push_back("the last chunk is free but not part of the top");
   if (expected != top_) problems.push_back("the chunks do not end at the top");
   if (top_ > base_ + capacity_) problems.push_back("the top is beyond the capacity");
   return problems;

@@ -1,9 +1,9 @@
 // System.gc(), the Reference Handler running pending Cleaners (Deallocator.run: freeMemory, then
 // Bits.unreserveMemory, each a step), and the BufferPoolMXBean figures (jdk-facts §1, §7).
 #include "buffer_object.hpp"
-#include "heapviz/java_throwable.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/java_throwable.hpp"
 #include "heapviz/machine.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
@@ -18,10 +18,13 @@ std::string detail::name_of(const Machine& m, ObjectId id) { return heap::descri
 void system_gc(Recorder& r) {
   if (r.machine().settings.nio.disable_explicit_gc) {
     r.begin_step(StepKind::note);
-    r.narrate("System.gc() does nothing: -XX:+DisableExplicitGC. No GC runs, so no Cleaner of an unreachable direct buffer is "
-              "found and its native memory stays reserved.",
-              "System.gc() 什么也不做：-XX:+DisableExplicitGC。不运行 GC，不可达直接缓冲区的 Cleaner 不会被发现，本地内存仍被占用。",
-              "JVM_GC: if (!DisableExplicitGC) Universe::heap()->collect(GCCause::_java_lang_system_gc)");
+    r.narrate(
+        "System.gc() does nothing: -XX:+DisableExplicitGC. No GC runs, so no Cleaner of an unreachable "
+        "direct buffer is "
+        "found and its native memory stays reserved.",
+        "System.gc() 什么也不做：-XX:+DisableExplicitGC。不运行 GC，不可达直接缓冲区的 Cleaner "
+        "不会被发现，本地内存仍被占用。",
+        "JVM_GC: if (!DisableExplicitGC) Universe::heap()->collect(GCCause::_java_lang_system_gc)");
     r.end_step();
     return;
   }
@@ -58,11 +61,13 @@ void run_deallocator(Recorder& r, ObjectId thunk) {
   write_i64(r, thunk, off::dealloc_address, 0);
   if (r.recording()) {
     r.touch(thunk);
-    r.touch_range(ByteRange{SpaceId::native, static_cast<std::uint64_t>(base), static_cast<std::uint64_t>(base), static_cast<std::uint64_t>(size)});
-    r.narrate("Deallocator.run(): Unsafe.freeMemory(" + hex(static_cast<std::uint64_t>(base)) + ") gives the " + std::to_string(size) +
+    r.touch_range(ByteRange{SpaceId::native, static_cast<std::uint64_t>(base),
+                            static_cast<std::uint64_t>(base), static_cast<std::uint64_t>(size)});
+    r.narrate("Deallocator.run(): Unsafe.freeMemory(" + hex(static_cast<std::uint64_t>(base)) +
+                  ") gives the " + std::to_string(size) +
                   "-byte block back to malloc's free list. Then address = 0.",
-              "Deallocator.run()：Unsafe.freeMemory(" + hex(static_cast<std::uint64_t>(base)) + ") 把 " + std::to_string(size) +
-                  " 字节的块还给 malloc 的空闲链表。然后 address = 0。",
+              "Deallocator.run()：Unsafe.freeMemory(" + hex(static_cast<std::uint64_t>(base)) + ") 把 " +
+                  std::to_string(size) + " 字节的块还给 malloc 的空闲链表。然后 address = 0。",
               "java.nio.DirectByteBuffer$Deallocator.run -> Unsafe.freeMemory -> os::free");
   }
   r.end_step();
@@ -76,14 +81,22 @@ void run_cleaner(Recorder& r, ObjectId cl) {
   const bool removed = remove_cleaner(r, cl);
   const ObjectId thunk = read_ref(m, cl, off::cleaner_thunk);
   if (r.recording()) {
-    const bool unmapper = thunk != heap::kNoObject && m.heap.record(thunk).klass != heap::builtin::kDeallocator;
+    const bool unmapper =
+        thunk != heap::kNoObject && m.heap.record(thunk).klass != heap::builtin::kDeallocator;
     r.touch(cl);
-    r.narrate("The Reference Handler thread takes " + name_of(m, cl) + " off the pending list and calls clean() on it directly: "
-              "it unlinks itself from Cleaner's list and runs its thunk " + name_of(m, thunk) + ".run(). Only now, after the GC, "
-              "is " + (unmapper ? std::string("the file mapping removed.") : std::string("the native memory freed.")),
-              "Reference Handler 线程从 pending 列表取出 " + name_of(m, cl) + " 并直接调用 clean()：它从 Cleaner 链表中摘下自己，然后运行 " +
-                  name_of(m, thunk) + ".run()。直到 GC 之后的此刻，" + (unmapper ? std::string("文件映射才被解除。") : std::string("本地内存才被释放。")),
-              "java.lang.ref.Reference.processPendingReferences -> jdk.internal.ref.Cleaner.clean -> remove");
+    r.narrate(
+        "The Reference Handler thread takes " + name_of(m, cl) +
+            " off the pending list and calls clean() on it directly: "
+            "it unlinks itself from Cleaner's list and runs its thunk " +
+            name_of(m, thunk) +
+            ".run(). Only now, after the GC, "
+            "is " +
+            (unmapper ? std::string("the file mapping removed.") : std::string("the native memory freed.")),
+        "Reference Handler 线程从 pending 列表取出 " + name_of(m, cl) +
+            " 并直接调用 clean()：它从 Cleaner 链表中摘下自己，然后运行 " + name_of(m, thunk) +
+            ".run()。直到 GC 之后的此刻，" +
+            (unmapper ? std::string("文件映射才被解除。") : std::string("本地内存才被释放。")),
+        "java.lang.ref.Reference.processPendingReferences -> jdk.internal.ref.Cleaner.clean -> remove");
   }
   r.end_step();
   if (removed && !run_unmapper(r, thunk, "Reference Handler")) run_deallocator(r, thunk);
@@ -101,9 +114,11 @@ void run_reference_handler(Recorder& r) {
     }
     r.begin_step(StepKind::reference_handler);
     r.apply(Effect{EffectKind::pending_take, SpaceId::java_heap, 0, ref, 0, 0, 0});
-    r.narrate("The Reference Handler takes " + name_of(m, ref) + " off the pending list and enqueues it on its ReferenceQueue (queues are "
-              "not simulated).",
-              "Reference Handler 从 pending 列表取出 " + name_of(m, ref) + " 并放入它的 ReferenceQueue（未模拟队列）。",
+    r.narrate("The Reference Handler takes " + name_of(m, ref) +
+                  " off the pending list and enqueues it on its ReferenceQueue (queues are "
+                  "not simulated).",
+              "Reference Handler 从 pending 列表取出 " + name_of(m, ref) +
+                  " 并放入它的 ReferenceQueue（未模拟队列）。",
               "java.lang.ref.Reference.processPendingReferences -> enqueueFromPending");
     r.end_step();
   }
@@ -114,7 +129,8 @@ bool detail::wait_for_reference_processing(Recorder& r) {
   if (m.heap.pending_references.empty()) return false;
   r.begin_step(StepKind::bits_retry);
   r.narrate("Reference.waitForReferenceProcessing(): " + std::to_string(m.heap.pending_references.size()) +
-                " reference(s) are pending, so Bits waits for the Reference Handler; its Cleaners may free direct memory.",
+                " reference(s) are pending, so Bits waits for the Reference Handler; its Cleaners may free "
+                "direct memory.",
             "Reference.waitForReferenceProcessing()：有 " + std::to_string(m.heap.pending_references.size()) +
                 " 个引用待处理，Bits 等待 Reference Handler；其中的 Cleaner 可能释放直接内存。",
             "java.lang.ref.Reference.waitForReferenceProcessing (JavaLangRefAccess)");
@@ -137,17 +153,22 @@ void invoke_cleaner(Recorder& r, ObjectId buffer) {
   if (r.recording()) {
     r.touch(buffer);
     r.touch(cl);
-    r.narrate("Unsafe.invokeCleaner(" + name_of(m, buffer) + "): " + name_of(m, cl) + ".clean() runs now, on this thread" +
+    r.narrate("Unsafe.invokeCleaner(" + name_of(m, buffer) + "): " + name_of(m, cl) +
+                  ".clean() runs now, on this thread" +
                   (removed ? ": no GC needed." : ", but it already ran: nothing happens."),
-              "Unsafe.invokeCleaner(" + name_of(m, buffer) + ")：" + name_of(m, cl) + ".clean() 立即在当前线程运行" +
-                  (removed ? "：无需 GC。" : "，但它已运行过：什么也不做。"),
+              "Unsafe.invokeCleaner(" + name_of(m, buffer) + ")：" + name_of(m, cl) +
+                  ".clean() 立即在当前线程运行" + (removed ? "：无需 GC。" : "，但它已运行过：什么也不做。"),
               "sun.misc.Unsafe.invokeCleaner -> jdk.internal.misc.Unsafe.invokeCleaner -> Cleaner.clean");
   }
   r.end_step();
   if (removed && !run_unmapper(r, thunk, "main")) run_deallocator(r, thunk);
 }
 
-PoolFigures direct_pool(const Machine& m) { return PoolFigures{m.bits.count, m.bits.reserved_memory, m.bits.total_capacity}; }
-PoolFigures mapped_pool(const Machine& m) { return PoolFigures{m.mapped.count, m.mapped.memory_used, m.mapped.total_capacity}; }
+PoolFigures direct_pool(const Machine& m) {
+  return PoolFigures{m.bits.count, m.bits.reserved_memory, m.bits.total_capacity};
+}
+PoolFigures mapped_pool(const Machine& m) {
+  return PoolFigures{m.mapped.count, m.mapped.memory_used, m.mapped.total_capacity};
+}
 
 }  // namespace heapviz::nio

@@ -17,7 +17,8 @@ NativeAddress unsafe_allocate_memory(NativeMemory& memory, std::int64_t bytes) {
   if (size < 0) detail::throw_java("java.lang.IllegalArgumentException");
   if (size == 0) return 0;
   const NativeAddress address = memory.malloc(static_cast<std::uint64_t>(size));
-  if (address == 0) detail::throw_java("java.lang.OutOfMemoryError", "Unable to allocate " + std::to_string(size) + " bytes");
+  if (address == 0)
+    detail::throw_java("java.lang.OutOfMemoryError", "Unable to allocate " + std::to_string(size) + " bytes");
   return address;
 }
 

@@ -10,7 +10,8 @@
 namespace heapviz::test {
 
 struct HeapFixture {
-  explicit HeapFixture(const std::string& flags, TraceOptions opts = {}) : machine(settings_from(flags)), trace(machine, opts), rec(machine, &trace) {}
+  explicit HeapFixture(const std::string& flags, TraceOptions opts = {})
+      : machine(settings_from(flags)), trace(machine, opts), rec(machine, &trace) {}
 
   static Settings settings_from(const std::string& flags) {
     auto parsed = heap::parse_jvm_flags(flags);
@@ -20,7 +21,8 @@ struct HeapFixture {
     return s;
   }
   heap::KlassId node() {  // static class Node { Node next; int v; }
-    return machine.klasses->register_class("Node", {{"next", heap::FieldType::reference, "Node"}, {"v", heap::FieldType::int_, ""}});
+    return machine.klasses->register_class(
+        "Node", {{"next", heap::FieldType::reference, "Node"}, {"v", heap::FieldType::int_, ""}});
   }
   std::uint64_t addr(heap::ObjectId id) const { return machine.heap.record(id).addr; }
 

@@ -6,7 +6,8 @@
 using namespace heapviz::heap;
 
 TEST_CASE("JVM flags parse into heap settings") {
-  auto p = parse_jvm_flags("-Xmx64m -Xms16m -XX:+UseSerialGC -XX:MarkSweepDeadRatio=0 -XX:MarkSweepAlwaysCompactCount=2 -ea");
+  auto p = parse_jvm_flags(
+      "-Xmx64m -Xms16m -XX:+UseSerialGC -XX:MarkSweepDeadRatio=0 -XX:MarkSweepAlwaysCompactCount=2 -ea");
   REQUIRE(p.ok());
   CHECK(p.settings.max_heap == 64ull << 20);
   CHECK(p.settings.initial_heap == 16ull << 20);
@@ -58,10 +59,13 @@ TEST_CASE("heap placement and Runtime.maxMemory() as JDK 17 Serial reports them"
   CHECK(heap_base(s) == 0xfc000000);
   CHECK(runtime_max_memory(s) == 64880640);  // jdk-facts.md §1, EXP with -Xmx64m
   s.max_heap = 1ull << 30;
-  CHECK(runtime_max_memory(s) == (314560ull + 699072ull) * 1024);  // DefNew 314560K + Tenured 699072K (§4 log)
+  CHECK(runtime_max_memory(s) ==
+        (314560ull + 699072ull) * 1024);  // DefNew 314560K + Tenured 699072K (§4 log)
 }
 
-TEST_CASE("young-generation flags are accepted with a one-space note, -Xmn sets Runtime.maxMemory() as JDK 17 does") {
+TEST_CASE(
+    "young-generation flags are accepted with a one-space note, -Xmn sets Runtime.maxMemory() as JDK 17 "
+    "does") {
   auto p = parse_jvm_flags("-XX:+UseSerialGC -Xmx64m -Xmn2m");
   REQUIRE(p.ok());
   CHECK(p.unknown.empty());
@@ -87,6 +91,7 @@ TEST_CASE("young-generation flags are accepted with a one-space note, -Xmn sets 
     REQUIRE(q.notes.size() == 1);
     CHECK(q.notes[0].find(f) != std::string::npos);
   }
-  CHECK(parse_jvm_flags("-Xmnfoo").error == "Invalid initial young generation size: -Xmnfoo");  // the JDK's words
+  CHECK(parse_jvm_flags("-Xmnfoo").error ==
+        "Invalid initial young generation size: -Xmnfoo");  // the JDK's words
   CHECK(parse_jvm_flags("-Xmn0").error == "Invalid initial young generation size: -Xmn0");
 }

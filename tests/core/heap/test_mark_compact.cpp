@@ -86,13 +86,15 @@ TEST_CASE("mark-compact on a small hand-checked heap: exact addresses before and
   // Mid-GC the mark words show the GC's state: marked in phase 1, forwarding pointers in phase 2.
   std::size_t after_forward = 0;
   for (std::size_t k = gc_first; k < f.trace.size(); ++k)
-    if (f.trace.step(k).kind == StepKind::gc_phase && f.trace.step(k).text.en.rfind("Phase 3", 0) == 0) after_forward = k;
+    if (f.trace.step(k).kind == StepKind::gc_phase && f.trace.step(k).text.en.rfind("Phase 3", 0) == 0)
+      after_forward = k;
   const Machine mid = f.trace.state_at(after_forward);
-  CHECK(mid.heap.mark_word(0xfc000228) == 0xfc00001b);  // c forwarded to 0xfc000018
-  CHECK(mid.heap.mark_word(0xfc000000) == 0x1);         // a stays: initial mark word again
+  CHECK(mid.heap.mark_word(0xfc000228) == 0xfc00001b);       // c forwarded to 0xfc000018
+  CHECK(mid.heap.mark_word(0xfc000000) == 0x1);              // a stays: initial mark word again
   CHECK(mid.heap.space.read_u64(0xfc000018) == 0xfc000228);  // dead run: first word -> next live object
   const View v = make_view(mid);
-  auto block = std::find_if(v.blocks.begin(), v.blocks.end(), [&](const BlockView& bv) { return bv.id == c; });
+  auto block =
+      std::find_if(v.blocks.begin(), v.blocks.end(), [&](const BlockView& bv) { return bv.id == c; });
   REQUIRE(block != v.blocks.end());
   CHECK(block->state == BlockState::forwarded);
   CHECK(block->forward_to == 0xfc000018);
@@ -106,7 +108,8 @@ TEST_CASE("mark-compact on a small hand-checked heap: exact addresses before and
     ++moves_seen;
     const Machine after_move = f.trace.state_at(k + 1);
     CHECK(after_move.heap.counter(HeapCounter::objects_moved) == moves_seen);
-    CHECK(after_move.heap.counter(HeapCounter::bytes_moved) == (moves_seen == 1 ? 24 : 40));  // c (24 B), then d (16 B)
+    CHECK(after_move.heap.counter(HeapCounter::bytes_moved) ==
+          (moves_seen == 1 ? 24 : 40));  // c (24 B), then d (16 B)
   }
   CHECK(moves_seen == 2);
 }
@@ -142,14 +145,16 @@ TEST_CASE("OutOfMemoryError: Java heap space after a GC that frees too little") 
   CHECK(check_invariants(f.machine).empty());
 }
 
-TEST_CASE("dead wood: MarkSweepDeadRatio and MarkSweepAlwaysCompactCount as measured in jvm17-measured.md §4") {
+TEST_CASE(
+    "dead wood: MarkSweepDeadRatio and MarkSweepAlwaysCompactCount as measured in jvm17-measured.md §4") {
   // The FullGc shape, scaled down: Object[] of N Nodes; GC#1; drop every odd one; GC#2..#5.
   // The garbage (N/2 * 24 bytes) is under 5 % of the capacity, so GC#2 and GC#3 keep it all as dead
   // wood and shrink nothing; GC#4 (invocation 4 % 4 == 0) compacts fully; with ratio 0, GC#2 compacts.
   for (const bool dr0 : {false, true}) {
     CAPTURE(dr0);
     HeapFixture f(std::string("-Xmx256k") + (dr0 ? " -XX:MarkSweepDeadRatio=0" : ""));
-    const KlassId node = f.machine.klasses->register_class("FullGc$Node", {{"id", FieldType::int_, ""}, {"next", FieldType::reference, ""}});
+    const KlassId node = f.machine.klasses->register_class(
+        "FullGc$Node", {{"id", FieldType::int_, ""}, {"next", FieldType::reference, ""}});
     constexpr std::uint32_t n = 1000;
     const ObjectId arr = new_array(f.rec, builtin::kObjectArray, n);
     set_local(f.rec, "main/main", "arr", arr);
@@ -192,7 +197,8 @@ TEST_CASE("dead wood is capped: beyond the allowance the rest compacts") {
   // phase has more than per_event_steps events), so count the fillers the GC allocated.
   std::size_t fillers = 0;
   for (std::size_t k = 0; k < f.trace.size(); ++k)
-    for (const Effect& e : f.trace.effects_of(k)) fillers += e.kind == EffectKind::object_alloc && f.trace.step(k).kind != StepKind::alloc;
+    for (const Effect& e : f.trace.effects_of(k))
+      fillers += e.kind == EffectKind::object_alloc && f.trace.step(k).kind != StepKind::alloc;
   CHECK(fillers == allowed / 24);
   CHECK(count_kind(f.trace, StepKind::dead_wood) > 0);
   CHECK(count_kind(f.trace, StepKind::dead_wood) < allowed / 24);
@@ -216,7 +222,8 @@ TEST_CASE("primitive array elements are real little-endian bytes") {
   const ObjectId bytes = new_array(f.rec, builtin::kByteArray, 2);
   store_prim_element(f.rec, bytes, 0, 200);
   CHECK(load_prim_element(f.machine, bytes, 0) == -56);  // (byte) 200
-  CHECK_THROWS_AS(store_prim_element(f.rec, new_array(f.rec, builtin::kObjectArray, 1), 0, 0), std::invalid_argument);
+  CHECK_THROWS_AS(store_prim_element(f.rec, new_array(f.rec, builtin::kObjectArray, 1), 0, 0),
+                  std::invalid_argument);
 }
 
 TEST_CASE("the last-ditch GC before an OutOfMemoryError compacts away dead wood") {

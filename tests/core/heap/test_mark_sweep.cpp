@@ -21,7 +21,8 @@ TEST_CASE("mark-sweep on a small hand-checked heap: nothing moves, the hole join
   CHECK(f.addr(b) == 0xfc000018);
   CHECK(f.addr(c) == 0xfc000228);
   CHECK(f.addr(d) == 0xfc000240);
-  CHECK(f.machine.heap.free_chunks == std::map<std::uint64_t, std::uint64_t>{{0xfc000250, (64u << 20) - 0x250}});
+  CHECK(f.machine.heap.free_chunks ==
+        std::map<std::uint64_t, std::uint64_t>{{0xfc000250, (64u << 20) - 0x250}});
   set_local(f.rec, "main/main", "a", a);
   set_local(f.rec, "main/main", "d", d);
   store_ref(f.rec, a, "next", c);
@@ -53,7 +54,8 @@ TEST_CASE("mark-sweep on a small hand-checked heap: nothing moves, the hole join
 TEST_CASE("fragmentation: an allocation fails although the total free space is enough") {
   auto fill = [](HeapFixture& f) {
     std::vector<ObjectId> objs;
-    for (int i = 0; i < 10; ++i) objs.push_back(new_instance(f.rec, builtin::kObject));  // 10 x 16 = 160 bytes
+    for (int i = 0; i < 10; ++i)
+      objs.push_back(new_instance(f.rec, builtin::kObject));  // 10 x 16 = 160 bytes
     for (int i = 0; i < 10; i += 2) set_local(f.rec, "main/main", "o" + std::to_string(i), objs[i]);
     return objs;
   };
@@ -61,7 +63,7 @@ TEST_CASE("fragmentation: an allocation fails although the total free space is e
     HeapFixture f("-Xmx160 -XX:+UseConcMarkSweepGC");
     fill(f);
     CHECK_THROWS_AS(new_array(f.rec, builtin::kByteArray, 8), JavaException);  // needs 24 contiguous bytes
-    CHECK(f.machine.heap.free_chunks.size() == 5);                            // five 16-byte holes = 80 bytes
+    CHECK(f.machine.heap.free_chunks.size() == 5);  // five 16-byte holes = 80 bytes
     const Step& oom = f.trace.step(f.trace.size() - 1);
     CHECK(oom.kind == StepKind::oom);
     CHECK(oom.text.en.find("fragmentation") != std::string::npos);

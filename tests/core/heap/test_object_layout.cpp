@@ -57,12 +57,14 @@ TEST_CASE("field offsets follow jdk-facts.md section 8") {
 TEST_CASE("user classes are laid out like JDK 15+ FieldLayoutBuilder") {
   KlassTable t;
   // static class Node { Node next; int v; }: int fills the gap at 12, the reference goes to 16.
-  const KlassId node = t.register_class("Node", {{"next", FieldType::reference, "Node"}, {"v", FieldType::int_, ""}});
+  const KlassId node =
+      t.register_class("Node", {{"next", FieldType::reference, "Node"}, {"v", FieldType::int_, ""}});
   CHECK(t.at(node).instance_size == 24);
   CHECK(t.at(node).field("v")->offset == 12);
   CHECK(t.at(node).field("next")->offset == 16);
   // A long cannot go at 12; an int takes the gap; the reference follows the long.
-  const KlassId a = t.register_class("A", {{"r", FieldType::reference, ""}, {"x", FieldType::long_, ""}, {"y", FieldType::int_, ""}});
+  const KlassId a = t.register_class(
+      "A", {{"r", FieldType::reference, ""}, {"x", FieldType::long_, ""}, {"y", FieldType::int_, ""}});
   CHECK(t.at(a).field("x")->offset == 16);
   CHECK(t.at(a).field("y")->offset == 12);
   CHECK(t.at(a).field("r")->offset == 24);
@@ -83,15 +85,18 @@ TEST_CASE("user classes are laid out like JDK 15+ FieldLayoutBuilder") {
   CHECK(t.at(hide).field("a")->declared_in == "Hide");
   CHECK(t.at(hide).field("a")->offset == 16);
   // class C { long l; Object o; byte b; short s; }: l@16 s@12 b@14 o@24
-  const KlassId c = t.register_class("C", {{"l", FieldType::long_, ""}, {"o", FieldType::reference, ""},
-                                           {"b", FieldType::byte_, ""}, {"s", FieldType::short_, ""}});
+  const KlassId c = t.register_class("C", {{"l", FieldType::long_, ""},
+                                           {"o", FieldType::reference, ""},
+                                           {"b", FieldType::byte_, ""},
+                                           {"s", FieldType::short_, ""}});
   CHECK(t.at(c).field("l")->offset == 16);
   CHECK(t.at(c).field("s")->offset == 12);
   CHECK(t.at(c).field("b")->offset == 14);
   CHECK(t.at(c).field("o")->offset == 24);
   CHECK(t.at(c).instance_size == 32);
   // Registering again with the same fields returns the same id; other fields is an error.
-  CHECK(t.register_class("Node", {{"next", FieldType::reference, "Node"}, {"v", FieldType::int_, ""}}) == node);
+  CHECK(t.register_class("Node", {{"next", FieldType::reference, "Node"}, {"v", FieldType::int_, ""}}) ==
+        node);
   CHECK_THROWS_AS(t.register_class("Node", {{"w", FieldType::int_, ""}}), std::invalid_argument);
   CHECK_THROWS_AS(t.register_class("X", {}, "NoSuchClass"), std::invalid_argument);
 }

@@ -12,8 +12,8 @@ TEST_CASE("reference hook: a phantom reference does not keep its referent, it go
   for (const char* gc : {"-XX:+UseSerialGC", "-XX:+UseConcMarkSweepGC"}) {
     CAPTURE(gc);
     HeapFixture f(std::string("-Xmx1m ") + gc);
-    const KlassId fake = f.machine.klasses->register_reference_class("test.FakePhantom", ReferenceKind::phantom,
-                                                                      {{"thunk", FieldType::reference, ""}});
+    const KlassId fake = f.machine.klasses->register_reference_class(
+        "test.FakePhantom", ReferenceKind::phantom, {{"thunk", FieldType::reference, ""}});
     CHECK(f.machine.klasses->at(fake).instance_size == 32);  // Reference (28) + thunk at 28
     const ObjectId referent = new_array(f.rec, builtin::kByteArray, 100);
     const ObjectId ref = new_instance(f.rec, fake);
@@ -34,11 +34,12 @@ TEST_CASE("reference hook: a phantom reference does not keep its referent, it go
     CHECK(f.machine.heap.pending_references == std::vector<ObjectId>{ref});
     CHECK(load_ref(f.machine, ref, "referent") == kNoObject);  // cleared
     CHECK_FALSE(f.machine.heap.is_live(referent));
-    CHECK(f.machine.heap.is_live(thunk));                      // traced through the normal field
+    CHECK(f.machine.heap.is_live(thunk));  // traced through the normal field
     CHECK(f.machine.heap.counter(HeapCounter::references_pending) == 1);
     bool narrated = false;
     for (const Step& s : f.trace.steps())
-      if (s.kind == StepKind::reference_pending) narrated = s.text.en.find("pending list") != std::string::npos;
+      if (s.kind == StepKind::reference_pending)
+        narrated = s.text.en.find("pending list") != std::string::npos;
     CHECK(narrated);
     CHECK(check_invariants(f.machine).empty());
     CHECK(take_pending_references(f.rec) == std::vector<ObjectId>{ref});

@@ -36,13 +36,16 @@ void random_program(HeapFixture& f, std::uint32_t seed, int ops,
         case 2: {
           const ObjectId o = new_instance(f.rec, node);
           live.push_back(o);
-          if (rng() % 2) set_local(f.rec, "main/main", "v" + std::to_string(rng() % 6), o);
-          else if (ObjectId p = pick(); p != kNoObject && f.machine.klasses->at(f.machine.heap.record(p).klass).name == "Node")
+          if (rng() % 2)
+            set_local(f.rec, "main/main", "v" + std::to_string(rng() % 6), o);
+          else if (ObjectId p = pick();
+                   p != kNoObject && f.machine.klasses->at(f.machine.heap.record(p).klass).name == "Node")
             store_ref(f.rec, p, "next", o);
           break;
         }
         case 3: {
-          const ObjectId a = new_array(f.rec, rng() % 2 ? builtin::kByteArray : builtin::kObjectArray, rng() % 40);
+          const ObjectId a =
+              new_array(f.rec, rng() % 2 ? builtin::kByteArray : builtin::kObjectArray, rng() % 40);
           live.push_back(a);
           set_local(f.rec, "main/main", "v" + std::to_string(rng() % 6), a);
           break;
@@ -56,13 +59,18 @@ void random_program(HeapFixture& f, std::uint32_t seed, int ops,
             store_ref(f.rec, p, "next", q);
             store_prim(f.rec, p, "v", static_cast<std::int64_t>(rng()));
           } else if (k.kind == KlassKind::object_array && f.machine.heap.array_length(f.addr(p)) > 0) {
-            store_element(f.rec, p, static_cast<std::uint32_t>(rng() % f.machine.heap.array_length(f.addr(p))), q);
+            store_element(f.rec, p,
+                          static_cast<std::uint32_t>(rng() % f.machine.heap.array_length(f.addr(p))), q);
           }
           break;
         }
         case 6:
-        case 7: set_local(f.rec, "main/main", "v" + std::to_string(rng() % 6), kNoObject); break;
-        case 8: set_root(f.rec, RootKind::static_field, "Main", "s" + std::to_string(rng() % 2), pick()); break;
+        case 7:
+          set_local(f.rec, "main/main", "v" + std::to_string(rng() % 6), kNoObject);
+          break;
+        case 8:
+          set_root(f.rec, RootKind::static_field, "Main", "s" + std::to_string(rng() % 2), pick());
+          break;
         case 9: {
           const std::size_t before = f.trace.size();
           collect(f.rec, GcCause::system_gc);
@@ -80,8 +88,9 @@ void random_program(HeapFixture& f, std::uint32_t seed, int ops,
 }  // namespace
 
 TEST_CASE("randomized programs keep every invariant after every step, under both collectors") {
-  for (const char* flags : {"-Xmx4k -XX:+UseSerialGC", "-Xmx4k -XX:+UseSerialGC -XX:MarkSweepDeadRatio=0",
-                            "-Xmx4k -XX:+UseConcMarkSweepGC", "-Xmx2k -XX:+UseSerialGC -XX:MarkSweepDeadRatio=20"}) {
+  for (const char* flags :
+       {"-Xmx4k -XX:+UseSerialGC", "-Xmx4k -XX:+UseSerialGC -XX:MarkSweepDeadRatio=0",
+        "-Xmx4k -XX:+UseConcMarkSweepGC", "-Xmx2k -XX:+UseSerialGC -XX:MarkSweepDeadRatio=20"}) {
     for (std::uint32_t seed = 1; seed <= 6; ++seed) {
       CAPTURE(flags);
       CAPTURE(seed);
@@ -241,7 +250,8 @@ TEST_CASE("view: blocks, arrows, roots, counters and occupancy") {
   for (std::size_t k = 0; k < f.trace.size(); ++k)
     if (f.trace.step(k).kind == StepKind::gc_phase && f.trace.step(k).text.en.rfind("Phase 2", 0) == 0) {
       const View mid = make_view(f.trace.state_at(k));
-      for (const auto& blk : mid.blocks) saw_garbage |= blk.type == "byte[]" && blk.state == BlockState::unmarked;
+      for (const auto& blk : mid.blocks)
+        saw_garbage |= blk.type == "byte[]" && blk.state == BlockState::unmarked;
       const auto o = occupancy(f.trace.state_at(k), SpaceId::java_heap, 10);
       CHECK(o[0].garbage == 120);
     }
@@ -280,8 +290,8 @@ TEST_CASE("checkpoints stay few and cheap for a big heap with small steps") {
     prev = n;
   }
   CHECK(f.trace.size() == 1800);
-  CHECK(f.trace.checkpoint_count() <= 4);            // replay work, not step count, decides
-  CHECK(f.trace.memory_bytes() < 64u << 20);         // page tables are shared, untouched pages cost nothing
+  CHECK(f.trace.checkpoint_count() <= 4);     // replay work, not step count, decides
+  CHECK(f.trace.memory_bytes() < 64u << 20);  // page tables are shared, untouched pages cost nothing
   const Machine mid = f.trace.state_at(900);
   CHECK(mid.heap.live_objects == 300);
   CHECK(check_invariants(mid).empty());
@@ -289,7 +299,8 @@ TEST_CASE("checkpoints stay few and cheap for a big heap with small steps") {
 
 TEST_CASE("many random programs end in a consistent state that replays exactly") {
   for (const char* flags : {"-Xmx2k", "-Xmx3k -XX:MarkSweepDeadRatio=0 -XX:MarkSweepAlwaysCompactCount=1",
-                            "-Xmx2k -XX:+UseConcMarkSweepGC", "-Xmx6k -XX:MarkSweepDeadRatio=50 -XX:MarkSweepAlwaysCompactCount=3"}) {
+                            "-Xmx2k -XX:+UseConcMarkSweepGC",
+                            "-Xmx6k -XX:MarkSweepDeadRatio=50 -XX:MarkSweepAlwaysCompactCount=3"}) {
     for (std::uint32_t seed = 100; seed < 140; ++seed) {
       CAPTURE(flags);
       CAPTURE(seed);

@@ -8,14 +8,21 @@ using namespace io_test;
 TEST_CASE("file channel - open options follow UnixChannelFactory") {
   World w;
   CHECK(thrown([&] { w.open("f", {"READ"}); }) == "java.nio.file.NoSuchFileException: f");
-  CHECK(thrown([&] { w.open("f", {"READ", "APPEND"}); }) == "java.lang.IllegalArgumentException: READ + APPEND not allowed");
-  CHECK(thrown([&] { w.open("f", {"APPEND", "TRUNCATE_EXISTING"}); }) ==
-        "java.lang.IllegalArgumentException: APPEND + TRUNCATE_EXISTING not allowed");
-  CHECK(thrown([&] { w.open("f", {"CREATE", "READ"}); }) == "java.nio.file.NoSuchFileException: f");  // CREATE needs WRITE
+  CHECK(thrown([&] {
+          w.open("f", {"READ", "APPEND"});
+        }) == "java.lang.IllegalArgumentException: READ + APPEND not allowed");
+  CHECK(thrown([&] {
+          w.open("f", {"APPEND", "TRUNCATE_EXISTING"});
+        }) == "java.lang.IllegalArgumentException: APPEND + TRUNCATE_EXISTING not allowed");
+  CHECK(thrown([&] {
+          w.open("f", {"CREATE", "READ"});
+        }) == "java.nio.file.NoSuchFileException: f");  // CREATE needs WRITE
   FileChannel a = w.open("f", {"CREATE", "APPEND"});
   CHECK(a.writable());
   CHECK_FALSE(a.readable());
-  CHECK(thrown([&] { w.open("f", {"CREATE_NEW", "WRITE"}); }) == "java.nio.file.FileAlreadyExistsException: f");
+  CHECK(thrown([&] {
+          w.open("f", {"CREATE_NEW", "WRITE"});
+        }) == "java.nio.file.FileAlreadyExistsException: f");
   FileChannel r = w.open("f", {});
   CHECK(r.readable());
 }
@@ -25,7 +32,8 @@ TEST_CASE("file channel - closed, non-writable, non-readable and negative positi
   FileChannel ch = w.open("f", {"CREATE", "WRITE"});
   HeapBuf h = w.heap(pattern(4));
   CHECK(thrown([&] { ch.read(w.ctx, h.io()); }) == "java.nio.channels.NonReadableChannelException: null");
-  CHECK(thrown([&] { ch.write(w.ctx, h.io(), -1); }) == "java.lang.IllegalArgumentException: Negative position");
+  CHECK(thrown([&] { ch.write(w.ctx, h.io(), -1); }) ==
+        "java.lang.IllegalArgumentException: Negative position");
   CHECK(thrown([&] { ch.position(w.ctx, -1); }) == "java.lang.IllegalArgumentException: null");
   CHECK(thrown([&] { ch.truncate(w.ctx, -1); }) == "java.lang.IllegalArgumentException: Negative size");
   FileChannel r = w.open("f", {"READ"});
@@ -33,7 +41,8 @@ TEST_CASE("file channel - closed, non-writable, non-readable and negative positi
   ch.close(w.ctx);
   ch.close(w.ctx);
   CHECK(thrown([&] { ch.write(w.ctx, h.io()); }) == "java.nio.channels.ClosedChannelException: null");
-  CHECK(thrown([&] { ch.write(w.ctx, h.io(), -1); }) == "java.lang.IllegalArgumentException: Negative position");
+  CHECK(thrown([&] { ch.write(w.ctx, h.io(), -1); }) ==
+        "java.lang.IllegalArgumentException: Negative position");
   CHECK(w.counters.syscall_count("close") == 1);
 }
 
@@ -76,7 +85,8 @@ TEST_CASE("file channel - map counts size and size plus pagePosition in the mapp
   CHECK(thrown([&] { ch.map(w.ctx, MapMode::read_only, 0, 3000000000LL); }) ==
         "java.lang.IllegalArgumentException: Size exceeds Integer.MAX_VALUE");
   FileChannel r = w.open("f", {"READ"});
-  CHECK(thrown([&] { r.map(w.ctx, MapMode::private_copy, 0, 1); }) == "java.nio.channels.NonWritableChannelException: null");
+  CHECK(thrown([&] { r.map(w.ctx, MapMode::private_copy, 0, 1); }) ==
+        "java.nio.channels.NonWritableChannelException: null");
   CHECK(thrown([&] { r.map(w.ctx, MapMode::read_only, 0, 7000); }) ==
         "java.io.IOException: Channel not open for writing - cannot extend file to required size");
 }
@@ -97,9 +107,11 @@ TEST_CASE("file channel - transferTo is sendfile: no user copy, no temp buffer, 
   CHECK(src.position(w.ctx) == 9000);
   CHECK(dst.position(w.ctx) == 5000);
   CHECK(src.transfer_to(w.ctx, 9001, 5, dst.as_target()) == 0);
-  CHECK(thrown([&] { src.transfer_to(w.ctx, -1, 5, dst.as_target()); }) == "java.lang.IllegalArgumentException: null");
+  CHECK(thrown([&] { src.transfer_to(w.ctx, -1, 5, dst.as_target()); }) ==
+        "java.lang.IllegalArgumentException: null");
   FileChannel ro = w.open("b", {"READ"});
-  CHECK(thrown([&] { src.transfer_to(w.ctx, 0, 5, ro.as_target()); }) == "java.nio.channels.NonWritableChannelException: null");
+  CHECK(thrown([&] { src.transfer_to(w.ctx, 0, 5, ro.as_target()); }) ==
+        "java.nio.channels.NonWritableChannelException: null");
 
   FileChannel app = w.open("b", {"APPEND"});  // sendfile refuses O_APPEND: map + write instead
   CHECK(src.transfer_to(w.ctx, 0, 100, app.as_target()) == 100);
@@ -116,7 +128,8 @@ TEST_CASE("file channel - a 2 MiB heap write under a 1 MiB limit fails with the 
   CHECK(ch.write(w.ctx, one.io()) == (1 << 20));
   HeapBuf two = w.heap(pattern(2 << 20));
   CHECK(thrown([&] { ch.write(w.ctx, two.io()); }) ==
-        "java.lang.OutOfMemoryError: Cannot reserve 2097152 bytes of direct buffer memory (allocated: 0, limit: 1048576)");
+        "java.lang.OutOfMemoryError: Cannot reserve 2097152 bytes of direct buffer memory (allocated: 0, "
+        "limit: 1048576)");
   CHECK(two.state.position == 0);
   CHECK(w.buffers.pool().count == 0);
   CHECK(ch.size(w.ctx) == (1 << 20));

@@ -32,7 +32,8 @@ TEST_CASE("gc locker - the GC waits for the last thread to leave and runs as GCL
   const auto& log = g.log();
   CHECK(std::find(log.begin(), log.end(), "Setting _needs_gc.") != log.end());
   CHECK(std::find(log.begin(), log.end(), "Performing GC after exiting critical section.") != log.end());
-  CHECK(std::find(log.begin(), log.end(), "Allocation failed. Thread stalled by JNI critical section.") != log.end());
+  CHECK(std::find(log.begin(), log.end(), "Allocation failed. Thread stalled by JNI critical section.") !=
+        log.end());
 }
 
 TEST_CASE("gc locker - without a pending GC nothing stalls") {

@@ -32,8 +32,9 @@ TEST_CASE("io_util - a heap write bounces: temp buffer, copy, flip, reset, sysca
   h.state.limit = 20;
   w.events.clear();
   CHECK(ch.write(w.ctx, h.io()) == 16);
-  CHECK(w.kinds() == std::vector<std::string>{"temp_buffer_allocate", "bounce_copy", "position", "position", "position",
-                                              "position", "syscall", "position", "position", "temp_buffer_offer"});
+  CHECK(w.kinds() == std::vector<std::string>{"temp_buffer_allocate", "bounce_copy", "position", "position",
+                                              "position", "position", "syscall", "position", "position",
+                                              "temp_buffer_offer"});
   CHECK(w.events[0].bytes == 16);
   CHECK(w.events[1].bytes == 16);
   CHECK(w.events[4].detail.rfind("flip", 0) == 0);
@@ -72,8 +73,8 @@ TEST_CASE("io_util - a heap read goes through a temp buffer and is put into the 
   HeapBuf h = w.heap(std::vector<std::byte>(50));
   w.events.clear();
   CHECK(ch.read(w.ctx, h.io(), 0) == 30);
-  CHECK(w.kinds() == std::vector<std::string>{"temp_buffer_allocate", "syscall", "position", "position", "bounce_copy",
-                                              "position", "position", "temp_buffer_offer"});
+  CHECK(w.kinds() == std::vector<std::string>{"temp_buffer_allocate", "syscall", "position", "position",
+                                              "bounce_copy", "position", "position", "temp_buffer_offer"});
   CHECK(w.events[1].call->name == "pread64");
   CHECK(w.events[4].to_heap);
   CHECK(h.state.position == 30);

@@ -133,9 +133,9 @@ TEST_CASE("kernel - msync writes back only the mapped range's dirty pages, and r
   CHECK(f.pages.at(0).dirty);  // outside the range: still dirty, unlike fsync
   CHECK(!f.pages.at(1).dirty);
   CHECK(f.pages.at(2).dirty);
-  CHECK(k.msync(second + 1, 10).error == Errno::EINVAL_);      // not page aligned
+  CHECK(k.msync(second + 1, 10).error == Errno::EINVAL_);         // not page aligned
   CHECK(k.msync(second, 3 * kPageSize).error == Errno::EINVAL_);  // beyond the mapping
-  k.ftruncate(fd, 5 * kPageSize);                                  // a hole: pages 3 and 4 are not cached
+  k.ftruncate(fd, 5 * kPageSize);                                 // a hole: pages 3 and 4 are not cached
   const auto hole = static_cast<std::uint64_t>(k.mmap(fd, 3 * kPageSize, 2 * kPageSize, false, false).result);
   CHECK(!k.resident(hole, 2 * kPageSize));
   std::vector<std::byte> one(1);

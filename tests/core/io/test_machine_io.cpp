@@ -51,8 +51,9 @@ TEST_CASE("machine io - a heap write is a sequence of narrated steps and the tra
   CHECK(mid.io->kernel.file_named("out.bin")->size == 0);
 
   const heapviz::View v = heapviz::make_view(m);
-  const auto it = std::find_if(v.counters.begin(), v.counters.end(),
-                               [](const heapviz::CounterView& c) { return c.key == "io_bounce_heap_to_native"; });
+  const auto it = std::find_if(v.counters.begin(), v.counters.end(), [](const heapviz::CounterView& c) {
+    return c.key == "io_bounce_heap_to_native";
+  });
   REQUIRE(it != v.counters.end());
   CHECK(it->value == 100);
 }
@@ -68,11 +69,13 @@ TEST_CASE("machine io - exceptions are steps too and the channel state survives"
   const std::uint32_t ch = om::open(r, w.buffers, "main", "f", o);
   HeapBuf h = w.heap(pattern(10));
   h.state.read_only = true;
-  CHECK(thrown([&] { om::read(r, w.buffers, "main", ch, h.io()); }) == "java.nio.channels.NonReadableChannelException: null");
+  CHECK(thrown([&] { om::read(r, w.buffers, "main", ch, h.io()); }) ==
+        "java.nio.channels.NonReadableChannelException: null");
   CHECK(t.step(t.size() - 1).kind == heapviz::StepKind::io_exception);
   om::close(r, w.buffers, "main", ch);
   CHECK_FALSE(m.io->channels.at(ch).is_open());
-  CHECK(thrown([&] { om::write(r, w.buffers, "main", ch, h.io()); }) == "java.nio.channels.ClosedChannelException: null");
+  CHECK(thrown([&] { om::write(r, w.buffers, "main", ch, h.io()); }) ==
+        "java.nio.channels.ClosedChannelException: null");
   om::thread_exit(r, w.buffers, "main");
   CHECK(t.state_at(t.size()) == m);
 }

@@ -31,7 +31,8 @@ TEST_CASE("temp cache - the ring holds at most 1024 buffers") {
   CHECK(c.count() == kTempBufPoolSize);
 }
 
-TEST_CASE("temp cache - jdk.nio.maxCachedBufferSize is parsed like Long.parseLong and negatives are ignored") {
+TEST_CASE(
+    "temp cache - jdk.nio.maxCachedBufferSize is parsed like Long.parseLong and negatives are ignored") {
   constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
   CHECK(parse_max_cached_buffer_size(std::nullopt) == kMax);
   CHECK(parse_max_cached_buffer_size("65536") == 65536);
@@ -90,6 +91,7 @@ TEST_CASE("temp cache - an allocation over MaxDirectMemorySize fails after the c
   World w(1 << 20);
   w.temporaries.offer_first(w.ctx, w.temporaries.get(w.ctx, 1 << 20));
   CHECK(thrown([&] { w.temporaries.get(w.ctx, 2 << 20); }) ==
-        "java.lang.OutOfMemoryError: Cannot reserve 2097152 bytes of direct buffer memory (allocated: 0, limit: 1048576)");
+        "java.lang.OutOfMemoryError: Cannot reserve 2097152 bytes of direct buffer memory (allocated: 0, "
+        "limit: 1048576)");
   CHECK(w.buffers.pool().count == 0);
 }

@@ -7,7 +7,8 @@
 namespace interp_test {
 
 /// Runs `body` (a bare lesson body) with a recorded trace.
-inline heapviz::LessonRunResult run(const std::string& body, std::uint64_t max_steps = heapviz::lang::kDefaultMaxSteps) {
+inline heapviz::LessonRunResult run(const std::string& body,
+                                    std::uint64_t max_steps = heapviz::lang::kDefaultMaxSteps) {
   heapviz::LessonRunOptions o;
   o.max_steps = max_steps;
   return heapviz::run_lesson(body, "t.java", o);

@@ -26,10 +26,11 @@ TEST_CASE("ast: for_each_child visits every node in source order, with heights a
   std::vector<std::string> seen;
   kinds(*r.program.main_method->body, seen);
   CHECK(seen == std::vector<std::string>{
-                    "Block", "LocalClass", "ClassDecl", "FieldDecl", "LocalVar", "NewObject", "For", "LocalVar",
-                    "Literal", "Binary", "Name", "Literal", "Unary", "Name", "Block", "ExprStmt", "Assign",
-                    "FieldAccess", "Name", "NewObject", "Try", "Block", "ExprStmt", "Assign", "Name", "Literal",
-                    "Block", "Block", "ExprStmt", "MethodCall", "Name"});
+                    "Block",    "LocalClass", "ClassDecl", "FieldDecl",   "LocalVar", "NewObject", "For",
+                    "LocalVar", "Literal",    "Binary",    "Name",        "Literal",  "Unary",     "Name",
+                    "Block",    "ExprStmt",   "Assign",    "FieldAccess", "Name",     "NewObject", "Try",
+                    "Block",    "ExprStmt",   "Assign",    "Name",        "Literal",  "Block",     "Block",
+                    "ExprStmt", "MethodCall", "Name"});
   const Block& body = *r.program.main_method->body;
   CHECK(body.depth == 7);  // Block > For > Block > ExprStmt > Assign > FieldAccess > Name
   CHECK(body.statements[0]->depth == 3);
@@ -80,7 +81,8 @@ TEST_CASE("ast: literal values") {
     auto r = parse_expression(src);
     REQUIRE(r.expr);
     REQUIRE(r.expr->kind == NodeKind::Literal);
-    return std::pair<LiteralKind, std::int64_t>(r.expr->cast<Literal>().literal_kind, r.expr->cast<Literal>().int_value);
+    return std::pair<LiteralKind, std::int64_t>(r.expr->cast<Literal>().literal_kind,
+                                                r.expr->cast<Literal>().int_value);
   };
   CHECK(lit("0x7fffffff") == std::pair{LiteralKind::Int, std::int64_t{2147483647}});
   CHECK(lit("0x80000000") == std::pair{LiteralKind::Int, std::int64_t{-2147483647 - 1}});

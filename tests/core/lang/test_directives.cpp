@@ -33,7 +33,8 @@ TEST_CASE("directives: every key of the table is read") {
   CHECK(d.title == "Where the bytes live");
   CHECK(d.title_zh == "字节住在哪里");
   CHECK(d.jvm_flags == "-XX:+UseSerialGC -Xmx64m -XX:MaxDirectMemorySize=1m");
-  CHECK(d.jvm_tokens == std::vector<std::string>{"-XX:+UseSerialGC", "-Xmx64m", "-XX:MaxDirectMemorySize=1m"});
+  CHECK(d.jvm_tokens ==
+        std::vector<std::string>{"-XX:+UseSerialGC", "-Xmx64m", "-XX:MaxDirectMemorySize=1m"});
   CHECK(d.hypotheticals == std::vector<std::string>{"os-reads-heap"});
   CHECK(d.expect_exit == 1);
   REQUIRE(d.captions.size() == 2);
@@ -64,7 +65,8 @@ TEST_CASE("directives: unknown keys are errors with their position") {
   const Lesson lesson = parse_lesson("int a;\n   //@ captoin: typo\n", "l.java");
   CHECK_FALSE(lesson.ok());
   CHECK(lesson.format_diagnostics() ==
-        "l.java:2:8: error: unknown directive 'captoin'; the known ones are title, title.zh, caption, caption.zh, "
+        "l.java:2:8: error: unknown directive 'captoin'; the known ones are title, title.zh, caption, "
+        "caption.zh, "
         "pause, jvm, hypothetical, expect-exit\n"
         "   //@ captoin: typo\n"
         "       ^\n");
@@ -83,17 +85,20 @@ TEST_CASE("directives: malformed directives") {
   CHECK(first("int x; //@ pause") == "a '//@' directive must be alone on its own line, not after code");
   CHECK(first("//@ expect-exit: yes") == "'expect-exit' needs an exit status from 0 to 255, such as 1");
   CHECK(first("//@ jvm: Xmx64m") == "'Xmx64m' is not a JVM flag; flags start with '-', as in -Xmx64m");
-  CHECK(first("//@ hypothetical: two words") == "a hypothetical mode's name is one word, such as os-reads-heap");
+  CHECK(first("//@ hypothetical: two words") ==
+        "a hypothetical mode's name is one word, such as os-reads-heap");
   CHECK(first("//@ pause") == "");
   CHECK(first("/*@ title: not a directive */") == "");
   CHECK(first("String s = \"//@ nope\";") == "");
 }
 
 TEST_CASE("directives: unknown JVM flags are warnings, simulated ones are silent") {
-  const DirectiveParseResult r = parse_directives("//@ jvm: -Xmx64m -XX:+PrintGC -Dsun.nio.PageAlignDirectMemory=true\n");
+  const DirectiveParseResult r =
+      parse_directives("//@ jvm: -Xmx64m -XX:+PrintGC -Dsun.nio.PageAlignDirectMemory=true\n");
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].severity == Severity::Warning);
-  CHECK(r.diagnostics[0].message == "the JVM flag '-XX:+PrintGC' is passed to java, but the simulator ignores it");
+  CHECK(r.diagnostics[0].message ==
+        "the JVM flag '-XX:+PrintGC' is passed to java, but the simulator ignores it");
   CHECK(is_simulated_jvm_flag("-Djdk.nio.maxCachedBufferSize=1024"));
   CHECK(is_simulated_jvm_flag("-XX:+DisableExplicitGC"));
   CHECK(is_simulated_jvm_flag("-XX:MarkSweepDeadRatio=0"));
@@ -105,7 +110,8 @@ TEST_CASE("directives: unknown JVM flags are warnings, simulated ones are silent
 TEST_CASE("directives: a caption or pause with no statement after it is an error") {
   const Lesson lesson = parse_lesson("int a = 1;\n//@ caption: dangling\n", "l.java");
   REQUIRE_FALSE(lesson.ok());
-  CHECK(lesson.diagnostics[0].message == "'caption' applies to the next statement, but no statement follows it");
+  CHECK(lesson.diagnostics[0].message ==
+        "'caption' applies to the next statement, but no statement follows it");
   CHECK(lesson.diagnostics[0].span.line == 2);
 }
 

@@ -1,6 +1,7 @@
 // Lesson 06's modes through run_lesson on the real machine: os-reads-heap corrupts exactly the bytes that
 // lie at the old address after the machine's own compacting GC; the JDK's bounce copy and pin-heap-array
-// never corrupt; under pin-heap-array the GC waits for the critical region and a GCLocker Initiated GC follows.
+// never corrupt; under pin-heap-array the GC waits for the critical region and a GCLocker Initiated GC
+// follows.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -26,7 +27,8 @@ const std::string kLesson =
     "for (int i = 0; i < 256; i++) { buf.put((byte) (i + 1)); }\n"
     "buf.flip();\n"
     "garbage = null;\n"
-    "FileChannel ch = FileChannel.open(Path.of(\"t.bin\"), StandardOpenOption.CREATE, StandardOpenOption.READ,\n"
+    "FileChannel ch = FileChannel.open(Path.of(\"t.bin\"), StandardOpenOption.CREATE, "
+    "StandardOpenOption.READ,\n"
     "        StandardOpenOption.WRITE);\n"
     "System.out.println(\"before\");\n"
     "int n = ch.write(buf);\n"
@@ -65,7 +67,8 @@ std::size_t first_of(const heapviz::Trace& t, StepKind k, std::size_t from = 0) 
 
 }  // namespace
 
-TEST_CASE("heap-address modes: os-reads-heap writes exactly the bytes found at the old address after the GC") {
+TEST_CASE(
+    "heap-address modes: os-reads-heap writes exactly the bytes found at the old address after the GC") {
   const auto r = run("os-reads-heap");
   REQUIRE(r.ok);
   REQUIRE(r.trace);
@@ -93,7 +96,8 @@ TEST_CASE("heap-address modes: os-reads-heap writes exactly the bytes found at t
   const std::vector<std::uint8_t> intended = pattern();
   std::int64_t wrong = 0;
   for (std::size_t i = 0; i < 256; ++i) wrong += want[i] != intended[i] ? 1 : 0;
-  CHECK(wrong > 100);  // the array slid 64 bytes down: chunk 3 holds its own later bytes, chunk 4 the next objects
+  CHECK(wrong >
+        100);  // the array slid 64 bytes down: chunk 3 holds its own later bytes, chunk 4 the next objects
   CHECK(w.wrong_bytes == wrong);
   CHECK(r.out == "before\n256 " + std::to_string(wrong) + " 256\n");
   for (const heapviz::io::WrongBytes& run : w.wrong) {
@@ -117,7 +121,8 @@ TEST_CASE("heap-address modes: os-reads-heap writes exactly the bytes found at t
   CHECK_FALSE(w.chunks[1].after_gc);
 }
 
-TEST_CASE("heap-address modes: every step of the hypothetical says so, in English and Chinese, with marker kinds") {
+TEST_CASE(
+    "heap-address modes: every step of the hypothetical says so, in English and Chinese, with marker kinds") {
   const auto r = run("os-reads-heap");
   REQUIRE(r.trace);
   const heapviz::Trace& t = *r.trace;
@@ -164,7 +169,8 @@ TEST_CASE("heap-address modes: the JDK's bounce copy and pinning never corrupt t
   }
 }
 
-TEST_CASE("heap-address modes: pinned, the GC waits and a GCLocker Initiated GC follows the critical region") {
+TEST_CASE(
+    "heap-address modes: pinned, the GC waits and a GCLocker Initiated GC follows the critical region") {
   const auto r = run("pin-heap-array");
   REQUIRE(r.trace);
   const heapviz::Trace& t = *r.trace;
@@ -180,7 +186,8 @@ TEST_CASE("heap-address modes: pinned, the GC waits and a GCLocker Initiated GC 
   CHECK(first_of(t, StepKind::gc_start) == gc);
   CHECK(t.step(gc).text.en.find("Pause Full (GCLocker Initiated GC)") != std::string::npos);
   std::size_t chunks_while_waiting = 0;
-  for (std::size_t i = stall; i < exit; ++i) chunks_while_waiting += t.step(i).kind == StepKind::syscall ? 1 : 0;
+  for (std::size_t i = stall; i < exit; ++i)
+    chunks_while_waiting += t.step(i).kind == StepKind::syscall ? 1 : 0;
   CHECK(chunks_while_waiting == 3);  // chunks 3 and 4, and write returning
 
   // While the GC waits: one thread locked, _needs_gc set, an allocation stalled, the array where it was.
@@ -193,7 +200,8 @@ TEST_CASE("heap-address modes: pinned, the GC waits and a GCLocker Initiated GC 
   CHECK(w.gc_waiting);
   CHECK(w.array_now == w.address_given);
   const heapviz::View v = heapviz::make_view(waiting);
-  const auto needs = std::find_if(v.counters.begin(), v.counters.end(), [](const auto& c) { return c.key == "gc_locker_needs_gc"; });
+  const auto needs = std::find_if(v.counters.begin(), v.counters.end(),
+                                  [](const auto& c) { return c.key == "gc_locker_needs_gc"; });
   REQUIRE(needs != v.counters.end());
   CHECK(needs->value == 1);
 
@@ -204,7 +212,9 @@ TEST_CASE("heap-address modes: pinned, the GC waits and a GCLocker Initiated GC 
   CHECK(end.io->gc_locker.gcs() == std::vector<std::string>{"GCLocker Initiated GC"});
   CHECK(end.io->heap_write->array_now == w.address_given - 64);
   for (std::size_t i = enter; i <= exit; ++i) {
-    CHECK(t.step(i).text.en.rfind("JNI critical region (what GetPrimitiveArrayCritical code does; FileChannel.write does not)", 0) == 0);
+    CHECK(t.step(i).text.en.rfind(
+              "JNI critical region (what GetPrimitiveArrayCritical code does; FileChannel.write does not)",
+              0) == 0);
     CHECK(t.step(i).text.zh.rfind("【JNI 临界区", 0) == 0);
   }
 }
@@ -214,11 +224,14 @@ TEST_CASE("heap-address modes: a run may only switch on modes heapviz knows and 
   o.hypotheticals = {"no-such-mode"};
   auto r = heapviz::run_lesson(kLesson, "t.java", o);
   CHECK(r.exit_code == 2);
-  CHECK(r.diagnostics.find("unknown hypothetical mode 'no-such-mode' (heapviz knows: os-reads-heap, pin-heap-array, non-moving-sweep)") != std::string::npos);
+  CHECK(r.diagnostics.find("unknown hypothetical mode 'no-such-mode' (heapviz knows: os-reads-heap, "
+                           "pin-heap-array, non-moving-sweep)") != std::string::npos);
   o.hypotheticals = {"os-reads-heap"};
   r = heapviz::run_lesson("System.out.println(1);\n", "t.java", o);
   CHECK(r.exit_code == 2);
-  CHECK(r.diagnostics.find("this lesson does not offer the hypothetical mode 'os-reads-heap' (it declares none") != std::string::npos);
+  CHECK(r.diagnostics.find(
+            "this lesson does not offer the hypothetical mode 'os-reads-heap' (it declares none") !=
+        std::string::npos);
   o.hypotheticals = {"os-reads-heap", "pin-heap-array"};
   r = heapviz::run_lesson(kLesson, "t.java", o);
   CHECK(r.exit_code == 2);
@@ -226,7 +239,8 @@ TEST_CASE("heap-address modes: a run may only switch on modes heapviz knows and 
 }
 
 TEST_CASE("heap-address modes: bundled lesson 06 tells all three stories") {
-  std::ifstream in(std::string(HEAPVIZ_TEST_ASSETS_DIR) + "/scenarios/06-why-not-read-the-heap.java", std::ios::binary);
+  std::ifstream in(std::string(HEAPVIZ_TEST_ASSETS_DIR) + "/scenarios/06-why-not-read-the-heap.java",
+                   std::ios::binary);
   REQUIRE(in);
   std::stringstream s;
   s << in.rdbuf();
@@ -246,7 +260,8 @@ TEST_CASE("heap-address modes: bundled lesson 06 tells all three stories") {
   CHECK(r.out.find(" 0 of them wrong") == std::string::npos);
 }
 
-TEST_CASE("heap-address modes: each chunk step carries its copy, Java heap (the address read) -> the page cache") {
+TEST_CASE(
+    "heap-address modes: each chunk step carries its copy, Java heap (the address read) -> the page cache") {
   const auto r = run("os-reads-heap");
   REQUIRE(r.ok);
   const heapviz::Trace& t = *r.trace;
@@ -269,7 +284,8 @@ TEST_CASE("heap-address modes: each chunk step carries its copy, Java heap (the 
     REQUIRE(s.ranges.size() == 1);  // 64 bytes inside one page
     const heapviz::ByteRange& b = s.ranges[0];
     CHECK(b.from == w.chunks[c].read_from);
-    CHECK(b.from == w.address_given + 64 * c);  // always the address the kernel was given, never where the array went
+    CHECK(b.from ==
+          w.address_given + 64 * c);  // always the address the kernel was given, never where the array went
     CHECK(b.length == 64);
     CHECK(std::find(s.objects.begin(), s.objects.end(), w.array) != s.objects.end());
     // The destination is the page-cache page of file offset file_offset + 64c, as the view draws it.
@@ -285,11 +301,15 @@ TEST_CASE("heap-address modes: each chunk step carries its copy, Java heap (the 
     after.heap.space.read(b.from, src.data(), 64);
     const std::vector<std::byte> contents = after.io->kernel.file_contents(f->id);
     REQUIRE(contents.size() >= static_cast<std::size_t>(off) + 64);
-    for (std::size_t k = 0; k < 64; ++k) got[k] = static_cast<std::uint8_t>(contents[static_cast<std::size_t>(off) + k]);
+    for (std::size_t k = 0; k < 64; ++k)
+      got[k] = static_cast<std::uint8_t>(contents[static_cast<std::size_t>(off) + k]);
     CHECK(got == src);
-    const std::vector<std::uint8_t> want(intended.begin() + 64 * static_cast<std::ptrdiff_t>(c), intended.begin() + 64 * static_cast<std::ptrdiff_t>(c + 1));
-    if (c < 2) CHECK(src == want);  // before the GC the old address is the array
-    else CHECK(src != want);        // chunk 3 on: the old address holds other bytes after the GC
+    const std::vector<std::uint8_t> want(intended.begin() + 64 * static_cast<std::ptrdiff_t>(c),
+                                         intended.begin() + 64 * static_cast<std::ptrdiff_t>(c + 1));
+    if (c < 2)
+      CHECK(src == want);  // before the GC the old address is the array
+    else
+      CHECK(src != want);  // chunk 3 on: the old address holds other bytes after the GC
     const heapviz::io::HeapWriteChunk* read = heapviz::io::chunk_read_at(*after.io->heap_write, b.from);
     REQUIRE(read != nullptr);
     CHECK(read->stale == (c >= 2));
@@ -317,7 +337,8 @@ TEST_CASE("heap-address modes: each chunk step carries its copy, Java heap (the 
     const std::int64_t off = w.file_offset + c.offset;
     const auto page = f->pages.find(off / heapviz::io::kPageSize);
     REQUIRE(page != f->pages.end());
-    CHECK(c.kernel_address == page->second.kernel_address + static_cast<std::uint64_t>(off % heapviz::io::kPageSize));
+    CHECK(c.kernel_address ==
+          page->second.kernel_address + static_cast<std::uint64_t>(off % heapviz::io::kPageSize));
     total += c.length;
   }
   CHECK(total == w.wrong_bytes);

@@ -13,7 +13,8 @@ std::size_t count_kind(const heapviz::Trace& t, StepKind k) {
   return n;
 }
 const std::string kOpen =
-    "FileChannel ch = FileChannel.open(Path.of(\"t.bin\"), StandardOpenOption.CREATE, StandardOpenOption.READ,\n"
+    "FileChannel ch = FileChannel.open(Path.of(\"t.bin\"), StandardOpenOption.CREATE, "
+    "StandardOpenOption.READ,\n"
     "        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);\n";
 }  // namespace
 
@@ -52,7 +53,8 @@ TEST_CASE("interp io: read(dst, position) brings the written bytes back into a h
                                   "ch.write(buf);\n"
                                   "ByteBuffer back = ByteBuffer.allocate(8);\n"
                                   "int n = ch.read(back, 0);\n"
-                                  "System.out.println(n + \" \" + back.get(0) + \" \" + back.get(1) + \" \" + ch.size() + \" \" + ch.position());\n"
+                                  "System.out.println(n + \" \" + back.get(0) + \" \" + back.get(1) + \" \" "
+                                  "+ ch.size() + \" \" + ch.position());\n"
                                   "ch.close();");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "2 7 9 2 2\n");
@@ -71,24 +73,28 @@ TEST_CASE("interp io: a thread's cached temporary buffer is freed when the threa
 }
 
 TEST_CASE("interp io: writing to a closed channel throws ClosedChannelException") {
-  const auto r = interp_test::run(kOpen +
-                                  "ch.close();\n"
-                                  "try { ch.write(ByteBuffer.allocate(4)); } catch (IOException e) { System.out.println(e); }");
+  const auto r = interp_test::run(
+      kOpen +
+      "ch.close();\n"
+      "try { ch.write(ByteBuffer.allocate(4)); } catch (IOException e) { System.out.println(e); }");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "java.nio.channels.ClosedChannelException\n");
 }
 
-TEST_CASE("interp io: transferTo copies inside the kernel (no bounce, no temporary), a write-only channel cannot read") {
-  const auto r = interp_test::run(kOpen +
-                                  "ByteBuffer text = ByteBuffer.allocateDirect(16);\n"
-                                  "text.put(\"abc\".getBytes());\ntext.flip();\nch.write(text);\n"
-                                  "FileChannel dst = FileChannel.open(Path.of(\"u.bin\"), StandardOpenOption.CREATE,\n"
-                                  "        StandardOpenOption.WRITE);\n"
-                                  "long sent = ch.transferTo(0, ch.size(), dst);\n"
-                                  "dst.force(true);\n"
-                                  "System.out.println(sent + \" \" + dst.size() + \" \" + dst.position());\n"
-                                  "try { dst.read(ByteBuffer.allocate(4)); } catch (RuntimeException e) { System.out.println(e); }\n"
-                                  "Heapviz.pools();\nch.close();\ndst.close();");
+TEST_CASE(
+    "interp io: transferTo copies inside the kernel (no bounce, no temporary), a write-only channel cannot "
+    "read") {
+  const auto r = interp_test::run(
+      kOpen +
+      "ByteBuffer text = ByteBuffer.allocateDirect(16);\n"
+      "text.put(\"abc\".getBytes());\ntext.flip();\nch.write(text);\n"
+      "FileChannel dst = FileChannel.open(Path.of(\"u.bin\"), StandardOpenOption.CREATE,\n"
+      "        StandardOpenOption.WRITE);\n"
+      "long sent = ch.transferTo(0, ch.size(), dst);\n"
+      "dst.force(true);\n"
+      "System.out.println(sent + \" \" + dst.size() + \" \" + dst.position());\n"
+      "try { dst.read(ByteBuffer.allocate(4)); } catch (RuntimeException e) { System.out.println(e); }\n"
+      "Heapviz.pools();\nch.close();\ndst.close();");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out ==
         "3 3 3\njava.nio.channels.NonReadableChannelException\n"

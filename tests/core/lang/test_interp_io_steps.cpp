@@ -16,9 +16,11 @@ using heapviz::heap::SpaceId;
 
 namespace {
 const std::string kLesson =
-    "FileChannel ch = FileChannel.open(Path.of(\"t.bin\"), StandardOpenOption.CREATE, StandardOpenOption.READ,\n"
+    "FileChannel ch = FileChannel.open(Path.of(\"t.bin\"), StandardOpenOption.CREATE, "
+    "StandardOpenOption.READ,\n"
     "        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);\n"
-    "FileChannel out = FileChannel.open(Path.of(\"u.bin\"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,\n"
+    "FileChannel out = FileChannel.open(Path.of(\"u.bin\"), StandardOpenOption.CREATE, "
+    "StandardOpenOption.WRITE,\n"
     "        StandardOpenOption.TRUNCATE_EXISTING);\n"
     "ByteBuffer buf = ByteBuffer.allocate(64);\n"
     "buf.put(\"hello\".getBytes());\nbuf.flip();\n"
@@ -49,7 +51,9 @@ std::uint64_t block_addr(const heapviz::Trace& t, std::size_t k, const std::stri
 }
 }  // namespace
 
-TEST_CASE("io steps: a heap write is bounce copy -> flip -> reset -> write, each once, with both spaces in its ranges") {
+TEST_CASE(
+    "io steps: a heap write is bounce copy -> flip -> reset -> write, each once, with both spaces in its "
+    "ranges") {
   const auto r = interp_test::run(kLesson);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "5 5\n");
@@ -85,19 +89,22 @@ TEST_CASE("io steps: a heap write is bounce copy -> flip -> reset -> write, each
   // Each step holds its own changes, no more: the fields and the page cache change at their step.
   const auto buf = heapviz::nio::buffer_for(t.state_at(bounce[0]), b.objects.front());
   REQUIRE(buf != heapviz::heap::kNoObject);
-  auto pos_after = [&](std::size_t k, heapviz::heap::ObjectId id) { return heapviz::nio::buffer_state(t.state_at(k + 1), id).position; };
+  auto pos_after = [&](std::size_t k, heapviz::heap::ObjectId id) {
+    return heapviz::nio::buffer_state(t.state_at(k + 1), id).position;
+  };
   std::vector<heapviz::heap::ObjectId> buffers;
   for (const auto id : b.objects)
     if (heapviz::nio::buffer_for(t.state_at(bounce[0] + 1), id) == id) buffers.push_back(id);
   REQUIRE(buffers.size() == 2);  // the heap buffer and the temporary
   for (const auto id : buffers) {
-    CHECK(pos_after(bounce[0], id) == 5);           // the copy advanced both
+    CHECK(pos_after(bounce[0], id) == 5);  // the copy advanced both
     CHECK(pos_after(bounce[0] - 1, id) == 0);
   }
-  const auto& temp = heapviz::nio::buffer_state(t.state_at(bounce[0] + 1), buffers[0]).is_direct() ? buffers[0] : buffers[1];
+  const auto& temp =
+      heapviz::nio::buffer_state(t.state_at(bounce[0] + 1), buffers[0]).is_direct() ? buffers[0] : buffers[1];
   const auto& heapb = temp == buffers[0] ? buffers[1] : buffers[0];
   CHECK(heapviz::nio::buffer_state(t.state_at(bounce[0] + 2), temp).limit == 5);  // flip at its own step
-  CHECK(pos_after(bounce[0] + 1, heapb) == 5);    // the reset is not done before its step
+  CHECK(pos_after(bounce[0] + 1, heapb) == 5);  // the reset is not done before its step
   CHECK(pos_after(bounce[0] + 2, heapb) == 0);
   CHECK(t.state_at(w).io->kernel.file_named("t.bin")->size == 0);  // the page cache changes at the write
   CHECK(t.state_at(w + 1).io->kernel.file_named("t.bin")->size == 5);
@@ -134,8 +141,10 @@ TEST_CASE("io steps: a heap write is bounce copy -> flip -> reset -> write, each
 
 TEST_CASE("io steps: a direct buffer write starts at native memory, with no heap hop") {
   const auto r = interp_test::run(
-      "FileChannel ch = FileChannel.open(Path.of(\"d.bin\"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);\n"
-      "ByteBuffer buf = ByteBuffer.allocateDirect(16);\nbuf.putInt(7);\nbuf.flip();\nch.write(buf);\nch.close();");
+      "FileChannel ch = FileChannel.open(Path.of(\"d.bin\"), StandardOpenOption.CREATE, "
+      "StandardOpenOption.WRITE);\n"
+      "ByteBuffer buf = "
+      "ByteBuffer.allocateDirect(16);\nbuf.putInt(7);\nbuf.flip();\nch.write(buf);\nch.close();");
   REQUIRE(r.exit_code == 0);
   const heapviz::Trace& t = *r.trace;
   CHECK(steps_of(t, StepKind::bounce_copy).empty());
@@ -151,7 +160,9 @@ TEST_CASE("io steps: a direct buffer write starts at native memory, with no heap
   CHECK(copies == 1);
 }
 
-TEST_CASE("io ranges: a write across pages splits where page frames are not adjacent, and device addresses follow the view") {
+TEST_CASE(
+    "io ranges: a write across pages splits where page frames are not adjacent, and device addresses follow "
+    "the view") {
   heapviz::io::KernelSpace k;
   heapviz::io::OpenFlags f;
   f.write = f.read = f.create = true;
@@ -160,7 +171,8 @@ TEST_CASE("io ranges: a write across pages splits where page frames are not adja
   REQUIRE(b.ok());
   const std::vector<std::byte> page(4096, std::byte{1});
   REQUIRE(k.write(static_cast<int>(a.result), 0x7f0000000000, page).ok());  // a.bin page 0
-  REQUIRE(k.write(static_cast<int>(b.result), 0x7f0000100000, page).ok());  // b.bin page 0: a.bin's next frame is taken
+  REQUIRE(k.write(static_cast<int>(b.result), 0x7f0000100000, page)
+              .ok());  // b.bin page 0: a.bin's next frame is taken
   const std::vector<std::byte> two(8192, std::byte{2});
   const auto w = k.pwrite(static_cast<int>(a.result), 0x7f0000200000, two, 2048);  // a.bin pages 0, 1, 2
   REQUIRE(w.ok());

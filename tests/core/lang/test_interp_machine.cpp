@@ -9,7 +9,8 @@ namespace {
 std::size_t live_objects(const heapviz::Machine& m) {
   std::size_t n = 0;
   for (heapviz::heap::ObjectId id = 1; id < m.heap.next_id(); ++id)
-    if (m.heap.is_live(id) && !(m.heap.record(id).flags & heapviz::heap::ObjectRecord::kFiller)) ++n;  // not dead wood
+    if (m.heap.is_live(id) && !(m.heap.record(id).flags & heapviz::heap::ObjectRecord::kFiller))
+      ++n;  // not dead wood
   return n;
 }
 std::size_t count_kind(const heapviz::Trace& t, StepKind k) {
@@ -20,7 +21,8 @@ std::size_t count_kind(const heapviz::Trace& t, StepKind k) {
 }  // namespace
 
 TEST_CASE("interp machine: locals are roots, x = null really drops the reference") {
-  const auto r = interp_test::run("Object a = new Object();\nObject b = new Object();\na = null;\nSystem.gc();");
+  const auto r =
+      interp_test::run("Object a = new Object();\nObject b = new Object();\na = null;\nSystem.gc();");
   REQUIRE(r.exit_code == 0);
   const auto& t = *r.trace;
   const heapviz::Machine end = t.state_at(t.size());
@@ -36,8 +38,9 @@ TEST_CASE("interp machine: leaving a block drops its locals") {
 }
 
 TEST_CASE("interp machine: local classes get the JDK's binary name and their fields") {
-  const auto r = interp_test::run("class Node { Node next; int v = 7; }\nNode n = new Node();\nn.next = new Node();\n"
-                                  "System.out.println(n.next.v);");
+  const auto r = interp_test::run(
+      "class Node { Node next; int v = 7; }\nNode n = new Node();\nn.next = new Node();\n"
+      "System.out.println(n.next.v);");
   CHECK(r.out == "7\n");
   const heapviz::Machine end = r.trace->state_at(r.trace->size());
   const auto k = end.klasses->find("Main$1Node");
@@ -62,7 +65,8 @@ TEST_CASE("interp machine: temporaries survive a GC during the same statement") 
   heapviz::LessonRunOptions o;
   o.jvm_flags = "-Xmx64k";
   const auto r = heapviz::run_lesson(
-      "for (int i = 0; i < 50; i++) { Object[] a = new Object[]{new byte[1000], new byte[1000], new byte[1000]}; }\n"
+      "for (int i = 0; i < 50; i++) { Object[] a = new Object[]{new byte[1000], new byte[1000], new "
+      "byte[1000]}; }\n"
       "System.out.println(\"ok\");",
       "t.java", o);
   CHECK(r.diagnostics == "");
@@ -73,8 +77,9 @@ TEST_CASE("interp machine: temporaries survive a GC during the same statement") 
 TEST_CASE("interp machine: Java heap space OutOfMemoryError is catchable") {
   heapviz::LessonRunOptions o;
   o.jvm_flags = "-Xmx64k";
-  const auto r = heapviz::run_lesson("try { byte[] b = new byte[1000000]; } catch (OutOfMemoryError e) { System.out.println(e); }",
-                                     "t.java", o);
+  const auto r = heapviz::run_lesson(
+      "try { byte[] b = new byte[1000000]; } catch (OutOfMemoryError e) { System.out.println(e); }", "t.java",
+      o);
   CHECK(r.out == "java.lang.OutOfMemoryError: Java heap space\n");
 }
 
@@ -89,8 +94,9 @@ TEST_CASE("interp machine: the step budget stops a runaway program with a clear 
 }
 
 TEST_CASE("interp machine: the same lesson gives the same trace (determinism)") {
-  const std::string body = "class N { N next; }\nN h = null;\nfor (int i = 0; i < 20; i++) { N n = new N(); n.next = h; h = n; }\n"
-                           "h.next.next = null;\nSystem.gc();\nSystem.out.println(\"done\");";
+  const std::string body =
+      "class N { N next; }\nN h = null;\nfor (int i = 0; i < 20; i++) { N n = new N(); n.next = h; h = n; }\n"
+      "h.next.next = null;\nSystem.gc();\nSystem.out.println(\"done\");";
   const auto a = interp_test::run(body);
   const auto b = interp_test::run(body);
   CHECK(a.trace->size() > 40);
@@ -98,7 +104,8 @@ TEST_CASE("interp machine: the same lesson gives the same trace (determinism)") 
 }
 
 TEST_CASE("interp machine: run_lesson keeps the directives for captions and pauses") {
-  const auto r = interp_test::run("//@ title: T\n//@ caption: make one\n//@ pause: here\nObject o = new Object();");
+  const auto r =
+      interp_test::run("//@ title: T\n//@ caption: make one\n//@ pause: here\nObject o = new Object();");
   CHECK(r.lesson->directives.title == "T");
   REQUIRE(r.lesson->directives.caption_at(4) != nullptr);
   CHECK(r.lesson->directives.pause_at(4) != nullptr);

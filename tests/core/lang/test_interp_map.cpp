@@ -5,12 +5,12 @@
 #include <algorithm>
 
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/inspect.hpp"
 #include "heapviz/heap/object_layout.hpp"
+#include "heapviz/inspect.hpp"
 #include "heapviz/machine.hpp"
-#include "heapviz/view.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/mapped_buffers.hpp"
+#include "heapviz/view.hpp"
 #include "interp_test_util.hpp"
 
 using heapviz::Machine;
@@ -20,11 +20,13 @@ using heapviz::heap::ObjectId;
 namespace {
 
 const std::string kOpen =
-    "FileChannel ch = FileChannel.open(Path.of(\"m.bin\"), StandardOpenOption.CREATE, StandardOpenOption.READ,\n"
+    "FileChannel ch = FileChannel.open(Path.of(\"m.bin\"), StandardOpenOption.CREATE, "
+    "StandardOpenOption.READ,\n"
     "        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);\n";
 
 std::size_t count_kind(const heapviz::Trace& t, StepKind k) {
-  return static_cast<std::size_t>(std::count_if(t.steps().begin(), t.steps().end(), [&](const auto& s) { return s.kind == k; }));
+  return static_cast<std::size_t>(
+      std::count_if(t.steps().begin(), t.steps().end(), [&](const auto& s) { return s.kind == k; }));
 }
 
 // The live objects of class `name`.
@@ -57,13 +59,16 @@ std::size_t first_state(const heapviz::Trace& t, P pred) {
 
 }  // namespace
 
-TEST_CASE("interp map: map builds FileDescriptor, DefaultUnmapper, DirectByteBuffer and Cleaner, counted only in the mapped pool") {
+TEST_CASE(
+    "interp map: map builds FileDescriptor, DefaultUnmapper, DirectByteBuffer and Cleaner, counted only in "
+    "the mapped pool") {
   const auto r = interp_test::run(kOpen +
                                   "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 5000, 10);\n"
                                   "System.out.println(m + \" \" + ch.size());\nHeapviz.pools();");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == "java.nio.DirectByteBuffer[pos=0 lim=10 cap=10] 5010\n"
-                 "direct: count=0 used=0 capacity=0\nmapped: count=1 used=914 capacity=10\n");
+  CHECK(r.out ==
+        "java.nio.DirectByteBuffer[pos=0 lim=10 cap=10] 5010\n"
+        "direct: count=0 used=0 capacity=0\nmapped: count=1 used=914 capacity=10\n");
   const Machine end = r.trace->state_at(r.trace->size());
   const auto fds = objects_of(end, "java.io.FileDescriptor");
   const auto unmappers = objects_of(end, "sun.nio.ch.FileChannelImpl$DefaultUnmapper");
@@ -89,7 +94,8 @@ TEST_CASE("interp map: map builds FileDescriptor, DefaultUnmapper, DirectByteBuf
   CHECK(fk.field("handle")->offset == 16);
   CHECK(fk.field("closed")->offset == 24);
   CHECK(fk.field("cleanup")->offset == 36);
-  CHECK(static_cast<std::int32_t>(field_u32(end, fd, "fd")) == -1);  // duplicateForMapping: an invalid descriptor
+  CHECK(static_cast<std::int32_t>(field_u32(end, fd, "fd")) ==
+        -1);  // duplicateForMapping: an invalid descriptor
   // 5000 % 4096 = 904: the mapping starts at the page, the buffer 904 bytes into it.
   CHECK(field_u32(end, u, "pagePosition") == 904);
   CHECK(field_u64(end, u, "size") == 914);
@@ -107,11 +113,12 @@ TEST_CASE("interp map: map builds FileDescriptor, DefaultUnmapper, DirectByteBuf
 }
 
 TEST_CASE("interp map: put goes into the page-cache page (dirty), get reads it, and the file shows it") {
-  const auto r = interp_test::run(kOpen +
-                                  "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 8);\n"
-                                  "m.put(3, (byte) 65);\n"
-                                  "ByteBuffer back = ByteBuffer.allocate(8);\nch.read(back, 0);\n"
-                                  "System.out.println(m.get(3) + \" \" + back.get(3) + \" \" + m.isDirect());");
+  const auto r =
+      interp_test::run(kOpen +
+                       "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 8);\n"
+                       "m.put(3, (byte) 65);\n"
+                       "ByteBuffer back = ByteBuffer.allocate(8);\nch.read(back, 0);\n"
+                       "System.out.println(m.get(3) + \" \" + back.get(3) + \" \" + m.isDirect());");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "65 65 true\n");
   const Machine end = r.trace->state_at(r.trace->size());
@@ -120,7 +127,8 @@ TEST_CASE("interp map: put goes into the page-cache page (dirty), get reads it, 
   REQUIRE(f->pages.count(0) == 1);
   CHECK(f->pages.at(0).dirty);
   CHECK(end.io->kernel.file_contents(f->id)[3] == std::byte{65});
-  CHECK(heapviz::nio::buffer_window(end, objects_of(end, "java.nio.DirectByteBuffer")[0])[3] == std::byte{65});
+  CHECK(heapviz::nio::buffer_window(end, objects_of(end, "java.nio.DirectByteBuffer")[0])[3] ==
+        std::byte{65});
   // Replay: the state right after the put step already has the byte (the store is an io_state effect).
   const std::size_t k = first_state(*r.trace, [](const Machine& m) {
     const auto* file = m.io->kernel.file_named("m.bin");
@@ -130,18 +138,23 @@ TEST_CASE("interp map: put goes into the page-cache page (dirty), get reads it, 
   CHECK(r.trace->step(k - 1).kind == StepKind::buffer_op);
 }
 
-TEST_CASE("interp map: after the buffer is unreachable, GC + Reference Handler run the Unmapper: munmap, pool back to 0") {
-  const auto r = interp_test::run(kOpen +
-                                  "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 100, 30);\n"
-                                  "Heapviz.pools();\nch.close();\nHeapviz.pools();\nm = null;\nHeapviz.gc();\nHeapviz.pools();");
+TEST_CASE(
+    "interp map: after the buffer is unreachable, GC + Reference Handler run the Unmapper: munmap, pool back "
+    "to 0") {
+  const auto r = interp_test::run(
+      kOpen +
+      "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 100, 30);\n"
+      "Heapviz.pools();\nch.close();\nHeapviz.pools();\nm = null;\nHeapviz.gc();\nHeapviz.pools();");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == "direct: count=0 used=0 capacity=0\nmapped: count=1 used=130 capacity=30\n"
-                 "direct: count=0 used=0 capacity=0\nmapped: count=1 used=130 capacity=30\n"  // close does not unmap
-                 "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");
+  CHECK(r.out ==
+        "direct: count=0 used=0 capacity=0\nmapped: count=1 used=130 capacity=30\n"
+        "direct: count=0 used=0 capacity=0\nmapped: count=1 used=130 capacity=30\n"  // close does not unmap
+        "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");
   const Machine end = r.trace->state_at(r.trace->size());
   CHECK(end.io->kernel.mappings().empty());
   CHECK(end.io->statics.mapped.count == 0);
-  CHECK(count_kind(*r.trace, StepKind::munmap) == 2);  // the munmap syscall, then Unmapper's address = 0 and the pool
+  CHECK(count_kind(*r.trace, StepKind::munmap) ==
+        2);  // the munmap syscall, then Unmapper's address = 0 and the pool
   const auto unmappers = objects_of(end, "sun.nio.ch.FileChannelImpl$DefaultUnmapper");
   REQUIRE(unmappers.size() == 1);  // garbage now, collected by the next GC
   CHECK(field_u64(end, unmappers[0], "address") == 0);
@@ -158,22 +171,26 @@ TEST_CASE("interp map: after the buffer is unreachable, GC + Reference Handler r
   CHECK(handler < munmap);
 }
 
-TEST_CASE("interp map: READ_ONLY gives a DirectByteBufferR whose put throws, and size 0 maps nothing and has no Cleaner") {
-  const auto r = interp_test::run(kOpen +
-                                  "ch.write(ByteBuffer.wrap(\"abcdef\".getBytes()));\n"
-                                  "MappedByteBuffer ro = ch.map(FileChannel.MapMode.READ_ONLY, 1, 3);\n"
-                                  "System.out.println(ro + \" \" + (char) ro.get(0) + \" \" + ro.isReadOnly());\n"
-                                  "try { ro.put((byte) 1); } catch (ReadOnlyBufferException e) { System.out.println(e); }\n"
-                                  "ByteBuffer empty = ch.map(FileChannel.MapMode.READ_WRITE, 0, 0);\n"
-                                  "System.out.println(empty);\nHeapviz.pools();");
+TEST_CASE(
+    "interp map: READ_ONLY gives a DirectByteBufferR whose put throws, and size 0 maps nothing and has no "
+    "Cleaner") {
+  const auto r = interp_test::run(
+      kOpen +
+      "ch.write(ByteBuffer.wrap(\"abcdef\".getBytes()));\n"
+      "MappedByteBuffer ro = ch.map(FileChannel.MapMode.READ_ONLY, 1, 3);\n"
+      "System.out.println(ro + \" \" + (char) ro.get(0) + \" \" + ro.isReadOnly());\n"
+      "try { ro.put((byte) 1); } catch (ReadOnlyBufferException e) { System.out.println(e); }\n"
+      "ByteBuffer empty = ch.map(FileChannel.MapMode.READ_WRITE, 0, 0);\n"
+      "System.out.println(empty);\nHeapviz.pools();");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == "java.nio.DirectByteBufferR[pos=0 lim=3 cap=3] b true\njava.nio.ReadOnlyBufferException\n"
-                 "java.nio.DirectByteBuffer[pos=0 lim=0 cap=0]\n"
-                 "direct: count=1 used=6 capacity=6\nmapped: count=1 used=4 capacity=3\n");
+  CHECK(r.out ==
+        "java.nio.DirectByteBufferR[pos=0 lim=3 cap=3] b true\njava.nio.ReadOnlyBufferException\n"
+        "java.nio.DirectByteBuffer[pos=0 lim=0 cap=0]\n"
+        "direct: count=1 used=6 capacity=6\nmapped: count=1 used=4 capacity=3\n");
   const Machine end = r.trace->state_at(r.trace->size());
   CHECK(objects_of(end, "java.nio.DirectByteBufferR").size() == 1);
   CHECK(objects_of(end, "sun.nio.ch.FileChannelImpl$DefaultUnmapper").size() == 1);  // none for size 0
-  CHECK(objects_of(end, "java.io.FileDescriptor").size() == 2);                     // size 0 gets a dummy one
+  CHECK(objects_of(end, "java.io.FileDescriptor").size() == 2);  // size 0 gets a dummy one
   CHECK(count_kind(*r.trace, StepKind::mmap) == 1);
 }
 
@@ -185,67 +202,86 @@ TEST_CASE("interp map: errors come in the JDK's order with its classes and messa
       "try { wo.map(FileChannel.MapMode.READ_ONLY, 0, 1); } catch (Exception e) { System.out.println(e); }\n"
       "try { ro.map(FileChannel.MapMode.READ_WRITE, 0, 1); } catch (Exception e) { System.out.println(e); }\n"
       "try { ro.map(FileChannel.MapMode.READ_ONLY, 0, 1); } catch (Exception e) { System.out.println(e); }\n"
-      "try { ch.map(FileChannel.MapMode.READ_WRITE, -1, 1); } catch (Exception e) { System.out.println(e); }\n"
-      "try { ch.map(FileChannel.MapMode.READ_WRITE, 0, -1); } catch (Exception e) { System.out.println(e); }\n"
+      "try { ch.map(FileChannel.MapMode.READ_WRITE, -1, 1); } catch (Exception e) { System.out.println(e); "
+      "}\n"
+      "try { ch.map(FileChannel.MapMode.READ_WRITE, 0, -1); } catch (Exception e) { System.out.println(e); "
+      "}\n"
       "try { ch.map(null, 0, 1); } catch (Exception e) { System.out.println(e); }\n"
       "try { ch.map(null, 0, 3000000000L); } catch (Exception e) { System.out.println(e); }\n"
       "ch.close();\n"
       "try { ch.map(FileChannel.MapMode.READ_WRITE, 0, 1); } catch (Exception e) { System.out.println(e); }\n"
       "Heapviz.pools();");
-  CHECK(out == "java.nio.channels.NonReadableChannelException\n"
-               "java.nio.channels.NonWritableChannelException\n"
-               "java.io.IOException: Channel not open for writing - cannot extend file to required size\n"
-               "java.lang.IllegalArgumentException: Negative position\n"
-               "java.lang.IllegalArgumentException: Negative size\n"
-               "java.lang.NullPointerException: Mode is null\n"
-               "java.lang.IllegalArgumentException: Size exceeds Integer.MAX_VALUE\n"
-               "java.nio.channels.ClosedChannelException\n"
-               "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");
+  CHECK(out ==
+        "java.nio.channels.NonReadableChannelException\n"
+        "java.nio.channels.NonWritableChannelException\n"
+        "java.io.IOException: Channel not open for writing - cannot extend file to required size\n"
+        "java.lang.IllegalArgumentException: Negative position\n"
+        "java.lang.IllegalArgumentException: Negative size\n"
+        "java.lang.NullPointerException: Mode is null\n"
+        "java.lang.IllegalArgumentException: Size exceeds Integer.MAX_VALUE\n"
+        "java.nio.channels.ClosedChannelException\n"
+        "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");
 }
 
 TEST_CASE("interp map: the checker types map as MappedByteBuffer, usable as a ByteBuffer and with var") {
-  CHECK(interp_test::first_error(kOpen + "ByteBuffer b = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4);") == "");
-  CHECK(interp_test::first_error(kOpen + "var m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4); MappedByteBuffer n = m.slice();") == "");
+  CHECK(interp_test::first_error(kOpen + "ByteBuffer b = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4);") ==
+        "");
+  CHECK(interp_test::first_error(
+            kOpen +
+            "var m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4); MappedByteBuffer n = m.slice();") == "");
   CHECK(interp_test::first_error(kOpen + "MappedByteBuffer m = ByteBuffer.allocate(4);") ==
         "incompatible types: ByteBuffer cannot be converted to MappedByteBuffer");
-  CHECK(interp_test::first_error(kOpen + "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0);") != "");
+  CHECK(interp_test::first_error(kOpen + "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0);") !=
+        "");
   CHECK(interp_test::first_error(kOpen + "int n = ch.write(new ByteBuffer[0]);") ==
         "incompatible types: possible lossy conversion from long to int");
 }
 
-TEST_CASE("interp map: a mapped buffer written to another channel goes straight from the page cache (no temporary)") {
-  const auto r = interp_test::run(kOpen +
-                                  "ch.write(ByteBuffer.wrap(\"mapped!\".getBytes()));\n"
-                                  "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 7);\n"
-                                  "FileChannel out = FileChannel.open(Path.of(\"o.bin\"), StandardOpenOption.CREATE, StandardOpenOption.READ,\n"
-                                  "        StandardOpenOption.WRITE);\n"
-                                  "int n = out.write(m);\n"
-                                  "m.clear();\n"
-                                  "int back = out.read(m, 0);\n"
-                                  "System.out.println(n + \" \" + back + \" \" + m + \" \" + out.size());\nHeapviz.pools();");
+TEST_CASE(
+    "interp map: a mapped buffer written to another channel goes straight from the page cache (no "
+    "temporary)") {
+  const auto r = interp_test::run(
+      kOpen +
+      "ch.write(ByteBuffer.wrap(\"mapped!\".getBytes()));\n"
+      "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 7);\n"
+      "FileChannel out = FileChannel.open(Path.of(\"o.bin\"), StandardOpenOption.CREATE, "
+      "StandardOpenOption.READ,\n"
+      "        StandardOpenOption.WRITE);\n"
+      "int n = out.write(m);\n"
+      "m.clear();\n"
+      "int back = out.read(m, 0);\n"
+      "System.out.println(n + \" \" + back + \" \" + m + \" \" + out.size());\nHeapviz.pools();");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == "7 7 java.nio.DirectByteBuffer[pos=7 lim=7 cap=7] 7\n"
-                 "direct: count=1 used=7 capacity=7\nmapped: count=1 used=7 capacity=7\n");  // the 7 is wrap's bounce temporary
+  CHECK(r.out ==
+        "7 7 java.nio.DirectByteBuffer[pos=7 lim=7 cap=7] 7\n"
+        "direct: count=1 used=7 capacity=7\nmapped: count=1 used=7 capacity=7\n");  // the 7 is wrap's bounce
+                                                                                    // temporary
   const Machine end = r.trace->state_at(r.trace->size());
   const auto* o = end.io->kernel.file_named("o.bin");
   REQUIRE(o != nullptr);
   CHECK(end.io->kernel.file_contents(o->id)[6] == std::byte{'!'});
 }
 
-TEST_CASE("interp channel: write(src, position) leaves the position, and gathering uses one temporary per heap buffer") {
-  const auto r = interp_test::run(kOpen +
-                                  "ByteBuffer a = ByteBuffer.wrap(\"ab\".getBytes());\n"
-                                  "ByteBuffer d = ByteBuffer.allocateDirect(3);\nd.put(\"cde\".getBytes());\nd.flip();\n"
-                                  "ByteBuffer b = ByteBuffer.wrap(\"fgh\".getBytes());\n"
-                                  "long n = ch.write(new ByteBuffer[]{a, d, b});\n"
-                                  "int at = ch.write(ByteBuffer.wrap(\"Z\".getBytes()), 10);\n"
-                                  "System.out.println(n + \" \" + at + \" \" + ch.position() + \" \" + ch.size());\n"
-                                  "ByteBuffer x = ByteBuffer.allocate(2);\nByteBuffer y = ByteBuffer.allocate(20);\n"
-                                  "System.out.println(ch.position(1).read(new ByteBuffer[]{x, y}) + \" \" + x + \" \" + y + \" \" + (char) x.get(0));\n"
-                                  "System.out.println(ch.truncate(4).size() + \" \" + ch.position());\nHeapviz.pools();");
+TEST_CASE(
+    "interp channel: write(src, position) leaves the position, and gathering uses one temporary per heap "
+    "buffer") {
+  const auto r = interp_test::run(
+      kOpen +
+      "ByteBuffer a = ByteBuffer.wrap(\"ab\".getBytes());\n"
+      "ByteBuffer d = ByteBuffer.allocateDirect(3);\nd.put(\"cde\".getBytes());\nd.flip();\n"
+      "ByteBuffer b = ByteBuffer.wrap(\"fgh\".getBytes());\n"
+      "long n = ch.write(new ByteBuffer[]{a, d, b});\n"
+      "int at = ch.write(ByteBuffer.wrap(\"Z\".getBytes()), 10);\n"
+      "System.out.println(n + \" \" + at + \" \" + ch.position() + \" \" + ch.size());\n"
+      "ByteBuffer x = ByteBuffer.allocate(2);\nByteBuffer y = ByteBuffer.allocate(20);\n"
+      "System.out.println(ch.position(1).read(new ByteBuffer[]{x, y}) + \" \" + x + \" \" + y + \" \" + "
+      "(char) x.get(0));\n"
+      "System.out.println(ch.truncate(4).size() + \" \" + ch.position());\nHeapviz.pools();");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == "8 1 8 11\n10 java.nio.HeapByteBuffer[pos=2 lim=2 cap=2] java.nio.HeapByteBuffer[pos=8 lim=20 cap=20] b\n"
-                 "4 4\ndirect: count=3 used=25 capacity=25\nmapped: count=0 used=0 capacity=0\n");
+  CHECK(r.out ==
+        "8 1 8 11\n10 java.nio.HeapByteBuffer[pos=2 lim=2 cap=2] java.nio.HeapByteBuffer[pos=8 lim=20 "
+        "cap=20] b\n"
+        "4 4\ndirect: count=3 used=25 capacity=25\nmapped: count=0 used=0 capacity=0\n");
   CHECK(count_kind(*r.trace, StepKind::syscall) > 0);
 }
 
@@ -261,16 +297,19 @@ TEST_CASE("interp channel: bad ranges and arguments of the new calls throw as th
       "FileChannel ro = FileChannel.open(Path.of(\"m.bin\"), StandardOpenOption.READ);\n"
       "try { ro.truncate(0); } catch (Exception e) { System.out.println(e); }\n"
       "try { ro.write(ByteBuffer.allocate(1), 0); } catch (Exception e) { System.out.println(e); }");
-  CHECK(out == "java.lang.IndexOutOfBoundsException: Range [1, 1 + 2) out of bounds for length 2\n"
-               "null element\n"
-               "java.lang.IllegalArgumentException: Negative position\n"
-               "java.lang.IllegalArgumentException\n"
-               "java.lang.IllegalArgumentException: Negative size\n"
-               "java.nio.channels.NonWritableChannelException\n"
-               "java.nio.channels.NonWritableChannelException\n");
+  CHECK(out ==
+        "java.lang.IndexOutOfBoundsException: Range [1, 1 + 2) out of bounds for length 2\n"
+        "null element\n"
+        "java.lang.IllegalArgumentException: Negative position\n"
+        "java.lang.IllegalArgumentException\n"
+        "java.lang.IllegalArgumentException: Negative size\n"
+        "java.nio.channels.NonWritableChannelException\n"
+        "java.nio.channels.NonWritableChannelException\n");
 }
 
-TEST_CASE("interp map: isLoaded is false for a file hole, load faults the pages in, force writes dirty pages to the device") {
+TEST_CASE(
+    "interp map: isLoaded is false for a file hole, load faults the pages in, force writes dirty pages to "
+    "the device") {
   const auto r = interp_test::run(kOpen +
                                   "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 8192);\n"
                                   "System.out.println(m.isLoaded());\n"
@@ -291,18 +330,24 @@ TEST_CASE("interp map: isLoaded is false for a file hole, load faults the pages 
   CHECK(count_kind(*r.trace, StepKind::writeback) == 1);
 }
 
-TEST_CASE("interp map: the view shows the mapped pool once and an arrow from the buffer to its page-cache page") {
-  const auto r = interp_test::run(kOpen + "ch.write(ByteBuffer.wrap(\"abc\".getBytes()));\n"
-                                          "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 1, 2);\nm.put(0, (byte) 1);");
+TEST_CASE(
+    "interp map: the view shows the mapped pool once and an arrow from the buffer to its page-cache page") {
+  const auto r = interp_test::run(
+      kOpen +
+      "ch.write(ByteBuffer.wrap(\"abc\".getBytes()));\n"
+      "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 1, 2);\nm.put(0, (byte) 1);");
   REQUIRE(r.exit_code == 0);
   const Machine end = r.trace->state_at(r.trace->size());
   const heapviz::View v = heapviz::make_view(end);
-  CHECK(std::count_if(v.counters.begin(), v.counters.end(), [](const auto& c) { return c.key == "mapped_count"; }) == 1);
-  const auto mc = std::find_if(v.counters.begin(), v.counters.end(), [](const auto& c) { return c.key == "mapped_used"; });
+  CHECK(std::count_if(v.counters.begin(), v.counters.end(),
+                      [](const auto& c) { return c.key == "mapped_count"; }) == 1);
+  const auto mc = std::find_if(v.counters.begin(), v.counters.end(),
+                               [](const auto& c) { return c.key == "mapped_used"; });
   REQUIRE(mc != v.counters.end());
   CHECK(mc->value == 3);  // size 2 + pagePosition 1
   const ObjectId b = objects_of(end, "java.nio.DirectByteBuffer").back();
-  const auto a = std::find_if(v.arrows.begin(), v.arrows.end(), [&](const auto& x) { return x.from == b && x.field == "address"; });
+  const auto a = std::find_if(v.arrows.begin(), v.arrows.end(),
+                              [&](const auto& x) { return x.from == b && x.field == "address"; });
   REQUIRE(a != v.arrows.end());
   CHECK(a->to_space == heapviz::heap::SpaceId::kernel);
   const auto* f = end.io->kernel.file_named("m.bin");
@@ -311,10 +356,12 @@ TEST_CASE("interp map: the view shows the mapped pool once and an arrow from the
 }
 
 TEST_CASE("interp map: the inspector labels a mapped buffer's address and the Unmapper's mapping") {
-  const auto r = interp_test::run(kOpen + "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 16);\n"
-                                          "m = null;\nHeapviz.gc();");
+  const auto r = interp_test::run(kOpen +
+                                  "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 16);\n"
+                                  "m = null;\nHeapviz.gc();");
   REQUIRE(r.exit_code == 0);
-  const std::size_t mapped_step = first_state(*r.trace, [](const Machine& m) { return !objects_of(m, "jdk.internal.ref.Cleaner").empty(); });
+  const std::size_t mapped_step = first_state(
+      *r.trace, [](const Machine& m) { return !objects_of(m, "jdk.internal.ref.Cleaner").empty(); });
   REQUIRE(mapped_step > 0);
   const Machine at = r.trace->state_at(mapped_step);
   auto value = [&](ObjectId id, std::string_view field) {
@@ -331,24 +378,31 @@ TEST_CASE("interp map: the inspector labels a mapped buffer's address and the Un
     if (f.name == "address") CHECK(f.value == "0 (unmapped)");
 }
 
-TEST_CASE("interp map: an Unmapper run by Bits' GC inside a heap write changes that write's kernel state too") {
+TEST_CASE(
+    "interp map: an Unmapper run by Bits' GC inside a heap write changes that write's kernel state too") {
   heapviz::LessonRunOptions o;
   o.jvm_flags = "-XX:+UseSerialGC -Xmx64m -XX:MaxDirectMemorySize=1k";
-  const auto r = heapviz::run_lesson(kOpen +
-                                         "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 100);\nm = null;\n"
-                                         "try { ch.write(ByteBuffer.allocate(2048)); } catch (OutOfMemoryError e) { System.out.println(e); }\n"
-                                         "Heapviz.pools();",
-                                     "t.java", o);
+  const auto r = heapviz::run_lesson(
+      kOpen +
+          "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 100);\nm = null;\n"
+          "try { ch.write(ByteBuffer.allocate(2048)); } catch (OutOfMemoryError e) { System.out.println(e); "
+          "}\n"
+          "Heapviz.pools();",
+      "t.java", o);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == "java.lang.OutOfMemoryError: Cannot reserve 2048 bytes of direct buffer memory (allocated: 0, limit: 1024)\n"
-                 "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");  // as JDK 17 prints it
+  CHECK(r.out ==
+        "java.lang.OutOfMemoryError: Cannot reserve 2048 bytes of direct buffer memory (allocated: 0, limit: "
+        "1024)\n"
+        "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");  // as JDK 17 prints it
   const Machine end = r.trace->state_at(r.trace->size());
   CHECK(end.io->kernel.mappings().empty());  // the write's final io state keeps the munmap
   CHECK(end.io->statics.mapped.count == 0);
   CHECK(heapviz::nio::mapped_pool(end).count == 0);
 }
 
-TEST_CASE("interp map: puts through a mapping record only their bytes and replay to the same machine, forwards and back") {
+TEST_CASE(
+    "interp map: puts through a mapping record only their bytes and replay to the same machine, forwards and "
+    "back") {
   const auto r = interp_test::run(kOpen +
                                   "ch.write(ByteBuffer.wrap(new byte[8192]));\n"
                                   "MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, 8192);\n"
@@ -359,12 +413,14 @@ TEST_CASE("interp map: puts through a mapping record only their bytes and replay
                                   "m.put(0, (byte) 7);\n"
                                   "MappedByteBuffer p = ch.map(FileChannel.MapMode.PRIVATE, 0, 4096);\n"
                                   "p.put(1, (byte) 9);\n"
-                                  "System.out.println(m.get(0) + \" \" + m.get(299) + \" \" + m.getLong(4090) + \" \" + p.get(1) + \" \" + m.get(1));\n"
+                                  "System.out.println(m.get(0) + \" \" + m.get(299) + \" \" + "
+                                  "m.getLong(4090) + \" \" + p.get(1) + \" \" + m.get(1));\n"
                                   "ch.close();");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "7 43 1234567890123 9 1\n");  // what JDK 17 prints
   const heapviz::Trace& t = *r.trace;
-  REQUIRE(t.checkpoint_count() > 1);  // the puts cross checkpoints, which share the io state they were taken with
+  REQUIRE(t.checkpoint_count() >
+          1);  // the puts cross checkpoints, which share the io state they were taken with
   // Forwards, one step at a time, from the initial machine.
   std::vector<Machine> forward{t.state_at(0)};
   for (std::size_t k = 0; k < t.size(); ++k) {

@@ -2,6 +2,7 @@
 // that heapviz does not simulate yet" compiles too, and what it rejects as an error javac rejects.
 // Each group is one javac run over many small files, to keep the test fast.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,8 +10,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "heapviz/lang/jdk_wrapper.hpp"
 #include "heapviz/lang/lesson.hpp"
@@ -49,12 +48,13 @@ Batch prepare(const std::string& group, const std::vector<std::string>& snippets
         CHECK_MESSAGE(lesson.ok(), snippets[i], "\n", lesson.format_diagnostics());
         break;
       case Expect::Unsupported:
-        CHECK_MESSAGE((!lesson.diagnostics.empty() && lesson.diagnostics[0].kind == DiagnosticKind::Unsupported),
-                      snippets[i], "\n", lesson.format_diagnostics());
+        CHECK_MESSAGE(
+            (!lesson.diagnostics.empty() && lesson.diagnostics[0].kind == DiagnosticKind::Unsupported),
+            snippets[i], "\n", lesson.format_diagnostics());
         break;
       case Expect::Rejected:
-        CHECK_MESSAGE((!lesson.ok() && lesson.diagnostics[0].kind != DiagnosticKind::Unsupported), snippets[i], "\n",
-                      lesson.format_diagnostics());
+        CHECK_MESSAGE((!lesson.ok() && lesson.diagnostics[0].kind != DiagnosticKind::Unsupported),
+                      snippets[i], "\n", lesson.format_diagnostics());
         break;
     }
     if (snippets[i].find("public class " + cls + " ") != std::string::npos) {
@@ -73,7 +73,8 @@ Batch prepare(const std::string& group, const std::vector<std::string>& snippets
 
 // Runs javac on the whole batch; returns its exit status and output.
 std::pair<int, std::string> javac(const Batch& batch) {
-  std::string cmd = "cd '" + batch.dir.string() + "' && javac -encoding UTF-8 -nowarn -Xmaxerrs 1000 -d classes";
+  std::string cmd =
+      "cd '" + batch.dir.string() + "' && javac -encoding UTF-8 -nowarn -Xmaxerrs 1000 -d classes";
   for (const std::string& f : batch.files) cmd += " " + f;
   cmd += " > javac.txt 2>&1";
   const int status = std::system(cmd.c_str());
@@ -92,7 +93,8 @@ void check_all_rejected(const std::string& group, const std::vector<std::string>
   const auto [status, out] = javac(batch);
   CHECK(status != 0);
   for (std::size_t i = 0; i < batch.files.size(); ++i) {
-    CHECK_MESSAGE(out.find(batch.files[i] + ":") != std::string::npos, "javac accepted: ", snippets[i], "\n", out);
+    CHECK_MESSAGE(out.find(batch.files[i] + ":") != std::string::npos, "javac accepted: ", snippets[i], "\n",
+                  out);
   }
 }
 
@@ -102,36 +104,49 @@ TEST_CASE("javac agreement: what heapviz accepts compiles") {
   require_javac();
   const std::vector<std::string> snippets = {
       "int a = 1, b = 2; long n = 10L; byte x = (byte) 7; boolean ok = a < b; String s = \"hi\" + a;\n"
-      "var v = ByteBuffer.allocate(8); byte[] arr = {1, 2, 3}; int c[] = new int[2]; Object[] objs = new Object[2];\n"
-      "final Object o = new Object(); List<ByteBuffer> list = new ArrayList<>(); Map<String, List<byte[]>> m = new HashMap<>();\n"
+      "var v = ByteBuffer.allocate(8); byte[] arr = {1, 2, 3}; int c[] = new int[2]; Object[] objs = new "
+      "Object[2];\n"
+      "final Object o = new Object(); List<ByteBuffer> list = new ArrayList<>(); Map<String, List<byte[]>> m "
+      "= new HashMap<>();\n"
       "java.nio.ByteBuffer q = null; char ch = '\\u4e2d'; int h = 0x1F + 0b101 + 017 + 1_000;\n"
-      "long big = -9223372036854775808L; int small = -2147483648; int[][] grid = new int[2][]; double d = 1.5e3; float f = 2f;",
+      "long big = -9223372036854775808L; int small = -2147483648; int[][] grid = new int[2][]; double d = "
+      "1.5e3; float f = 2f;",
       "int a = 5, b = 3; int r = a + b * 2 - (a - b) / 2 % 3; r += a << 2; r >>= 1; r >>>= 1; r ^= ~a;\n"
-      "boolean t = a > b && !(a == b) || a >= b ^ a <= b; int m = a > b ? a : b; r = (int) 3L; Object o = \"x\";\n"
-      "if (o instanceof String) r++; (r) = 4; r--; --r; ++r; int[] arr = new int[3]; arr[0]++; arr[r % 3] = arr.length;\n"
-      "int len = new int[3].length; String str = (String) o; int neg = -a; boolean nb = !t; long sh = 1L << 40 >> 2 >>> 1;",
+      "boolean t = a > b && !(a == b) || a >= b ^ a <= b; int m = a > b ? a : b; r = (int) 3L; Object o = "
+      "\"x\";\n"
+      "if (o instanceof String) r++; (r) = 4; r--; --r; ++r; int[] arr = new int[3]; arr[0]++; arr[r % 3] = "
+      "arr.length;\n"
+      "int len = new int[3].length; String str = (String) o; int neg = -a; boolean nb = !t; long sh = 1L << "
+      "40 >> 2 >>> 1;",
       "int i = 0; if (i > 0) i = 1; else if (i < 0) i = 2; else { i = 3; }\n"
-      "while (i < 10) i++; do { i--; } while (i > 0); for (int k = 0; k < 3; k++) { if (k == 1) continue; if (k == 2) break; }\n"
+      "while (i < 10) i++; do { i--; } while (i > 0); for (int k = 0; k < 3; k++) { if (k == 1) continue; if "
+      "(k == 2) break; }\n"
       "for (int p = 0, q = 1; p < q; p++, q--) {} for (byte x : new byte[]{1, 2}) { } ; { int inner = 1; }\n"
       "for (;;) { break; } if (args.length > 5) return;",
-      "try { ByteBuffer.allocate(1).putInt(5); } catch (BufferOverflowException | BufferUnderflowException e) {\n"
+      "try { ByteBuffer.allocate(1).putInt(5); } catch (BufferOverflowException | BufferUnderflowException "
+      "e) {\n"
       "  System.out.println(e.getClass().getName() + \": \" + e.getMessage() + e);\n"
       "} finally { System.gc(); }\n"
       "try { throw new IllegalStateException(\"no\"); } catch (RuntimeException e) { System.out.print(e); }",
       "Thread t = new Thread(() -> { ByteBuffer b = ByteBuffer.allocateDirect(8); }); t.start(); t.join();\n"
       "Runnable r = () -> System.gc(); new Thread(r).start();",
-      "class Node { Node next; byte[] data = new byte[16]; Node(Node n) { this.next = n; } int size() { return data.length; } }\n"
-      "final class Box { Object v; }\nNode head = new Node(null); head.next = new Node(head); Box b = new Box(); b.v = head;\n"
+      "class Node { Node next; byte[] data = new byte[16]; Node(Node n) { this.next = n; } int size() { "
+      "return data.length; } }\n"
+      "final class Box { Object v; }\nNode head = new Node(null); head.next = new Node(head); Box b = new "
+      "Box(); b.v = head;\n"
       "System.out.println(head.size() + \" \" + \"text\".getBytes().length);",
       "Path p = Files.createTempFile(\"heapviz\", \".bin\");\n"
       "try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.READ)) {\n"
-      "  ByteBuffer buf = ByteBuffer.allocateDirect(16); buf.order(ByteOrder.LITTLE_ENDIAN).putInt(42).flip();\n"
-      "  ch.write(buf); buf.clear(); ch.read(buf, 0L); ch.force(true); ch.position(0); ch.transferTo(0, ch.size(), ch);\n"
+      "  ByteBuffer buf = ByteBuffer.allocateDirect(16); "
+      "buf.order(ByteOrder.LITTLE_ENDIAN).putInt(42).flip();\n"
+      "  ch.write(buf); buf.clear(); ch.read(buf, 0L); ch.force(true); ch.position(0); ch.transferTo(0, "
+      "ch.size(), ch);\n"
       "  MappedByteBuffer mb = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4);\n"
       "}\nFiles.delete(p);",
       "import java.nio.*;\npublic class S7 {\n  static class Node { Node next; }\n  static int count = 0;\n"
       "  static Node grow(Node h) { Node n = new Node(); n.next = h; count++; return n; }\n"
-      "  public static void main(String... args) throws Exception { Node h = null; for (int i = 0; i < 3; i++) h = grow(h); }\n}\n",
+      "  public static void main(String... args) throws Exception { Node h = null; for (int i = 0; i < 3; "
+      "i++) h = grow(h); }\n}\n",
   };
   const Batch batch = prepare("accepted", snippets, Expect::Accepted);
   const auto [status, out] = javac(batch);
@@ -173,40 +188,40 @@ TEST_CASE("javac agreement: what heapviz does not simulate yet is valid Java") {
 TEST_CASE("javac agreement: what heapviz rejects, javac's parser rejects") {
   require_javac();
   check_all_rejected("syntax", {
-      "int a = 1\nint b = 2;",
-      "int a = 1; a + 1;",
-      "static class Node { }",
-      "public class Node { }\nint x = 1;",
-      "else { }",
-      "int x = 2147483648;",
-      "String s = \"abc;",
-      "char c = 'ab';",
-      "byte[] b = new byte[];",
-      "byte[] b = new byte[2]{1, 2};",
-      "var a = 1, b = 2;",
-      "catch (Exception e) { }",
-      "void f() { }",
-      "int i = 0; for (; i < 3; i + 1) { }",
-      "import java.util.*;\nint x = 1;",
-      "int x = 09;",
-      "String s = \"\\q\";",
-      "int x = 1\xEF\xBC\x9B",
-      "try { }",
-      "int x = (int);",
-      "int y = 1; (y = 2);",
-      "int x = 1 # 2;",
-  });
+                                   "int a = 1\nint b = 2;",
+                                   "int a = 1; a + 1;",
+                                   "static class Node { }",
+                                   "public class Node { }\nint x = 1;",
+                                   "else { }",
+                                   "int x = 2147483648;",
+                                   "String s = \"abc;",
+                                   "char c = 'ab';",
+                                   "byte[] b = new byte[];",
+                                   "byte[] b = new byte[2]{1, 2};",
+                                   "var a = 1, b = 2;",
+                                   "catch (Exception e) { }",
+                                   "void f() { }",
+                                   "int i = 0; for (; i < 3; i + 1) { }",
+                                   "import java.util.*;\nint x = 1;",
+                                   "int x = 09;",
+                                   "String s = \"\\q\";",
+                                   "int x = 1\xEF\xBC\x9B",
+                                   "try { }",
+                                   "int x = (int);",
+                                   "int y = 1; (y = 2);",
+                                   "int x = 1 # 2;",
+                               });
 }
 
 TEST_CASE("javac agreement: what heapviz rejects, javac's checks reject") {
   require_javac();
   check_all_rejected("checks", {
-      "break;",
-      "while (true) { Runnable r = () -> { continue; }; }",
-      "var x;",
-      "var x = {1};",
-      "int x = {1};",
-      "int y = 1; (y + 1) = 2;",
-      "1++;",
-  });
+                                   "break;",
+                                   "while (true) { Runnable r = () -> { continue; }; }",
+                                   "var x;",
+                                   "var x = {1};",
+                                   "int x = {1};",
+                                   "int y = 1; (y + 1) = 2;",
+                                   "1++;",
+                               });
 }

@@ -1,12 +1,11 @@
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "heapviz/lang/jdk_wrapper.hpp"
 #include "heapviz/lang/lesson.hpp"
@@ -36,8 +35,8 @@ JavacRun compile(const std::string& name, const std::string& lesson_source) {
   INFO(lesson.format_diagnostics());
   REQUIRE(lesson.ok());
   const JdkSource src = wrap_for_jdk(lesson);
-  const fs::path dir = fs::temp_directory_path() /
-                        ("heapviz-lang-javac-" + name + "-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("heapviz-lang-javac-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "classes");
   {
@@ -118,9 +117,10 @@ TEST_CASE("jdk wrapper: a bare body keeps its line numbers") {
   const JdkSource src = wrap_for_jdk(lesson);
   CHECK(src.file_name == "Main.java");
   CHECK(src.main_class == "Main");
-  CHECK(src.text == std::string(kBareBodyImports) +
-                        "public class Main { public static void main(String[] args) throws Exception { int a = 1;\n"
-                        "System.out.println(a);\n\n} }\n");
+  CHECK(src.text ==
+        std::string(kBareBodyImports) +
+            "public class Main { public static void main(String[] args) throws Exception { int a = 1;\n"
+            "System.out.println(a);\n\n} }\n");
 }
 
 TEST_CASE("jdk wrapper: a whole class is copied and named after its public class") {
@@ -133,7 +133,8 @@ TEST_CASE("jdk wrapper: a whole class is copied and named after its public class
 }
 
 TEST_CASE("jdk wrapper: javac compiles the wrapped lessons") {
-  REQUIRE_MESSAGE(javac_available(), "javac was not found on PATH: install a JDK 17 (Debian: openjdk-17-jdk-headless)");
+  REQUIRE_MESSAGE(javac_available(),
+                  "javac was not found on PATH: install a JDK 17 (Debian: openjdk-17-jdk-headless)");
   for (const auto& [name, src] : {std::pair<std::string, const char*>{"bare", kBareLesson},
                                   {"file", kFileLesson},
                                   {"whole", kWholeClass}}) {
@@ -143,7 +144,8 @@ TEST_CASE("jdk wrapper: javac compiles the wrapped lessons") {
 }
 
 TEST_CASE("jdk wrapper: javac reports errors on the lesson's own line numbers") {
-  REQUIRE_MESSAGE(javac_available(), "javac was not found on PATH: install a JDK 17 (Debian: openjdk-17-jdk-headless)");
+  REQUIRE_MESSAGE(javac_available(),
+                  "javac was not found on PATH: install a JDK 17 (Debian: openjdk-17-jdk-headless)");
   // Parses fine (heapviz leaves type checks to later stages) but javac rejects line 3.
   const JavacRun run = compile("lines", "int a = 1;\nint b = 2;\nString s = a;\n");
   CHECK(run.status != 0);

@@ -43,7 +43,9 @@ std::vector<std::uint64_t> addresses_of(const heapviz::Machine& m, std::uint64_t
 
 }  // namespace
 
-TEST_CASE("lesson 09: Serial's compaction moves the kept blocks down and the big array fits below the old holes' top") {
+TEST_CASE(
+    "lesson 09: Serial's compaction moves the kept blocks down and the big array fits below the old holes' "
+    "top") {
   const auto r = run_lesson_09({});
   REQUIRE(r.ok);
   REQUIRE(r.trace);
@@ -52,7 +54,8 @@ TEST_CASE("lesson 09: Serial's compaction moves the kept blocks down and the big
   const std::size_t gc = first_step(*r.trace, heapviz::StepKind::gc_start);
   REQUIRE(gc < r.trace->size());
   const heapviz::Machine before = r.trace->state_at(gc);
-  const std::vector<std::uint64_t> blocks = addresses_of(before, kBlock);  // garbage is collected only by the GC
+  const std::vector<std::uint64_t> blocks =
+      addresses_of(before, kBlock);  // garbage is collected only by the GC
   REQUIRE(blocks.size() == 10);
   const std::uint64_t holes_top = blocks[9];  // the highest hole (block 8) ends where block 9 starts
 
@@ -61,11 +64,14 @@ TEST_CASE("lesson 09: Serial's compaction moves the kept blocks down and the big
   const std::vector<std::uint64_t> big = addresses_of(end, kBig);
   REQUIRE(kept_after.size() == 5);
   REQUIRE(big.size() == 1);
-  CHECK(big[0] < holes_top);                  // the array sits where holes were: objects moved
-  for (std::size_t i = 0; i < 5; ++i) CHECK(kept_after[i] < blocks[2 * i + 1]);  // kept blocks 1, 3, 5, 7, 9 slid down
+  CHECK(big[0] < holes_top);  // the array sits where holes were: objects moved
+  for (std::size_t i = 0; i < 5; ++i)
+    CHECK(kept_after[i] < blocks[2 * i + 1]);  // kept blocks 1, 3, 5, 7, 9 slid down
 }
 
-TEST_CASE("lesson 09: in the non-moving-sweep mode the allocation fails with free > requested > largest free chunk") {
+TEST_CASE(
+    "lesson 09: in the non-moving-sweep mode the allocation fails with free > requested > largest free "
+    "chunk") {
   const auto r = run_lesson_09({"non-moving-sweep"});
   REQUIRE(r.ok);
   REQUIRE(r.trace);

@@ -25,7 +25,8 @@ const Token& only(const LexResult& r) {
 TEST_CASE("lexer: identifiers, keywords and operators with positions") {
   const LexResult r = lex("int x = a >>> 2;\n  var y=x<<=1;");
   CHECK(r.diagnostics.empty());
-  CHECK(texts(r) == std::vector<std::string>{"int", "x", "=", "a", ">", ">", ">", "2", ";", "var", "y", "=", "x", "<<=", "1", ";"});
+  CHECK(texts(r) == std::vector<std::string>{"int", "x", "=", "a", ">", ">", ">", "2", ";", "var", "y", "=",
+                                             "x", "<<=", "1", ";"});
   CHECK(r.tokens[0].kind == TokenKind::Keyword);
   CHECK(r.tokens[1].kind == TokenKind::Identifier);
   CHECK(r.tokens[9].kind == TokenKind::Identifier);  // var is contextual
@@ -138,7 +139,8 @@ TEST_CASE("lexer: never loops or crashes on junk and caps its errors") {
 TEST_CASE("lexer: look-alike punctuation from Chinese input methods and word processors") {
   const LexResult semi = lex("int x = 1；");
   REQUIRE(semi.diagnostics.size() == 1);
-  CHECK(semi.diagnostics[0].message == "the character '；' cannot appear here in Java source; did you mean ';'?");
+  CHECK(semi.diagnostics[0].message ==
+        "the character '；' cannot appear here in Java source; did you mean ';'?");
   CHECK(semi.diagnostics[0].span == SourceSpan{1, 10, 1, 11});
   CHECK(lex("s = “hi”;").diagnostics.at(0).message.find("did you mean '\"'?") != std::string::npos);
   CHECK(lex("f（x）").diagnostics.at(0).message.find("did you mean '('?") != std::string::npos);

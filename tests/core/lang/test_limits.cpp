@@ -33,8 +33,9 @@ TEST_CASE("limits: deep blocks, else-if chains, casts, unary operators and array
   std::string casts;
   for (int i = 0; i < 5000; ++i) casts += "(int) ";
   CHECK(first("int x = " + casts + "1;").kind == DiagnosticKind::Limit);
-  CHECK(first("int[] a = " + std::string(5000, '{') + std::string(5000, '}') + ";").kind == DiagnosticKind::Limit);
-  CHECK(first("List<" + std::string(5000, 'L') + ">" ).kind != DiagnosticKind::Lexical);
+  CHECK(first("int[] a = " + std::string(5000, '{') + std::string(5000, '}') + ";").kind ==
+        DiagnosticKind::Limit);
+  CHECK(first("List<" + std::string(5000, 'L') + ">").kind != DiagnosticKind::Lexical);
   std::string assigns = "a";
   for (int i = 0; i < 5000; ++i) assigns += " = a";
   CHECK(first(assigns + ";").kind == DiagnosticKind::Limit);
@@ -62,9 +63,9 @@ TEST_CASE("limits: realistic code stays well inside the limits") {
 }
 
 TEST_CASE("limits: unterminated constructs at the end of the file never loop") {
-  for (const char* src : {"for (", "while (true", "try {", "new byte[", "f(a, ", "x = (", "class A {", "int[] a = {1,",
-                          "catch", "do x(); while", "(int)", "a ? b", "List<List<", "() ->", "x instanceof",
-                          "public class A { public static void main(String[] a) {"}) {
+  for (const char* src : {"for (", "while (true", "try {", "new byte[", "f(a, ", "x = (", "class A {",
+                          "int[] a = {1,", "catch", "do x(); while", "(int)", "a ? b", "List<List<", "() ->",
+                          "x instanceof", "public class A { public static void main(String[] a) {"}) {
     auto r = parse_program(src);
     CHECK_MESSAGE(!r.ok(), src);
     auto l = parse_lesson(src);

@@ -82,7 +82,8 @@ TEST_CASE("classes: local classes in a bare body build object graphs") {
 TEST_CASE("classes: javac's rules for local classes") {
   auto d = lang_test::first_error("static class Node { Node next; }");
   CHECK(d.kind == DiagnosticKind::Semantic);
-  CHECK(d.message.find("Java does not allow 'static' on it; write 'class Node' without 'static'") != std::string::npos);
+  CHECK(d.message.find("Java does not allow 'static' on it; write 'class Node' without 'static'") !=
+        std::string::npos);
   CHECK(d.span.line == 1);
   CHECK(d.span.col == 1);
   CHECK(lang_test::first_error("public class Node {}\nint x = 1;").message ==
@@ -92,14 +93,18 @@ TEST_CASE("classes: javac's rules for local classes") {
 TEST_CASE("classes: inner (non-static) member classes are not simulated") {
   auto d = lang_test::first_error("public class M { class Inner {} public static void main(String[] a) {} }");
   CHECK(d.kind == DiagnosticKind::Unsupported);
-  CHECK(d.message == "this is valid Java that heapviz does not simulate yet: inner (non-static) member classes; declare it 'static class Inner'");
+  CHECK(d.message ==
+        "this is valid Java that heapviz does not simulate yet: inner (non-static) member classes; declare "
+        "it 'static class Inner'");
 }
 
 TEST_CASE("classes: a method without a return type, and fields of several kinds") {
-  CHECK(lang_test::first_error("public class M { foo() {} public static void main(String[] a) {} }").message ==
-        "a method needs a return type (void if it returns nothing); a constructor must be named M");
-  auto r = parse_program("public class M { static int a = 1, b[] = {2}; final Object o = new Object();\n"
-                         "  public static void main(String[] args) { } }");
+  CHECK(
+      lang_test::first_error("public class M { foo() {} public static void main(String[] a) {} }").message ==
+      "a method needs a return type (void if it returns nothing); a constructor must be named M");
+  auto r = parse_program(
+      "public class M { static int a = 1, b[] = {2}; final Object o = new Object();\n"
+      "  public static void main(String[] args) { } }");
   REQUIRE(r.ok());
   CHECK(to_sexpr(*r.program.main_class) ==
         "(class M (field static int (a 1) (b[] ({} 2))) (field Object (o (new Object))) "

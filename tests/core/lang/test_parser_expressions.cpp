@@ -73,7 +73,8 @@ TEST_CASE("expressions: calls, fields, chains and static calls") {
   CHECK(expr("\"text\".getBytes()") == "(call \"text\" getBytes)");
   CHECK(expr("e.getClass().getName()") == "(call (call e getClass) getName)");
   CHECK(expr("FileChannel.open(Path.of(\"f\"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)") ==
-        "(call FileChannel open (call Path of \"f\") (. StandardOpenOption CREATE) (. StandardOpenOption WRITE))");
+        "(call FileChannel open (call Path of \"f\") (. StandardOpenOption CREATE) (. StandardOpenOption "
+        "WRITE))");
   CHECK(expr("ch.read(buf, 0L)") == "(call ch read buf 0L)");
   CHECK(expr("helper(1, 2)") == "(call null helper 1 2)");
   CHECK(expr("grid[i][j]") == "([] ([] grid i) j)");
@@ -99,7 +100,8 @@ TEST_CASE("expressions: new objects and arrays") {
 }
 
 TEST_CASE("expressions: lambdas") {
-  CHECK(expr("new Thread(() -> System.out.println(1))") == "(new Thread (lambda () (call (. System out) println 1)))");
+  CHECK(expr("new Thread(() -> System.out.println(1))") ==
+        "(new Thread (lambda () (call (. System out) println 1)))");
   CHECK(expr("new Thread(() -> { x++; })") == "(new Thread (lambda () (block (expr (post++ x)))))");
   CHECK(expr("f((a, b) -> a + b)") == "(call null f (lambda (a b) (+ a b)))");
   CHECK(expr("f(x -> x)") == "(call null f (lambda (x) x))");
@@ -110,6 +112,6 @@ TEST_CASE("expressions: syntax errors say what was expected") {
   CHECK(expr("a +") == "ERROR: expected an expression, but the file ends here");
   CHECK(expr("f(1, 2") == "ERROR: expected ')' to close the argument list");
   CHECK(expr("a b") == "ERROR: expected the end of the expression, but found the name 'b'");
-  CHECK(expr("int") .find("cast like (int) x") != std::string::npos);
+  CHECK(expr("int").find("cast like (int) x") != std::string::npos);
   CHECK(expr(")") == "ERROR: expected an expression, but found ')'");
 }

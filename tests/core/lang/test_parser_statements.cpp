@@ -11,7 +11,8 @@ TEST_CASE("statements: local variables of every lesson type") {
   CHECK(body("long n = 10L; byte x = (byte) 7; boolean ok = true;") ==
         "(block (local long (n 10L)) (local byte (x (cast byte 7))) (local boolean (ok true)))");
   CHECK(body("String s = \"hi\";") == "(block (local String (s \"hi\")))");
-  CHECK(body("var buf = ByteBuffer.allocate(8);") == "(block (local var (buf (call ByteBuffer allocate 8))))");
+  CHECK(body("var buf = ByteBuffer.allocate(8);") ==
+        "(block (local var (buf (call ByteBuffer allocate 8))))");
   CHECK(body("byte[] a = new byte[4];") == "(block (local byte[] (a (new-array byte[] 4))))");
   CHECK(body("byte[] a = {1, 2, 3};") == "(block (local byte[] (a ({} 1 2 3))))");
   CHECK(body("int a[] = {1};") == "(block (local int (a[] ({} 1))))");
@@ -28,7 +29,8 @@ TEST_CASE("statements: expression statements") {
   CHECK(body("System.gc();") == "(block (expr (call System gc)))");
   CHECK(body("x = 3; x++; --x; new Object(); a[0] = 1;") ==
         "(block (expr (= x 3)) (expr (post++ x)) (expr (-- x)) (expr (new Object)) (expr (= ([] a 0) 1)))");
-  CHECK(body("buf.put((byte) 1).put((byte) 2);") == "(block (expr (call (call buf put (cast byte 1)) put (cast byte 2))))");
+  CHECK(body("buf.put((byte) 1).put((byte) 2);") ==
+        "(block (expr (call (call buf put (cast byte 1)) put (cast byte 2))))");
 }
 
 TEST_CASE("statements: control flow") {
@@ -44,27 +46,35 @@ TEST_CASE("statements: control flow") {
   CHECK(body("for (byte b : bytes) System.out.println(b);") ==
         "(block (foreach byte b bytes (expr (call (. System out) println b))))");
   CHECK(body("for (final var o : objs) continue;") == "(block (foreach var o objs (continue)))");
-  CHECK(body("{ int a = 1; { a++; } } ;") == "(block (block (local int (a 1)) (block (expr (post++ a)))) (empty))");
+  CHECK(body("{ int a = 1; { a++; } } ;") ==
+        "(block (block (local int (a 1)) (block (expr (post++ a)))) (empty))");
   CHECK(body("return;") == "(block (return))");
 }
 
 TEST_CASE("statements: try, catch, finally, throw") {
   CHECK(body("try { f(); } catch (RuntimeException e) { System.out.println(e); }") ==
-        "(block (try (block (expr (call null f))) (catch RuntimeException e (block (expr (call (. System out) println e))))))");
-  CHECK(body("try { f(); } catch (BufferOverflowException | BufferUnderflowException e) {} finally { g(); }") ==
-        "(block (try (block (expr (call null f))) (catch BufferOverflowException|BufferUnderflowException e (block)) "
-        "(finally (block (expr (call null g))))))");
+        "(block (try (block (expr (call null f))) (catch RuntimeException e (block (expr (call (. System "
+        "out) println e))))))");
+  CHECK(
+      body("try { f(); } catch (BufferOverflowException | BufferUnderflowException e) {} finally { g(); }") ==
+      "(block (try (block (expr (call null f))) (catch BufferOverflowException|BufferUnderflowException e "
+      "(block)) "
+      "(finally (block (expr (call null g))))))");
   CHECK(body("try (FileChannel ch = FileChannel.open(p)) { ch.size(); }") ==
         "(block (try (local FileChannel (ch (call FileChannel open p))) (block (expr (call ch size)))))");
-  CHECK(body("throw new IllegalStateException(\"no\");") == "(block (throw (new IllegalStateException \"no\")))");
+  CHECK(body("throw new IllegalStateException(\"no\");") ==
+        "(block (throw (new IllegalStateException \"no\")))");
   CHECK(body("try { f(); }") == "ERROR: a 'try' needs at least one 'catch' or a 'finally'");
 }
 
 TEST_CASE("statements: threads with lambdas") {
-  CHECK(body("Thread t = new Thread(() -> { ByteBuffer b = ByteBuffer.allocate(4); });\nt.start();\nt.join();") ==
-        "(block (local Thread (t (new Thread (lambda () (block (local ByteBuffer (b (call ByteBuffer allocate 4)))))))) "
+  CHECK(body("Thread t = new Thread(() -> { ByteBuffer b = ByteBuffer.allocate(4); "
+             "});\nt.start();\nt.join();") ==
+        "(block (local Thread (t (new Thread (lambda () (block (local ByteBuffer (b (call ByteBuffer "
+        "allocate 4)))))))) "
         "(expr (call t start)) (expr (call t join)))");
-  CHECK(body("Runnable r = () -> System.gc();") == "(block (local Runnable (r (lambda () (call System gc)))))");
+  CHECK(body("Runnable r = () -> System.gc();") ==
+        "(block (local Runnable (r (lambda () (call System gc)))))");
 }
 
 TEST_CASE("statements: spans are exact") {
@@ -88,7 +98,9 @@ TEST_CASE("statements: syntax errors are precise") {
   CHECK(missing.span.line == 2);
   CHECK(missing.span.col == 39);
   CHECK(missing.kind == DiagnosticKind::Syntax);
-  CHECK(body("a + b;") == "ERROR: this expression is not a statement in Java; only assignments, ++/--, method calls and 'new' can stand alone");
+  CHECK(body("a + b;") ==
+        "ERROR: this expression is not a statement in Java; only assignments, ++/--, method calls and 'new' "
+        "can stand alone");
   CHECK(body("if (a) {") == "ERROR: this '{' is never closed: expected '}' before the end of the file");
   CHECK(body("}") == "ERROR: this '}' has no matching '{'");
   CHECK(body("else x();") == "ERROR: this 'else' has no 'if' before it");
@@ -100,12 +112,15 @@ TEST_CASE("statements: syntax errors are precise") {
   CHECK(body("void f() {}").find("a method cannot be declared among statements") == 7);
   CHECK(body("static int f() { return 1; }").find("a method cannot be declared among statements") == 7);
   CHECK(body("int f(int x) { return x; }").find("a method cannot be declared among statements") == 7);
-  CHECK(body("static int x = 1;") == "ERROR: modifiers like 'static' or 'public' are not allowed on statements or local variables");
+  CHECK(body("static int x = 1;") ==
+        "ERROR: modifiers like 'static' or 'public' are not allowed on statements or local variables");
   CHECK(body("public void f() {}").find("a method cannot be declared among statements") == 7);
-  CHECK(body("final int x = 1; final var y = 2;") == "(block (local final int (x 1)) (local final var (y 2)))");
+  CHECK(body("final int x = 1; final var y = 2;") ==
+        "(block (local final int (x 1)) (local final var (y 2)))");
   CHECK(body("int[] a = int[3];") == "ERROR: to create an array, write new int[...]");
   CHECK(body("break;") == "ERROR: 'break' can only be used inside a loop");
-  CHECK(body("while (true) { run(() -> { continue; }); }") == "ERROR: 'continue' can only be used inside a loop");
+  CHECK(body("while (true) { run(() -> { continue; }); }") ==
+        "ERROR: 'continue' can only be used inside a loop");
   CHECK(body("while (true) { if (a) { break; } }") == "(block (while true (block (if a (block (break))))))");
   CHECK(body("for (int i = 0; i < 3; i + 1) {}").find("for loop update") != std::string::npos);
 }

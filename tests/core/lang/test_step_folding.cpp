@@ -17,11 +17,11 @@ heapviz::LessonRunResult run_folded(const std::string& body, std::uint32_t fold_
 }
 
 const char* kLoop =
-    "Object[] a = new Object[5000];\n"            // line 1
-    "for (int i = 0; i < a.length; i++) {\n"      // line 2
-    "    a[i] = new Object();\n"                  // line 3
+    "Object[] a = new Object[5000];\n"        // line 1
+    "for (int i = 0; i < a.length; i++) {\n"  // line 2
+    "    a[i] = new Object();\n"              // line 3
     "}\n"
-    "System.gc();\n"                              // line 5
+    "System.gc();\n"  // line 5
     "System.out.println(a.length);\n";
 
 std::size_t steps_at_line(const heapviz::Trace& t, std::uint32_t line) {
@@ -59,8 +59,8 @@ TEST_CASE("folding: a loop's steps beyond the first fold_line_after of its line 
     }
   }
   CHECK(single == 256);
-  CHECK(single + folded_events == plain_line3);            // every step is accounted for
-  CHECK(batches == (plain_line3 - 256 + 4095) / 4096);     // full batches, then one partial
+  CHECK(single + folded_events == plain_line3);         // every step is accounted for
+  CHECK(batches == (plain_line3 - 256 + 4095) / 4096);  // full batches, then one partial
   // The GC's steps are never folded into a line's batches.
   std::map<heapviz::StepKind, int> gc;
   for (const heapviz::Step& s : folded.trace->steps())
@@ -103,7 +103,8 @@ TEST_CASE("folding: deterministic, and short lessons are not folded at all") {
   REQUIRE(a.trace);
   REQUIRE(b.trace);
   CHECK(a.trace->hash() == b.trace->hash());
-  const char* shorter = "Object[] a = new Object[10];\nfor (int i = 0; i < a.length; i++) {\n    a[i] = new Object();\n}\n";
+  const char* shorter =
+      "Object[] a = new Object[10];\nfor (int i = 0; i < a.length; i++) {\n    a[i] = new Object();\n}\n";
   const auto s1 = run_folded(shorter, 256), s0 = run_folded(shorter, 0);
   REQUIRE(s1.trace);
   REQUIRE(s0.trace);

@@ -33,15 +33,21 @@ TEST_CASE("unsupported: valid Java constructs are named precisely") {
   CHECK(unsupported("Class<?> c = int.class;").rfind("wildcard type arguments", 0) == 0);
   CHECK(unsupported("Object c = String.class;").rfind("class literals", 0) == 0);
   CHECK(unsupported("String s = \"\"\"\n  hi\n  \"\"\";").rfind("text blocks", 0) == 0);
-  CHECK(unsupported("public class M { interface I {} public static void main(String[] a) {} }").rfind("interfaces", 0) == 0);
-  CHECK(unsupported("public class M { enum E { A } public static void main(String[] a) {} }").rfind("enums", 0) == 0);
-  CHECK(unsupported("public class M { static <T> T id(T t) { return t; } public static void main(String[] a) {} }")
+  CHECK(unsupported("public class M { interface I {} public static void main(String[] a) {} }")
+            .rfind("interfaces", 0) == 0);
+  CHECK(unsupported("public class M { enum E { A } public static void main(String[] a) {} }")
+            .rfind("enums", 0) == 0);
+  CHECK(unsupported(
+            "public class M { static <T> T id(T t) { return t; } public static void main(String[] a) {} }")
             .rfind("generic methods", 0) == 0);
-  CHECK(unsupported("public class M { static { } public static void main(String[] a) {} }").rfind("static initializer", 0) == 0);
-  CHECK(unsupported("public class M { synchronized static void f() {} public static void main(String[] a) {} }")
-            .rfind("the modifier 'synchronized'", 0) == 0);
+  CHECK(unsupported("public class M { static { } public static void main(String[] a) {} }")
+            .rfind("static initializer", 0) == 0);
+  CHECK(
+      unsupported("public class M { synchronized static void f() {} public static void main(String[] a) {} }")
+          .rfind("the modifier 'synchronized'", 0) == 0);
   CHECK(unsupported("class Box<T> { T v; }").rfind("generic classes", 0) == 0);
-  CHECK(unsupported("class A implements Runnable { public void run() {} }").rfind("implementing interfaces", 0) == 0);
+  CHECK(unsupported("class A implements Runnable { public void run() {} }")
+            .rfind("implementing interfaces", 0) == 0);
   CHECK(unsupported("Object o = super.toString();").rfind("'super'", 0) == 0);
 }
 

@@ -10,10 +10,12 @@
 #include "heapviz/view.hpp"
 
 namespace {
-std::vector<const heapviz::BlockView*> objects_of(const heapviz::View& v, std::uint64_t from, std::uint64_t to) {
+std::vector<const heapviz::BlockView*> objects_of(const heapviz::View& v, std::uint64_t from,
+                                                  std::uint64_t to) {
   std::vector<const heapviz::BlockView*> out;
   for (const heapviz::BlockView& b : v.blocks)
-    if (b.id != 0 && b.space == heapviz::heap::SpaceId::java_heap && b.addr < to && b.addr + b.size > from) out.push_back(&b);
+    if (b.id != 0 && b.space == heapviz::heap::SpaceId::java_heap && b.addr < to && b.addr + b.size > from)
+      out.push_back(&b);
   return out;
 }
 }  // namespace

@@ -48,7 +48,8 @@ struct NioFixture {
   std::uint64_t addr(heap::ObjectId id) const { return machine.heap.record(id).addr; }
   std::int64_t address_field(heap::ObjectId id) const { return heap::load_prim(machine, id, "address"); }
   heap::ObjectId byte_array(std::vector<std::uint8_t> bytes) {
-    const heap::ObjectId a = heap::new_array(rec, heap::builtin::kByteArray, static_cast<std::uint32_t>(bytes.size()));
+    const heap::ObjectId a =
+        heap::new_array(rec, heap::builtin::kByteArray, static_cast<std::uint32_t>(bytes.size()));
     heap::store_bytes(rec, a, 0, bytes);
     return a;
   }

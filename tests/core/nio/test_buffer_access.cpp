@@ -117,18 +117,31 @@ TEST_CASE("read-only buffers refuse every write before any bounds check") {
 TEST_CASE("put(ByteBuffer) checks identity then read-only-ness then room as the JDK does") {
   Buf h = heap(8);
   Buf d = direct(8);
-  CHECK(thrown([&] { ByteBuffer b = h.b(); b.put(b); }) ==
-        "java.lang.IllegalArgumentException: The source buffer is this buffer");
+  CHECK(thrown([&] {
+          ByteBuffer b = h.b();
+          b.put(b);
+        }) == "java.lang.IllegalArgumentException: The source buffer is this buffer");
   // HeapByteBufferR overrides put(ByteBuffer) and throws at once; DirectByteBufferR does not.
   Buf hr = h.view(h.b().as_read_only());
   Buf dr = d.view(d.b().as_read_only());
-  CHECK(thrown([&] { ByteBuffer b = hr.b(); b.put(b); }) == "java.nio.ReadOnlyBufferException: null");
-  CHECK(thrown([&] { ByteBuffer b = dr.b(); b.put(b); }) ==
-        "java.lang.IllegalArgumentException: The source buffer is this buffer");
-  CHECK(thrown([&] { ByteBuffer s = h.b(); dr.b().put(s); }) == "java.nio.ReadOnlyBufferException: null");
+  CHECK(thrown([&] {
+          ByteBuffer b = hr.b();
+          b.put(b);
+        }) == "java.nio.ReadOnlyBufferException: null");
+  CHECK(thrown([&] {
+          ByteBuffer b = dr.b();
+          b.put(b);
+        }) == "java.lang.IllegalArgumentException: The source buffer is this buffer");
+  CHECK(thrown([&] {
+          ByteBuffer s = h.b();
+          dr.b().put(s);
+        }) == "java.nio.ReadOnlyBufferException: null");
 
   Buf small = heap(2);
-  CHECK(thrown([&] { ByteBuffer s = d.b(); small.b().put(s); }) == "java.nio.BufferOverflowException: null");
+  CHECK(thrown([&] {
+          ByteBuffer s = d.b();
+          small.b().put(s);
+        }) == "java.nio.BufferOverflowException: null");
   CHECK(d.state.position == 0);
 }
 

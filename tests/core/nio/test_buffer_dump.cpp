@@ -1,10 +1,10 @@
 // The inspector's marked dump of a ByteBuffer and the hex dump of any space.
 #include <doctest/doctest.h>
 
+#include "../lang/interp_test_util.hpp"
 #include "heapviz/inspect.hpp"
 #include "heapviz/nio/buffer_dump.hpp"
 #include "heapviz/view.hpp"
-#include "../lang/interp_test_util.hpp"
 
 using heapviz::heap::SpaceId;
 
@@ -19,7 +19,8 @@ heapviz::heap::ObjectId first_of_type(const heapviz::Machine& m, const std::stri
 
 TEST_CASE("buffer dump: a heap buffer's bytes with position, limit and mark, also from its byte[]") {
   const auto r = interp_test::run(
-      "ByteBuffer buf = ByteBuffer.allocate(32);\nbuf.put(\"hello\".getBytes());\nbuf.mark();\nbuf.put((byte) 33);\n"
+      "ByteBuffer buf = "
+      "ByteBuffer.allocate(32);\nbuf.put(\"hello\".getBytes());\nbuf.mark();\nbuf.put((byte) 33);\n"
       "buf.flip();\nbuf.get();\nSystem.out.println(buf);");
   REQUIRE(r.exit_code == 0);
   const heapviz::Machine m = end_state(r);
@@ -32,7 +33,7 @@ TEST_CASE("buffer dump: a heap buffer's bytes with position, limit and mark, als
   CHECK(d->position == 1);
   CHECK(d->limit == 6);
   CHECK(d->capacity == 32);
-  CHECK(d->mark == -1);  // flip() discards the mark
+  CHECK(d->mark == -1);            // flip() discards the mark
   REQUIRE(d->bytes.size() == 32);  // clamped to the capacity
   CHECK(d->bytes[0] == 'h');
   CHECK(d->bytes[5] == 33);
@@ -77,7 +78,8 @@ TEST_CASE("buffer dump: a direct buffer's bytes come from native memory at its a
 
 TEST_CASE("hex dump: page cache and device bytes at the addresses the view draws") {
   const auto r = interp_test::run(
-      "FileChannel ch = FileChannel.open(Path.of(\"h.bin\"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);\n"
+      "FileChannel ch = FileChannel.open(Path.of(\"h.bin\"), StandardOpenOption.CREATE, "
+      "StandardOpenOption.WRITE);\n"
       "ByteBuffer buf = ByteBuffer.wrap(\"AB\".getBytes());\nch.write(buf);\nch.force(true);\nch.close();");
   REQUIRE(r.exit_code == 0);
   const heapviz::Machine m = end_state(r);
@@ -90,7 +92,8 @@ TEST_CASE("hex dump: page cache and device bytes at the addresses the view draws
 }
 
 TEST_CASE("buffer dump: a direct address outside native memory (a mapping) gives no made-up bytes") {
-  const auto r = interp_test::run("ByteBuffer buf = ByteBuffer.allocateDirect(16);\nbuf.put((byte) 7);\nSystem.out.println(buf);");
+  const auto r = interp_test::run(
+      "ByteBuffer buf = ByteBuffer.allocateDirect(16);\nbuf.put((byte) 7);\nSystem.out.println(buf);");
   REQUIRE(r.exit_code == 0);
   heapviz::Machine m = end_state(r);
   const auto buf = first_of_type(m, "java.nio.DirectByteBuffer");

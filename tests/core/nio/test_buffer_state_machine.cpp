@@ -22,7 +22,8 @@ TEST_CASE("allocate and allocateDirect start at pos 0 and lim = cap without a ma
 }
 
 TEST_CASE("a negative capacity throws before anything is allocated") {
-  CHECK(thrown([] { heapviz::nio::allocate(-1); }) == "java.lang.IllegalArgumentException: capacity < 0: (-1 < 0)");
+  CHECK(thrown([] { heapviz::nio::allocate(-1); }) ==
+        "java.lang.IllegalArgumentException: capacity < 0: (-1 < 0)");
   CHECK(thrown([] { heapviz::nio::allocate_direct(-7); }) ==
         "java.lang.IllegalArgumentException: capacity < 0: (-7 < 0)");
 }
@@ -30,7 +31,8 @@ TEST_CASE("a negative capacity throws before anything is allocated") {
 TEST_CASE("position(int) checks the limit then the sign and leaves the state unchanged on failure") {
   Buf buf = heap(16);
   ByteBuffer b = buf.b();
-  CHECK(thrown([&] { b.position(20); }) == "java.lang.IllegalArgumentException: newPosition > limit: (20 > 16)");
+  CHECK(thrown([&] { b.position(20); }) ==
+        "java.lang.IllegalArgumentException: newPosition > limit: (20 > 16)");
   CHECK(thrown([&] { b.position(-1); }) == "java.lang.IllegalArgumentException: newPosition < 0: (-1 < 0)");
   CHECK(buf.state == heap(16).state);
   b.limit(8);

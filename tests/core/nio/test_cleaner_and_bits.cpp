@@ -27,11 +27,13 @@ TEST_CASE("Cleaner timing: not freed before a GC, pending after it, freed only b
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{1, 4096, 4096});
   const std::size_t from = f.trace.size();
   nio::run_reference_handler(f.rec);
-  CHECK(f.kinds_since(from) == std::vector<std::string>{"reference_handler", "native_free", "bits_unreserve"});
+  CHECK(f.kinds_since(from) ==
+        std::vector<std::string>{"reference_handler", "native_free", "bits_unreserve"});
   CHECK(f.machine.native.find(base) == nullptr);
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{0, 0, 0});
   CHECK(f.machine.heap.pending_references.empty());
-  CHECK(heap::root_value(f.machine, heap::RootKind::system, "jdk.internal.ref.Cleaner", "first") == heap::kNoObject);
+  CHECK(heap::root_value(f.machine, heap::RootKind::system, "jdk.internal.ref.Cleaner", "first") ==
+        heap::kNoObject);
   // The next GC reclaims the Cleaner and the Deallocator.
   nio::system_gc(f.rec);
   CHECK_FALSE(f.machine.heap.is_live(cleaner));
@@ -44,7 +46,8 @@ TEST_CASE("views have no cleaner, att is the root, and a live view keeps the roo
   const heap::ObjectId root = f.keep("root", nio::allocate_direct(f.rec, 64));
   f.call(root, "position(int)", {std::int32_t{8}});
   const heap::ObjectId s = f.keep("s", std::get<JRef>(f.call(root, "slice()")).id);
-  const heap::ObjectId ss = f.keep("ss", std::get<JRef>(f.call(s, "slice(int,int)", {std::int32_t{4}, std::int32_t{8}})).id);
+  const heap::ObjectId ss =
+      f.keep("ss", std::get<JRef>(f.call(s, "slice(int,int)", {std::int32_t{4}, std::int32_t{8}})).id);
   const heap::ObjectId ro = f.keep("ro", std::get<JRef>(f.call(ss, "asReadOnlyBuffer()")).id);
   CHECK(heap::load_ref(f.machine, s, "att") == root);
   CHECK(heap::load_ref(f.machine, ss, "att") == root);  // a slice of a slice points at the root
@@ -78,7 +81,8 @@ TEST_CASE("Cleaner list: unlinking a middle Cleaner keeps the others reachable")
   const heap::ObjectId a = f.keep("a", nio::allocate_direct(f.rec, 16));
   const heap::ObjectId b = f.keep("b", nio::allocate_direct(f.rec, 32));
   const heap::ObjectId c = f.keep("c", nio::allocate_direct(f.rec, 48));
-  const heap::ObjectId ca = heap::load_ref(f.machine, a, "cleaner"), cc = heap::load_ref(f.machine, c, "cleaner");
+  const heap::ObjectId ca = heap::load_ref(f.machine, a, "cleaner"),
+                       cc = heap::load_ref(f.machine, c, "cleaner");
   f.drop("b");
   nio::system_gc(f.rec);
   nio::run_reference_handler(f.rec);
@@ -101,7 +105,8 @@ TEST_CASE("Bits OOM path: wait, System.gc(), 9 sleeps of 1..256 ms (511 ms), the
   f.keep("a", nio::allocate_direct(f.rec, 600));
   const std::size_t from = f.trace.size();
   CHECK(thrown([&] { nio::allocate_direct(f.rec, 600); }) ==
-        "java.lang.OutOfMemoryError: Cannot reserve 600 bytes of direct buffer memory (allocated: 600, limit: 1024)");
+        "java.lang.OutOfMemoryError: Cannot reserve 600 bytes of direct buffer memory (allocated: 600, "
+        "limit: 1024)");
   CHECK(f.machine.clock_ms == 511);
   std::size_t sleeps = 0;
   for (std::size_t i = from; i < f.trace.size(); ++i)
@@ -116,13 +121,16 @@ TEST_CASE("Bits OOM path: wait, System.gc(), 9 sleeps of 1..256 ms (511 ms), the
 
 TEST_CASE("Bits: System.gc() inside reserveMemory frees a garbage buffer, unless -XX:+DisableExplicitGC") {
   for (const bool disabled : {false, true}) {
-    NioFixture f(std::string("-Xmx8m -XX:+UseSerialGC -XX:MaxDirectMemorySize=1k") + (disabled ? " -XX:+DisableExplicitGC" : ""));
+    NioFixture f(std::string("-Xmx8m -XX:+UseSerialGC -XX:MaxDirectMemorySize=1k") +
+                 (disabled ? " -XX:+DisableExplicitGC" : ""));
     f.keep("a", nio::allocate_direct(f.rec, 600));
     f.drop("a");
     const std::size_t from = f.trace.size();
     const std::string outcome = thrown([&] { f.keep("b", nio::allocate_direct(f.rec, 600)); });
     if (disabled) {
-      CHECK(outcome == "java.lang.OutOfMemoryError: Cannot reserve 600 bytes of direct buffer memory (allocated: 600, limit: 1024)");
+      CHECK(outcome ==
+            "java.lang.OutOfMemoryError: Cannot reserve 600 bytes of direct buffer memory (allocated: 600, "
+            "limit: 1024)");
       CHECK(f.count_since(from, StepKind::gc_start) == 0);
       CHECK(f.machine.clock_ms == 511);
     } else {
@@ -135,13 +143,15 @@ TEST_CASE("Bits: System.gc() inside reserveMemory frees a garbage buffer, unless
   }
 }
 
-TEST_CASE("Bits: the limit is checked against capacity, so page-aligned buffers may exceed it in memoryUsed") {
+TEST_CASE(
+    "Bits: the limit is checked against capacity, so page-aligned buffers may exceed it in memoryUsed") {
   NioFixture f("-Xmx8m -XX:+UseSerialGC -XX:MaxDirectMemorySize=8k -Dsun.nio.PageAlignDirectMemory=true");
   f.keep("a", nio::allocate_direct(f.rec, 4096));
   f.keep("b", nio::allocate_direct(f.rec, 4096));
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{2, 16384, 8192});
   CHECK(thrown([&] { nio::allocate_direct(f.rec, 1); }) ==
-        "java.lang.OutOfMemoryError: Cannot reserve 4097 bytes of direct buffer memory (allocated: 16384, limit: 8192)");
+        "java.lang.OutOfMemoryError: Cannot reserve 4097 bytes of direct buffer memory (allocated: 16384, "
+        "limit: 8192)");
 }
 
 TEST_CASE("MaxDirectMemorySize defaults to Runtime.maxMemory() of the heap, an explicit 0 is a limit of 0") {
@@ -150,21 +160,26 @@ TEST_CASE("MaxDirectMemorySize defaults to Runtime.maxMemory() of the heap, an e
   NioFixture zero("-Xmx64m -XX:+UseSerialGC -XX:MaxDirectMemorySize=0");
   CHECK(zero.machine.bits.max_memory == 0);
   zero.keep("z", nio::allocate_direct(zero.rec, 0));
-  CHECK(thrown([&] { nio::allocate_direct(zero.rec, 1); }) ==
-        "java.lang.OutOfMemoryError: Cannot reserve 1 bytes of direct buffer memory (allocated: 1, limit: 0)");
+  CHECK(
+      thrown([&] { nio::allocate_direct(zero.rec, 1); }) ==
+      "java.lang.OutOfMemoryError: Cannot reserve 1 bytes of direct buffer memory (allocated: 1, limit: 0)");
   CHECK(nio::mapped_pool(f.machine) == nio::PoolFigures{0, 0, 0});
 }
 
-TEST_CASE("Unsafe.invokeCleaner frees at once, views and heap buffers are refused, a second call does nothing") {
+TEST_CASE(
+    "Unsafe.invokeCleaner frees at once, views and heap buffers are refused, a second call does nothing") {
   NioFixture f;
   const heap::ObjectId b = f.keep("b", nio::allocate_direct(f.rec, 128));
   const heap::ObjectId s = f.keep("s", std::get<JRef>(f.call(b, "duplicate()")).id);
   const heap::ObjectId h = f.keep("h", nio::allocate(f.rec, 8));
-  CHECK(thrown([&] { nio::invoke_cleaner(f.rec, h); }) == "java.lang.IllegalArgumentException: buffer is non-direct");
-  CHECK(thrown([&] { nio::invoke_cleaner(f.rec, s); }) == "java.lang.IllegalArgumentException: duplicate or slice");
+  CHECK(thrown([&] { nio::invoke_cleaner(f.rec, h); }) ==
+        "java.lang.IllegalArgumentException: buffer is non-direct");
+  CHECK(thrown([&] { nio::invoke_cleaner(f.rec, s); }) ==
+        "java.lang.IllegalArgumentException: duplicate or slice");
   const std::size_t from = f.trace.size();
   nio::invoke_cleaner(f.rec, b);
-  CHECK(f.kinds_since(from) == std::vector<std::string>{"reference_handler", "native_free", "bits_unreserve"});
+  CHECK(f.kinds_since(from) ==
+        std::vector<std::string>{"reference_handler", "native_free", "bits_unreserve"});
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{0, 0, 0});
   CHECK(f.machine.native.allocated_count() == 0);
   nio::invoke_cleaner(f.rec, b);

@@ -10,8 +10,9 @@ TEST_CASE("allocateDirect: the constructor's steps in JDK 17 order") {
   NioFixture f;
   const std::size_t from = f.trace.size();
   const heap::ObjectId b = f.keep("buf", nio::allocate_direct(f.rec, 512));
-  CHECK(f.kinds_since(from) == std::vector<std::string>{"alloc", "buffer_op", "bits_reserve", "native_alloc", "native_zero", "alloc",
-                                                        "field_store", "alloc", "cleaner_create", "root_set"});
+  CHECK(f.kinds_since(from) == std::vector<std::string>{"alloc", "buffer_op", "bits_reserve", "native_alloc",
+                                                        "native_zero", "alloc", "field_store", "alloc",
+                                                        "cleaner_create", "root_set"});
   CHECK(f.trace.step(from + 3).text.internals.find("Unsafe.allocateMemory") != std::string::npos);
   CHECK(f.trace.step(from + 8).text.internals.find("Cleaner.create") != std::string::npos);
   CHECK(!f.trace.step(from + 2).text.zh.empty());
@@ -47,8 +48,10 @@ TEST_CASE("allocateDirect with page alignment: used = cap + 4096, address page-a
   NioFixture f("-Xmx8m -XX:+UseSerialGC -Dsun.nio.PageAlignDirectMemory=true");
   const std::size_t from = f.trace.size();
   const heap::ObjectId b = f.keep("buf", nio::allocate_direct(f.rec, 1000));
-  CHECK(f.kinds_since(from) == std::vector<std::string>{"alloc", "buffer_op", "bits_reserve", "native_alloc", "native_zero",
-                                                        "address_align", "alloc", "field_store", "alloc", "cleaner_create", "root_set"});
+  CHECK(f.kinds_since(from) == std::vector<std::string>{"alloc", "buffer_op", "bits_reserve", "native_alloc",
+                                                        "native_zero", "address_align", "alloc",
+                                                        "field_store", "alloc", "cleaner_create",
+                                                        "root_set"});
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{1, 1000 + 4096, 1000});
   const auto address = static_cast<std::uint64_t>(f.address_field(b));
   CHECK(address % 4096 == 0);
@@ -68,10 +71,13 @@ TEST_CASE("allocateDirect(0) reserves 1 byte, allocateDirect(-1) throws before r
   NioFixture f;
   const heap::ObjectId b = f.keep("buf", nio::allocate_direct(f.rec, 0));
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{1, 1, 0});
-  CHECK(f.machine.native.find(static_cast<std::uint64_t>(f.address_field(b)))->requested == 8);  // rounded to 8
-  CHECK(thrown([&] { nio::allocate_direct(f.rec, -1); }) == "java.lang.IllegalArgumentException: capacity < 0: (-1 < 0)");
+  CHECK(f.machine.native.find(static_cast<std::uint64_t>(f.address_field(b)))->requested ==
+        8);  // rounded to 8
+  CHECK(thrown([&] { nio::allocate_direct(f.rec, -1); }) ==
+        "java.lang.IllegalArgumentException: capacity < 0: (-1 < 0)");
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{1, 1, 0});
-  CHECK(thrown([&] { nio::allocate(f.rec, -5); }) == "java.lang.IllegalArgumentException: capacity < 0: (-5 < 0)");
+  CHECK(thrown([&] { nio::allocate(f.rec, -5); }) ==
+        "java.lang.IllegalArgumentException: capacity < 0: (-5 < 0)");
 }
 
 TEST_CASE("native memory exhausted: Unable to allocate, and the reservation is given back") {
@@ -80,7 +86,8 @@ TEST_CASE("native memory exhausted: Unable to allocate, and the reservation is g
   Machine m(s);
   Trace t(m);
   Recorder r(m, &t);
-  CHECK(thrown([&] { nio::allocate_direct(r, 5000); }) == "java.lang.OutOfMemoryError: Unable to allocate 5000 bytes");
+  CHECK(thrown([&] { nio::allocate_direct(r, 5000); }) ==
+        "java.lang.OutOfMemoryError: Unable to allocate 5000 bytes");
   CHECK(nio::direct_pool(m) == nio::PoolFigures{0, 0, 0});
   CHECK(t.step(t.size() - 3).kind == StepKind::direct_oom);
   CHECK(t.step(t.size() - 2).kind == StepKind::bits_unreserve);
@@ -100,9 +107,9 @@ TEST_CASE("a compacting GC moves the DirectByteBuffer object, not its native blo
   const std::int64_t address = f.address_field(b);
   const std::vector<nio::NativeBlock> blocks = f.machine.native.blocks();
   nio::system_gc(f.rec);
-  CHECK(f.addr(b) < before);                  // the object slid down
-  CHECK(f.address_field(b) == address);       // the field is a plain long: unchanged
-  CHECK(f.machine.native.blocks() == blocks); // native memory never moves
+  CHECK(f.addr(b) < before);                   // the object slid down
+  CHECK(f.address_field(b) == address);        // the field is a plain long: unchanged
+  CHECK(f.machine.native.blocks() == blocks);  // native memory never moves
   CHECK(f.machine.heap.pending_references.empty());
   CHECK(std::get<std::int8_t>(f.call(b, "get(int)", {std::int32_t{2}})) == 3);
   CHECK(nio::direct_pool(f.machine).count == 1);

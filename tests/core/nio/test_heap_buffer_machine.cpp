@@ -52,8 +52,9 @@ TEST_CASE("call_buffer_method: state in fields, bytes in the byte[], one buffer_
   CHECK(thrown([&] { f.call(b, "reset()"); }) == "java.nio.InvalidMarkException: null");
   CHECK(thrown([&] { f.call(b, "put(byte[])", {JRef{}}); }) ==  // JDK 17's helpful message
         "java.lang.NullPointerException: Cannot read the array length because \"src\" is null");
-  CHECK(thrown([&] { f.call(b, "slice(int,int)", {std::int32_t{2}, std::int32_t{9}}); }) ==
-        "java.lang.IndexOutOfBoundsException: Range [2, 2 + 9) out of bounds for length 5");
+  CHECK(thrown([&] {
+          f.call(b, "slice(int,int)", {std::int32_t{2}, std::int32_t{9}});
+        }) == "java.lang.IndexOutOfBoundsException: Range [2, 2 + 9) out of bounds for length 5");
   CHECK(nio::supports_buffer_method("putLong(int,long)"));
   CHECK_FALSE(nio::supports_buffer_method("asIntBuffer()"));
   CHECK_THROWS_AS(f.call(b, "asIntBuffer()"), std::invalid_argument);
@@ -76,9 +77,11 @@ TEST_CASE("views share the byte[], read-only views are HeapByteBufferR, wrap use
   CHECK(f.machine.klasses->at(f.machine.heap.record(ro).klass).name == "java.nio.HeapByteBufferR");
   CHECK(f.machine.heap.record(ro).size == 56);
   CHECK(std::get<std::string>(f.call(ro, "toString()")) == "java.nio.HeapByteBufferR[pos=0 lim=5 cap=5]");
-  CHECK(thrown([&] { f.call(ro, "put(byte)", {std::int8_t{1}}); }) == "java.nio.ReadOnlyBufferException: null");
+  CHECK(thrown([&] { f.call(ro, "put(byte)", {std::int8_t{1}}); }) ==
+        "java.nio.ReadOnlyBufferException: null");
   CHECK(thrown([&] { f.call(ro, "array()"); }) == "java.nio.ReadOnlyBufferException: null");
-  CHECK(thrown([&] { nio::wrap(f.rec, arr, std::make_pair(5, 6)); }) == "java.lang.IndexOutOfBoundsException: null");
+  CHECK(thrown([&] { nio::wrap(f.rec, arr, std::make_pair(5, 6)); }) ==
+        "java.lang.IndexOutOfBoundsException: null");
 }
 
 TEST_CASE("a heap buffer survives its byte[] moving: address is array-relative") {
@@ -92,9 +95,9 @@ TEST_CASE("a heap buffer survives its byte[] moving: address is array-relative")
   const std::uint64_t hb_before = f.addr(hb);
   const std::vector<std::byte> window = nio::buffer_window(f.machine, b);
   nio::system_gc(f.rec);
-  CHECK(f.addr(hb) < hb_before);                         // the array moved ...
-  CHECK(heap::load_ref(f.machine, b, "hb") == hb);       // ... hb was adjusted by the GC ...
-  CHECK(heap::load_prim(f.machine, b, "address") == 16); // ... and address did not need to change
+  CHECK(f.addr(hb) < hb_before);                          // the array moved ...
+  CHECK(heap::load_ref(f.machine, b, "hb") == hb);        // ... hb was adjusted by the GC ...
+  CHECK(heap::load_prim(f.machine, b, "address") == 16);  // ... and address did not need to change
   CHECK(nio::buffer_window(f.machine, b) == window);
   CHECK(std::get<std::int8_t>(f.call(b, "get(int)", {std::int32_t{1}})) == 20);
   f.call(b, "put(byte)", {std::int8_t{40}});

@@ -60,10 +60,10 @@ TEST_CASE("bytes are real and fresh memory is zero and reads stay inside a live 
   CHECK(out == in);
   m.read(a, out);
   CHECK(out == std::array<std::byte, 4>{});
-  CHECK_THROWS_AS(m.read(a + 22, out), std::out_of_range);   // past the 24 usable bytes
-  CHECK_THROWS_AS(m.write(a - 8, in), std::out_of_range);    // the header is not the owner's
+  CHECK_THROWS_AS(m.read(a + 22, out), std::out_of_range);  // past the 24 usable bytes
+  CHECK_THROWS_AS(m.write(a - 8, in), std::out_of_range);   // the header is not the owner's
   m.free(a);
-  CHECK_THROWS_AS(m.read(a, out), std::out_of_range);        // use after free is a simulator bug
+  CHECK_THROWS_AS(m.read(a, out), std::out_of_range);  // use after free is a simulator bug
 }
 
 TEST_CASE("a freed block is reused by a request of the same size with its old bytes") {
@@ -79,7 +79,7 @@ TEST_CASE("a freed block is reused by a request of the same size with its old by
   CHECK(again == a);
   std::array<std::byte, 2> out{};
   m.read(again, out);
-  CHECK(out == in);  // malloc does not zero: that is Unsafe.setMemory's step
+  CHECK(out == in);                // malloc does not zero: that is Unsafe.setMemory's step
   CHECK(m.find(guard)->id == id);  // untouched blocks keep their ids and addresses
   check_sound(m);
 }
@@ -193,7 +193,8 @@ TEST_CASE("Unsafe.allocateMemory rounds to 8 and reports exhaustion with the rou
         "java.lang.OutOfMemoryError: Unable to allocate 5000 bytes");
   CHECK(thrown([&] { unsafe_allocate_memory(m, -1); }) == "java.lang.IllegalArgumentException: null");
   // Long.MAX_VALUE - 3 wraps negative when rounded (measured: IllegalArgumentException).
-  CHECK(thrown([&] { unsafe_allocate_memory(m, 9223372036854775804); }) == "java.lang.IllegalArgumentException: null");
+  CHECK(thrown([&] { unsafe_allocate_memory(m, 9223372036854775804); }) ==
+        "java.lang.IllegalArgumentException: null");
   unsafe_set_memory(m, p, 8, std::byte{0x5a});
   std::array<std::byte, 8> out{};
   m.read(p, out);
@@ -217,5 +218,6 @@ TEST_CASE("a direct buffer works on native memory through NativeByteStore") {
   s.put(std::int8_t{9});
   std::array<std::byte, 5> out{};
   m.read(base, out);
-  CHECK(out == std::array<std::byte, 5>{std::byte{1}, std::byte{2}, std::byte{3}, std::byte{4}, std::byte{9}});
+  CHECK(out ==
+        std::array<std::byte, 5>{std::byte{1}, std::byte{2}, std::byte{3}, std::byte{4}, std::byte{9}});
 }

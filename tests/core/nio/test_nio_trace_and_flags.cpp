@@ -52,7 +52,8 @@ TEST_CASE("nio trace: the same scenario gives the same hash, state_at(k) equals 
 
 TEST_CASE("parse_all_jvm_flags: heap flags and the nio flags") {
   const ParsedJvmFlags p = parse_all_jvm_flags(
-      "-Xmx32m -XX:+UseSerialGC -XX:MaxDirectMemorySize=1m -Dsun.nio.PageAlignDirectMemory=true -XX:+DisableExplicitGC "
+      "-Xmx32m -XX:+UseSerialGC -XX:MaxDirectMemorySize=1m -Dsun.nio.PageAlignDirectMemory=true "
+      "-XX:+DisableExplicitGC "
       "-Djdk.nio.maxCachedBufferSize=262144 -XX:+Whatever");
   REQUIRE(p.ok());
   CHECK(p.settings.heap.max_heap == 32u << 20);

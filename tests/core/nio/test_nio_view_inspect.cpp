@@ -18,7 +18,8 @@ std::int64_t counter(const View& v, const std::string& key) {
 }
 const BlockView* native_block_at(const View& v, std::uint64_t user_address) {
   for (const BlockView& b : v.blocks)
-    if (b.space == heap::SpaceId::native && b.state == BlockState::live && b.addr + 8 == user_address) return &b;
+    if (b.space == heap::SpaceId::native && b.state == BlockState::live && b.addr + 8 == user_address)
+      return &b;
   return nullptr;
 }
 }  // namespace
@@ -26,7 +27,8 @@ const BlockView* native_block_at(const View& v, std::uint64_t user_address) {
 TEST_CASE("view: native region, labelled chunks, address arrows and pool counters") {
   NioFixture f("-Xmx8m -XX:+UseSerialGC -XX:MaxDirectMemorySize=1m");
   const heap::ObjectId b = f.keep("buf", nio::allocate_direct(f.rec, 512));
-  const heap::ObjectId s = f.keep("s", std::get<JRef>(f.call(b, "slice(int,int)", {std::int32_t{8}, std::int32_t{4}})).id);
+  const heap::ObjectId s =
+      f.keep("s", std::get<JRef>(f.call(b, "slice(int,int)", {std::int32_t{8}, std::int32_t{4}})).id);
   const auto address = static_cast<std::uint64_t>(f.address_field(b));
   View v = make_view(f.machine);
   REQUIRE(v.regions.size() == 2);
@@ -124,7 +126,8 @@ TEST_CASE("view: a live direct buffer's native block keeps its owner's label thr
   bool in_adjust_or_move = false;
   for (std::size_t k = gc_first; k < f.trace.size(); ++k) {
     const Step& st = f.trace.step(k);
-    if (st.kind == StepKind::gc_phase) in_adjust_or_move = st.text.en.rfind("Phase 3", 0) == 0 || st.text.en.rfind("Phase 4", 0) == 0;
+    if (st.kind == StepKind::gc_phase)
+      in_adjust_or_move = st.text.en.rfind("Phase 3", 0) == 0 || st.text.en.rfind("Phase 4", 0) == 0;
     moves += st.kind == StepKind::move;
     if (!in_adjust_or_move) continue;
     const Machine after = f.trace.state_at(k + 1);

@@ -8,7 +8,8 @@
 
 namespace heapviz::heap {
 
-static_assert(std::endian::native == std::endian::little, "heap bytes are stored in host order; x86-64 is little-endian");
+static_assert(std::endian::native == std::endian::little,
+              "heap bytes are stored in host order; x86-64 is little-endian");
 
 /// Identifies an address space in a Machine (the Java heap now; native, kernel, device later).
 enum class SpaceId : std::uint8_t { java_heap = 0, native = 1, kernel = 2, device = 3 };
@@ -37,7 +38,9 @@ class AddressSpace {
     bytes_.write(addr - base_, static_cast<const std::uint8_t*>(in), len);
   }
   /// memmove inside the space.
-  HEAPVIZ_INLINE void move(std::uint64_t to, std::uint64_t from, std::size_t len) { bytes_.move(to - base_, from - base_, len); }
+  HEAPVIZ_INLINE void move(std::uint64_t to, std::uint64_t from, std::size_t len) {
+    bytes_.move(to - base_, from - base_, len);
+  }
   void zero(std::uint64_t addr, std::size_t len) { bytes_.fill(addr - base_, 0, len); }
 
   /// Prefetch hint for addr (ignored outside the space).
@@ -50,7 +53,9 @@ class AddressSpace {
   HEAPVIZ_INLINE void write_u32(std::uint64_t addr, std::uint32_t v) { write_le(addr, v); }
   HEAPVIZ_INLINE void write_u64(std::uint64_t addr, std::uint64_t v) { write_le(addr, v); }
 
-  bool operator==(const AddressSpace& o) const { return id_ == o.id_ && base_ == o.base_ && bytes_ == o.bytes_; }
+  bool operator==(const AddressSpace& o) const {
+    return id_ == o.id_ && base_ == o.base_ && bytes_ == o.bytes_;
+  }
   std::size_t owned_bytes() const { return bytes_.owned_bytes(); }
 
  private:

@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "heapviz/heap/java_heap.hpp"
-
 #include "heapviz/trace.hpp"
 
 namespace heapviz::heap {

@@ -114,7 +114,8 @@ class CowPages {
     if (n == 0 || to == from) return;
     if ((to & kMask) + n <= kPageElems && (from & kMask) + n <= kPageElems && slots_[to >> PageShift].owned &&
         slots_[from >> PageShift].data != nullptr) [[likely]] {  // both ends inside one page each
-      std::memmove(slots_[to >> PageShift].data + (to & kMask), slots_[from >> PageShift].data + (from & kMask), n * sizeof(T));
+      std::memmove(slots_[to >> PageShift].data + (to & kMask),
+                   slots_[from >> PageShift].data + (from & kMask), n * sizeof(T));
       return;
     }
     constexpr std::size_t kChunk = 512;

@@ -41,7 +41,8 @@ std::int64_t load_prim(const Machine& m, ObjectId obj, std::string_view field);
 
 /// Makes (kind, scope, name) a root holding `value` (null allowed), defining the slot if new.
 /// Returns the slot index. `x = null` is set_root(..., kNoObject): the reference really goes.
-std::uint32_t set_root(Recorder& r, RootKind kind, std::string_view scope, std::string_view name, ObjectId value);
+std::uint32_t set_root(Recorder& r, RootKind kind, std::string_view scope, std::string_view name,
+                       ObjectId value);
 /// Shorthand for a local variable of thread/method `scope` (e.g. "main/main").
 inline std::uint32_t set_local(Recorder& r, std::string_view scope, std::string_view name, ObjectId value) {
   return set_root(r, RootKind::local, scope, name, value);

@@ -15,11 +15,12 @@ std::string_view collector_name(Collector c);
 
 /// Heap settings, the simulated equivalents of the JVM flags. Sizes in bytes.
 struct HeapSettings {
-  std::uint64_t max_heap = 64ull << 20;    ///< -Xmx: the capacity of the simulated space
-  std::uint64_t initial_heap = 0;          ///< -Xms (0 = not given); must not exceed -Xmx; informational
+  std::uint64_t max_heap = 64ull << 20;  ///< -Xmx: the capacity of the simulated space
+  std::uint64_t initial_heap = 0;        ///< -Xms (0 = not given); must not exceed -Xmx; informational
   Collector collector = Collector::mark_compact;
-  std::uint32_t dead_ratio = 5;            ///< -XX:MarkSweepDeadRatio (percent of capacity left as dead wood)
-  std::uint32_t always_compact_count = 4;  ///< -XX:MarkSweepAlwaysCompactCount (every Nth full GC compacts fully)
+  std::uint32_t dead_ratio = 5;  ///< -XX:MarkSweepDeadRatio (percent of capacity left as dead wood)
+  std::uint32_t always_compact_count =
+      4;  ///< -XX:MarkSweepAlwaysCompactCount (every Nth full GC compacts fully)
   /// -Xmn (0 = not given). heapviz models ONE space, so this does not split the heap; it only changes
   /// Runtime.maxMemory(), which the JDK computes from the young generation's survivor space.
   std::uint64_t young_size = 0;
@@ -28,8 +29,8 @@ struct HeapSettings {
 };
 
 /// Limits of the simulator: the heap is one space that must fit below 4 GiB (unscaled compressed oops).
-inline constexpr std::uint64_t kMinHeap = 128;            ///< bytes; the JDK itself refuses < 2 MiB
-inline constexpr std::uint64_t kMaxHeap = 2ull << 30;     ///< 2 GiB: HeapBaseMinAddress (2 GiB) to 4 GiB
+inline constexpr std::uint64_t kMinHeap = 128;         ///< bytes; the JDK itself refuses < 2 MiB
+inline constexpr std::uint64_t kMaxHeap = 2ull << 30;  ///< 2 GiB: HeapBaseMinAddress (2 GiB) to 4 GiB
 
 /// "" if the settings are usable, else an English error sentence naming the bad value.
 std::string validate(const HeapSettings& s);

@@ -23,24 +23,28 @@ enum class ObjectState : std::uint8_t { free_slot = 0, live = 1, dead = 2 };
 /// Bookkeeping for one object id. The bytes in the heap are the truth for contents; this record
 /// lets the view and the trace name objects by id.
 struct ObjectRecord {
-  std::uint64_t addr = 0;    ///< current start address (last address when dead)
-  std::uint32_t size = 0;    ///< bytes, 8-aligned
+  std::uint64_t addr = 0;  ///< current start address (last address when dead)
+  std::uint32_t size = 0;  ///< bytes, 8-aligned
   KlassId klass = 0;
   ObjectState state = ObjectState::free_slot;
-  std::uint8_t flags = 0;    ///< kFiller
-  static constexpr std::uint8_t kFiller = 1;   ///< a dead-wood filler (int[]) written by the compactor
-  static constexpr std::uint8_t kGarbage = 2;  ///< not reached by marking (set only when recording, for the view)
+  std::uint8_t flags = 0;                     ///< kFiller
+  static constexpr std::uint8_t kFiller = 1;  ///< a dead-wood filler (int[]) written by the compactor
+  static constexpr std::uint8_t kGarbage =
+      2;  ///< not reached by marking (set only when recording, for the view)
   bool operator==(const ObjectRecord&) const = default;
 };
 
 /// Counters the heap keeps (indexes into JavaHeap::counters).
 enum class HeapCounter : std::uint8_t {
-  gc_count,          ///< full GCs run (MarkSweep::total_invocations)
-  objects_allocated, bytes_allocated,
-  objects_moved, bytes_moved,
-  objects_freed, bytes_freed,       ///< reclaimed by a GC
-  dead_wood_bytes,                  ///< bytes left as filler by the last compaction
-  references_pending,               ///< references put on the pending list, total
+  gc_count,  ///< full GCs run (MarkSweep::total_invocations)
+  objects_allocated,
+  bytes_allocated,
+  objects_moved,
+  bytes_moved,
+  objects_freed,
+  bytes_freed,         ///< reclaimed by a GC
+  dead_wood_bytes,     ///< bytes left as filler by the last compaction
+  references_pending,  ///< references put on the pending list, total
   count_
 };
 std::string_view heap_counter_name(HeapCounter c);
@@ -52,12 +56,12 @@ std::string_view gc_phase_name(GcPhase p);
 /// The simulated Java heap: one space of -Xmx bytes holding real object bytes, plus bookkeeping.
 /// Mutate it only through effects (machine.hpp) so that the trace can replay every change.
 struct JavaHeap {
-  AddressSpace space;                     ///< the bytes, at heap_base(settings)
-  CowPages<ObjectId, 10> start_ids;       ///< per 8-byte word: id of the object starting there, or 0
-  CowPages<ObjectRecord, 10> objects;     ///< indexed by ObjectId; [0] unused
-  std::uint64_t top = 0;                  ///< mark-compact: bump pointer (next free byte)
+  AddressSpace space;                  ///< the bytes, at heap_base(settings)
+  CowPages<ObjectId, 10> start_ids;    ///< per 8-byte word: id of the object starting there, or 0
+  CowPages<ObjectRecord, 10> objects;  ///< indexed by ObjectId; [0] unused
+  std::uint64_t top = 0;               ///< mark-compact: bump pointer (next free byte)
   std::map<std::uint64_t, std::uint64_t> free_chunks;  ///< mark-sweep: address -> size, address order
-  std::uint64_t used = 0;                 ///< bytes of live objects (fillers included)
+  std::uint64_t used = 0;                              ///< bytes of live objects (fillers included)
   std::uint64_t live_objects = 0;
   std::vector<ObjectId> pending_references;  ///< References whose referent died (for the Reference Handler)
   std::array<std::uint64_t, static_cast<std::size_t>(HeapCounter::count_)> counters{};
@@ -76,7 +80,9 @@ struct JavaHeap {
     return objects.at(id);
   }
   [[noreturn]] static void throw_bad_id(ObjectId id);
-  bool is_live(ObjectId id) const { return id != kNoObject && id < objects.size() && objects.get(id).state == ObjectState::live; }
+  bool is_live(ObjectId id) const {
+    return id != kNoObject && id < objects.size() && objects.get(id).state == ObjectState::live;
+  }
   /// Id of the object starting exactly at addr, or kNoObject.
   HEAPVIZ_INLINE ObjectId object_at(std::uint64_t addr) const {
     if (!space.contains(addr, 8) || (addr & 7) != 0) return kNoObject;
@@ -89,12 +95,18 @@ struct JavaHeap {
   }
   static constexpr std::uint64_t kPrefetchDistance = 576;  ///< HotSpot's PrefetchScanIntervalInBytes on x86
   HEAPVIZ_INLINE std::uint64_t mark_word(std::uint64_t addr) const { return space.read_u64(addr); }
-  HEAPVIZ_INLINE std::uint32_t narrow_klass(std::uint64_t addr) const { return space.read_u32(addr + layout::kKlassOffset); }
-  HEAPVIZ_INLINE std::uint32_t array_length(std::uint64_t addr) const { return space.read_u32(addr + layout::kArrayLengthOffset); }
+  HEAPVIZ_INLINE std::uint32_t narrow_klass(std::uint64_t addr) const {
+    return space.read_u32(addr + layout::kKlassOffset);
+  }
+  HEAPVIZ_INLINE std::uint32_t array_length(std::uint64_t addr) const {
+    return space.read_u32(addr + layout::kArrayLengthOffset);
+  }
 
   /// Primitive mutations behind the object_move / object_kill effects. Call them only from
   /// apply_effect or Recorder (so that every change is recorded).
-  HEAPVIZ_INLINE void set_start(std::uint64_t addr, ObjectId id) { start_ids.mut((addr - space.base()) >> 3) = id; }
+  HEAPVIZ_INLINE void set_start(std::uint64_t addr, ObjectId id) {
+    start_ids.mut((addr - space.base()) >> 3) = id;
+  }
   HEAPVIZ_INLINE void apply_move(ObjectId id, std::uint64_t from, std::uint64_t to) {
     ObjectRecord& r = objects.mut(id);
     space.move(to, from, r.size);
@@ -116,7 +128,8 @@ struct JavaHeap {
 /// Size in bytes of the object whose header is at addr, computed from its header as HotSpot does
 /// (klass -> instance size, or array length -> aligned array size).
 /// Returns 0 if the header names no class.
-HEAPVIZ_INLINE std::uint64_t object_size_at(const JavaHeap& heap, const KlassTable& klasses, std::uint64_t addr) {
+HEAPVIZ_INLINE std::uint64_t object_size_at(const JavaHeap& heap, const KlassTable& klasses,
+                                            std::uint64_t addr) {
   const Klass* k = klasses.klass_of_narrow(heap.narrow_klass(addr));
   if (k == nullptr) return 0;
   if (!k->is_array()) return k->instance_size;

@@ -11,7 +11,17 @@ namespace heapviz::heap {
 using KlassId = std::uint16_t;
 
 /// Java field types as the layout sees them (a reference is a 4-byte compressed oop).
-enum class FieldType : std::uint8_t { boolean_, byte_, char_, short_, int_, float_, long_, double_, reference };
+enum class FieldType : std::uint8_t {
+  boolean_,
+  byte_,
+  char_,
+  short_,
+  int_,
+  float_,
+  long_,
+  double_,
+  reference
+};
 /// Size in bytes of a field of this type (references: 4, compressed).
 std::uint32_t field_size(FieldType t);
 /// Java spelling: "int", "long", "Object" (for references) ...
@@ -19,12 +29,12 @@ std::string_view field_type_name(FieldType t);
 
 /// One instance field at a fixed offset from the object start.
 struct FieldInfo {
-  std::string name;        ///< e.g. "hb"; may repeat across the hierarchy ("next" in Reference and Cleaner)
-  std::string declared_in; ///< simple name of the declaring class, e.g. "Buffer"
+  std::string name;         ///< e.g. "hb"; may repeat across the hierarchy ("next" in Reference and Cleaner)
+  std::string declared_in;  ///< simple name of the declaring class, e.g. "Buffer"
   FieldType type = FieldType::int_;
-  std::uint32_t offset = 0; ///< bytes from the object start
-  std::string ref_type;    ///< for references: the declared class name ("" = Object)
-  std::uint8_t depth = 0;  ///< depth of the declaring class below java.lang.Object (subclass hides super)
+  std::uint32_t offset = 0;  ///< bytes from the object start
+  std::string ref_type;      ///< for references: the declared class name ("" = Object)
+  std::uint8_t depth = 0;    ///< depth of the declaring class below java.lang.Object (subclass hides super)
 };
 
 enum class KlassKind : std::uint8_t { instance, type_array, object_array };
@@ -33,13 +43,13 @@ enum class ReferenceKind : std::uint8_t { none, weak, phantom };
 
 /// A class as HotSpot's Klass would describe it: layout, size, reference map.
 struct Klass {
-  std::string name;              ///< Java name: "java.lang.Object", "byte[]", "Node"
-  std::string internal_name;     ///< JVM name: "java/lang/Object", "[B"
+  std::string name;           ///< Java name: "java.lang.Object", "byte[]", "Node"
+  std::string internal_name;  ///< JVM name: "java/lang/Object", "[B"
   KlassKind kind = KlassKind::instance;
-  std::uint32_t instance_size = 16;   ///< bytes, aligned (instances only)
-  std::uint32_t elem_size = 0;        ///< arrays: bytes per element
+  std::uint32_t instance_size = 16;  ///< bytes, aligned (instances only)
+  std::uint32_t elem_size = 0;       ///< arrays: bytes per element
   FieldType elem_type = FieldType::byte_;
-  std::vector<FieldInfo> fields;      ///< instances: all fields including inherited, by offset
+  std::vector<FieldInfo> fields;           ///< instances: all fields including inherited, by offset
   std::vector<std::uint32_t> ref_offsets;  ///< offsets of reference fields that the GC traces
   ReferenceKind reference_kind = ReferenceKind::none;
   std::uint32_t referent_offset = 0;  ///< Reference.referent (12) when reference_kind != none
@@ -72,7 +82,8 @@ class KlassTable {
   /// Klass for a narrow klass value read from a header, or nullopt if none has it.
   std::optional<KlassId> by_narrow(std::uint32_t narrow) const {
     const std::uint32_t rel = narrow - kNarrowKlassBase;
-    if (narrow < kNarrowKlassBase || (rel & (kNarrowKlassStride - 1)) != 0 || rel / kNarrowKlassStride >= klasses_.size())
+    if (narrow < kNarrowKlassBase || (rel & (kNarrowKlassStride - 1)) != 0 ||
+        rel / kNarrowKlassStride >= klasses_.size())
       return std::nullopt;
     return static_cast<KlassId>(rel / kNarrowKlassStride);
   }
@@ -80,7 +91,8 @@ class KlassTable {
   const Klass* klass_of_narrow(std::uint32_t narrow) const {
     const std::uint32_t rel = narrow - kNarrowKlassBase;
     const std::uint32_t id = rel / kNarrowKlassStride;
-    if (narrow < kNarrowKlassBase || (rel & (kNarrowKlassStride - 1)) != 0 || id >= klasses_.size()) return nullptr;
+    if (narrow < kNarrowKlassBase || (rel & (kNarrowKlassStride - 1)) != 0 || id >= klasses_.size())
+      return nullptr;
     return &klasses_[id];
   }
 
@@ -96,7 +108,8 @@ class KlassTable {
                          std::string_view super_name = "java.lang.Object");
   /// Registers a Reference subclass whose referent (offset 12) the collector does not trace
   /// (a test double, or issue 4's Cleaner). Same layout rules as register_class, super = Reference.
-  KlassId register_reference_class(std::string name, ReferenceKind kind, const std::vector<FieldDecl>& extra_fields);
+  KlassId register_reference_class(std::string name, ReferenceKind kind,
+                                   const std::vector<FieldDecl>& extra_fields);
 
   /// The array class with elements of `elem` (e.g. byte[] for byte_, Object[] for reference).
   KlassId array_of(FieldType elem) const;
@@ -108,18 +121,19 @@ class KlassTable {
 
 /// Fixed ids of the built-in classes in every KlassTable.
 namespace builtin {
-inline constexpr KlassId kObject = 0;           ///< java.lang.Object, 16 bytes
-inline constexpr KlassId kByteArray = 1;        ///< byte[]
-inline constexpr KlassId kIntArray = 2;         ///< int[] (also HotSpot's filler for dead space)
-inline constexpr KlassId kLongArray = 3;        ///< long[]
-inline constexpr KlassId kCharArray = 4;        ///< char[]
-inline constexpr KlassId kObjectArray = 5;      ///< Object[]
-inline constexpr KlassId kReference = 6;        ///< java.lang.ref.Reference (abstract), 28 -> 32 bytes
-inline constexpr KlassId kHeapByteBuffer = 7;   ///< java.nio.HeapByteBuffer, 56 bytes
-inline constexpr KlassId kDirectByteBuffer = 8; ///< java.nio.DirectByteBuffer, 64 bytes
-inline constexpr KlassId kCleaner = 9;          ///< jdk.internal.ref.Cleaner, 40 bytes (phantom)
-inline constexpr KlassId kDeallocator = 10;     ///< java.nio.DirectByteBuffer$Deallocator, 32 bytes
-inline constexpr KlassId kString = 11;         ///< java.lang.String, 24 bytes (hash@12, coder@16, hashIsZero@17, value@20)
+inline constexpr KlassId kObject = 0;            ///< java.lang.Object, 16 bytes
+inline constexpr KlassId kByteArray = 1;         ///< byte[]
+inline constexpr KlassId kIntArray = 2;          ///< int[] (also HotSpot's filler for dead space)
+inline constexpr KlassId kLongArray = 3;         ///< long[]
+inline constexpr KlassId kCharArray = 4;         ///< char[]
+inline constexpr KlassId kObjectArray = 5;       ///< Object[]
+inline constexpr KlassId kReference = 6;         ///< java.lang.ref.Reference (abstract), 28 -> 32 bytes
+inline constexpr KlassId kHeapByteBuffer = 7;    ///< java.nio.HeapByteBuffer, 56 bytes
+inline constexpr KlassId kDirectByteBuffer = 8;  ///< java.nio.DirectByteBuffer, 64 bytes
+inline constexpr KlassId kCleaner = 9;           ///< jdk.internal.ref.Cleaner, 40 bytes (phantom)
+inline constexpr KlassId kDeallocator = 10;      ///< java.nio.DirectByteBuffer$Deallocator, 32 bytes
+inline constexpr KlassId kString =
+    11;  ///< java.lang.String, 24 bytes (hash@12, coder@16, hashIsZero@17, value@20)
 inline constexpr KlassId kCount = 12;
 }  // namespace builtin
 

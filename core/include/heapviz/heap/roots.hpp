@@ -15,10 +15,10 @@ std::string_view root_kind_name(RootKind k);
 /// A named root slot holding a compressed reference (0 = null). The GC reads and adjusts `value`.
 struct Root {
   RootKind kind = RootKind::local;
-  std::string scope;   ///< locals: "thread/method", e.g. "main/main"; statics: class name; system: owner
-  std::string name;    ///< variable or field name, e.g. "buf"
+  std::string scope;        ///< locals: "thread/method", e.g. "main/main"; statics: class name; system: owner
+  std::string name;         ///< variable or field name, e.g. "buf"
   std::uint32_t value = 0;  ///< narrow oop (== address for the unscaled heap), 0 = null
-  bool active = true;  ///< false once the frame is popped (the slot index stays stable)
+  bool active = true;       ///< false once the frame is popped (the slot index stays stable)
 
   bool operator==(const Root&) const = default;
 };

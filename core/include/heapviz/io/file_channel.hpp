@@ -102,7 +102,8 @@ class FileChannel {
   void ensure_open(IoContext& ctx) const;
   void ensure_writable(IoContext& ctx) const;
   void ensure_readable(IoContext& ctx) const;
-  std::int64_t transfer_mapped(IoContext& ctx, std::int64_t position, std::int64_t count, TransferTarget target);
+  std::int64_t transfer_mapped(IoContext& ctx, std::int64_t position, std::int64_t count,
+                               TransferTarget target);
 
   Fd fd_ = -1;
   std::string path_;

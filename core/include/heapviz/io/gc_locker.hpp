@@ -21,8 +21,8 @@ class GcLocker {
 
   /// What happened when a thread left its (outermost) critical region.
   struct Exit {
-    bool left = false;          ///< the thread left its outermost region
-    bool gc_ran = false;        ///< it was the last one out while _needs_gc: it ran the GC
+    bool left = false;                 ///< the thread left its outermost region
+    bool gc_ran = false;               ///< it was the last one out while _needs_gc: it ran the GC
     std::vector<std::string> resumed;  ///< threads woken after that GC (blocked entrants, stalled allocators)
   };
   Exit exit_critical(const std::string& thread);
@@ -30,7 +30,8 @@ class GcLocker {
   /// A collection is requested (e.g. an allocation failed): true if it may run now; false if GCLocker is
   /// active, in which case `_needs_gc` is set and the GC is deferred (check_active_before_gc).
   bool request_gc(const std::string& cause);
-  /// The allocating thread waits for the deferred GC (stall_until_clear); false if there is nothing to wait for.
+  /// The allocating thread waits for the deferred GC (stall_until_clear); false if there is nothing to wait
+  /// for.
   bool stall_allocation(const std::string& thread);
 
   bool is_active() const { return jni_lock_count_ > 0; }

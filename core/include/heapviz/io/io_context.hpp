@@ -55,7 +55,8 @@ struct IoContext {
     if (on_event) on_event(events.back());
   }
 
-  /// Records a syscall: counts it and appends a syscall event (`buffer`: the one user buffer it used, if any).
+  /// Records a syscall: counts it and appends a syscall event (`buffer`: the one user buffer it used, if
+  /// any).
   void syscall(const SyscallRecord& call, BufferId buffer = 0);
   /// Appends a position/limit change of `buffer`.
   void position(BufferId buffer, const char* field, int old_value, int new_value);

@@ -16,9 +16,10 @@ struct IoCounters {
   std::uint64_t device_to_kernel = 0;       ///< page cache misses filled from the disk
   std::uint64_t kernel_to_kernel = 0;       ///< sendfile: page cache -> another file or a socket/pipe
   std::map<std::string, std::uint64_t> syscalls;  ///< calls by name
-  std::uint64_t temp_buffers_allocated = 0; ///< Util.getTemporaryDirectBuffer allocated a new one
-  std::uint64_t temp_buffers_reused = 0;    ///< ... or took one from the thread's cache
-  std::uint64_t temp_buffers_freed = 0;     ///< a temporary buffer's cleaner ran (evicted, too large, thread exit)
+  std::uint64_t temp_buffers_allocated = 0;       ///< Util.getTemporaryDirectBuffer allocated a new one
+  std::uint64_t temp_buffers_reused = 0;          ///< ... or took one from the thread's cache
+  std::uint64_t temp_buffers_freed =
+      0;  ///< a temporary buffer's cleaner ran (evicted, too large, thread exit)
 
   void count_syscall(const std::string& name) { ++syscalls[name]; }
   /// Calls of `name` so far (0 if never called).

@@ -28,16 +28,16 @@ std::string io_event_kind_name(IoEventKind k);
 /// One sub-step, with the plain data a recorded effect needs.
 struct IoEvent {
   IoEventKind kind = IoEventKind::syscall;
-  std::string thread;             ///< the Java thread doing it
-  BufferId buffer = 0;            ///< the temporary or user buffer concerned
-  BufferId other = 0;             ///< bounce copy: the heap buffer (buffer is the temporary); 0 otherwise
-  std::int64_t bytes = 0;         ///< bytes copied / capacity of a temporary buffer
-  std::uint64_t from_address = 0; ///< bounce copy: source (heap array element address or native)
-  std::uint64_t to_address = 0;   ///< bounce copy: destination
-  bool to_heap = false;           ///< bounce copy direction: native -> heap (a read)
-  int old_value = 0;              ///< position/limit before
-  int new_value = 0;              ///< position/limit after
-  std::string detail;             ///< reason or field name (see IoEventKind)
+  std::string thread;              ///< the Java thread doing it
+  BufferId buffer = 0;             ///< the temporary or user buffer concerned
+  BufferId other = 0;              ///< bounce copy: the heap buffer (buffer is the temporary); 0 otherwise
+  std::int64_t bytes = 0;          ///< bytes copied / capacity of a temporary buffer
+  std::uint64_t from_address = 0;  ///< bounce copy: source (heap array element address or native)
+  std::uint64_t to_address = 0;    ///< bounce copy: destination
+  bool to_heap = false;            ///< bounce copy direction: native -> heap (a read)
+  int old_value = 0;               ///< position/limit before
+  int new_value = 0;               ///< position/limit after
+  std::string detail;              ///< reason or field name (see IoEventKind)
   std::optional<SyscallRecord> call;
   /// One English sentence, for tests and logs (the machine writes the narration itself).
   std::string describe() const;

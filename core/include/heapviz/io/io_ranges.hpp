@@ -17,7 +17,8 @@ std::uint64_t device_base(const KernelSpace& kernel, FileId file);
 
 /// Where file `file`'s bytes [offset, offset + n) sit in the page cache, one range per page piece
 /// (space and to_space kernel, from == to); pages not cached are left out.
-std::vector<ByteRange> page_cache_ranges(const KernelSpace& kernel, FileId file, std::int64_t offset, std::int64_t n);
+std::vector<ByteRange> page_cache_ranges(const KernelSpace& kernel, FileId file, std::int64_t offset,
+                                         std::int64_t n);
 
 /// The copies a system call made, one range per contiguous piece (page-cache pages need not be
 /// adjacent): user memory (native) <-> page cache, page cache -> page cache (sendfile), page cache ->

@@ -17,32 +17,41 @@ using Fd = int;
 using FileId = std::uint32_t;
 using StreamId = std::uint32_t;
 
-inline constexpr std::int64_t kPageSize = 4096;         ///< x86_64 Linux page (and allocation granularity)
-inline constexpr std::int64_t kPipeCapacity = 65536;    ///< Linux default pipe buffer (16 pages)
-inline constexpr std::int64_t kSocketSendBuffer = 212992; ///< net.core.wmem_default on common kernels
+inline constexpr std::int64_t kPageSize = 4096;            ///< x86_64 Linux page (and allocation granularity)
+inline constexpr std::int64_t kPipeCapacity = 65536;       ///< Linux default pipe buffer (16 pages)
+inline constexpr std::int64_t kSocketSendBuffer = 212992;  ///< net.core.wmem_default on common kernels
 
 /// Linux errno values the simulated kernel returns (as -errno in SyscallRecord::result).
-enum class Errno : int { none = 0, ENOENT_ = 2, EBADF_ = 9, EAGAIN_ = 11, EEXIST_ = 17, EINVAL_ = 22, ESPIPE_ = 29, EPIPE_ = 32 };
+enum class Errno : int {
+  none = 0,
+  ENOENT_ = 2,
+  EBADF_ = 9,
+  EAGAIN_ = 11,
+  EEXIST_ = 17,
+  EINVAL_ = 22,
+  ESPIPE_ = 29,
+  EPIPE_ = 32
+};
 /// "ENOENT", "EBADF", ... ("" for none).
 std::string errno_name(Errno e);
 
 /// open(2) flags that matter here.
 struct OpenFlags {
-  bool read = false;      ///< O_RDONLY / O_RDWR
-  bool write = false;     ///< O_WRONLY / O_RDWR
-  bool append = false;    ///< O_APPEND: every write goes to the end of the file
-  bool create = false;    ///< O_CREAT
-  bool exclusive = false; ///< O_EXCL (with O_CREAT): fail with EEXIST if the file exists
-  bool truncate = false;  ///< O_TRUNC
+  bool read = false;       ///< O_RDONLY / O_RDWR
+  bool write = false;      ///< O_WRONLY / O_RDWR
+  bool append = false;     ///< O_APPEND: every write goes to the end of the file
+  bool create = false;     ///< O_CREAT
+  bool exclusive = false;  ///< O_EXCL (with O_CREAT): fail with EEXIST if the file exists
+  bool truncate = false;   ///< O_TRUNC
 };
 
 /// One 4 KiB page of the page cache: real bytes, a dirty flag, and a kernel virtual address
 /// (direct-map style, 0xffff888...) that the view can draw.
 struct CachedPage {
-  std::int64_t index = 0;            ///< page number in the file (file offset / 4096)
+  std::int64_t index = 0;  ///< page number in the file (file offset / 4096)
   std::uint64_t kernel_address = 0;
   bool dirty = false;
-  SharedBytes bytes;                 ///< always kPageSize bytes (copy-on-write between snapshots)
+  SharedBytes bytes;  ///< always kPageSize bytes (copy-on-write between snapshots)
   bool operator==(const CachedPage&) const = default;
 };
 
@@ -52,7 +61,8 @@ struct KernelFile {
   std::string name;
   std::int64_t size = 0;
   std::map<std::int64_t, CachedPage> pages;  ///< by page index; absent = not cached
-  std::optional<std::int64_t> short_write_limit;  ///< lesson knob: each write/pwrite stores at most this many bytes
+  std::optional<std::int64_t>
+      short_write_limit;  ///< lesson knob: each write/pwrite stores at most this many bytes
   bool operator==(const KernelFile&) const = default;
 };
 
@@ -64,7 +74,7 @@ struct StreamBuffer {
   std::deque<std::byte> bytes;
   std::int64_t capacity = kPipeCapacity;
   std::uint64_t kernel_address = 0;
-  std::deque<std::byte> from_peer;   ///< socket only: bytes the peer sent, waiting to be read
+  std::deque<std::byte> from_peer;  ///< socket only: bytes the peer sent, waiting to be read
   bool operator==(const StreamBuffer&) const = default;
 };
 
@@ -72,8 +82,8 @@ struct StreamBuffer {
 struct OpenFile {
   enum class Kind : unsigned char { file, pipe_read, pipe_write, socket };
   Kind kind = Kind::file;
-  FileId file = 0;       ///< Kind::file
-  StreamId stream = 0;   ///< pipes and sockets
+  FileId file = 0;      ///< Kind::file
+  StreamId stream = 0;  ///< pipes and sockets
   std::int64_t offset = 0;
   bool readable = false;
   bool writable = false;
@@ -83,12 +93,12 @@ struct OpenFile {
 
 /// A mapping of page-cache pages into the process (MAP_SHARED, or MAP_PRIVATE with copied pages).
 struct Mapping {
-  std::uint64_t address = 0;         ///< user address (page aligned)
+  std::uint64_t address = 0;  ///< user address (page aligned)
   FileId file = 0;
-  std::int64_t file_offset = 0;      ///< page aligned
-  std::int64_t length = 0;           ///< bytes asked for (the mapping covers whole pages)
+  std::int64_t file_offset = 0;  ///< page aligned
+  std::int64_t length = 0;       ///< bytes asked for (the mapping covers whole pages)
   bool writable = false;
-  bool private_copy = false;         ///< MAP_PRIVATE: writes go to private pages, never to the file
+  bool private_copy = false;  ///< MAP_PRIVATE: writes go to private pages, never to the file
   std::map<std::int64_t, std::vector<std::byte>> private_pages;  ///< copied-on-write pages (by page index)
   bool operator==(const Mapping&) const = default;
 };
@@ -101,26 +111,26 @@ struct UserRange {
 
 /// What one system call did, so a step can describe it and the counters can add it up.
 struct SyscallRecord {
-  std::string name;                  ///< "write", "pwrite64", "writev", "read", "pread64", "readv", "sendfile", ...
+  std::string name;  ///< "write", "pwrite64", "writev", "read", "pread64", "readv", "sendfile", ...
   Fd fd = -1;
-  std::int64_t result = 0;           ///< bytes, a new fd, an address, or -errno
+  std::int64_t result = 0;  ///< bytes, a new fd, an address, or -errno
   Errno error = Errno::none;
-  std::int64_t file_offset = -1;     ///< where in the file it read/wrote (-1: not a file)
-  std::vector<std::int64_t> pages_touched;    ///< page indexes read or written
-  std::vector<std::int64_t> pages_dirtied;    ///< pages that became dirty
-  std::vector<std::int64_t> pages_filled;     ///< pages read from the device first (cache misses)
+  std::int64_t file_offset = -1;            ///< where in the file it read/wrote (-1: not a file)
+  std::vector<std::int64_t> pages_touched;  ///< page indexes read or written
+  std::vector<std::int64_t> pages_dirtied;  ///< pages that became dirty
+  std::vector<std::int64_t> pages_filled;   ///< pages read from the device first (cache misses)
   std::vector<std::int64_t> pages_written_back;
   std::int64_t user_to_kernel = 0;
   std::int64_t kernel_to_user = 0;
   std::int64_t kernel_to_kernel = 0;
   std::int64_t kernel_to_device = 0;
   std::int64_t device_to_kernel = 0;
-  bool would_block = false;          ///< a pipe/socket was full or empty: a blocking call would wait here
+  bool would_block = false;  ///< a pipe/socket was full or empty: a blocking call would wait here
   // Where the bytes were, so a step can name its byte ranges (io_ranges.hpp):
-  std::vector<UserRange> user;       ///< user memory the call read or wrote (the bytes it moved, in order)
-  Fd in_fd = -1;                     ///< sendfile: the source fd (fd is the target)
-  std::int64_t out_offset = -1;      ///< sendfile: where in the target file the bytes went
-  FileId file = 0;                   ///< writeback/fsync: the file whose pages went to the device
+  std::vector<UserRange> user;   ///< user memory the call read or wrote (the bytes it moved, in order)
+  Fd in_fd = -1;                 ///< sendfile: the source fd (fd is the target)
+  std::int64_t out_offset = -1;  ///< sendfile: where in the target file the bytes went
+  FileId file = 0;               ///< writeback/fsync: the file whose pages went to the device
   bool ok() const { return error == Errno::none; }
 };
 
@@ -134,9 +144,9 @@ void account(IoCounters& counters, const SyscallRecord& call);
 /// on writeback()/fsync(); read() at EOF returns 0; O_APPEND writes at the end.
 class KernelSpace {
  public:
-  static constexpr std::uint64_t kPageCacheBase = 0xffff888100000000;   ///< first page frame's address
-  static constexpr std::uint64_t kStreamBase = 0xffff888200000000;      ///< pipe/socket buffers
-  static constexpr std::uint64_t kMmapBase = 0x7f5000000000;            ///< first mapping address
+  static constexpr std::uint64_t kPageCacheBase = 0xffff888100000000;  ///< first page frame's address
+  static constexpr std::uint64_t kStreamBase = 0xffff888200000000;     ///< pipe/socket buffers
+  static constexpr std::uint64_t kMmapBase = 0x7f5000000000;           ///< first mapping address
   static constexpr Fd kFirstFd = 3;
 
   // --- files and fds ---
@@ -157,7 +167,8 @@ class KernelSpace {
   /// write(fd, buf, n) with `data` read from user memory at `user_address`.
   SyscallRecord write(Fd fd, std::uint64_t user_address, std::span<const std::byte> data);
   /// pwrite64(fd, buf, n, offset): the fd offset does not move.
-  SyscallRecord pwrite(Fd fd, std::uint64_t user_address, std::span<const std::byte> data, std::int64_t offset);
+  SyscallRecord pwrite(Fd fd, std::uint64_t user_address, std::span<const std::byte> data,
+                       std::int64_t offset);
   /// writev(fd, iov, n): the ranges' bytes, concatenated, as `data`.
   SyscallRecord writev(Fd fd, const std::vector<UserRange>& iov, std::span<const std::byte> data);
   /// read(fd, buf, n): fills the start of `out`; result = bytes read (0 at EOF).
@@ -236,8 +247,10 @@ class KernelSpace {
   CachedPage& page(KernelFile& f, std::int64_t index, SyscallRecord& rec, bool whole_page_overwrite);
   void read_file(KernelFile& f, std::int64_t offset, std::span<std::byte> out, SyscallRecord& rec);
   void write_file(KernelFile& f, std::int64_t offset, std::span<const std::byte> data, SyscallRecord& rec);
-  SyscallRecord write_at(Fd fd, std::string name, std::span<const std::byte> data, std::optional<std::int64_t> position);
-  SyscallRecord read_at(Fd fd, std::string name, std::span<std::byte> out, std::optional<std::int64_t> position);
+  SyscallRecord write_at(Fd fd, std::string name, std::span<const std::byte> data,
+                         std::optional<std::int64_t> position);
+  SyscallRecord read_at(Fd fd, std::string name, std::span<std::byte> out,
+                        std::optional<std::int64_t> position);
   std::int64_t write_stream(StreamBuffer& s, std::span<const std::byte> data, SyscallRecord& rec);
   std::int64_t read_stream(StreamBuffer& s, std::span<std::byte> out, bool from_peer, SyscallRecord& rec);
   void writeback_into(KernelFile& f, SyscallRecord& rec);

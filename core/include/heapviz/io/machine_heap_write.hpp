@@ -34,6 +34,7 @@ bool takes_heap_address_path(const Recorder& r, std::uint32_t channel, const IoB
 /// and advances src's position in its state (the caller's host writes it back). Runs the machine's GC
 /// (heap::collect: Allocation Failure in the middle for os_reads_heap, GCLocker Initiated GC after the
 /// region for pin_heap_array). The state of each step is in IoSpaces::heap_write.
-int heap_address_write(Recorder& r, const std::string& thread, std::uint32_t channel, IoBuffer src, HeapWriteMode mode);
+int heap_address_write(Recorder& r, const std::string& thread, std::uint32_t channel, IoBuffer src,
+                       HeapWriteMode mode);
 
 }  // namespace heapviz::io::on_machine

@@ -19,10 +19,10 @@ namespace heapviz::io::on_machine {
 /// What a step's narration can name besides the event itself: the buffers by their Java names, the
 /// file(s) a syscall used, and the byte ranges it moved (io_ranges.hpp). Empty fields are left out.
 struct NarrationFacts {
-  std::string buffer;   ///< IoEvent::buffer, e.g. "DirectByteBuffer#4"
-  std::string other;    ///< IoEvent::other (the heap buffer of a bounce copy)
-  std::string file;     ///< the file a syscall read or wrote ("bounce.bin"); a pipe/socket: ""
-  std::string target;   ///< sendfile: the target file ("" for a pipe/socket)
+  std::string buffer;  ///< IoEvent::buffer, e.g. "DirectByteBuffer#4"
+  std::string other;   ///< IoEvent::other (the heap buffer of a bounce copy)
+  std::string file;    ///< the file a syscall read or wrote ("bounce.bin"); a pipe/socket: ""
+  std::string target;  ///< sendfile: the target file ("" for a pipe/socket)
   std::vector<ByteRange> ranges;
 };
 
@@ -33,29 +33,37 @@ Narration narrate(const IoEvent& e, const NarrationFacts& facts = {});
 Narration narrate_folded_position(const IoEvent& e, const std::string& buffer);
 
 /// FileChannel.open(path, options) on `thread`; returns the channel id. Throws JavaException.
-std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path, OpenOptions options);
-/// write(src) / write(src, position): IOUtil.write with the bounce through a temporary buffer for heap sources.
+std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path,
+                   OpenOptions options);
+/// write(src) / write(src, position): IOUtil.write with the bounce through a temporary buffer for heap
+/// sources.
 int write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer src,
           std::optional<std::int64_t> position = std::nullopt);
 /// read(dst) / read(dst, position); -1 at end of file.
 int read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer dst,
          std::optional<std::int64_t> position = std::nullopt);
 /// Gathering write / scattering read.
-std::int64_t write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::span<IoBuffer> srcs);
-std::int64_t read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::span<IoBuffer> dsts);
+std::int64_t write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                   std::span<IoBuffer> srcs);
+std::int64_t read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                  std::span<IoBuffer> dsts);
 /// transferTo(position, count, target channel).
-std::int64_t transfer_to(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
-                         std::int64_t position, std::int64_t count, std::uint32_t target);
+std::int64_t transfer_to(Recorder& r, DirectBufferHost& host, const std::string& thread,
+                         std::uint32_t channel, std::int64_t position, std::int64_t count,
+                         std::uint32_t target);
 /// map(mode, position, size): the MappedBuffer (its bytes: MappedByteStore over the machine's kernel).
-MappedBuffer map(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, MapMode mode,
-                 std::int64_t position, std::int64_t size);
+MappedBuffer map(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                 MapMode mode, std::int64_t position, std::int64_t size);
 /// The mapped buffer's Cleaner (after GC) or Unsafe.invokeCleaner: munmap and the pool goes down.
 void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, MappedBuffer& buffer);
-void force(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, bool meta_data);
+void force(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+           bool meta_data);
 std::int64_t position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
-void set_position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::int64_t p);
+void set_position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+                  std::int64_t p);
 std::int64_t size(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
-void truncate(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, std::int64_t size);
+void truncate(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+              std::int64_t size);
 void close(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
 /// The kernel's flusher thread writes every dirty file back: one `writeback` step per file.
 void writeback(Recorder& r);

@@ -42,9 +42,9 @@ class StandInDirectBuffers final : public DirectBufferHost {
  private:
   struct Entry {
     nio::BufferState state;
-    BufferId root = 0;             // itself for a root
-    nio::NativeAddress base = 0;   // malloc'd block (roots)
-    std::int64_t size = 0;         // reserved bytes (roots)
+    BufferId root = 0;            // itself for a root
+    nio::NativeAddress base = 0;  // malloc'd block (roots)
+    std::int64_t size = 0;        // reserved bytes (roots)
     bool live = true;
     std::shared_ptr<nio::NativeByteStore> store;
   };

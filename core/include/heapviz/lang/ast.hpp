@@ -20,13 +20,42 @@ inline constexpr int kMaxTreeDepth = 256;
 /// Every node kind. Values are stable: add new kinds at the end of their group.
 enum class NodeKind : std::uint8_t {
   // expressions
-  Literal, Name, FieldAccess, MethodCall, NewObject, NewArray, ArrayInit, ArrayAccess, Unary,
-  Binary, Assign, Conditional, Cast, InstanceOf, Lambda, This,
+  Literal,
+  Name,
+  FieldAccess,
+  MethodCall,
+  NewObject,
+  NewArray,
+  ArrayInit,
+  ArrayAccess,
+  Unary,
+  Binary,
+  Assign,
+  Conditional,
+  Cast,
+  InstanceOf,
+  Lambda,
+  This,
   // statements
-  Block, LocalVar, LocalClass, ExprStmt, If, While, DoWhile, For, ForEach, Break, Continue,
-  Return, Throw, Try, Empty,
+  Block,
+  LocalVar,
+  LocalClass,
+  ExprStmt,
+  If,
+  While,
+  DoWhile,
+  For,
+  ForEach,
+  Break,
+  Continue,
+  Return,
+  Throw,
+  Try,
+  Empty,
   // declarations
-  ClassDecl, FieldDecl, MethodDecl,
+  ClassDecl,
+  FieldDecl,
+  MethodDecl,
 };
 
 /// The node kind's name ("MethodCall"), for printing and messages.
@@ -34,10 +63,10 @@ std::string_view node_kind_name(NodeKind k);
 
 /// A type as written: `int`, `byte[]`, `ByteBuffer`, `java.nio.ByteBuffer`, `List<ByteBuffer>`, `var`.
 struct TypeRef {
-  std::string name;            ///< dotted name as written, e.g. "byte", "Map.Entry", "var"
-  std::vector<TypeRef> args;   ///< generic type arguments as written
-  bool diamond = false;        ///< `new ArrayList<>()`
-  int dims = 0;                ///< array dimensions: `byte[][]` has 2
+  std::string name;           ///< dotted name as written, e.g. "byte", "Map.Entry", "var"
+  std::vector<TypeRef> args;  ///< generic type arguments as written
+  bool diamond = false;       ///< `new ArrayList<>()`
+  int dims = 0;               ///< array dimensions: `byte[][]` has 2
   SourceSpan span;
 
   bool is_var() const { return name == "var" && dims == 0; }
@@ -61,10 +90,19 @@ struct Node {
   Node& operator=(const Node&) = delete;
 
   /// The node as T if its kind is T's, else nullptr.
-  template <class T> const T* as() const { return kind == T::kKind ? static_cast<const T*>(this) : nullptr; }
-  template <class T> T* as() { return kind == T::kKind ? static_cast<T*>(this) : nullptr; }
+  template <class T>
+  const T* as() const {
+    return kind == T::kKind ? static_cast<const T*>(this) : nullptr;
+  }
+  template <class T>
+  T* as() {
+    return kind == T::kKind ? static_cast<T*>(this) : nullptr;
+  }
   /// The node as T; the caller has checked the kind.
-  template <class T> const T& cast() const { return static_cast<const T&>(*this); }
+  template <class T>
+  const T& cast() const {
+    return static_cast<const T&>(*this);
+  }
 };
 
 /// Base of expressions. `static_type` is left empty by the parser for a later checker to fill.
@@ -74,12 +112,15 @@ struct Expr : Node {
   bool parenthesized = false;  ///< written inside `( )` (matters for `(a) = 1`-style checks)
 };
 /// Base of statements.
-struct Stmt : Node { using Node::Node; };
+struct Stmt : Node {
+  using Node::Node;
+};
 
 using ExprPtr = std::unique_ptr<Expr>;
 using StmtPtr = std::unique_ptr<Stmt>;
 
-template <NodeKind K, class Base> struct NodeOf : Base {
+template <NodeKind K, class Base>
+struct NodeOf : Base {
   static constexpr NodeKind kKind = K;
   NodeOf() : Base(K) {}
 };
@@ -91,10 +132,10 @@ enum class LiteralKind : std::uint8_t { Int, Long, Float, Double, Char, String, 
 /// `42`, `10L`, `1.5`, `'a'`, `"text"`, `true`, `null`.
 struct Literal : NodeOf<NodeKind::Literal, Expr> {
   LiteralKind literal_kind = LiteralKind::Null;
-  std::int64_t int_value = 0;   ///< Int (as int32 range), Long, Char (UTF-16 unit), Boolean (0/1)
-  double float_value = 0.0;     ///< Float and Double
-  std::string string_value;     ///< String (UTF-8)
-  std::string text;             ///< the literal as written
+  std::int64_t int_value = 0;  ///< Int (as int32 range), Long, Char (UTF-16 unit), Boolean (0/1)
+  double float_value = 0.0;    ///< Float and Double
+  std::string string_value;    ///< String (UTF-8)
+  std::string text;            ///< the literal as written
 };
 
 /// A simple name: a local variable, a field, or the first part of a qualified name (`System`).
@@ -129,10 +170,10 @@ struct ArrayInit;
 
 /// `new byte[n]`, `new Object[n][m]`, `new int[n][]`, `new byte[]{1, 2, 3}`.
 struct NewArray : NodeOf<NodeKind::NewArray, Expr> {
-  TypeRef element_type;               ///< the type without dimensions (`byte`)
-  std::vector<ExprPtr> dim_exprs;     ///< the sizes given, outermost first (empty with an initializer)
-  int dims = 0;                       ///< total dimensions, sized or not
-  std::unique_ptr<ArrayInit> init;    ///< `{...}` or null
+  TypeRef element_type;             ///< the type without dimensions (`byte`)
+  std::vector<ExprPtr> dim_exprs;   ///< the sizes given, outermost first (empty with an initializer)
+  int dims = 0;                     ///< total dimensions, sized or not
+  std::unique_ptr<ArrayInit> init;  ///< `{...}` or null
   /// The array's own type (`byte[]`).
   TypeRef array_type() const;
 };
@@ -148,7 +189,16 @@ struct ArrayAccess : NodeOf<NodeKind::ArrayAccess, Expr> {
   ExprPtr index;
 };
 
-enum class UnaryOp : std::uint8_t { Plus, Minus, Not, BitNot, PreIncrement, PreDecrement, PostIncrement, PostDecrement };
+enum class UnaryOp : std::uint8_t {
+  Plus,
+  Minus,
+  Not,
+  BitNot,
+  PreIncrement,
+  PreDecrement,
+  PostIncrement,
+  PostDecrement
+};
 
 /// `-x`, `!b`, `~x`, `++i`, `i--`.
 struct Unary : NodeOf<NodeKind::Unary, Expr> {
@@ -157,7 +207,25 @@ struct Unary : NodeOf<NodeKind::Unary, Expr> {
 };
 
 enum class BinaryOp : std::uint8_t {
-  Mul, Div, Rem, Add, Sub, Shl, Shr, UShr, Lt, Gt, Le, Ge, Eq, Ne, BitAnd, BitXor, BitOr, And, Or,
+  Mul,
+  Div,
+  Rem,
+  Add,
+  Sub,
+  Shl,
+  Shr,
+  UShr,
+  Lt,
+  Gt,
+  Le,
+  Ge,
+  Eq,
+  Ne,
+  BitAnd,
+  BitXor,
+  BitOr,
+  And,
+  Or,
 };
 
 /// `a + b`, `a && b`, `a << 2`, ... (`+` on strings is concatenation; decided by types).
@@ -208,7 +276,7 @@ struct LambdaParam {
 /// `() -> expr` or `() -> { ... }`, e.g. for `new Thread(() -> ...)`.
 struct Lambda : NodeOf<NodeKind::Lambda, Expr> {
   std::vector<LambdaParam> params;
-  ExprPtr expr_body;              ///< set for `-> expr`
+  ExprPtr expr_body;                  ///< set for `-> expr`
   std::unique_ptr<Block> block_body;  ///< set for `-> { ... }`
 };
 
@@ -347,7 +415,7 @@ struct Param {
 /// A method or constructor of a lesson class.
 struct MethodDecl : NodeOf<NodeKind::MethodDecl, Node> {
   Modifiers modifiers;
-  TypeRef return_type;         ///< `void` for void methods; empty name for constructors
+  TypeRef return_type;  ///< `void` for void methods; empty name for constructors
   std::string name;
   SourceSpan name_span;
   std::vector<Param> params;
@@ -363,12 +431,12 @@ struct ClassDecl : NodeOf<NodeKind::ClassDecl, Node> {
   Modifiers modifiers;
   std::string name;
   SourceSpan name_span;
-  std::optional<TypeRef> superclass;   ///< `extends X`
+  std::optional<TypeRef> superclass;  ///< `extends X`
   std::vector<std::unique_ptr<FieldDecl>> fields;
   std::vector<std::unique_ptr<MethodDecl>> methods;
   std::vector<std::unique_ptr<ClassDecl>> nested;
-  bool is_local = false;        ///< declared among statements
-  bool synthesized = false;     ///< the `Main` class made up around a bare body
+  bool is_local = false;     ///< declared among statements
+  bool synthesized = false;  ///< the `Main` class made up around a bare body
   /// The method named `name`, or nullptr (the first if overloaded).
   const MethodDecl* find_method(std::string_view method_name) const;
 };
@@ -385,8 +453,8 @@ struct Import {
 /// holds the statements, so the interpreter always starts at `main_method`.
 struct Program {
   bool bare_body = true;
-  std::string package_name;             ///< "" if none
-  std::vector<Import> imports;          ///< as written (a bare body has the implicit ones only in the JDK wrapper)
+  std::string package_name;     ///< "" if none
+  std::vector<Import> imports;  ///< as written (a bare body has the implicit ones only in the JDK wrapper)
   std::vector<std::unique_ptr<ClassDecl>> classes;  ///< top-level classes
   const ClassDecl* main_class = nullptr;
   const MethodDecl* main_method = nullptr;

@@ -25,10 +25,10 @@ enum class DirectiveKind {
 /// One `//@ key: value` comment line.
 struct Directive {
   DirectiveKind kind = DirectiveKind::Title;
-  std::string key;           ///< as written, e.g. "caption.zh"
-  std::string value;         ///< trimmed text after the colon ("" if none)
-  SourceSpan span;           ///< the whole comment
-  SourceSpan value_span;     ///< the value (empty span after the key if there is none)
+  std::string key;        ///< as written, e.g. "caption.zh"
+  std::string value;      ///< trimmed text after the colon ("" if none)
+  SourceSpan span;        ///< the whole comment
+  SourceSpan value_span;  ///< the value (empty span after the key if there is none)
   /// For captions and pauses: the line of the statement they attach to (0 until attached).
   int target_line = 0;
 };
@@ -37,10 +37,10 @@ struct Directive {
 struct DirectiveSpec {
   std::string_view key;
   DirectiveKind kind;
-  bool value_required;      ///< false: the value may be empty (`pause`)
+  bool value_required;  ///< false: the value may be empty (`pause`)
   bool attaches_to_statement;
-  bool repeatable;          ///< may appear more than once
-  std::string_view summary; ///< one line for help texts and "unknown directive" hints
+  bool repeatable;           ///< may appear more than once
+  std::string_view summary;  ///< one line for help texts and "unknown directive" hints
 };
 
 /// The whole table, in documentation order.

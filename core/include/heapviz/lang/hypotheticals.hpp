@@ -21,6 +21,7 @@ const HypotheticalMode* find_hypothetical(std::string_view name);
 
 /// "" when every `requested` mode is known, declared by the lesson (`declared`), and the set makes sense
 /// together; otherwise one English sentence saying what is wrong.
-std::string check_hypotheticals(const std::vector<std::string>& declared, const std::vector<std::string>& requested);
+std::string check_hypotheticals(const std::vector<std::string>& declared,
+                                const std::vector<std::string>& requested);
 
 }  // namespace heapviz::lang

@@ -18,11 +18,11 @@ inline constexpr std::uint64_t kDefaultMaxSteps = 10'000'000;
 
 /// How a run ended.
 enum class RunOutcome {
-  completed,      ///< main returned (or System.exit(0))
-  uncaught,       ///< an exception left main: "Exception in thread "main" ..." on stderr, exit 1
-  lesson_error,   ///< the lesson did not pass the checks (diagnostics), nothing ran, exit 2
-  step_budget,    ///< stopped after max_steps (a Limit diagnostic says where), exit 2
-  exited,         ///< System.exit(n) with n != 0
+  completed,     ///< main returned (or System.exit(0))
+  uncaught,      ///< an exception left main: "Exception in thread "main" ..." on stderr, exit 1
+  lesson_error,  ///< the lesson did not pass the checks (diagnostics), nothing ran, exit 2
+  step_budget,   ///< stopped after max_steps (a Limit diagnostic says where), exit 2
+  exited,        ///< System.exit(n) with n != 0
 };
 
 /// The default limit on recorded trace steps (about 300 MB of trace); runs without a trace have none.
@@ -39,11 +39,11 @@ struct InterpretOptions {
 
 struct InterpretResult {
   RunOutcome outcome = RunOutcome::completed;
-  int exit_code = 0;                     ///< 0 completed, 1 uncaught, 2 lesson error / budget, n for System.exit(n)
-  std::string out;                       ///< what the program printed to System.out
-  std::string err;                       ///< what it printed to System.err (plus the uncaught-exception line)
-  std::vector<Diagnostic> diagnostics;   ///< check errors, or the budget message
-  std::uint64_t steps_used = 0;          ///< budget units used
+  int exit_code = 0;  ///< 0 completed, 1 uncaught, 2 lesson error / budget, n for System.exit(n)
+  std::string out;    ///< what the program printed to System.out
+  std::string err;    ///< what it printed to System.err (plus the uncaught-exception line)
+  std::vector<Diagnostic> diagnostics;  ///< check errors, or the budget message
+  std::uint64_t steps_used = 0;         ///< budget units used
   /// Bytes of `out` printed before a hypothetical mode first made the run differ from the JDK; unset when
   /// no mode did (then the whole run is what the JDK does).
   std::optional<std::size_t> out_before_hypothetical;

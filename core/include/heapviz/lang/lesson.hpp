@@ -46,13 +46,13 @@ struct PausePoint {
 struct LessonDirectives {
   std::string title;
   std::string title_zh;
-  std::vector<Caption> captions;         ///< in source order
-  std::vector<PausePoint> pauses;        ///< in source order
-  std::string jvm_flags;                 ///< all `jvm` values joined by one space, verbatim
-  std::vector<std::string> jvm_tokens;   ///< the flags split at whitespace
-  std::vector<std::string> hypotheticals;///< mode names, e.g. "os-reads-heap"
+  std::vector<Caption> captions;           ///< in source order
+  std::vector<PausePoint> pauses;          ///< in source order
+  std::string jvm_flags;                   ///< all `jvm` values joined by one space, verbatim
+  std::vector<std::string> jvm_tokens;     ///< the flags split at whitespace
+  std::vector<std::string> hypotheticals;  ///< mode names, e.g. "os-reads-heap"
   std::optional<int> expect_exit;
-  std::vector<Directive> all;            ///< every directive as written, with target lines
+  std::vector<Directive> all;  ///< every directive as written, with target lines
 
   /// The caption for the statement starting on `line`, or nullptr.
   const Caption* caption_at(int line) const;

@@ -9,7 +9,7 @@ namespace heapviz::lang {
 
 /// Tokens, comments and lexical errors of one source text.
 struct LexResult {
-  std::vector<Token> tokens;        ///< always ends with an EndOfFile token
+  std::vector<Token> tokens;  ///< always ends with an EndOfFile token
   std::vector<Comment> comments;
   std::vector<Diagnostic> diagnostics;
 };

@@ -24,12 +24,12 @@ enum class TokenKind : std::uint8_t {
 /// One token with its exact place in the source.
 struct Token {
   TokenKind kind = TokenKind::EndOfFile;
-  std::string text;           ///< the spelling as written (for literals the raw lexeme)
+  std::string text;  ///< the spelling as written (for literals the raw lexeme)
   SourceSpan span;
   std::uint64_t int_value = 0;
   double float_value = 0.0;
-  std::string string_value;   ///< decoded value of a string literal
-  bool decimal = true;        ///< for integer literals: written in decimal (range rules differ)
+  std::string string_value;  ///< decoded value of a string literal
+  bool decimal = true;       ///< for integer literals: written in decimal (range rules differ)
 
   bool is(std::string_view op_or_word) const {
     return (kind == TokenKind::Operator || kind == TokenKind::Keyword) && text == op_or_word;
@@ -39,10 +39,10 @@ struct Token {
 
 /// A comment found while lexing; directives are read from these.
 struct Comment {
-  std::string text;        ///< the whole comment including `//` or `/*`
+  std::string text;  ///< the whole comment including `//` or `/*`
   SourceSpan span;
-  bool is_line = true;     ///< `//` comment (false for `/* */`)
-  bool starts_line = true; ///< nothing but whitespace precedes it on its line
+  bool is_line = true;      ///< `//` comment (false for `/* */`)
+  bool starts_line = true;  ///< nothing but whitespace precedes it on its line
 };
 
 /// A readable name for a token in messages: "';'", "identifier 'foo'", "end of file".

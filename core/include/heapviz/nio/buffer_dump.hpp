@@ -18,8 +18,8 @@ struct BufferDump {
   heap::SpaceId space = heap::SpaceId::java_heap;  ///< where the bytes are: the byte[] or native memory
   std::uint64_t address = 0;  ///< address of element 0 (hb's element `offset`, or Buffer.address)
   int position = 0, limit = 0, capacity = 0;
-  int mark = -1;              ///< -1: no mark
-  int first = 0;              ///< index of bytes[0]
+  int mark = -1;  ///< -1: no mark
+  int first = 0;  ///< index of bytes[0]
   std::vector<std::uint8_t> bytes;
   /// False when a direct buffer's address is in no native chunk (e.g. a mapping of page-cache pages):
   /// then `bytes` is empty rather than made-up zeros.
@@ -37,6 +37,7 @@ std::optional<BufferDump> buffer_dump(const Machine& m, heap::ObjectId buffer, i
 /// Hex dump lines "0x7f3a00000010: 68 65 6c ..." (16 per line) of [addr, addr + len) in any space:
 /// the Java heap, native memory (never-touched bytes read 0), the kernel's page-cache pages (by their
 /// kernel addresses) or the device (files laid out as the view lays them). Bytes outside read "..".
-std::vector<std::string> hex_dump(const Machine& m, heap::SpaceId space, std::uint64_t addr, std::uint64_t len);
+std::vector<std::string> hex_dump(const Machine& m, heap::SpaceId space, std::uint64_t addr,
+                                  std::uint64_t len);
 
 }  // namespace heapviz::nio

@@ -20,17 +20,17 @@ std::string_view to_string(ByteOrder order);
 /// The Java-visible fields of one JDK 17 `ByteBuffer` object (Buffer + ByteBuffer fields).
 /// Plain data: cheap to copy and to checkpoint. Views share their root's storage, not this state.
 struct BufferState {
-  int mark = -1;      ///< Buffer.mark; -1 = no mark
-  int position = 0;   ///< Buffer.position
-  int limit = 0;      ///< Buffer.limit
-  int capacity = 0;   ///< Buffer.capacity
+  int mark = -1;     ///< Buffer.mark; -1 = no mark
+  int position = 0;  ///< Buffer.position
+  int limit = 0;     ///< Buffer.limit
+  int capacity = 0;  ///< Buffer.capacity
   /// ByteBuffer.offset for heap buffers (index of element 0 in `hb`); for direct buffers the byte
   /// offset of this view in its root's native block (Buffer.address = root address + offset).
   int offset = 0;
   BufferKind kind = BufferKind::Heap;
-  bool read_only = false;           ///< ByteBuffer.isReadOnly
-  bool big_endian = true;           ///< ByteBuffer.bigEndian
-  bool native_byte_order = false;   ///< ByteBuffer.nativeByteOrder (big_endian == native is big)
+  bool read_only = false;          ///< ByteBuffer.isReadOnly
+  bool big_endian = true;          ///< ByteBuffer.bigEndian
+  bool native_byte_order = false;  ///< ByteBuffer.nativeByteOrder (big_endian == native is big)
 
   /// The runtime class: java.nio.HeapByteBuffer, HeapByteBufferR, DirectByteBuffer or DirectByteBufferR.
   std::string_view class_name() const;

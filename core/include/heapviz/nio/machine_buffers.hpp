@@ -10,9 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "heapviz/nio/buffer_state.hpp"
-
 #include "heapviz/jvalue.hpp"
+#include "heapviz/nio/buffer_state.hpp"
 #include "heapviz/trace.hpp"
 
 namespace heapviz::nio {
@@ -34,7 +33,8 @@ heap::ObjectId allocate(Recorder& r, std::int32_t capacity);
 /// Cleaner.create). Throws JavaException (e.g. "Cannot reserve N bytes of direct buffer memory ...").
 heap::ObjectId allocate_direct(Recorder& r, std::int32_t capacity);
 /// ByteBuffer.wrap(array) or wrap(array, offset, length) on an existing byte[].
-heap::ObjectId wrap(Recorder& r, heap::ObjectId byte_array, std::optional<std::pair<std::int32_t, std::int32_t>> range);
+heap::ObjectId wrap(Recorder& r, heap::ObjectId byte_array,
+                    std::optional<std::pair<std::int32_t, std::int32_t>> range);
 
 /// True if `obj` is a live java.nio ByteBuffer object (heap, direct, read-only or mapped).
 bool is_byte_buffer(const Machine& m, heap::ObjectId obj);
@@ -50,7 +50,8 @@ bool is_byte_buffer(const Machine& m, heap::ObjectId obj);
 /// (rooted by the caller, as the interpreter's locals and operand stack are): a view's allocation may
 /// run a GC. Misuse (unknown signature, wrong argument types, a non-buffer receiver) throws
 /// std::invalid_argument.
-JValue call_buffer_method(Recorder& r, heap::ObjectId buffer, std::string_view signature, std::span<const JValue> args);
+JValue call_buffer_method(Recorder& r, heap::ObjectId buffer, std::string_view signature,
+                          std::span<const JValue> args);
 /// True if call_buffer_method supports `signature` (for "valid Java, not simulated yet" diagnostics).
 bool supports_buffer_method(std::string_view signature);
 

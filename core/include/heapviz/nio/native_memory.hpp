@@ -35,7 +35,8 @@ struct NativeBlock {
 ///
 /// The chunk header holds `chunk_size | PREV_INUSE` (bit 0: the previous chunk is allocated, or this is
 /// the first chunk), little-endian, as glibc does; free chunks' list pointers are not modelled.
-/// A plain value: copying it is a checkpoint (cheap: bytes are copy-on-write pages; the block list is copied).
+/// A plain value: copying it is a checkpoint (cheap: bytes are copy-on-write pages; the block list is
+/// copied).
 class NativeMemory {
  public:
   static constexpr NativeAddress kDefaultBase = 0x7f3a00000000;
@@ -96,9 +97,9 @@ class NativeMemory {
 
   NativeAddress base_;
   std::uint64_t capacity_;
-  NativeAddress top_;                 // header address of the next chunk carved from the top
+  NativeAddress top_;  // header address of the next chunk carved from the top
   std::uint64_t next_id_ = 1;
-  std::vector<NativeBlock> blocks_;   // sorted by address, contiguous from the first chunk to top_
+  std::vector<NativeBlock> blocks_;  // sorted by address, contiguous from the first chunk to top_
   // [base_, base_ + bytes_.size()): the high-water mark, in copy-on-write 4 KiB pages so that a Machine
   // copy (a trace checkpoint) shares every page it does not change.
   heap::CowPages<std::byte, 12> bytes_;

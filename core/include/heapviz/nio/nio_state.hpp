@@ -7,15 +7,18 @@ namespace heapviz::nio {
 
 /// Settings of the simulated java.nio, from JVM flags (jvm_flags.hpp).
 struct NioSettings {
-  std::uint64_t max_direct_memory = 0;      ///< -XX:MaxDirectMemorySize (0 and not set = default = Runtime.maxMemory())
+  std::uint64_t max_direct_memory =
+      0;  ///< -XX:MaxDirectMemorySize (0 and not set = default = Runtime.maxMemory())
   /// True when -XX:MaxDirectMemorySize was given: then even 0 is the limit (the JDK passes an explicit
   /// value on, and VM.maxDirectMemory() uses it; checked: allocateDirect(1) fails with "limit: 0").
   bool max_direct_memory_set = false;
-  bool page_align_direct = false;           ///< -Dsun.nio.PageAlignDirectMemory=true
-  bool disable_explicit_gc = false;         ///< -XX:+DisableExplicitGC (System.gc() does nothing)
-  std::int64_t max_cached_buffer_size = -1; ///< -Djdk.nio.maxCachedBufferSize (-1 = not given; for the I/O side)
-  std::uint64_t native_capacity = std::uint64_t{64} << 20;  ///< size of the simulated C heap (Unable to allocate beyond)
-  std::uint64_t page_size = 4096;           ///< Bits.pageSize() (x86_64 Linux)
+  bool page_align_direct = false;    ///< -Dsun.nio.PageAlignDirectMemory=true
+  bool disable_explicit_gc = false;  ///< -XX:+DisableExplicitGC (System.gc() does nothing)
+  std::int64_t max_cached_buffer_size =
+      -1;  ///< -Djdk.nio.maxCachedBufferSize (-1 = not given; for the I/O side)
+  std::uint64_t native_capacity = std::uint64_t{64}
+                                  << 20;  ///< size of the simulated C heap (Unable to allocate beyond)
+  std::uint64_t page_size = 4096;         ///< Bits.pageSize() (x86_64 Linux)
   bool operator==(const NioSettings&) const = default;
 };
 
