@@ -110,6 +110,7 @@ int main(int argc, char** argv) {
 
     heapviz::LessonRunOptions opts;
     opts.record_trace = false;
+    opts.verify_after_gc = true;
     const heapviz::LessonRunResult sim = heapviz::run_lesson(source, name, opts);
 
     const heapviz::lang::JdkSource src = heapviz::lang::wrap_for_jdk(*sim.lesson);

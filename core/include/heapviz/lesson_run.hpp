@@ -27,6 +27,9 @@ struct LessonRunOptions {
   /// A source line's simple steps beyond this many are folded into batch steps (TraceOptions::
   /// fold_line_after), so a loop of a million `new` stays a few thousand steps; 0 = never fold.
   std::uint32_t fold_line_after = 256;
+  /// Check the heap's invariants after every GC and the Cleaner protocol's after the Reference Handler
+  /// (HeapSettings::verify_after_gc); a violation ends the run as an internal error. For tests.
+  bool verify_after_gc = false;
 };
 
 /// Everything a run produced. `lesson` holds the directives (title, captions and pauses per line) the

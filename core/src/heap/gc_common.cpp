@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/heap/invariants.hpp"
 #include "heapviz/heap/mark_compact.hpp"
 #include "heapviz/heap/mark_sweep.hpp"
 
@@ -25,6 +26,10 @@ void collect(Recorder& r, GcCause cause, bool last_ditch) {
     mark_compact(r, cause, last_ditch);
   } else {
     mark_sweep(r, cause);
+  }
+  if (r.machine().settings.heap.verify_after_gc) {
+    const std::vector<std::string> errs = check_invariants(r.machine());
+    if (!errs.empty()) throw std::logic_error("VerifyAfterGC: " + errs.front());
   }
 }
 
@@ -149,13 +154,8 @@ std::uint64_t mark_live(Recorder& r) {
     stack.push_back(addr);
   };
 
-  for (const Root& root : m.roots.slots) {
-    if (!root.active || root.value == 0) continue;
-    const std::string en =
-        std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
-    const std::string zh = "根 '" + root.name + "'（" + root.scope + "）";
-    mark(narrow_oop::decode(root.value), en, zh);
-    while (!stack.empty()) {  // follow_stack after each root, as MarkSweep::follow_root does
+  auto follow_stack = [&] {
+    while (!stack.empty()) {
       const std::uint64_t obj = stack.back();
       stack.pop_back();
       const Klass& k = klass_at(m, obj);
@@ -177,6 +177,21 @@ std::uint64_t mark_live(Recorder& r) {
         mark(narrow_oop::decode(v), describe(m, holder) + where, describe(m, holder) + where);
       });
     }
+  };
+  for (const Root& root : m.roots.slots) {
+    if (!root.active || root.value == 0) continue;
+    const std::string en =
+        std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
+    const std::string zh = "根 '" + root.name + "'（" + root.scope + "）";
+    mark(narrow_oop::decode(root.value), en, zh);
+    follow_stack();  // after each root, as MarkSweep::follow_root does
+  }
+  // References already on the pending list (cleared by an earlier GC, not yet taken by the Reference
+  // Handler) are roots too: HotSpot's Universe::_reference_pending_list.
+  for (const ObjectId id : h.pending_references) {
+    if (!h.is_live(id)) continue;
+    mark(h.objects.at(id).addr, "the pending list", "pending 列表");
+    follow_stack();
   }
   steps.flush();
 

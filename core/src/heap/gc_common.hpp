@@ -85,13 +85,19 @@ class EventSteps {
   std::uint64_t events_ = 0;
 };
 
-/// Calls f(slot_addr, narrow_value) for every traced reference slot of the object at addr (instance
-/// fields from the klass's map; every element of an Object[], read in chunks). The referent of a
-/// Reference is not traced. f may write the slot it is given, not others.
+/// Which reference slots a walk visits: marking traces all but a Reference's referent (discovery
+/// handles it); adjusting after a move must visit every one, the referent included.
+enum class RefSlots : std::uint8_t { traced, all };
+
+/// Calls f(slot_addr, narrow_value) for every reference slot of the object at addr that `which`
+/// selects (instance fields from the klass's maps; every element of an Object[], read in chunks).
+/// f may write the slot it is given, not others.
 template <class F>
-void for_each_ref_slot(const JavaHeap& h, const Klass& k, std::uint64_t addr, F&& f) {
+void for_each_ref_slot(const JavaHeap& h, const Klass& k, std::uint64_t addr, F&& f,
+                       RefSlots which = RefSlots::traced) {
   if (k.kind == KlassKind::instance) {
-    for (std::uint32_t off : k.ref_offsets) f(addr + off, h.space.read_u32(addr + off));
+    for (std::uint32_t off : which == RefSlots::all ? k.all_ref_offsets : k.ref_offsets)
+      f(addr + off, h.space.read_u32(addr + off));
   } else if (k.kind == KlassKind::object_array) {
     const std::uint32_t n = h.array_length(addr);
     constexpr std::uint32_t kChunk = 256;

@@ -76,6 +76,19 @@ bool same_fields(const Klass& k, const std::vector<FieldDecl>& decls) {
   }
   return true;
 }
+// The two reference maps: what marking traces (a Reference's referent is left to discovery) and what a
+// moving GC adjusts (every reference field).
+void compute_ref_maps(Klass& k) {
+  k.ref_offsets.clear();
+  k.all_ref_offsets.clear();
+  for (const auto& f : k.fields) {
+    if (f.type != FieldType::reference) continue;
+    k.all_ref_offsets.push_back(f.offset);
+    if (!(k.reference_kind != ReferenceKind::none && f.offset == k.referent_offset))
+      k.ref_offsets.push_back(f.offset);
+  }
+}
+
 }  // namespace
 
 std::uint32_t field_size(FieldType t) {
@@ -184,11 +197,7 @@ KlassId KlassTable::add(Klass k) {
   k.narrow_klass = kNarrowKlassBase + id * kNarrowKlassStride;
   std::sort(k.fields.begin(), k.fields.end(),
             [](const FieldInfo& a, const FieldInfo& b) { return a.offset < b.offset; });
-  k.ref_offsets.clear();
-  for (const auto& f : k.fields)
-    if (f.type == FieldType::reference &&
-        !(k.reference_kind != ReferenceKind::none && f.offset == k.referent_offset))
-      k.ref_offsets.push_back(f.offset);
+  compute_ref_maps(k);
   klasses_.push_back(std::move(k));
   return id;
 }
@@ -279,9 +288,7 @@ KlassId KlassTable::register_reference_class(std::string name, ReferenceKind kin
   Klass& k = klasses_[id];
   k.reference_kind = kind;
   k.referent_offset = 12;
-  k.ref_offsets.clear();
-  for (const auto& f : k.fields)
-    if (f.type == FieldType::reference && f.offset != k.referent_offset) k.ref_offsets.push_back(f.offset);
+  compute_ref_maps(k);
   return id;
 }
 

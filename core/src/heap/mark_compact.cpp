@@ -241,30 +241,33 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
       const Klass& k = detail::klass_at(m, cur);
       const std::uint64_t size =
           k.is_array() ? layout::array_size(h.array_length(cur), k.elem_size) : k.instance_size;
-      detail::for_each_ref_slot(h, k, cur, [&](std::uint64_t slot, std::uint32_t v) {
-        if (v == 0) return;
-        const std::uint64_t target = narrow_oop::decode(v);
-        const std::uint64_t mw = h.mark_word(target);
-        if (!layout::mark_is_marked(mw)) return;
-        const std::uint64_t to = layout::mark_forwardee(mw);
-        const bool single = adj.begin(StepKind::adjust);
-        r.write_u32(SpaceId::java_heap, slot, narrow_oop::encode(to));
-        if (adj.recording()) {
-          const ObjectId holder = h.object_at(cur), id = h.object_at(target);
-          r.touch(holder);
-          r.touch(id);
-          r.touch_range(ByteRange{SpaceId::java_heap, slot, slot, 4});
-          if (single) {
-            const std::string where = describe(m, holder) + detail::slot_name(k, slot - cur);
-            r.narrate(where + " now holds " + hex(to) + ", the new address of " + describe(m, id) + " (was " +
-                          hex(target) + ").",
-                      where + " 改为 " + hex(to) + "，即 " + describe(m, id) + " 的新地址（原为 " +
-                          hex(target) + "）。",
-                      "MarkSweep::adjust_pointers -> MarkSweep::adjust_pointer");
-          }
-        }
-        adj.end();
-      });
+      detail::for_each_ref_slot(
+          h, k, cur,
+          [&](std::uint64_t slot, std::uint32_t v) {
+            if (v == 0) return;
+            const std::uint64_t target = narrow_oop::decode(v);
+            const std::uint64_t mw = h.mark_word(target);
+            if (!layout::mark_is_marked(mw)) return;
+            const std::uint64_t to = layout::mark_forwardee(mw);
+            const bool single = adj.begin(StepKind::adjust);
+            r.write_u32(SpaceId::java_heap, slot, narrow_oop::encode(to));
+            if (adj.recording()) {
+              const ObjectId holder = h.object_at(cur), id = h.object_at(target);
+              r.touch(holder);
+              r.touch(id);
+              r.touch_range(ByteRange{SpaceId::java_heap, slot, slot, 4});
+              if (single) {
+                const std::string where = describe(m, holder) + detail::slot_name(k, slot - cur);
+                r.narrate(where + " now holds " + hex(to) + ", the new address of " + describe(m, id) +
+                              " (was " + hex(target) + ").",
+                          where + " 改为 " + hex(to) + "，即 " + describe(m, id) + " 的新地址（原为 " +
+                              hex(target) + "）。",
+                          "MarkSweep::adjust_pointers -> MarkSweep::adjust_pointer");
+              }
+            }
+            adj.end();
+          },
+          detail::RefSlots::all);
       cur += size;
     } else {
       cur = h.space.read_u64(cur);  // a dead run: its first word points to the next live object

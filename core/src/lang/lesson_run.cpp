@@ -73,6 +73,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
   if (std::find(options.hypotheticals.begin(), options.hypotheticals.end(), "non-moving-sweep") !=
       options.hypotheticals.end())
     settings.heap.collector = heap::Collector::mark_sweep;
+  settings.heap.verify_after_gc = options.verify_after_gc;
   try {
     Machine machine(settings);
     TraceOptions topts;

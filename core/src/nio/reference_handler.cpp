@@ -5,6 +5,7 @@
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/java_throwable.hpp"
 #include "heapviz/machine.hpp"
+#include "heapviz/nio/buffer_invariants.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
 namespace heapviz::nio {
@@ -121,6 +122,10 @@ void run_reference_handler(Recorder& r) {
                   " 并放入它的 ReferenceQueue（未模拟队列）。",
               "java.lang.ref.Reference.processPendingReferences -> enqueueFromPending");
     r.end_step();
+  }
+  if (m.settings.heap.verify_after_gc) {
+    const std::vector<std::string> errs = check_direct_buffers(m);
+    if (!errs.empty()) throw std::logic_error("VerifyAfterGC: " + errs.front());
   }
 }
 

@@ -11,6 +11,7 @@ inline heapviz::LessonRunResult run(const std::string& body,
                                     std::uint64_t max_steps = heapviz::lang::kDefaultMaxSteps) {
   heapviz::LessonRunOptions o;
   o.max_steps = max_steps;
+  o.verify_after_gc = true;  // every GC in these tests is checked (VerifyAfterGC)
   return heapviz::run_lesson(body, "t.java", o);
 }
 

@@ -24,6 +24,9 @@ struct HeapSettings {
   /// -Xmn (0 = not given). heapviz models ONE space, so this does not split the heap; it only changes
   /// Runtime.maxMemory(), which the JDK computes from the young generation's survivor space.
   std::uint64_t young_size = 0;
+  /// Like HotSpot's -XX:+VerifyAfterGC (tests switch it on): after every GC the heap's invariants are
+  /// checked, and after the Reference Handler the Cleaner protocol's; a violation is an internal error.
+  bool verify_after_gc = false;
 
   bool operator==(const HeapSettings&) const = default;
 };

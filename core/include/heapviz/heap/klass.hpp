@@ -51,6 +51,9 @@ struct Klass {
   FieldType elem_type = FieldType::byte_;
   std::vector<FieldInfo> fields;           ///< instances: all fields including inherited, by offset
   std::vector<std::uint32_t> ref_offsets;  ///< offsets of reference fields that the GC traces
+  /// Offsets of every reference field, the referent included: what a moving GC must adjust. HotSpot
+  /// treats Reference.referent as special only for discovery (marking), never for pointer adjustment.
+  std::vector<std::uint32_t> all_ref_offsets;
   ReferenceKind reference_kind = ReferenceKind::none;
   std::uint32_t referent_offset = 0;  ///< Reference.referent (12) when reference_kind != none
   std::uint32_t narrow_klass = 0;     ///< value stored in the header's 4-byte klass field
