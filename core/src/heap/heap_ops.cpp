@@ -375,7 +375,7 @@ std::uint32_t set_root(Recorder& r, RootKind kind, std::string_view scope, std::
   r.begin_step(StepKind::root_set);
   std::optional<std::uint32_t> slot = m.roots.find(kind, scope, name);
   if (!slot) {
-    slot = static_cast<std::uint32_t>(m.roots.slots.size());
+    slot = m.roots.slot_for_new(kind, scope, name);
     std::string both = std::string(scope) + '\0' + std::string(name);
     r.apply(Effect{EffectKind::root_define, SpaceId::java_heap, static_cast<std::uint16_t>(kind), *slot, 0,
                    both.size(), 0},

@@ -301,6 +301,15 @@ std::optional<std::uint32_t> RootSet::find(RootKind kind, std::string_view scope
   return std::nullopt;
 }
 
+std::uint32_t RootSet::slot_for_new(RootKind kind, std::string_view scope, std::string_view name) const {
+  for (std::size_t i = slots.size(); i-- > 0;) {
+    const Root& r = slots[i];
+    if (!r.active && r.kind == kind && r.scope == scope && r.name == name)
+      return static_cast<std::uint32_t>(i);
+  }
+  return static_cast<std::uint32_t>(slots.size());
+}
+
 void JavaHeap::throw_bad_id(ObjectId id) { throw std::out_of_range("no object #" + std::to_string(id)); }
 
 }  // namespace heap

@@ -22,7 +22,8 @@ std::string at(std::uint64_t a) {
 // True when the block holding [address, address + bytes) is allocated and holds all of it.
 bool inside_allocated(const NativeMemory& native, std::uint64_t address, std::uint64_t bytes) {
   const NativeBlock* b = native.chunk_containing(address);
-  return b != nullptr && b->allocated && address >= b->address && address + bytes <= b->address + b->requested;
+  return b != nullptr && b->allocated && address >= b->address &&
+         address + bytes <= b->address + b->requested;
 }
 
 }  // namespace
@@ -36,7 +37,8 @@ std::vector<std::string> check_direct_buffers(const Machine& m) {
     if (rec.klass == heap::builtin::kDeallocator) {
       const auto base = static_cast<std::uint64_t>(read_i64(m, id, off::dealloc_address));
       if (base != 0 && m.native.find(base) == nullptr)
-        errs.push_back(heap::describe(m, id) + " has not run but its block " + at(base) + " is not allocated");
+        errs.push_back(heap::describe(m, id) + " has not run but its block " + at(base) +
+                       " is not allocated");
       continue;
     }
     if (!is_direct_klass(m, rec.klass)) continue;
@@ -49,7 +51,8 @@ std::vector<std::string> check_direct_buffers(const Machine& m) {
     const auto capacity = static_cast<std::uint64_t>(read_i32(m, id, off::capacity));
     if (capacity != 0 && !inside_allocated(m.native, address, capacity))
       errs.push_back(heap::describe(m, id) + " is live and its Cleaner has not run, but its " +
-                     std::to_string(capacity) + " bytes at " + at(address) + " are not inside an allocated block");
+                     std::to_string(capacity) + " bytes at " + at(address) +
+                     " are not inside an allocated block");
   }
   return errs;
 }

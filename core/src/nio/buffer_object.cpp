@@ -207,7 +207,7 @@ void set_root_in_step(Recorder& r, heap::RootKind kind, std::string_view scope, 
   const Machine& m = r.machine();
   std::optional<std::uint32_t> slot = m.roots.find(kind, scope, name);
   if (!slot) {
-    slot = static_cast<std::uint32_t>(m.roots.slots.size());
+    slot = m.roots.slot_for_new(kind, scope, name);
     std::string both = std::string(scope) + '\0' + std::string(name);
     r.apply(Effect{EffectKind::root_define, SpaceId::java_heap, static_cast<std::uint16_t>(kind), *slot, 0,
                    both.size(), 0},

@@ -35,15 +35,10 @@ NativeAddress NativeMemory::malloc(std::uint64_t bytes) {
   const std::uint64_t need = chunk_size_for(bytes);
 
   // Best fit over the free chunks; ties go to the lowest address, so the choice is deterministic.
-  std::size_t best = blocks_.size();
-  for (std::size_t i = 0; i < blocks_.size(); ++i) {
-    const NativeBlock& b = blocks_[i];
-    if (!b.allocated && b.chunk_size >= need &&
-        (best == blocks_.size() || b.chunk_size < blocks_[best].chunk_size))
-      best = i;
-  }
-
-  if (best < blocks_.size()) {
+  const auto fit = free_by_size_.lower_bound({need, 0});
+  if (fit != free_by_size_.end()) {
+    const std::size_t best = index_of_chunk(fit->second - kHeaderSize);
+    free_by_size_.erase(fit);
     NativeBlock& b = blocks_[best];
     const std::uint64_t rest = b.chunk_size - need;
     const NativeAddress address = b.address;
@@ -51,6 +46,7 @@ NativeAddress NativeMemory::malloc(std::uint64_t bytes) {
       b.chunk_size = need;
       const NativeBlock remainder{next_id_++, address + need, rest, 0, false};
       blocks_.insert(blocks_.begin() + static_cast<std::ptrdiff_t>(best) + 1, remainder);
+      free_by_size_.insert({rest, remainder.address});
     }
     NativeBlock& taken = blocks_[best];
     taken.id = next_id_++;
@@ -74,11 +70,8 @@ NativeAddress NativeMemory::would_malloc(std::uint64_t bytes) const {
   // The same decision as malloc: best fit (lowest address on ties), else the top.
   if (bytes > capacity_) return 0;
   const std::uint64_t need = chunk_size_for(bytes);
-  const NativeBlock* best = nullptr;
-  for (const NativeBlock& b : blocks_)
-    if (!b.allocated && b.chunk_size >= need && (best == nullptr || b.chunk_size < best->chunk_size))
-      best = &b;
-  if (best != nullptr) return best->address;
+  const auto fit = free_by_size_.lower_bound({need, 0});
+  if (fit != free_by_size_.end()) return fit->second;
   if (top_ + need > base_ + capacity_) return 0;
   return top_ + kHeaderSize;
 }
@@ -92,10 +85,12 @@ void NativeMemory::free(NativeAddress address) {
   blocks_[i].requested = 0;
   blocks_[i].id = next_id_++;
   if (i + 1 < blocks_.size() && !blocks_[i + 1].allocated) {
+    free_by_size_.erase({blocks_[i + 1].chunk_size, blocks_[i + 1].address});
     blocks_[i].chunk_size += blocks_[i + 1].chunk_size;
     blocks_.erase(blocks_.begin() + static_cast<std::ptrdiff_t>(i) + 1);
   }
   if (i > 0 && !blocks_[i - 1].allocated) {
+    free_by_size_.erase({blocks_[i - 1].chunk_size, blocks_[i - 1].address});
     blocks_[i - 1].chunk_size += blocks_[i].chunk_size;
     blocks_.erase(blocks_.begin() + static_cast<std::ptrdiff_t>(i));
     --i;
@@ -105,6 +100,7 @@ void NativeMemory::free(NativeAddress address) {
     blocks_.pop_back();
     return;
   }
+  free_by_size_.insert({blocks_[i].chunk_size, blocks_[i].address});
   write_headers_around(i);
 }
 
@@ -212,6 +208,10 @@ std::vector<std::string> NativeMemory::check_invariants() const {
       problems.push_back(at + " has a header " + hex(field) + " that disagrees with its size");
     expected = b.header_address() + b.chunk_size;
   }
+  std::set<std::pair<std::uint64_t, NativeAddress>> free_chunks;
+  for (const NativeBlock& b : blocks_)
+    if (!b.allocated) free_chunks.insert({b.chunk_size, b.address});
+  if (free_chunks != free_by_size_) problems.push_back("the best-fit index disagrees with the free chunks");
   if (!blocks_.empty() && !blocks_.back().allocated)
     problems.push_back("the last chunk is free but not part of the top");
   if (expected != top_) problems.push_back("the chunks do not end at the top");

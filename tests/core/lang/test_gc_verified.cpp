@@ -65,7 +65,9 @@ TEST_CASE("every bundled lesson in every declared mode runs with VerifyAfterGC, 
   }
 }
 
-TEST_CASE("a direct buffer moved by one compaction is still live at the next GC (its Cleaner's referent followed)") {
+TEST_CASE(
+    "a direct buffer moved by one compaction is still live at the next GC (its Cleaner's referent "
+    "followed)") {
   const LessonRunResult r = interp_test::run(kMovedTwice);
   REQUIRE_MESSAGE(r.ok, r.diagnostics);
   CHECK(r.out == "direct: count=1 used=512 capacity=512\nmapped: count=0 used=0 capacity=0\n110\n");

@@ -29,6 +29,9 @@ struct RootSet {
 
   /// Index of the active slot (kind, scope, name), or nullopt.
   std::optional<std::uint32_t> find(RootKind kind, std::string_view scope, std::string_view name) const;
+  /// Where a new root (kind, scope, name) goes: an inactive slot that last held the same name (so a loop
+  /// that roots and releases a temporary reuses one slot instead of growing the set), else a new slot.
+  std::uint32_t slot_for_new(RootKind kind, std::string_view scope, std::string_view name) const;
   bool operator==(const RootSet&) const = default;
 };
 

@@ -1,8 +1,10 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "heapviz/heap/cow_pages.hpp"
@@ -100,6 +102,9 @@ class NativeMemory {
   NativeAddress top_;  // header address of the next chunk carved from the top
   std::uint64_t next_id_ = 1;
   std::vector<NativeBlock> blocks_;  // sorted by address, contiguous from the first chunk to top_
+  // The free chunks by (size, address): best fit (lowest address on ties) in O(log n), so that a program
+  // holding 100,000 direct buffers does not scan them all on every allocation.
+  std::set<std::pair<std::uint64_t, NativeAddress>> free_by_size_;
   // [base_, base_ + bytes_.size()): the high-water mark, in copy-on-write 4 KiB pages so that a Machine
   // copy (a trace checkpoint) shares every page it does not change.
   heap::CowPages<std::byte, 12> bytes_;
