@@ -63,10 +63,10 @@ TEST_CASE("interp machine: steps carry the statement's source line, println is a
 TEST_CASE("interp machine: temporaries survive a GC during the same statement") {
   // The array is only on the operand stack while its elements are allocated; a small heap forces GCs.
   heapviz::LessonRunOptions o;
-  o.jvm_flags = "-Xmx64k";
+  o.jvm_flags = "-Xmx2m";  // the smallest heap the JDK starts with
   const auto r = heapviz::run_lesson(
-      "for (int i = 0; i < 50; i++) { Object[] a = new Object[]{new byte[1000], new byte[1000], new "
-      "byte[1000]}; }\n"
+      "for (int i = 0; i < 50; i++) { Object[] a = new Object[]{new byte[100000], new byte[100000], new "
+      "byte[100000]}; }\n"
       "System.out.println(\"ok\");",
       "t.java", o);
   CHECK(r.diagnostics == "");
@@ -76,10 +76,10 @@ TEST_CASE("interp machine: temporaries survive a GC during the same statement") 
 
 TEST_CASE("interp machine: Java heap space OutOfMemoryError is catchable") {
   heapviz::LessonRunOptions o;
-  o.jvm_flags = "-Xmx64k";
+  o.jvm_flags = "-Xmx2m";
   const auto r = heapviz::run_lesson(
-      "try { byte[] b = new byte[1000000]; } catch (OutOfMemoryError e) { System.out.println(e); }", "t.java",
-      o);
+      "try { byte[] b = new byte[10000000]; } catch (OutOfMemoryError e) { System.out.println(e); }",
+      "t.java", o);
   CHECK(r.out == "java.lang.OutOfMemoryError: Java heap space\n");
 }
 
@@ -109,6 +109,18 @@ TEST_CASE("interp machine: run_lesson keeps the directives for captions and paus
   CHECK(r.lesson->directives.title == "T");
   REQUIRE(r.lesson->directives.caption_at(4) != nullptr);
   CHECK(r.lesson->directives.pause_at(4) != nullptr);
+}
+
+TEST_CASE("interp machine: a heap below the JDK's minimum is refused as java refuses it (stdout, exit 1)") {
+  heapviz::LessonRunOptions o;
+  o.jvm_flags = "-XX:+UseSerialGC -Xmx1m";
+  const auto r = heapviz::run_lesson("System.out.println(\"ran\");", "t.java", o);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "Error occurred during initialization of VM\nToo small maximum heap\n");
+  CHECK(r.err == "");
+  CHECK(r.diagnostics == "");
+  o.jvm_flags = "-XX:+UseSerialGC -Xmx2m";
+  CHECK(heapviz::run_lesson("System.out.println(\"ran\");", "t.java", o).out == "ran\n");
 }
 
 TEST_CASE("interp machine: bad JVM flags are a lesson error, unknown flags a note") {
