@@ -64,8 +64,6 @@ std::string validate(const HeapSettings& s) {
       << "4 GiB so that compressed oops are unscaled)";
   } else if (s.max_heap % layout::kAlignment != 0) {
     e << "Maximum heap size " << s.max_heap << " bytes is not a multiple of 8";
-  } else if (s.initial_heap > s.max_heap) {
-    e << "Initial heap size set to a larger value than the maximum heap size";
   } else if (s.dead_ratio > 100) {
     e << "MarkSweepDeadRatio (" << s.dead_ratio << ") must be between 0 and 100";
   } else if (s.always_compact_count == 0) {
@@ -280,7 +278,11 @@ ParsedFlags parse_jvm_flags(const std::vector<std::string>& flags, const HeapSet
   // As in HotSpot, -Xms alone raises the default maximum heap to fit it.
   if (!max_given && r.settings.initial_heap > r.settings.max_heap)
     r.settings.max_heap = r.settings.initial_heap;
-  r.error = validate(r.settings);
+  // A heap the JDK sizes is rounded up to its alignment when a lesson starts (as_jdk_launches), so only
+  // that size must be one heapviz can simulate; -Xms against -Xmx is the JVM's own check there too.
+  HeapSettings checked = r.settings;
+  if (checked.max_heap >= kJdkMinHeap) checked.max_heap = align_up(checked.max_heap, kJdkHeapAlignment);
+  r.error = validate(checked);
   return r;
 }
 
