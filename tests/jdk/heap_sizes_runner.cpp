@@ -34,10 +34,10 @@ int main(int argc, char** argv) {
     s.heap = launch.settings;
     // The direct limit as the machine sets it (bits.max_memory); large heaps only by the same formula, to
     // keep the runner small in memory.
-    const std::int64_t direct =
-        s.heap.max_heap <= (256ull << 20) ? heapviz::Machine(s).bits.max_memory
-        : s.nio.max_direct_memory_set     ? static_cast<std::int64_t>(s.nio.max_direct_memory)
-                                          : static_cast<std::int64_t>(heapviz::heap::runtime_max_memory(s.heap));
+    const std::int64_t direct = s.heap.max_heap <= (256ull << 20) ? heapviz::Machine(s).bits.max_memory
+                                : s.nio.max_direct_memory_set
+                                    ? static_cast<std::int64_t>(s.nio.max_direct_memory)
+                                    : static_cast<std::int64_t>(heapviz::heap::runtime_max_memory(s.heap));
     std::cout << line << " | " << heapviz::heap::runtime_max_memory(s.heap) << " " << direct << "\n";
   }
   return 0;

@@ -27,6 +27,7 @@ struct LessonRunOptions {
   /// A source line's simple steps beyond this many are folded into batch steps (TraceOptions::
   /// fold_line_after), so a loop of a million `new` stays a few thousand steps; 0 = never fold.
   std::uint32_t fold_line_after = 256;
+  std::uint64_t internal_error_at_step = 0;  ///< tests only: lang::InterpretOptions::internal_error_at_step
 };
 
 /// Everything a run produced. `lesson` holds the directives (title, captions and pauses per line) the

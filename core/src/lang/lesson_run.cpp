@@ -94,6 +94,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     io.max_steps = options.max_steps;
     io.max_trace_steps = options.max_trace_steps;
     io.hypotheticals = options.hypotheticals;
+    io.internal_error_at_step = options.internal_error_at_step;
     lang::InterpretResult r = lang::interpret(lesson, recorder, io);
     if (!recorder.step_open()) recorder.flush();
     res.out = std::move(r.out);

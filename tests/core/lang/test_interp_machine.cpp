@@ -93,6 +93,22 @@ TEST_CASE("interp machine: the step budget stops a runaway program with a clear 
   CHECK(r.diagnostics.find("--max-steps") != std::string::npos);
 }
 
+TEST_CASE("interp machine: an internal error keeps what was printed, then says so (exit 2)") {
+  heapviz::LessonRunOptions o;
+  o.internal_error_at_step = 20;  // the loop prints one line per step or two before the hook fires
+  const auto r = heapviz::run_lesson(
+      "for (int i = 0; i < 100; i++) { System.out.println(\"line \" + i); System.err.println(i); }", "t.java",
+      o);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.rfind("line 0\nline 1\n", 0) == 0);
+  CHECK(r.out.size() > std::string("line 0\nline 1\nline 2\n").size());
+  CHECK(r.err.rfind("0\n1\n", 0) == 0);
+  CHECK(r.diagnostics.find("internal error") != std::string::npos);
+  CHECK(r.diagnostics.find("test hook") != std::string::npos);
+  o.internal_error_at_step = 0;
+  CHECK(heapviz::run_lesson("System.out.println(1);", "t.java", o).exit_code == 0);
+}
+
 TEST_CASE("interp machine: the same lesson gives the same trace (determinism)") {
   const std::string body =
       "class N { N next; }\nN h = null;\nfor (int i = 0; i < 20; i++) { N n = new N(); n.next = h; h = n; }\n"
