@@ -110,7 +110,8 @@ void AppState::rerun() {
   notes = split_lines(run.notes);
   notes_zh = split_lines(run.notes_zh);
   if (!run.trace) {
-    run_notice = (lang == "zh" ? "无法运行这个课程：\n" : "This lesson cannot run:\n") + run.diagnostics;
+    run_notice = (lang == "zh" ? "无法运行这个课程：\n" : "This lesson cannot run:\n") +
+                 (run.diagnostics.empty() ? run.out : run.diagnostics);
     return;
   }
   std::vector<int> pauses;

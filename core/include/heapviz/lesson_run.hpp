@@ -30,12 +30,15 @@ struct LessonRunOptions {
   /// Check the heap's invariants after every GC and the Cleaner protocol's after the Reference Handler
   /// (HeapSettings::verify_after_gc); a violation ends the run as an internal error. For tests.
   bool verify_after_gc = false;
+  std::uint64_t internal_error_at_step = 0;  ///< tests only: lang::InterpretOptions::internal_error_at_step
 };
 
 /// Everything a run produced. `lesson` holds the directives (title, captions and pauses per line) the
 /// GUI shows next to the trace: step k's `pos.line` finds its caption with lesson.directives.caption_at.
 struct LessonRunResult {
-  bool ok = false;    ///< true when the program ran (normally or ending in an uncaught exception)
+  /// true when the program ran (normally or ending in an uncaught exception), or when the JVM refused to
+  /// start with these flags as java does (exit 1, "Error occurred during initialization of VM" in `out`)
+  bool ok = false;
   int exit_code = 0;  ///< 0 normal, 1 uncaught exception, 2 lesson error or step budget, n System.exit(n)
   lang::RunOutcome outcome = lang::RunOutcome::completed;
   std::string diagnostics;  ///< formatted (file:line:col, source line, caret), "" if none

@@ -13,6 +13,8 @@ namespace heapviz::heap {
 using detail::hex;
 
 namespace {
+// The longest array HotSpot allocates on 64-bit (longer ones: "Requested array size exceeds VM limit").
+constexpr std::uint64_t kMaxArrayLength = 0x7fffffffull - 2;
 
 const Klass& live_klass(const Machine& m, ObjectId id) {
   if (!m.heap.is_live(id))
@@ -84,6 +86,21 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
   if (is_array != kl.is_array())
     throw std::invalid_argument("allocate: " + kl.name +
                                 (is_array ? " is not an array class" : " is an array class"));
+  // HotSpot refuses an array longer than max_jint - 2 before it looks for space (no GC): with a 16-byte
+  // header such a length could not be addressed in words (arrayOopDesc::max_array_length).
+  if (is_array && length > kMaxArrayLength) {
+    r.begin_step(StepKind::oom);
+    if (r.recording())
+      r.narrate("new " + kl.name.substr(0, kl.name.size() - 2) + "[" + std::to_string(length) +
+                    "]: longer than the VM allows (Integer.MAX_VALUE - 2), so OutOfMemoryError: Requested "
+                    "array size exceeds VM limit, without a GC.",
+                "new " + kl.name.substr(0, kl.name.size() - 2) + "[" + std::to_string(length) +
+                    "]：超过虚拟机允许的长度（Integer.MAX_VALUE - 2），直接抛出 OutOfMemoryError: Requested "
+                    "array size exceeds VM limit，不做 GC。",
+                "TypeArrayKlass::allocate_common -> check_array_allocation_length");
+    r.end_step();
+    throw JavaException{JavaThrowable{"java.lang.OutOfMemoryError", "Requested array size exceeds VM limit"}};
+  }
   const std::uint64_t size = is_array ? layout::array_size(length, kl.elem_size) : kl.instance_size;
   std::string what;  // only built when narrated
   if (r.recording())

@@ -1,5 +1,6 @@
 // Statements: blocks and scopes (locals as GC roots), control flow, try/catch/finally, threads, the run.
 #include <exception>
+#include <stdexcept>
 
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
@@ -11,6 +12,9 @@ namespace heapviz::lang::interp {
 void Runtime::stop(SourceSpan where, std::string message) { throw BudgetExceeded{where, std::move(message)}; }
 
 void Runtime::tick(const Node& at) {
+  if (budget_used_ + 1 == opts_.internal_error_at_step)
+    throw std::logic_error("internal error forced at step " + std::to_string(budget_used_ + 1) +
+                           " (test hook)");
   if (++budget_used_ > opts_.max_steps)
     stop(at.span, "the program was stopped after " + std::to_string(opts_.max_steps) +
                       " steps (statements and loop iterations); it may never end. Raise the budget with "
@@ -417,6 +421,12 @@ void Runtime::run(InterpretResult& result) {
   } catch (const ExitRequest& e) {
     result.outcome = e.status == 0 ? RunOutcome::completed : RunOutcome::exited;
     result.exit_code = e.status;
+  } catch (const std::exception&) {
+    // A heapviz bug: what the program printed so far still comes out, before interpret() reports it.
+    result.out = std::move(out_);
+    result.err = std::move(err_);
+    result.steps_used = budget_used_;
+    throw;
   }
   if (r_.step_open()) r_.end_step();
   result.out = std::move(out_);

@@ -65,6 +65,16 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     }
 
   Settings settings = parsed.settings;
+  // A lesson starts as `java` starts the JVM: -Xmx rounded up to the heap alignment, or the JVM refuses.
+  const heap::JdkLaunch launch = heap::as_jdk_launches(settings.heap);
+  if (!launch.error.empty()) {
+    res.ok = true;  // what java does with these flags; no trace, as nothing ran
+    res.exit_code = 1;
+    res.outcome = lang::RunOutcome::exited;
+    res.out = "Error occurred during initialization of VM\n" + launch.error + "\n";  // on stdout, as java
+    return res;
+  }
+  settings.heap = launch.settings;
   // The flag parser keeps -Djdk.nio.maxCachedBufferSize on the nio side; the I/O model reads it here.
   if (settings.nio.max_cached_buffer_size >= 0)
     settings.io.max_cached_buffer_size = settings.nio.max_cached_buffer_size;
@@ -85,6 +95,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     io.max_steps = options.max_steps;
     io.max_trace_steps = options.max_trace_steps;
     io.hypotheticals = options.hypotheticals;
+    io.internal_error_at_step = options.internal_error_at_step;
     lang::InterpretResult r = lang::interpret(lesson, recorder, io);
     if (!recorder.step_open()) recorder.flush();
     res.out = std::move(r.out);

@@ -44,7 +44,9 @@ TEST_CASE("bad settings give clear errors, never a crash") {
   CHECK(parse_jvm_flags("-Xmx64").error.find("Too small maximum heap") != std::string::npos);
   CHECK(parse_jvm_flags("-Xmx3g").error.find("larger than heapviz simulates") != std::string::npos);
   CHECK(parse_jvm_flags("-Xmx1001").error.find("multiple of 8") != std::string::npos);
-  CHECK(parse_jvm_flags("-Xmx16m -Xms32m").error.find("Initial heap size") != std::string::npos);
+  CHECK(parse_jvm_flags("-Xmx4194305").ok());  // the JDK rounds it up to 6 MiB
+  CHECK(as_jdk_launches(parse_jvm_flags("-Xmx16m -Xms32m").settings).error ==
+        "Initial heap size set to a larger value than the maximum heap size");
   CHECK(parse_jvm_flags("-XX:MarkSweepDeadRatio=x").error.find("MarkSweepDeadRatio") != std::string::npos);
   CHECK(parse_jvm_flags("-XX:MarkSweepDeadRatio=101").error.find("0..100") != std::string::npos);
   CHECK(parse_jvm_flags("-XX:MarkSweepAlwaysCompactCount=0").error.find("at least 1") != std::string::npos);
@@ -76,7 +78,8 @@ TEST_CASE(
   CHECK(p.notes_zh[0].find("单一空间") != std::string::npos);
   CHECK(p.notes_zh[0].find("-Xmn2m") != std::string::npos);
   CHECK(p.settings.max_heap == 64ull << 20);  // the simulated heap is still all of -Xmx
-  CHECK(p.settings.young_size == 2ull << 20);
+  CHECK(p.settings.new_size == 2ull << 20);
+  CHECK(p.settings.max_new_size == 2ull << 20);
   // java -XX:+UseSerialGC -Xmx64m -XmnN on JDK 17: maxMemory = Xmx - align_down(N / 10, 64K) (at least 64K).
   CHECK(runtime_max_memory(p.settings) == 66912256);
   CHECK(runtime_max_memory(parse_jvm_flags("-Xmx64m -Xmn1m").settings) == 67043328);
@@ -94,4 +97,45 @@ TEST_CASE(
   CHECK(parse_jvm_flags("-Xmnfoo").error ==
         "Invalid initial young generation size: -Xmnfoo");  // the JDK's words
   CHECK(parse_jvm_flags("-Xmn0").error == "Invalid initial young generation size: -Xmn0");
+}
+
+TEST_CASE("-Xmx is rounded up to the 2 MiB heap alignment before it sizes Runtime.maxMemory(), as JDK 17") {
+  // java -XX:+UseSerialGC -XmxN printing Runtime.getRuntime().maxMemory() (OpenJDK 17.0.15).
+  const std::pair<const char*, std::uint64_t> measured[] = {
+      {"-Xmx2m", 2031616},
+      {"-Xmx3m", 4063232},
+      {"-Xmx5m", 6094848},
+      {"-Xmx7m", 8126464},
+      {"-Xmx33m", 34471936},
+      {"-Xmx63m", 64880640},
+      {"-Xmx65m", 66912256},
+      {"-Xmx12345k", 14221312},
+      {"-Xmx3000000", 4063232},
+      {"-Xmx64m -Xmn63m", 60948480},
+      {"-Xmx64m -XX:NewSize=40m", 62914560},
+      {"-Xmx64m -XX:MaxNewSize=30m", 63963136},
+      {"-Xmx64m -XX:NewRatio=3", 65470464},
+      {"-Xmx64m -XX:SurvivorRatio=1", 59703296},
+      {"-Xmx10m -XX:NewRatio=4 -XX:SurvivorRatio=3", 10092544},
+  };
+  for (const auto& [flags, max_memory] : measured) {
+    CAPTURE(flags);
+    const auto p = parse_jvm_flags(flags);
+    REQUIRE(p.ok());
+    CHECK(runtime_max_memory(p.settings) == max_memory);
+  }
+  const JdkLaunch l = as_jdk_launches(parse_jvm_flags("-Xmx63m").settings);
+  CHECK(l.error == "");
+  CHECK(l.settings.max_heap == 64ull << 20);  // MaxHeapSize=67108864 in -XX:+PrintFlagsFinal
+  CHECK(heap_base(l.settings) == 0xfc000000);
+}
+
+TEST_CASE("a heap the JDK would not start with is refused with the JDK's words") {
+  CHECK(as_jdk_launches(parse_jvm_flags("-Xmx1m").settings).error == "Too small maximum heap");
+  CHECK(as_jdk_launches(parse_jvm_flags("-Xmx2047k").settings).error == "Too small maximum heap");
+  CHECK(as_jdk_launches(parse_jvm_flags("-Xmx2m").settings).error == "");
+  CHECK(as_jdk_launches(parse_jvm_flags("-Xmx64m -Xms512k").settings).error == "Too small initial heap");
+  CHECK(as_jdk_launches(parse_jvm_flags("-Xmx64m -XX:NewRatio=0").settings).error ==
+        "Invalid young gen ratio specified");
+  CHECK_FALSE(parse_jvm_flags("-XX:SurvivorRatio=0").ok());  // out of the flag's range, as the JDK
 }

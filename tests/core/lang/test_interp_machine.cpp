@@ -63,10 +63,10 @@ TEST_CASE("interp machine: steps carry the statement's source line, println is a
 TEST_CASE("interp machine: temporaries survive a GC during the same statement") {
   // The array is only on the operand stack while its elements are allocated; a small heap forces GCs.
   heapviz::LessonRunOptions o;
-  o.jvm_flags = "-Xmx64k";
+  o.jvm_flags = "-Xmx2m";  // the smallest heap the JDK starts with
   const auto r = heapviz::run_lesson(
-      "for (int i = 0; i < 50; i++) { Object[] a = new Object[]{new byte[1000], new byte[1000], new "
-      "byte[1000]}; }\n"
+      "for (int i = 0; i < 50; i++) { Object[] a = new Object[]{new byte[100000], new byte[100000], new "
+      "byte[100000]}; }\n"
       "System.out.println(\"ok\");",
       "t.java", o);
   CHECK(r.diagnostics == "");
@@ -76,10 +76,10 @@ TEST_CASE("interp machine: temporaries survive a GC during the same statement") 
 
 TEST_CASE("interp machine: Java heap space OutOfMemoryError is catchable") {
   heapviz::LessonRunOptions o;
-  o.jvm_flags = "-Xmx64k";
+  o.jvm_flags = "-Xmx2m";
   const auto r = heapviz::run_lesson(
-      "try { byte[] b = new byte[1000000]; } catch (OutOfMemoryError e) { System.out.println(e); }", "t.java",
-      o);
+      "try { byte[] b = new byte[10000000]; } catch (OutOfMemoryError e) { System.out.println(e); }",
+      "t.java", o);
   CHECK(r.out == "java.lang.OutOfMemoryError: Java heap space\n");
 }
 
@@ -91,6 +91,22 @@ TEST_CASE("interp machine: the step budget stops a runaway program with a clear 
   CHECK(r.diagnostic_list[0].kind == heapviz::lang::DiagnosticKind::Limit);
   CHECK(r.diagnostics.find("stopped after 1000 steps") != std::string::npos);
   CHECK(r.diagnostics.find("--max-steps") != std::string::npos);
+}
+
+TEST_CASE("interp machine: an internal error keeps what was printed, then says so (exit 2)") {
+  heapviz::LessonRunOptions o;
+  o.internal_error_at_step = 20;  // the loop prints one line per step or two before the hook fires
+  const auto r = heapviz::run_lesson(
+      "for (int i = 0; i < 100; i++) { System.out.println(\"line \" + i); System.err.println(i); }", "t.java",
+      o);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.rfind("line 0\nline 1\n", 0) == 0);
+  CHECK(r.out.size() > std::string("line 0\nline 1\nline 2\n").size());
+  CHECK(r.err.rfind("0\n1\n", 0) == 0);
+  CHECK(r.diagnostics.find("internal error") != std::string::npos);
+  CHECK(r.diagnostics.find("test hook") != std::string::npos);
+  o.internal_error_at_step = 0;
+  CHECK(heapviz::run_lesson("System.out.println(1);", "t.java", o).exit_code == 0);
 }
 
 TEST_CASE("interp machine: the same lesson gives the same trace (determinism)") {
@@ -109,6 +125,18 @@ TEST_CASE("interp machine: run_lesson keeps the directives for captions and paus
   CHECK(r.lesson->directives.title == "T");
   REQUIRE(r.lesson->directives.caption_at(4) != nullptr);
   CHECK(r.lesson->directives.pause_at(4) != nullptr);
+}
+
+TEST_CASE("interp machine: a heap below the JDK's minimum is refused as java refuses it (stdout, exit 1)") {
+  heapviz::LessonRunOptions o;
+  o.jvm_flags = "-XX:+UseSerialGC -Xmx1m";
+  const auto r = heapviz::run_lesson("System.out.println(\"ran\");", "t.java", o);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "Error occurred during initialization of VM\nToo small maximum heap\n");
+  CHECK(r.err == "");
+  CHECK(r.diagnostics == "");
+  o.jvm_flags = "-XX:+UseSerialGC -Xmx2m";
+  CHECK(heapviz::run_lesson("System.out.println(\"ran\");", "t.java", o).out == "ran\n");
 }
 
 TEST_CASE("interp machine: bad JVM flags are a lesson error, unknown flags a note") {

@@ -29,7 +29,7 @@ TEST_CASE("view budget: the first max_blocks objects by address, windowed or not
       "Object[] b = new Object[20];\n"
       "for (int i = 0; i < b.length; i++) { b[i] = new byte[8]; }\n";
   heapviz::LessonRunOptions o;
-  o.jvm_flags = "-XX:+UseConcMarkSweepGC -Xmx1m";
+  o.jvm_flags = "-XX:+UseConcMarkSweepGC -Xmx2m";
   const auto r = heapviz::run_lesson(body, "t.java", o);
   REQUIRE(r.trace);
   const heapviz::Machine m = r.trace->state_at(r.trace->size());

@@ -21,9 +21,13 @@ struct HeapSettings {
   std::uint32_t dead_ratio = 5;  ///< -XX:MarkSweepDeadRatio (percent of capacity left as dead wood)
   std::uint32_t always_compact_count =
       4;  ///< -XX:MarkSweepAlwaysCompactCount (every Nth full GC compacts fully)
-  /// -Xmn (0 = not given). heapviz models ONE space, so this does not split the heap; it only changes
-  /// Runtime.maxMemory(), which the JDK computes from the young generation's survivor space.
-  std::uint64_t young_size = 0;
+  /// Young-generation flags (0 = not given): -Xmn sets both, -XX:NewSize= and -XX:MaxNewSize= one each.
+  /// heapviz models ONE space, so they do not split the heap; they only change Runtime.maxMemory(),
+  /// which the JDK computes from the young generation's survivor space.
+  std::uint64_t new_size = 0;
+  std::uint64_t max_new_size = 0;
+  std::uint32_t new_ratio = 2;       ///< -XX:NewRatio (old/young)
+  std::uint32_t survivor_ratio = 8;  ///< -XX:SurvivorRatio (eden/one survivor)
   /// Like HotSpot's -XX:+VerifyAfterGC (tests switch it on): after every GC the heap's invariants are
   /// checked, and after the Reference Handler the Cleaner protocol's; a violation is an internal error.
   bool verify_after_gc = false;
@@ -32,6 +36,7 @@ struct HeapSettings {
 };
 
 /// Limits of the simulator: the heap is one space that must fit below 4 GiB (unscaled compressed oops).
+/// Lessons run as the JDK starts (as_jdk_launches: at least 2 MiB); the simulator's own tests use tiny heaps.
 inline constexpr std::uint64_t kMinHeap = 128;         ///< bytes; the JDK itself refuses < 2 MiB
 inline constexpr std::uint64_t kMaxHeap = 2ull << 30;  ///< 2 GiB: HeapBaseMinAddress (2 GiB) to 4 GiB
 
@@ -42,13 +47,45 @@ std::string validate(const HeapSettings& s);
 /// (-Xmx64m -> 0xfc000000).
 std::uint64_t heap_base(const HeapSettings& s);
 
-/// Runtime.getRuntime().maxMemory() as JDK 17 reports it. Serial (and CMS's ParNew young gen)
-/// leave one survivor space out: young = align_down(Xmx/3, 64K) (NewRatio=2), survivor =
-/// align_down(young/10, 64K) (SurvivorRatio=8), maxMemory = Xmx - survivor. -Xmx64m -> 64880640.
-/// Heaps under 2 MiB (which the JDK refuses) use the same ratios without the 64K alignment.
-/// With -Xmn the young size is the given one (-Xmx64m -Xmn2m -> 66912256). Not modelled: the JDK
-/// shrinks a young generation that leaves the old one too little room (-Xmx64m -Xmn63m).
+/// The JDK's heap alignment for Serial on Linux x86-64 with 4 KiB pages: the card table must fill whole
+/// pages (512 heap bytes per card byte x 4096), so MaxHeapSize and InitialHeapSize are rounded up to 2 MiB.
+inline constexpr std::uint64_t kJdkHeapAlignment = 2ull << 20;
+/// Serial's generation and space alignment (Generation::GenGrain, 64 KiB).
+inline constexpr std::uint64_t kJdkGenAlignment = 64ull << 10;
+/// The smallest -Xmx JDK 17 accepts ("Too small maximum heap" below it).
+inline constexpr std::uint64_t kJdkMinHeap = 2ull << 20;
+
+/// The heap as JDK 17's Serial collector sizes it from the flags (GCArguments and GenArguments
+/// initialize_heap_flags_and_sizes / initialize_size_info), all in bytes.
+struct JdkHeapSizes {
+  std::uint64_t max_heap = 0;      ///< MaxHeapSize: -Xmx rounded up to kJdkHeapAlignment
+  std::uint64_t initial_heap = 0;  ///< InitialHeapSize (-Xms rounded up; without -Xms: MaxHeapSize)
+  std::uint64_t max_young = 0;     ///< MaxNewSize: the reserved young generation
+  std::uint64_t survivor = 0;      ///< one survivor space of the reserved young generation
+  std::uint64_t max_memory = 0;    ///< Runtime.maxMemory() = max_heap - survivor
+  /// "" or what the JVM prints after "Error occurred during initialization of VM" (exit 1), e.g.
+  /// "Too small maximum heap".
+  std::string vm_init_error;
+};
+/// Without -Xms the JDK's InitialHeapSize is 1/64 of physical memory capped at MaxHeapSize; heapviz
+/// assumes a machine with RAM to spare (InitialHeapSize = MaxHeapSize), which only matters with
+/// -Xmn/-XX:NewSize and -Xmx above 1/64 of RAM.
+JdkHeapSizes jdk_heap_sizes(const HeapSettings& s);
+
+/// Runtime.getRuntime().maxMemory() as JDK 17 reports it: jdk_heap_sizes(s).max_memory, e.g.
+/// -Xmx63m and -Xmx64m -> 64880640 (MaxHeapSize 64 MiB, young 21824K, survivor 2176K). It is also the
+/// default direct-memory limit. Heaps under 2 MiB (which the JDK refuses; only the simulator's own
+/// tests use them) keep the same ratios without the alignments.
 std::uint64_t runtime_max_memory(const HeapSettings& s);
+
+/// The settings a lesson runs with, as the `java` launcher would start the JVM: the simulated heap is
+/// MaxHeapSize (-Xmx rounded up to 2 MiB). If the JVM would refuse to start, `error` holds the line it
+/// prints after "Error occurred during initialization of VM".
+struct JdkLaunch {
+  HeapSettings settings;
+  std::string error;
+};
+JdkLaunch as_jdk_launches(const HeapSettings& s);
 
 /// Result of parsing JVM flags: the settings, the flags this parser does not know (for the caller),
 /// notes to show the user (e.g. that CMS no longer exists), and an error ("" when none).

@@ -35,6 +35,9 @@ struct InterpretOptions {
   /// "os-reads-heap" / "pin-heap-array": every FileChannel.write(heapBuffer) hands the kernel the byte[]'s
   /// heap address (io/machine_heap_write.hpp) instead of the JDK's bounce copy.
   std::vector<std::string> hypotheticals;
+  /// Tests only: a simulator bug (std::logic_error) at this budget step, 0 = never. The run must still
+  /// print the output so far, then the internal error (exit 2).
+  std::uint64_t internal_error_at_step = 0;
 };
 
 struct InterpretResult {

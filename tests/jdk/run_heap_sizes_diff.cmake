@@ -1,0 +1,48 @@
+# Runs HeapSizes.java on the real JDK 17 once per flag set of FLAGS_FILE (with -XX:+UseSerialGC) and
+# compares each line with the simulator's (RUNNER). Inputs: JAVA, JAVAC, SOURCE, FLAGS_FILE, RUNNER, WORK_DIR.
+include(${CMAKE_CURRENT_LIST_DIR}/require_jdk17.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/jdk_diff_steps.cmake)
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}/classes")
+heapviz_javac("${WORK_DIR}/classes" --add-exports java.base/jdk.internal.misc=ALL-UNNAMED)
+
+file(STRINGS "${FLAGS_FILE}" lines)
+set(jdk "")
+foreach(line IN LISTS lines)
+  if(line STREQUAL "" OR line MATCHES "^#")
+    continue()
+  endif()
+  separate_arguments(flags UNIX_COMMAND "${line}")
+  execute_process(COMMAND "${JAVA}" -XX:+UseSerialGC ${flags}
+                          --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp "${WORK_DIR}/classes" HeapSizes
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  string(STRIP "${out}" out)
+  string(REPLACE "\n" " " out "${out}")
+  string(APPEND jdk "${line} | ${out}\n")
+endforeach()
+file(WRITE "${WORK_DIR}/jdk.txt" "${jdk}")
+
+execute_process(COMMAND "${RUNNER}" "${FLAGS_FILE}" OUTPUT_FILE "${WORK_DIR}/simulator.txt" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${RUNNER} failed (${rc})")
+endif()
+file(STRINGS "${WORK_DIR}/simulator.txt" sim_lines)
+file(STRINGS "${WORK_DIR}/jdk.txt" jdk_lines)
+list(LENGTH jdk_lines n)
+set(differ 0)
+math(EXPR last "${n} - 1")
+foreach(i RANGE ${last})
+  list(GET jdk_lines ${i} j)
+  list(GET sim_lines ${i} s)
+  if(NOT j STREQUAL s)
+    message("DIFFERENCE\n  jdk:       ${j}\n  simulator: ${s}")
+    math(EXPR differ "${differ} + 1")
+  endif()
+endforeach()
+list(LENGTH sim_lines m)
+if(NOT m EQUAL n OR differ GREATER 0)
+  message(FATAL_ERROR "${differ} of ${n} flag sets differ (simulator: ${m} lines). Outputs: ${WORK_DIR}/jdk.txt, "
+                      "${WORK_DIR}/simulator.txt")
+endif()
+message("${n} flag sets: Runtime.maxMemory() and the direct limit match JDK 17")
