@@ -52,10 +52,9 @@ heap::KlassId view_klass(const Machine& m, ViewElement e, bool direct, bool big_
                 {"isReadOnly", FieldType::boolean_, ""}},
                "java.nio.Buffer");
   const std::string ro = read_only ? "R" : "";
-  const std::string name = direct ? std::string(kPrefixDirect) + element_name(e) + "Buffer" + ro +
-                                        (big_endian ? "S" : "U")
-                                  : std::string(kPrefixHeap) + element_name(e) + "Buffer" + ro +
-                                        (big_endian ? "B" : "L");
+  const std::string name =
+      direct ? std::string(kPrefixDirect) + element_name(e) + "Buffer" + ro + (big_endian ? "S" : "U")
+             : std::string(kPrefixHeap) + element_name(e) + "Buffer" + ro + (big_endian ? "B" : "L");
   return ensure_class(m, name,
                       {direct ? heap::FieldDecl{"att", FieldType::reference, "Object"}
                               : heap::FieldDecl{"bb", FieldType::reference, "ByteBuffer"}},
@@ -151,25 +150,31 @@ ObjectId new_view(Recorder& r, const View& shape, const BufferState& s, std::int
     const int w = width(shape.element);
     if (shape.direct)
       r.narrate(v + " = " + source_name + "." + call + ": a " + class_name(m, self) + " of " +
-                    std::to_string(s.capacity) + " " + (w == 4 ? "int" : "long") + "s on the same native memory, "
-                    "address = " + hex(static_cast<std::uint64_t>(address)) + ", " + state_text(s) + ", " + order +
-                    ". att = " + base + ": while the view is reachable, so is the DirectByteBuffer, and its "
+                    std::to_string(s.capacity) + " " + (w == 4 ? "int" : "long") +
+                    "s on the same native memory, "
+                    "address = " +
+                    hex(static_cast<std::uint64_t>(address)) + ", " + state_text(s) + ", " + order +
+                    ". att = " + base +
+                    ": while the view is reachable, so is the DirectByteBuffer, and its "
                     "Cleaner cannot run.",
-                v + " = " + source_name + "." + call + "：同一块本地内存上的 " + class_name(m, self) + "，address = " +
-                    hex(static_cast<std::uint64_t>(address)) + "，" + state_text(s) + "，" + order + "。att = " +
-                    base + "：只要视图可达，DirectByteBuffer 就可达，它的 Cleaner 不会运行。",
-                "java.nio.DirectByteBuffer.as" + std::string(element_name(shape.element)) +
-                    "Buffer -> new " + class_name(m, self) + "(this, -1, 0, size, size, off, segment): att = "
+                v + " = " + source_name + "." + call + "：同一块本地内存上的 " + class_name(m, self) +
+                    "，address = " + hex(static_cast<std::uint64_t>(address)) + "，" + state_text(s) + "，" +
+                    order + "。att = " + base +
+                    "：只要视图可达，DirectByteBuffer 就可达，它的 Cleaner 不会运行。",
+                "java.nio.DirectByteBuffer.as" + std::string(element_name(shape.element)) + "Buffer -> new " +
+                    class_name(m, self) +
+                    "(this, -1, 0, size, size, off, segment): att = "
                     "(db.attachment() == null ? db : db.attachment())");
     else
       r.narrate(v + " = " + source_name + "." + call + ": a " + class_name(m, self) + " of " +
-                    std::to_string(s.capacity) + " " + (w == 4 ? "int" : "long") + "s over the bytes of " + base +
-                    " (bb), address " + std::to_string(address) + " (array-relative), " + state_text(s) + ", " +
-                    order + ". It has no array of its own: every element is " + std::to_string(w) +
-                    " bytes of the byte[].",
-                v + " = " + source_name + "." + call + "：基于 " + base + "（bb）字节的 " + class_name(m, self) +
-                    "，address " + std::to_string(address) + "（相对数组），" + state_text(s) + "，" + order +
-                    "。它没有自己的数组：每个元素是 byte[] 中的 " + std::to_string(w) + " 个字节。",
+                    std::to_string(s.capacity) + " " + (w == 4 ? "int" : "long") + "s over the bytes of " +
+                    base + " (bb), address " + std::to_string(address) + " (array-relative), " +
+                    state_text(s) + ", " + order + ". It has no array of its own: every element is " +
+                    std::to_string(w) + " bytes of the byte[].",
+                v + " = " + source_name + "." + call + "：基于 " + base + "（bb）字节的 " +
+                    class_name(m, self) + "，address " + std::to_string(address) + "（相对数组），" +
+                    state_text(s) + "，" + order + "。它没有自己的数组：每个元素是 byte[] 中的 " +
+                    std::to_string(w) + " 个字节。",
                 "java.nio.HeapByteBuffer.as" + std::string(element_name(shape.element)) + "Buffer -> new " +
                     class_name(m, self) + "(this, -1, 0, size, size, address + pos, segment)");
   }
@@ -220,10 +225,10 @@ std::int64_t integral(const JValue& v) {
 }
 
 constexpr std::string_view kCommon[] = {
-    "flip()",       "clear()",    "rewind()",   "mark()",     "reset()",     "position()",
-    "position(int)", "limit()",   "limit(int)", "capacity()", "remaining()", "hasRemaining()",
-    "isDirect()",   "isReadOnly()", "hasArray()", "array()",  "arrayOffset()", "order()",
-    "toString()",   "get()",      "get(int)",   "slice()",    "duplicate()", "asReadOnlyBuffer()"};
+    "flip()",        "clear()",      "rewind()",   "mark()",     "reset()",       "position()",
+    "position(int)", "limit()",      "limit(int)", "capacity()", "remaining()",   "hasRemaining()",
+    "isDirect()",    "isReadOnly()", "hasArray()", "array()",    "arrayOffset()", "order()",
+    "toString()",    "get()",        "get(int)",   "slice()",    "duplicate()",   "asReadOnlyBuffer()"};
 
 class ViewCall {
  public:
@@ -233,9 +238,12 @@ class ViewCall {
   std::string bytes_text() const {
     if (!storage_ || storage_->touched == nullptr) return "";
     const Touched& t = *storage_->touched;
-    const std::string place = v_.direct ? "native memory" : "the byte[] " + name_of(r_.machine(), byte_array());
-    if (t.written > 0) return "; " + std::to_string(t.written) + " bytes written to " + place + " at " + hex(t.first);
-    if (t.read > 0) return "; " + std::to_string(t.read) + " bytes read from " + place + " at " + hex(t.first);
+    const std::string place =
+        v_.direct ? "native memory" : "the byte[] " + name_of(r_.machine(), byte_array());
+    if (t.written > 0)
+      return "; " + std::to_string(t.written) + " bytes written to " + place + " at " + hex(t.first);
+    if (t.read > 0)
+      return "; " + std::to_string(t.read) + " bytes read from " + place + " at " + hex(t.first);
     return "";
   }
   const View& view() const { return v_; }
@@ -265,7 +273,8 @@ JValue ViewCall::get_at(int i) {
   storage().store->read(byte_index(i), std::span<std::byte>(b, static_cast<std::size_t>(w)));
   std::uint64_t bits = 0;
   for (int k = 0; k < w; ++k) {
-    const auto byte = static_cast<std::uint64_t>(std::to_integer<std::uint8_t>(b[v_.big_endian ? k : w - 1 - k]));
+    const auto byte =
+        static_cast<std::uint64_t>(std::to_integer<std::uint8_t>(b[v_.big_endian ? k : w - 1 - k]));
     bits = (bits << 8) | byte;
   }
   if (v_.element == ViewElement::Int) return static_cast<std::int32_t>(static_cast<std::uint32_t>(bits));
@@ -289,7 +298,8 @@ JValue ViewCall::run(std::string_view sig, std::span<const JValue> args) {
   ByteBuffer b(v_.state, none);  // Buffer's state methods only: no bytes are touched through it
   BufferState& s = v_.state;
   auto arg = [&](std::size_t k) {
-    if (k >= args.size()) throw std::invalid_argument("call_view_method: " + std::string(sig) + ": too few arguments");
+    if (k >= args.size())
+      throw std::invalid_argument("call_view_method: " + std::string(sig) + ": too few arguments");
     return integral(args[k]);
   };
   if (sig == "flip()") return b.flip(), ret_this();
@@ -306,12 +316,12 @@ JValue ViewCall::run(std::string_view sig, std::span<const JValue> args) {
   if (sig == "hasRemaining()") return s.position < s.limit;
   if (sig == "isDirect()") return v_.direct;
   if (sig == "isReadOnly()") return v_.read_only;
-  if (sig == "hasArray()") return false;  // hb is null in every view
+  if (sig == "hasArray()") return false;                                // hb is null in every view
   if (sig == "array()" || sig == "arrayOffset()") throw_unsupported();  // hb == null comes first
   if (sig == "order()") return JEnum{v_.big_endian ? "ByteOrder.BIG_ENDIAN" : "ByteOrder.LITTLE_ENDIAN"};
   if (sig == "toString()")
-    return class_name(r_.machine(), v_.id) + "[pos=" + std::to_string(s.position) + " lim=" +
-           std::to_string(s.limit) + " cap=" + std::to_string(s.capacity) + "]";
+    return class_name(r_.machine(), v_.id) + "[pos=" + std::to_string(s.position) +
+           " lim=" + std::to_string(s.limit) + " cap=" + std::to_string(s.capacity) + "]";
   if (sig == "get()") {
     if (s.position >= s.limit) throw_underflow();
     return get_at(s.position++);
@@ -344,7 +354,8 @@ std::string ViewCall::write_back() {
   auto note = [&](const char* name, std::uint32_t offset, int a, int b) {
     if (a == b) return;
     write_i32(r_, v_.id, offset, b);
-    what += (what.empty() ? "" : ", ") + std::string(name) + " " + std::to_string(a) + " \u2192 " + std::to_string(b);
+    what += (what.empty() ? "" : ", ") + std::string(name) + " " + std::to_string(a) + " \u2192 " +
+            std::to_string(b);
   };
   note("mark", view_off::mark, before_.mark, v_.state.mark);
   note("position", view_off::position, before_.position, v_.state.position);
@@ -400,9 +411,11 @@ ObjectId as_typed_view(Recorder& r, ObjectId bb, ViewElement element) {
   return new_view(r, shape, v, address, call, name_of(m, bb));
 }
 
-JValue call_view_method(Recorder& r, ObjectId view, std::string_view signature, std::span<const JValue> args) {
+JValue call_view_method(Recorder& r, ObjectId view, std::string_view signature,
+                        std::span<const JValue> args) {
   const Machine& m = r.machine();
-  if (!is_typed_view(m, view)) throw std::invalid_argument("call_view_method: not an IntBuffer/LongBuffer view");
+  if (!is_typed_view(m, view))
+    throw std::invalid_argument("call_view_method: not an IntBuffer/LongBuffer view");
   const std::string who = name_of(m, view);
   ViewCall call(r, view);
   const View& v = call.view();

@@ -9,7 +9,9 @@
 using namespace nio_machine_test;
 
 namespace {
-std::string class_of(const Machine& m, heap::ObjectId id) { return m.klasses->at(m.heap.record(id).klass).name; }
+std::string class_of(const Machine& m, heap::ObjectId id) {
+  return m.klasses->at(m.heap.record(id).klass).name;
+}
 std::uint32_t offset_of(const Machine& m, heap::ObjectId id, const char* field) {
   const heap::FieldInfo* f = m.klasses->at(m.heap.record(id).klass).field(field);
   REQUIRE(f != nullptr);
@@ -38,7 +40,8 @@ TEST_CASE("asIntBuffer on a heap buffer: ByteBufferAsIntBufferB, 56 bytes, field
   CHECK(heap::load_ref(f.machine, v, "bb") == b);
   CHECK(heap::load_prim(f.machine, v, "address") == 16 + 4);  // address + position, array-relative
   CHECK(std::get<std::int32_t>(f.call(v, "capacity()")) == 3);
-  CHECK(std::get<std::string>(f.call(v, "toString()")) == "java.nio.ByteBufferAsIntBufferB[pos=0 lim=3 cap=3]");
+  CHECK(std::get<std::string>(f.call(v, "toString()")) ==
+        "java.nio.ByteBufferAsIntBufferB[pos=0 lim=3 cap=3]");
   // A put writes 4 big-endian bytes into the byte[], at the view's element 0 = byte 4.
   f.call(v, "put(int)", {std::int32_t{0x01020304}});
   CHECK(std::get<std::int8_t>(f.call(b, "get(int)", {std::int32_t{4}})) == 1);
@@ -47,13 +50,15 @@ TEST_CASE("asIntBuffer on a heap buffer: ByteBufferAsIntBufferB, 56 bytes, field
   CHECK(std::get<std::int32_t>(f.call(v, "get(int)", {std::int32_t{0}})) == 0x01020304);
   CHECK(std::get<JEnum>(f.call(v, "order()")).name == "ByteOrder.BIG_ENDIAN");
   CHECK_FALSE(std::get<bool>(f.call(v, "hasArray()")));
-  CHECK(thrown([&] { f.call(v, "get(int)", {std::int32_t{3}}); }) == "java.lang.IndexOutOfBoundsException: null");
+  CHECK(thrown([&] { f.call(v, "get(int)", {std::int32_t{3}}); }) ==
+        "java.lang.IndexOutOfBoundsException: null");
   CHECK(thrown([&] { f.call(v, "array()"); }) == "java.lang.UnsupportedOperationException: null");
   CHECK(thrown([&] { f.call(v, "position(int)", {std::int32_t{4}}); }) ==
         "java.lang.IllegalArgumentException: newPosition > limit: (4 > 3)");
   f.call(v, "put(int)", {std::int32_t{2}});
   f.call(v, "put(int)", {std::int32_t{3}});
-  CHECK(thrown([&] { f.call(v, "put(int)", {std::int32_t{4}}); }) == "java.nio.BufferOverflowException: null");
+  CHECK(thrown([&] { f.call(v, "put(int)", {std::int32_t{4}}); }) ==
+        "java.nio.BufferOverflowException: null");
   f.call(v, "flip()");
   CHECK(std::get<std::int32_t>(f.call(v, "limit()")) == 3);
   // The view's Buffer state is in its own fields, not the ByteBuffer's.
@@ -73,8 +78,10 @@ TEST_CASE("little-endian and read-only heap views: ByteBufferAsLongBufferL, Byte
   const heap::ObjectId ri = f.keep("ri", std::get<JRef>(f.call(ro, "asIntBuffer()")).id);
   // asReadOnlyBuffer() does not copy the byte order (JDK 17: the read-only buffer is BIG_ENDIAN).
   CHECK(class_of(f.machine, ri) == "java.nio.ByteBufferAsIntBufferRB");
-  CHECK(thrown([&] { f.call(ri, "put(int)", {std::int32_t{1}}); }) == "java.nio.ReadOnlyBufferException: null");
-  CHECK(std::get<std::int32_t>(f.call(ri, "get(int)", {std::int32_t{3}})) == 0x04030201);  // java prints 67305985
+  CHECK(thrown([&] { f.call(ri, "put(int)", {std::int32_t{1}}); }) ==
+        "java.nio.ReadOnlyBufferException: null");
+  CHECK(std::get<std::int32_t>(f.call(ri, "get(int)", {std::int32_t{3}})) ==
+        0x04030201);  // java prints 67305985
 }
 
 TEST_CASE("a direct view's att keeps the DirectByteBuffer alive through a GC, dropping the view frees it") {

@@ -18,8 +18,8 @@ enum class ViewElement : unsigned char { Int, Long };
 /// Field offsets of the views (JDK 17.0.15, Unsafe.objectFieldOffset): Buffer, then IntBuffer/LongBuffer,
 /// then the view class's own reference (bb or att).
 namespace view_off {
-inline constexpr std::uint32_t mark = 12, address = 16, position = 24, limit = 28, capacity = 32, segment = 36,
-                               offset = 40, is_read_only = 44, hb = 48, bb_or_att = 52;
+inline constexpr std::uint32_t mark = 12, address = 16, position = 24, limit = 28, capacity = 32,
+                               segment = 36, offset = 40, is_read_only = 44, hb = 48, bb_or_att = 52;
 inline constexpr std::uint32_t size = 56;
 }  // namespace view_off
 
