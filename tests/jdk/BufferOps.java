@@ -8,16 +8,20 @@ import java.lang.management.ManagementFactory;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 public final class BufferOps {
-  private final List<ByteBuffer> buffers = new ArrayList<>();
+  private final List<Buffer> buffers = new ArrayList<>();
   private ByteBuffer cur;
+  private Buffer view;  // the current buffer when it is an IntBuffer/LongBuffer view (then cur is null)
   private final StringBuilder out = new StringBuilder();
 
   /**
@@ -112,6 +116,7 @@ public final class BufferOps {
       default: break;
     }
     boolean creates = verb.equals("heap") || verb.equals("direct") || verb.equals("wrap");
+    if (view != null && !creates && !verb.equals("sel")) return applyView(t);
     if (cur == null && !creates && !verb.equals("sel")) return "no buffer";  // the case's allocation failed, or drop
     switch (verb) {
       case "drop":  // by identity: indexOf would use ByteBuffer.equals, which compares contents
@@ -128,7 +133,9 @@ public final class BufferOps {
       case "slice": return add(n == 0 ? cur.slice() : cur.slice(i(t[1]), i(t[2])));
       case "dup": return add(cur.duplicate());
       case "ro": return add(cur.asReadOnlyBuffer());
-      case "sel": cur = buffer(t[1]); return "ok";
+      case "sel": select(t[1]); return "ok";
+      case "asInt": return add(cur.asIntBuffer());
+      case "asLong": return add(cur.asLongBuffer());
       case "flip": cur.flip(); return "ok";
       case "clear": cur.clear(); return "ok";
       case "rewind": cur.rewind(); return "ok";
@@ -200,7 +207,57 @@ public final class BufferOps {
   private ByteBuffer buffer(String k) {
     int index = i(k);
     if (index < 0 || index >= buffers.size() || buffers.get(index) == null) throw new BadCase("no buffer b" + k);
-    return buffers.get(index);
+    if (!(buffers.get(index) instanceof ByteBuffer)) throw new BadCase("b" + k + " is a view, not a ByteBuffer");
+    return (ByteBuffer) buffers.get(index);
+  }
+
+  private void select(String k) {
+    int index = i(k);
+    if (index < 0 || index >= buffers.size() || buffers.get(index) == null) throw new BadCase("no buffer b" + k);
+    Buffer b = buffers.get(index);
+    cur = b instanceof ByteBuffer ? (ByteBuffer) b : null;
+    view = b instanceof ByteBuffer ? null : b;
+  }
+
+  /** The verbs of an IntBuffer/LongBuffer view (case_language.md, "Views"). */
+  private String applyView(String[] t) {
+    String verb = t[0];
+    int n = t.length - 1;
+    IntBuffer ib = view instanceof IntBuffer ? (IntBuffer) view : null;
+    LongBuffer lb = view instanceof LongBuffer ? (LongBuffer) view : null;
+    switch (verb) {
+      case "drop":
+        for (int k = 0; k < buffers.size(); k++) if (buffers.get(k) == view) buffers.set(k, null);
+        view = null;
+        return "ok";
+      case "slice": return add(ib != null ? ib.slice() : lb.slice());
+      case "dup": return add(ib != null ? ib.duplicate() : lb.duplicate());
+      case "ro": return add(ib != null ? ib.asReadOnlyBuffer() : lb.asReadOnlyBuffer());
+      case "flip": view.flip(); return "ok";
+      case "clear": view.clear(); return "ok";
+      case "rewind": view.rewind(); return "ok";
+      case "mark": view.mark(); return "ok";
+      case "reset": view.reset(); return "ok";
+      case "position": if (n == 0) return "" + view.position(); view.position(i(t[1])); return "ok";
+      case "limit": if (n == 0) return "" + view.limit(); view.limit(i(t[1])); return "ok";
+      case "capacity": return "" + view.capacity();
+      case "remaining": return "" + view.remaining();
+      case "hasRemaining": return "" + view.hasRemaining();
+      case "isDirect": return "" + view.isDirect();
+      case "isReadOnly": return "" + view.isReadOnly();
+      case "hasArray": return "" + view.hasArray();
+      case "array": view.array(); return "array";
+      case "toString": return view.toString();
+      case "order": return "" + (ib != null ? ib.order() : lb.order());
+      case "get":
+        if (ib != null) return "" + (n == 0 ? ib.get() : ib.get(i(t[1])));
+        return "" + (n == 0 ? lb.get() : lb.get(i(t[1])));
+      case "vput":
+        if (ib != null) { if (n == 1) ib.put((int) l(t[1])); else ib.put(i(t[1]), (int) l(t[2])); }
+        else { if (n == 1) lb.put(l(t[1])); else lb.put(i(t[1]), l(t[2])); }
+        return "ok";
+      default: throw new BadCase("verb " + verb + " is not a view verb");
+    }
   }
 
   /** "direct count=1 used=512 cap=512": a BufferPoolMXBean's figures. */
@@ -236,14 +293,16 @@ public final class BufferOps {
     }
   }
 
-  private String add(ByteBuffer b) {
+  private String add(Buffer b) {
     buffers.add(b);
-    cur = b;
+    cur = b instanceof ByteBuffer ? (ByteBuffer) b : null;
+    view = b instanceof ByteBuffer ? null : b;
     return "b" + (buffers.size() - 1);
   }
 
   /** toString, byte order, remaining, flags and the bytes of the whole capacity window. */
   private String state() {
+    if (view != null) return viewState();
     if (cur == null) return "none";
     ByteBuffer window = cur.duplicate();
     window.clear();
@@ -252,6 +311,20 @@ public final class BufferOps {
     window.get(a);
     return cur + " " + cur.order() + " rem=" + cur.remaining() + " ro=" + cur.isReadOnly()
         + " direct=" + cur.isDirect() + " " + hex(a) + (window.capacity() > 64 ? "..." : "");
+  }
+
+  /** A view's toString, order, remaining, flags and its elements [0, limit) (at most 16), by get(i). */
+  private String viewState() {
+    StringBuilder e = new StringBuilder("[");
+    int shown = Math.min(view.limit(), 16);
+    for (int k = 0; k < shown; k++) {
+      if (k > 0) e.append(' ');
+      e.append(view instanceof IntBuffer ? "" + ((IntBuffer) view).get(k) : "" + ((LongBuffer) view).get(k));
+    }
+    e.append(']').append(view.limit() > 16 ? "..." : "");
+    Object order = view instanceof IntBuffer ? ((IntBuffer) view).order() : ((LongBuffer) view).order();
+    return view + " " + order + " rem=" + view.remaining() + " ro=" + view.isReadOnly() + " direct="
+        + view.isDirect() + " " + e;
   }
 
   private static int i(String s) { return (int) l(s); }

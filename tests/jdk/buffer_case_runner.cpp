@@ -17,6 +17,7 @@
 #include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
+#include "heapviz/nio/typed_views.hpp"
 #include "heapviz/trace.hpp"
 
 namespace heapviz::jdk_test {
@@ -94,6 +95,10 @@ class CaseRun {
   explicit CaseRun(const Settings& s) : machine_(s), trace_(machine_), rec_(machine_, &trace_) {}
   std::string apply(const std::vector<std::string>& t);
   std::string state();
+
+  bool view_current() const { return cur_ >= 0 && nio::is_typed_view(machine_, cur_id()); }
+  std::string apply_view(const std::vector<std::string>& t);
+  std::string view_state();
 
  private:
   static constexpr std::string_view kScope = "main/main";
@@ -182,6 +187,7 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
     return "ok";
   }
   const bool creates = verb == "heap" || verb == "direct" || verb == "wrap";
+  if (view_current() && !creates && verb != "sel") return apply_view(t);
   if (cur_ < 0 && !creates && verb != "sel") return "no buffer";  // the case's allocation failed, or drop
 
   if (verb == "heap") return add(nio::allocate(rec_, i(1)));
@@ -204,6 +210,8 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
     return add(std::get<JRef>(n == 0 ? call("slice()") : call("slice(int,int)", {i(1), i(2)})).id);
   if (verb == "dup") return add(std::get<JRef>(call("duplicate()")).id);
   if (verb == "ro") return add(std::get<JRef>(call("asReadOnlyBuffer()")).id);
+  if (verb == "asInt") return add(std::get<JRef>(call("asIntBuffer()")).id);
+  if (verb == "asLong") return add(std::get<JRef>(call("asLongBuffer()")).id);
   if (verb == "sel") {
     buffer(t.at(1));
     cur_ = static_cast<int>(number(t.at(1)));
@@ -269,7 +277,72 @@ std::string CaseRun::apply(const std::vector<std::string>& t) {
   throw std::invalid_argument("unknown verb: " + verb);
 }
 
+// The verbs of an IntBuffer/LongBuffer view, through call_buffer_method as the interpreter calls them.
+std::string CaseRun::apply_view(const std::vector<std::string>& t) {
+  const std::string& verb = t[0];
+  const std::size_t n = t.size() - 1;
+  const bool ints = nio::view_element(machine_, cur_id()) == nio::ViewElement::Int;
+  auto i = [&](std::size_t k) { return static_cast<std::int32_t>(number(t.at(k))); };
+  auto str = [](const JValue& v) -> std::string {
+    if (auto p = std::get_if<std::int32_t>(&v)) return std::to_string(*p);
+    if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
+    if (auto p = std::get_if<bool>(&v)) return *p ? "true" : "false";
+    if (auto p = std::get_if<std::string>(&v)) return *p;
+    if (auto p = std::get_if<JEnum>(&v)) return p->name.substr(p->name.find('.') + 1);
+    throw std::logic_error("unexpected result type");
+  };
+  if (verb == "drop") {
+    heap::set_local(rec_, kScope, "b" + std::to_string(cur_), heap::kNoObject);
+    buffers_[static_cast<std::size_t>(cur_)] = heap::kNoObject;
+    cur_ = -1;
+    return "ok";
+  }
+  if (verb == "slice") return add(std::get<JRef>(call("slice()")).id);
+  if (verb == "dup") return add(std::get<JRef>(call("duplicate()")).id);
+  if (verb == "ro") return add(std::get<JRef>(call("asReadOnlyBuffer()")).id);
+  static const char* plain[] = {"flip", "clear", "rewind", "mark", "reset"};
+  for (const char* p : plain)
+    if (verb == p) return ok(call(verb + "()"));
+  if (verb == "position" || verb == "limit")
+    return n == 0 ? str(call(verb + "()")) : ok(call(verb + "(int)", {i(1)}));
+  static const char* queries[] = {"capacity",   "remaining", "hasRemaining", "isDirect",
+                                  "isReadOnly", "hasArray",  "toString",     "order"};
+  for (const char* q : queries)
+    if (verb == q) return str(call(verb + "()"));
+  if (verb == "array") return call("array()"), "array";
+  if (verb == "get") return n == 0 ? str(call("get()")) : str(call("get(int)", {i(1)}));
+  if (verb == "vput") {
+    const std::int64_t v = number(t.at(n));
+    const JValue x = ints ? JValue{static_cast<std::int32_t>(v)} : JValue{v};
+    const std::string type = ints ? "int" : "long";
+    return ok(n == 1 ? call("put(" + type + ")", {x}) : call("put(int," + type + ")", {i(1), x}));
+  }
+  throw std::invalid_argument("verb " + verb + " is not a view verb");
+}
+
+std::string CaseRun::view_state() {
+  const auto limit = std::get<std::int32_t>(call("limit()"));
+  std::string e = "[";
+  for (std::int32_t k = 0; k < std::min(limit, 16); ++k) {
+    const JValue v = call("get(int)", {k});
+    if (k > 0) e += ' ';
+    e.append(std::holds_alternative<std::int32_t>(v) ? std::to_string(std::get<std::int32_t>(v))
+                                                     : std::to_string(std::get<std::int64_t>(v)));
+  }
+  e += std::string("]") + (limit > 16 ? "..." : "");
+  auto text = [&](std::string_view sig) {
+    const JValue v = call(sig);
+    if (auto p = std::get_if<std::string>(&v)) return *p;
+    if (auto p = std::get_if<JEnum>(&v)) return p->name.substr(p->name.find('.') + 1);
+    if (auto p = std::get_if<bool>(&v)) return std::string(*p ? "true" : "false");
+    return std::to_string(std::get<std::int32_t>(v));
+  };
+  return text("toString()") + " " + text("order()") + " rem=" + text("remaining()") +
+         " ro=" + text("isReadOnly()") + " direct=" + text("isDirect()") + " " + e;
+}
+
 std::string CaseRun::state() {
+  if (view_current()) return view_state();
   if (cur_ < 0) return "none";
   const heap::ObjectId id = cur_id();
   const nio::BufferState s = nio::buffer_state(machine_, id);
@@ -371,6 +444,7 @@ bool has_unspecified_ioobe_message(std::string_view op) {
   for (const char* name : typed_get)
     if (v == name) return n == 1;
   if (v == "putAt") return true;
+  if (v == "vput") return n == 2;
   static const char* typed_put[] = {"putShort", "putChar", "putInt", "putLong", "putFloat", "putDouble"};
   for (const char* name : typed_put)
     if (v == name) return n == 2;

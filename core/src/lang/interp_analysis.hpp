@@ -135,5 +135,7 @@ struct BufferMethodSpec {
       returns;  ///< "ByteBuffer", "int", "byte", "boolean", "byte[]", "ByteOrder", "String", "void"
 };
 const std::vector<BufferMethodSpec>& buffer_method_specs();
+/// The same for IntBuffer or LongBuffer (`cls`), the views ByteBuffer.asIntBuffer/asLongBuffer return.
+const std::vector<BufferMethodSpec>& view_method_specs(std::string_view cls);
 
 }  // namespace heapviz::lang::interp

@@ -16,6 +16,8 @@ const std::vector<BufferMethodSpec>& buffer_method_specs() {
       {"slice()", "ByteBuffer"},
       {"slice(int,int)", "ByteBuffer"},
       {"asReadOnlyBuffer()", "ByteBuffer"},
+      {"asIntBuffer()", "IntBuffer"},
+      {"asLongBuffer()", "LongBuffer"},
       {"position()", "int"},
       {"position(int)", "ByteBuffer"},
       {"limit()", "int"},

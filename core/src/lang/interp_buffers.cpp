@@ -6,6 +6,7 @@
 #include "heapviz/java_throwable.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/mapped_buffers.hpp"
+#include "heapviz/nio/typed_views.hpp"
 
 namespace heapviz::lang::interp {
 
@@ -24,6 +25,7 @@ JValue buffer_call(Recorder& r, heap::ObjectId buffer, std::string_view signatur
   return nio::call_buffer_method(r, buffer, signature, args);
 }
 bool is_buffer(const Machine& m, heap::ObjectId obj) { return nio::is_byte_buffer(m, obj); }
+bool is_view(const Machine& m, heap::ObjectId obj) { return nio::is_typed_view(m, obj); }
 JValue mapped_call(Recorder& r, heap::ObjectId buffer, std::string_view signature) {
   if (signature == "isLoaded()") return nio::mapped_is_loaded(r, buffer);
   if (signature == "force()")

@@ -25,6 +25,8 @@ heap::ObjectId buffer_wrap(Recorder& r, heap::ObjectId array,
 JValue buffer_call(Recorder& r, heap::ObjectId buffer, std::string_view signature,
                    std::span<const JValue> args);
 bool is_buffer(const Machine& m, heap::ObjectId obj);
+/// True for an IntBuffer/LongBuffer view of a ByteBuffer.
+bool is_view(const Machine& m, heap::ObjectId obj);
 /// MappedByteBuffer.force() / load() (return the buffer) and isLoaded() (a boolean).
 JValue mapped_call(Recorder& r, heap::ObjectId buffer, std::string_view signature);
 /// System.gc().

@@ -14,7 +14,8 @@ constexpr std::string_view kUnsupportedTail = " is valid Java that heapviz does 
 
 bool known_simple_class(std::string_view n) {
   return n == "Object" || n == "String" || n == "ByteBuffer" || n == "MappedByteBuffer" ||
-         n == "FileChannel" || n == "Path" || n == "ByteOrder" || n == "Thread" || n == "Runnable";
+         n == "FileChannel" || n == "Path" || n == "ByteOrder" || n == "Thread" || n == "Runnable" ||
+         n == "IntBuffer" || n == "LongBuffer";
 }
 // Names usable as the target of a static member access.
 bool static_holder(std::string_view n) {
@@ -720,7 +721,9 @@ class Checker {
       unsupported(c.name_span, "Thread." + c.name + "()");
       return fail(c);
     }
-    if (t.is_class("ByteBuffer") || t.is_class("MappedByteBuffer")) return buffer_call(c, t, ts);
+    if (t.is_class("ByteBuffer") || t.is_class("MappedByteBuffer") || t.is_class("IntBuffer") ||
+        t.is_class("LongBuffer"))
+      return buffer_call(c, t, ts);
     if (t.is_class("FileChannel")) return channel_call(c, ts);
     if (t.kind == Type::Kind::null_) {
       error(c.name_span, "<null> cannot be dereferenced");
@@ -873,7 +876,8 @@ class Checker {
   // method invocation conversion (widening only: `put(1)` is rejected as javac does).
   Type buffer_call(const MethodCall& c, const Type& recv, const std::vector<Type>& ts) {
     auto param_type = [](std::string_view p) {
-      if (p == "byte[]") return Type::of(Prim::byte_).array_of();
+      if (p == "byte[]" || p == "int[]" || p == "long[]")
+        return Type::of(prim_of(p.substr(0, p.size() - 2))).array_of();
       if (const Prim q = prim_of(p); q != Prim::none) return Type::of(q);
       return Type::ref(std::string(p));
     };
@@ -890,8 +894,10 @@ class Checker {
     };
     const BufferMethodSpec* found = nullptr;
     bool name_exists = false;
+    const bool typed_view = recv.is_class("IntBuffer") || recv.is_class("LongBuffer");
+    const auto& specs = typed_view ? view_method_specs(recv.cls) : buffer_method_specs();
     for (int phase = 0; phase < 2 && !found; ++phase) {
-      for (const BufferMethodSpec& s : buffer_method_specs()) {
+      for (const BufferMethodSpec& s : specs) {
         if (s.signature.substr(0, s.signature.find('(')) != c.name) continue;
         name_exists = true;
         if ((s.signature == "force()" || s.signature == "load()" || s.signature == "isLoaded()") &&
@@ -929,7 +935,7 @@ class Checker {
           c, Op::mapped_method,
           found->signature == "isLoaded()" ? Type::of(Prim::boolean_) : Type::ref("MappedByteBuffer"),
           std::string(found->signature));
-    if (!buffer_method_available(found->signature)) {
+    if (!typed_view && !buffer_method_available(found->signature)) {
       unsupported(c.name_span, "ByteBuffer." + std::string(found->signature) +
                                    (machine_buffers_available()
                                         ? ""

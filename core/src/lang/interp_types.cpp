@@ -141,7 +141,8 @@ heap::FieldType field_type_of(const Type& t) {
 
 std::string qualified_class_name(const Type& t) {
   if (t.kind != Type::Kind::ref || t.dims > 0) return t.java_name();
-  if (t.cls == "ByteBuffer" || t.cls == "MappedByteBuffer" || t.cls == "ByteOrder")
+  if (t.cls == "ByteBuffer" || t.cls == "MappedByteBuffer" || t.cls == "ByteOrder" || t.cls == "IntBuffer" ||
+      t.cls == "LongBuffer")
     return "java.nio." + t.cls;
   if (t.cls == "FileChannel") return "java.nio.channels.FileChannel";
   if (t.cls == "Path") return "java.nio.file.Path";

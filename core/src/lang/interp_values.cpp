@@ -55,7 +55,7 @@ std::string Runtime::to_text(const Value& v) {
           return "";
         } else {  // JRef
           if (x.id == heap::kNoObject) return "null";
-          if (is_buffer(r_.machine(), x.id))
+          if (is_buffer(r_.machine(), x.id) || is_view(r_.machine(), x.id))
             return std::get<std::string>(buffer_call(r_, x.id, "toString()", {}));
           // Object.toString() prints an identity hash the JDK picks at random; heapviz prints the object id.
           return binary_name_of(x.id) + "@" + to_hex(x.id);

@@ -14,6 +14,7 @@
 #include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
+#include "heapviz/nio/typed_views.hpp"
 #include "java_nio_exceptions.hpp"
 
 namespace heapviz::nio {
@@ -398,12 +399,17 @@ std::string internals_for(const BufferState& s, std::string_view sig) {
 }  // namespace
 
 bool supports_buffer_method(std::string_view signature) {
+  if (signature == "asIntBuffer()" || signature == "asLongBuffer()") return true;
   return std::find(kSignatures.begin(), kSignatures.end(), signature) != kSignatures.end();
 }
 
 JValue call_buffer_method(Recorder& r, ObjectId buffer, std::string_view signature,
                           std::span<const JValue> args) {
   const Machine& m = r.machine();
+  if (is_typed_view(m, buffer)) return call_view_method(r, buffer, signature, args);
+  if (signature == "asIntBuffer()" || signature == "asLongBuffer()")
+    return JRef{
+        as_typed_view(r, buffer, signature == "asIntBuffer()" ? ViewElement::Int : ViewElement::Long)};
   if (!is_byte_buffer(m, buffer))
     throw std::invalid_argument("call_buffer_method: object #" + std::to_string(buffer) +
                                 " is not a ByteBuffer");
