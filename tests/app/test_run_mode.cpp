@@ -166,3 +166,52 @@ TEST_CASE("heapviz run: --hypothetical switches on a mode the lesson declares, o
         std::string::npos);
   CHECK(run_split("run 06 --hypothetical").exit_code == 2);  // the name is missing: a usage error
 }
+
+TEST_CASE("heapviz java: accepts every bundled lesson that heapviz run accepts") {
+  int lessons = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(HEAPVIZ_TEST_ASSETS_DIR) / "scenarios")) {
+    if (entry.path().extension() != ".java") continue;
+    ++lessons;
+    const std::string f = entry.path().string();
+    CAPTURE(f);
+    const Split run = run_split("run '" + f + "'");
+    REQUIRE(run.exit_code <= 1);  // ran (an uncaught exception is a lesson's right)
+    const fs::path out = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "jdk_all" / entry.path().stem();
+    fs::remove_all(out);
+    CHECK(run_heapviz("java '" + f + "' --out '" + out.string() + "'", false).exit_code == 0);
+    CHECK(fs::exists(out / "Heapviz.java"));
+  }
+  CHECK(lessons >= 11);
+}
+
+TEST_CASE("heapviz java: unicode identifiers and unicode escapes give what javac compiles and java prints") {
+  struct Case {
+    std::string file, body, main_file, main_class;
+  };
+  const Case cases[] = {
+      {"unicode_body.java",
+       "class 节点 { 节点 下一个; int 值; }\n节点 n = new 节点();\nn.值 = 3; // \\u000a n.值 = n.值 + 1;\n"
+       "int \\u0061bc = n.值;\nSystem.out.println(abc + \" \" + (n.下一个 == null));\n",
+       "Main.java", "Main"},
+      {"unicode_class.java",
+       "public class 主类 {\n  static class 节点 { 节点 下一个; }\n  public static void main(String[] args) "
+       "{\n"
+       "    节点 n = new 节点();\n    System.out.println(n.下一个 == null);\n  }\n}\n",
+       "主类.java", "主类"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.file);
+    const auto f = lesson_file(c.file, c.body);
+    const Split run = run_split("run '" + f + "'");
+    REQUIRE(run.exit_code == 0);
+    const fs::path out =
+        fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "jdk_unicode" / fs::path(c.file).stem();
+    fs::remove_all(out);
+    REQUIRE(run_heapviz("java '" + f + "' --out '" + out.string() + "'", false).exit_code == 0);
+    REQUIRE(fs::exists(out / fs::path(c.main_file)));
+    const auto java = run_command("cd '" + out.string() + "' && javac -encoding UTF-8 '" + c.main_file +
+                                  "' Heapviz.java && java '" + c.main_class + "'");
+    CHECK(java.exit_code == 0);
+    CHECK(java.output == run.out);
+  }
+}

@@ -57,6 +57,8 @@ enum class Op : std::uint16_t {
   thread_start,
   thread_join,
   thread_current,
+  runtime_get,
+  runtime_max_memory,
   thread_get_name,
   path_of,
   channel_open,

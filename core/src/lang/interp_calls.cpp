@@ -193,6 +193,11 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       const std::string& n = host().name;
       return n.substr(n.rfind('.') + 1);
     }
+    case Op::runtime_get:
+      return new_host(HostObject{HostObject::Kind::runtime, {}, "Runtime", nullptr, {}, false, 0});
+    case Op::runtime_max_memory:
+      null_check("maxMemory()");
+      return static_cast<std::int64_t>(heap::runtime_max_memory(r_.machine().settings.heap));
     case Op::thread_current: {
       return new_host(HostObject{HostObject::Kind::thread, {}, frames_.back().thread, nullptr, {}, true, 0});
     }
@@ -376,6 +381,8 @@ Value Runtime::eval_new_object(const NewObject& n) {
       if (!n.args.empty()) {
         const Value v = eval(*n.args[0]);
         if (const std::string* s = std::get_if<std::string>(&v)) msg = *s;
+        if (const auto* index = std::get_if<std::int32_t>(&v))  // ArrayIndexOutOfBoundsException(int)
+          msg = "Array index out of range: " + std::to_string(*index);
         if (const HostRef* cause = std::get_if<HostRef>(&v))
           msg = hosts_.at(cause->index).throwable.to_string();
       }

@@ -6,6 +6,7 @@
 #include "heapviz/java_throwable.hpp"
 #include "interp_analysis.hpp"
 #include "interp_buffers.hpp"
+#include "jdk_names.hpp"
 
 namespace heapviz::lang::interp {
 namespace {
@@ -15,11 +16,12 @@ constexpr std::string_view kUnsupportedTail = " is valid Java that heapviz does 
 bool known_simple_class(std::string_view n) {
   return n == "Object" || n == "String" || n == "ByteBuffer" || n == "MappedByteBuffer" ||
          n == "FileChannel" || n == "Path" || n == "ByteOrder" || n == "Thread" || n == "Runnable" ||
-         n == "IntBuffer" || n == "LongBuffer";
+         n == "IntBuffer" || n == "LongBuffer" || n == "Runtime";
 }
 // Names usable as the target of a static member access.
 bool static_holder(std::string_view n) {
   return n == "System" || n == "Heapviz" || n == "ByteBuffer" || n == "Integer" || n == "Long" ||
+         n == "Double" || n == "Float" || n == "Short" || n == "Byte" || n == "Character" || n == "Runtime" ||
          n == "Math" || n == "String" || n == "Thread" || n == "StandardOpenOption" || n == "ByteOrder" ||
          n == "FileChannel" || n == "Path" || n == "Paths" || n == "FileChannel.MapMode";
 }
@@ -43,6 +45,7 @@ class Checker {
     for (const auto& c : p.classes)
       if (&*c != &main) unsupported(c->name_span, "a second top-level class ('" + c->name + "')");
     main_name_ = main.name;
+    jdk_ = jdk_scope_of(p);
     push();
     next_slot_ = 0;
     const std::string args_name = p.main_method->params.empty() ? "args" : p.main_method->params.front().name;
@@ -64,6 +67,7 @@ class Checker {
     int lambda_depth = 0;
   };
   Analysis& a_;
+  JdkScope jdk_;
   std::vector<std::vector<Var*>> scopes_;
   std::deque<Var> vars_;
   std::vector<std::pair<Var*, SourceSpan>> captured_;
@@ -167,7 +171,10 @@ class Checker {
       base = Type::ref(uc->name);
     else if (const std::string_view q = qualify_throwable(name); !q.empty())
       base = Type::ref(std::string(q));
-    else {
+    else if (!jdk_.find(r.name)) {
+      error(r.span, "cannot find symbol: class " + r.name);
+      return Type::error();
+    } else {
       unsupported(r.span, "the type '" + r.name +
                               "' (heapviz knows primitives, arrays, String, Object, ByteBuffer, "
                               "FileChannel, Path, Thread, exceptions and the lesson's own classes)");
@@ -565,6 +572,14 @@ class Checker {
       error(n.span, "cannot find symbol: variable " + n.identifier + " (" + n.identifier + " is a class)");
       return fail(n);
     }
+    if (jdk_.find(n.identifier)) {
+      unsupported(n.span, "the JDK class " + n.identifier);
+      return fail(n);
+    }
+    if (n.identifier == "java" || n.identifier == "javax") {
+      unsupported(n.span, "a fully qualified class name in an expression (import the class instead)");
+      return fail(n);
+    }
     error(n.span, "cannot find symbol: variable " + n.identifier);
     return fail(n);
   }
@@ -588,6 +603,7 @@ class Checker {
         return record(f, ExprInfo{Type::ref("PrintStream"), Op::system_out});
       if (c == "System" && f.name == "err")
         return record(f, ExprInfo{Type::ref("PrintStream"), Op::system_err});
+      if (const auto k = limit_constant(c, f.name)) return record(f, *k);
       if ((c == "Integer" || c == "Long") && (f.name == "MAX_VALUE" || f.name == "MIN_VALUE")) {
         ExprInfo info{Type::of(c == "Integer" ? Prim::int_ : Prim::long_), Op::constant};
         const bool max = f.name == "MAX_VALUE";
@@ -607,6 +623,10 @@ class Checker {
         return record(f, ExprInfo{Type::class_ref("FileChannel.MapMode"), Op::class_ref});
       if (c == "FileChannel.MapMode")
         return enum_of("FileChannel.MapMode", {"READ_ONLY", "READ_WRITE", "PRIVATE"});
+      if (const JdkClass* jc = jdk_.find(c); jc && !jc->has_member(f.name)) {
+        error(f.name_span, "cannot find symbol: variable " + f.name + " in class " + c);
+        return fail(f);
+      }
       unsupported(f.name_span, "the static member " + c + "." + f.name);
       return fail(f);
     }
@@ -724,6 +744,7 @@ class Checker {
     if (t.is_class("ByteBuffer") || t.is_class("MappedByteBuffer") || t.is_class("IntBuffer") ||
         t.is_class("LongBuffer"))
       return buffer_call(c, t, ts);
+    if (t.is_class("Runtime")) return runtime_call(c);
     if (t.is_class("FileChannel")) return channel_call(c, ts);
     if (t.kind == Type::Kind::null_) {
       error(c.name_span, "<null> cannot be dereferenced");
@@ -801,6 +822,7 @@ class Checker {
                                            : Op::math_abs,
                          Type::of(p));
     }
+    if (const auto r = jdk_static_call(c, cls)) return *r;
     if (cls == "Thread" && c.name == "currentThread" && arity(c, 0, "currentThread()"))
       return call_result(c, Op::thread_current, Type::ref("Thread"));
     if (((cls == "Path" && c.name == "of") || (cls == "Paths" && c.name == "get")) &&
@@ -817,8 +839,8 @@ class Checker {
       unsupported(c.name_span, cls + "." + c.name + " (file I/O)");
       return fail(c);
     }
-    if (cls == "System" || cls == "Heapviz" || cls == "Integer" || cls == "Long" || cls == "Math" ||
-        cls == "String" || cls == "ByteBuffer" || cls == "Thread")
+    const JdkClass* jc = jdk_.find(cls);
+    if (cls == "Heapviz" || (jc && jc->has_member(c.name)))
       unsupported(c.name_span, cls + "." + c.name);
     else
       error(c.name_span, "cannot find symbol: method " + c.name + " in " + cls);
@@ -991,6 +1013,11 @@ class Checker {
       return record(n, std::move(info));
     }
     if (const std::string_view q = qualify_throwable(cname); !q.empty()) {
+      if (q == "java.lang.ArrayIndexOutOfBoundsException" && ts.size() == 1 && ts[0].is_prim()) {
+        // AIOOBE(int index): the message is "Array index out of range: " + index.
+        require(Type::of(Prim::int_), ts[0], &a_.info(*n.args[0]), n.args[0]->span);
+        return record(n, ExprInfo{Type::ref(std::string(q)), Op::new_throwable});
+      }
       if (n.args.size() > 1) {
         unsupported(n.span, "an exception constructor with a cause");
         return fail(n);
@@ -1000,9 +1027,15 @@ class Checker {
         require(Type::ref("String"), ts[0], &a_.info(*n.args[0]), n.args[0]->span);
       return record(n, ExprInfo{Type::ref(std::string(q)), Op::new_throwable});
     }
+    if (!jdk_.find(n.type.name)) {
+      error(n.type.span, "cannot find symbol: class " + n.type.name);
+      return fail(n);
+    }
     unsupported(n.type.span, "new " + n.type.to_string() + "(...)");
     return fail(n);
   }
+
+#include "interp_check_jdk.inc"
 
   void lambda(const Lambda& l) {
     if (!l.params.empty())

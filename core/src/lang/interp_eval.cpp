@@ -36,6 +36,7 @@ Value Runtime::coerce(const Value& v, const Type& to) {
 Value Runtime::eval(const Expr& e) {
   const ExprInfo& info = a_.info(e);
   if (info.constant && info.op != Op::enum_const) return coerce(*info.constant, info.type);
+  if (info.op == Op::enum_const && e.kind == NodeKind::MethodCall) return *info.constant;  // nativeOrder()
   switch (e.kind) {
     case NodeKind::Name: {
       const auto& n = e.cast<Name>();

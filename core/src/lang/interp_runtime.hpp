@@ -30,7 +30,7 @@ struct ExitRequest {
 
 /// An object the interpreter keeps off the heap.
 struct HostObject {
-  enum class Kind : std::uint8_t { throwable, thread, class_object, path, channel };
+  enum class Kind : std::uint8_t { throwable, thread, class_object, path, channel, runtime };
   Kind kind = Kind::throwable;
   JavaThrowable throwable;                              ///< throwable
   std::string name;                                     ///< thread name, or the Class's name

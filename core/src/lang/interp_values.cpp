@@ -51,6 +51,8 @@ std::string Runtime::to_text(const Value& v) {
               return h.name;
             case HostObject::Kind::channel:
               return "sun.nio.ch.FileChannelImpl@" + to_hex(h.channel);
+            case HostObject::Kind::runtime:
+              return "java.lang.Runtime@" + to_hex(x.index);
           }
           return "";
         } else {  // JRef

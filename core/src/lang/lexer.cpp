@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "unicode_escapes.hpp"
 #include "utf8.hpp"
 
 namespace heapviz::lang {
@@ -79,9 +80,14 @@ int hex_value(char c) {
 
 class Lexer {
  public:
-  explicit Lexer(std::string_view src) : src_(src) {
-    // Editors on Windows may start a file with a byte-order mark; it is not a column.
-    if (src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_start_ = 3;
+  // javac translates unicode escapes before it lexes (JLS 3.3): `\u000a` ends a `//` comment and
+  // `\u0061bc` is the identifier abc. The translation also drops a byte-order mark (editors on
+  // Windows may start a file with one; it is not a column).
+  explicit Lexer(std::string_view src) : source_(translate_unicode_escapes(src)), src_(source_.text) {
+    for (Diagnostic& d : source_.diagnostics) {
+      ++errors_;
+      out_.diagnostics.push_back(std::move(d));
+    }
   }
 
   LexResult run() {
@@ -98,7 +104,8 @@ class Lexer {
   }
 
  private:
-  std::string_view src_;
+  TranslatedSource source_;
+  std::string_view src_;  // the translated text; positions map back through source_.line/col
   std::size_t pos_ = 0;
   std::size_t line_start_ = 0;
   int line_ = 1;
@@ -109,18 +116,12 @@ class Lexer {
   char peek(std::size_t ahead = 0) const { return pos_ + ahead < src_.size() ? src_[pos_ + ahead] : '\0'; }
   bool at_end() const { return pos_ >= src_.size(); }
 
-  // Moves past one byte, keeping line and code-point column exact.
+  // Moves past one byte; line and column are those of the original character at the new position.
   void advance() {
     const char c = src_[pos_++];
-    if (c == '\n' || (c == '\r' && peek() != '\n')) {
-      ++line_;
-      col_ = 1;
-      line_start_ = pos_;
-    } else if (c == '\r') {
-      // "\r\n": the '\n' ends the line.
-    } else if (at_end() || !utf8::is_continuation(static_cast<unsigned char>(src_[pos_]))) {
-      ++col_;
-    }
+    if (c == '\n' || (c == '\r' && peek() != '\n')) line_start_ = pos_;
+    line_ = source_.line[pos_];
+    col_ = source_.col[pos_];
   }
   void advance(std::size_t n) {
     for (std::size_t i = 0; i < n && !at_end(); ++i) advance();
@@ -434,20 +435,7 @@ class Lexer {
       }
       return v;
     }
-    if (e == 'u') {
-      while (peek() == 'u') advance();
-      long v = 0;
-      for (int n = 0; n < 4; ++n) {
-        const int h = hex_value(peek());
-        if (h < 0) {
-          error(span_from(line, col), "'\\u' must be followed by four hexadecimal digits");
-          return -1;
-        }
-        v = v * 16 + h;
-        advance();
-      }
-      return v;
-    }
+    // No unicode escape here: they were translated before lexing.
     error(span_from(line, col),
           std::string("'\\") + e + "' is not a Java escape sequence (use \\n, \\t, \\\\, \\\", \\' ...)");
     return -1;

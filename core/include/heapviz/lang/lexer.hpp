@@ -20,8 +20,9 @@ struct LexResult {
 ///   "\n", "\r\n" and a lone "\r" each end a line.
 /// - Literals: decimal, hex (`0x1F`), octal (`017`), binary (`0b101`) with underscores (`1_000`),
 ///   `L` suffix for long; floating literals with `f`/`d` suffixes; char and string literals with the
-///   escapes `\b \t \n \f \r \s \" \' \\`, octal escapes and `\uXXXX` (unicode escapes are only
-///   decoded inside literals, unlike javac which decodes them everywhere).
+///   escapes `\b \t \n \f \r \s \" \' \\` and octal escapes.
+/// - Unicode escapes (`\uXXXX`, `\uuXXXX`) are translated everywhere before lexing, as javac does
+///   (JLS 3.3), so `\u000a` ends a `//` comment; positions still point at the original text.
 /// - Text blocks (`"""`) are reported as valid Java that heapviz does not simulate yet.
 /// - `>` is always a token of its own so that `List<List<X>>` closes two type argument lists; the
 ///   parser joins adjacent `>` `>` (and `>` `=`) back into shift and comparison operators.
