@@ -241,7 +241,7 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
       const Klass& k = detail::klass_at(m, cur);
       const std::uint64_t size =
           k.is_array() ? layout::array_size(h.array_length(cur), k.elem_size) : k.instance_size;
-      detail::for_each_ref_slot(h, k, cur, [&](std::uint64_t slot, std::uint32_t v) {
+      auto adjust = [&](std::uint64_t slot, std::uint32_t v) {
         if (v == 0) return;
         const std::uint64_t target = narrow_oop::decode(v);
         const std::uint64_t mw = h.mark_word(target);
@@ -264,7 +264,12 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
           }
         }
         adj.end();
-      });
+      };
+      detail::for_each_ref_slot(h, k, cur, adjust);
+      // A Reference whose referent survived (it was marked through another path) points at its new
+      // address too: MarkSweep adjusts the referent field like any other (InstanceRefKlass).
+      if (k.reference_kind != ReferenceKind::none)
+        adjust(cur + k.referent_offset, h.space.read_u32(cur + k.referent_offset));
       cur += size;
     } else {
       cur = h.space.read_u64(cur);  // a dead run: its first word points to the next live object
