@@ -85,6 +85,25 @@ std::string short_type(const std::string& type) {
   return dot == std::string::npos ? type : type.substr(dot + 1);
 }
 
+// A rectangle outline of short dashes (ImGui draws only solid lines): the second cue of a stale root.
+void draw_dashed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col) {
+  constexpr float kDash = 4, kGap = 3;
+  auto dashes = [&](ImVec2 p, ImVec2 q) {
+    const float len = std::max(std::abs(q.x - p.x), std::abs(q.y - p.y));
+    for (float t = 0; t < len; t += kDash + kGap) {
+      const float e = std::min(t + kDash, len);
+      const auto at = [&](float u) {
+        return ImVec2(p.x + (q.x - p.x) * u / len, p.y + (q.y - p.y) * u / len);
+      };
+      dl->AddLine(at(t), at(e), col, 1.0f);
+    }
+  };
+  dashes(a, ImVec2(b.x, a.y));
+  dashes(ImVec2(b.x, a.y), b);
+  dashes(b, ImVec2(a.x, b.y));
+  dashes(ImVec2(a.x, b.y), a);
+}
+
 }  // namespace
 
 MemoryMapPanel::LaneState& MemoryMapPanel::lane(heap::SpaceId space, std::uint64_t base, std::uint64_t size) {
@@ -441,13 +460,21 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     dl->AddText(ImVec2(origin.x, cy + 4), kMutedInk, zh ? "局部变量（根）" : "locals (roots)");
     for (const RootView& r : after.roots) {
       if (r.kind != "local") continue;
-      // A null local reads "name = null" inside its chip; others point at their object.
-      const std::string text = r.target == heap::kNoObject ? r.name + " = null" : r.name;
+      // A null local reads "name = null" inside its chip; others point at their object. A stale slot
+      // (its block ended, the interpreter still sees the reference) is a dashed, muted chip.
+      std::string text = r.target == heap::kNoObject ? r.name + " = null" : r.name;
+      if (r.stale) text = (zh ? "过期槽 " : "stale slot ") + std::to_string(r.jvm_slot) + " (" + text + ")";
       const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
       const ImVec2 a(cx, cy), b(cx + ts.x + 12, cy + ts.y + 6);
-      dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 4);
-      dl->AddRect(a, b, r.target == heap::kNoObject ? kMutedInk : kInk, 4);
-      dl->AddText(ImVec2(a.x + 6, a.y + 3), r.target == heap::kNoObject ? kMutedInk : kInk, text.c_str());
+      const ImU32 ink = r.target == heap::kNoObject || r.stale ? kMutedInk : kInk;
+      if (r.stale) {
+        dl->AddRectFilled(a, b, IM_COL32(238, 238, 238, 255), 4);
+        draw_dashed_rect(dl, a, b, kMutedInk);
+      } else {
+        dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 4);
+        dl->AddRect(a, b, ink, 4);
+      }
+      dl->AddText(ImVec2(a.x + 6, a.y + 3), ink, text.c_str());
       note_root(r.name, r.target);
       const auto it = placed.find(r.target);
       if (it != placed.end() && heap_lane != lanes_.end()) {

@@ -71,6 +71,8 @@ struct RootView {
   std::string name;
   heap::ObjectId target = heap::kNoObject;
   std::uint64_t addr = 0;
+  std::int32_t jvm_slot = -1;  ///< locals: the frame's slot (args is 0), else -1
+  bool stale = false;          ///< a local slot whose variable's block ended but still holds the reference
 };
 
 struct CounterView {

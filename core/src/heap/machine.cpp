@@ -147,8 +147,13 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
       const char* p = reinterpret_cast<const char*>(payload.data() + e.c);
       const std::string_view both(p, e.b);
       const auto nul = both.find('\0');
-      m.roots.slots[e.id] = Root{static_cast<RootKind>(e.small), std::string(both.substr(0, nul)),
-                                 std::string(both.substr(nul + 1)), 0, true};
+      m.roots.slots[e.id] = Root{static_cast<RootKind>(e.small & 0xff),
+                                 std::string(both.substr(0, nul)),
+                                 std::string(both.substr(nul + 1)),
+                                 0,
+                                 true,
+                                 static_cast<std::int32_t>(e.a) - 1,
+                                 (e.small & kRootDefineStale) != 0};
       break;
     }
     case EffectKind::root_set:

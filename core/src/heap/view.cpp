@@ -128,8 +128,8 @@ View make_view(const Machine& m, const ViewOptions& opts) {
     const Root& r = m.roots.slots[i];
     if (!r.active) continue;
     const ObjectId t = resolve(r.value);
-    v.roots.push_back(
-        RootView{i, std::string(root_kind_name(r.kind)), r.scope, r.name, t, narrow_oop::decode(r.value)});
+    v.roots.push_back(RootView{i, std::string(root_kind_name(r.kind)), r.scope, r.name, t,
+                               narrow_oop::decode(r.value), r.jvm_slot, r.stale});
     if (t != kNoObject) {
       auto& l = labels[t];
       l += (l.empty() ? "" : ", ") + r.name;

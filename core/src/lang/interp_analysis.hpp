@@ -112,7 +112,14 @@ struct ExprInfo {
 
 struct Analysis {
   std::unordered_map<const Node*, ExprInfo> exprs;
-  std::unordered_map<const void*, int> slots;   ///< Declarator*, CatchClause*, ForEach* -> JVM slot
+  /// JVM slots as javac assigns them: Declarator*, CatchClause*, ForEach* (its variable), the for-each's
+  /// iterable Expr* (its hidden arr$, len$, i$ follow), Try* with finally (the catch-any exception slot).
+  std::unordered_map<const void*, int> slots;
+  /// Joins of control flow where these slots hold a reference on some paths only (interp_slots.cpp):
+  /// the interpreter's oop map no longer counts them as roots. Keys: If*/loop node +0 (after the if, the
+  /// loop's head), loop node +1 (after the loop), Try* +0 (after the try, before a finally), Try* +1 (the
+  /// catch-any handler), CatchClause* (its entry).
+  std::unordered_map<const void*, std::vector<int>> slot_conflicts;
   std::unordered_map<const void*, Type> types;  ///< same keys -> declared type (`var` resolved)
   std::deque<UserClass> classes;
   std::unordered_map<const ClassDecl*, const UserClass*> class_of;
@@ -129,6 +136,10 @@ struct Analysis {
 
 /// Resolves and checks `program`. Diagnostics are in source order of discovery.
 Analysis analyze(const Program& program);
+/// Fills `a.slot_conflicts` for main (after the checker resolved every local).
+void analyze_slot_flow(const Program& program, Analysis& a);
+/// The key of a join in Analysis::slot_conflicts.
+inline const void* join_key(const Node* n, int which) { return reinterpret_cast<const char*>(n) + which; }
 
 /// The JDK signatures of ByteBuffer methods heapviz can call, with their return types.
 struct BufferMethodSpec {

@@ -69,6 +69,8 @@ class Checker {
   Analysis& a_;
   JdkScope jdk_;
   std::vector<std::vector<Var*>> scopes_;
+  std::vector<int> scope_first_slot_;  ///< next_slot_ when each scope began
+  int max_locals_ = 0;                 ///< javac's Code.max_locals so far (the catch-any slot of a finally)
   std::deque<Var> vars_;
   std::vector<std::pair<Var*, SourceSpan>> captured_;
   std::vector<std::pair<std::string, const UserClass*>> classes_;
@@ -94,11 +96,20 @@ class Checker {
   Type fail(const Expr& e) { return record(e, ExprInfo{}); }
 
   // ------------------------------------------------------------ scopes
-  void push() { scopes_.emplace_back(); }
+  void push() {
+    scopes_.emplace_back();
+    scope_first_slot_.push_back(next_slot_);
+  }
   void pop() {
-    // Leaving a block frees its slots for later locals, as javac's Code.endScopes does.
-    for (Var* v : scopes_.back()) next_slot_ = std::min(next_slot_, v->slot);
+    // Leaving a block frees every slot taken since it began (hidden ones too), as javac's
+    // Code.endScopes(limit) does: the next declaration reuses them.
+    next_slot_ = scope_first_slot_.back();
+    scope_first_slot_.pop_back();
     scopes_.pop_back();
+  }
+  void take_slots(int n) {
+    next_slot_ += n;
+    max_locals_ = std::max(max_locals_, next_slot_);
   }
   Var* find(std::string_view name) {
     for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s)
@@ -109,7 +120,7 @@ class Checker {
   Var* declare(const std::string& name, SourceSpan span, const Type& t, const void* key) {
     if (find(name)) error(span, "variable " + name + " is already defined in method main(String[])");
     vars_.push_back(Var{name, t, next_slot_, 0, lambda_depth_});
-    next_slot_ += t.is(Prim::long_) || t.is(Prim::double_) ? 2 : 1;
+    take_slots(t.is(Prim::long_) || t.is(Prim::double_) ? 2 : 1);
     scopes_.back().push_back(&vars_.back());
     a_.slots[key] = vars_.back().slot;
     a_.types[key] = t;
@@ -369,8 +380,10 @@ class Checker {
         const auto& n = s.cast<ForEach>();
         const Type it = expr(*n.iterable);
         push();
-        // javac keeps the array and the index in hidden slots before the variable.
-        next_slot_ += 3;
+        // javac keeps the array copy, the length and the index in hidden slots (arr$, len$, i$)
+        // before the variable.
+        a_.slots[n.iterable.get()] = next_slot_;
+        take_slots(3);
         Type elem = it.is_array() ? it.element() : Type::error();
         if (!it.is_error() && !it.is_array())
           unsupported(n.iterable->span, "a for-each loop over a " + it.java_name());
@@ -435,9 +448,14 @@ class Checker {
           pop();
         }
         if (n.finally_block) {
+          // The catch-any handler keeps the exception in a fresh slot (Code.newRegSegment: max_locals);
+          // its copy of the finally block numbers its locals after it.
+          a_.slots[&n] = max_locals_;
+          a_.slots[n.finally_block.get()] = next_slot_;
           push();
           block_body(*n.finally_block);
           pop();
+          max_locals_ = std::max(max_locals_, a_.slots[&n] + 1);
         }
         return;
       }
@@ -1040,8 +1058,9 @@ class Checker {
   void lambda(const Lambda& l) {
     if (!l.params.empty())
       error(l.span, "incompatible parameter types in lambda expression: Runnable.run() takes none");
-    const int saved_slot = next_slot_;
-    next_slot_ = 0;  // lambda$main$N is a static method of its own (captured values come first; simplified)
+    const int saved_slot = next_slot_, saved_max = max_locals_;
+    next_slot_ = 0;
+    max_locals_ = 0;  // lambda$main$N is a static method of its own (captured values come first; simplified)
     ++lambda_depth_;
     push();
     if (l.block_body) {
@@ -1055,6 +1074,7 @@ class Checker {
     pop();
     --lambda_depth_;
     next_slot_ = saved_slot;
+    max_locals_ = saved_max;
   }
 
   Type new_array(const NewArray& n) {
@@ -1378,6 +1398,7 @@ class Checker {
 Analysis analyze(const Program& program) {
   Analysis a;
   Checker(a).program(program);
+  if (a.diagnostics.empty()) analyze_slot_flow(program, a);
   return a;
 }
 

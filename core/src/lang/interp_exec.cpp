@@ -97,38 +97,49 @@ Local* Runtime::find_local(std::string_view name) {
   return nullptr;
 }
 
-// Assigns a local; a reference-typed local is a GC root, and every change of it is a step.
+// Assigns a local; a reference-typed local is a GC root, and every change of it is a step. Any other
+// store into the slot ends the root an earlier (stale) local left there.
 void Runtime::set_local(Local& l, Value v, const Type& t) {
   l.value = std::move(v);
   const bool heap_ref = std::holds_alternative<JRef>(l.value) && (t.is_reference() || t.is_error());
-  if (!heap_ref) return;
+  const bool off_heap = t.is_string() || t.is_throwable() || t.is_class("Thread") || t.is_class("Class") ||
+                        t.is_class("FileChannel") || t.is_class("Path");
+  if (!heap_ref || off_heap) {
+    clear_slot(l.slot, l.name);
+    if (l.wide) clear_slot(l.slot + 1, l.name);
+    return;
+  }
   const heap::ObjectId id = std::get<JRef>(l.value).id;
-  if (id == heap::kNoObject && l.root_slot < 0) {
+  if (id == heap::kNoObject && active_slot_root(l.slot) < 0) {
     // A null that was never a reference needs no root slot yet; `x = null` after a reference does.
     if (!t.is_array() && !t.is_class("Object") && !t.is_class("ByteBuffer") &&
-        !t.is_class("MappedByteBuffer") &&
-        !(t.kind == Type::Kind::ref && !t.is_string() && !t.is_throwable()))
+        !t.is_class("MappedByteBuffer") && !(t.kind == Type::Kind::ref))
       return;
   }
-  if (t.is_string() || t.is_throwable() || t.is_class("Thread") || t.is_class("Class") ||
-      t.is_class("FileChannel") || t.is_class("Path"))
-    return;  // off-heap values
-  l.root_slot = set_root(l.name, id);
+  write_slot_root(l.slot, l.name, id);
 }
 
-Local& Runtime::declare(const std::string& name, Value v, const Type& t) {
+int Runtime::slot_of(const void* key) const {
+  const auto it = a_.slots.find(key);
+  return it == a_.slots.end() ? -1 : it->second;
+}
+
+Local& Runtime::declare(const std::string& name, Value v, const Type& t, int slot, bool store) {
   auto& block = frames_.back().blocks.back();
-  block.push_back(Local{name, JRef{}, -1});
+  const bool wide = t.is(Prim::long_) || t.is(Prim::double_);
+  block.push_back(Local{name, JRef{}, slot < 0 ? -1 : slot + frames_.back().slot_shift, wide});
   Local& l = block.back();
-  set_local(l, std::move(v), t);
+  if (store)
+    set_local(l, std::move(v), t);
+  else
+    l.value = std::move(v);  // `T x;` stores nothing: the slot keeps what an earlier local left there
   return l;
 }
 
 void Runtime::pop_block() {
   auto block = std::move(frames_.back().blocks.back());
   frames_.back().blocks.pop_back();
-  for (auto it = block.rbegin(); it != block.rend(); ++it)
-    if (it->root_slot >= 0) drop_root(static_cast<std::uint32_t>(it->root_slot), it->name);
+  for (auto it = block.rbegin(); it != block.rend(); ++it) make_stale(*it);
 }
 
 void Runtime::exec_local_var(const LocalVar& lv) {
@@ -140,7 +151,7 @@ void Runtime::exec_local_var(const LocalVar& lv) {
       v = d.init->kind == NodeKind::ArrayInit ? eval_array_init(d.init->cast<ArrayInit>(), t)
                                               : coerce(eval(*d.init), t);
     }
-    declare(d.name, std::move(v), t);
+    declare(d.name, std::move(v), t, slot_of(&d), d.init != nullptr);
   }
 }
 
@@ -177,9 +188,13 @@ Flow Runtime::exec(const Stmt& s) {
       const auto& n = s.cast<If>();
       const bool c = std::get<bool>(eval(*n.cond));
       end_statement();
-      if (c) return exec_scoped(*n.then_stmt);
-      if (n.else_stmt) return exec_scoped(*n.else_stmt);
-      return Flow::normal;
+      Flow f = Flow::normal;
+      if (c)
+        f = exec_scoped(*n.then_stmt);
+      else if (n.else_stmt)
+        f = exec_scoped(*n.else_stmt);
+      if (f == Flow::normal) apply_join(join_key(&n, 0));
+      return f;
     }
     case NodeKind::While: {
       const auto& n = s.cast<While>();
@@ -188,18 +203,21 @@ Flow Runtime::exec(const Stmt& s) {
         tick(*n.cond);
         r_.set_source_pos(
             SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+        apply_join(join_key(&n, 0));
         if (!std::get<bool>(eval(*n.cond))) break;
         end_statement();
         const Flow f = exec_scoped(*n.body);
         if (f == Flow::break_) break;
         if (f == Flow::return_) return f;
       }
+      apply_join(join_key(&n, 1));
       break;
     }
     case NodeKind::DoWhile: {
       const auto& n = s.cast<DoWhile>();
       end_statement();
       while (true) {
+        apply_join(join_key(&n, 0));
         const Flow f = exec_scoped(*n.body);
         if (f == Flow::break_) break;
         if (f == Flow::return_) return f;
@@ -209,6 +227,7 @@ Flow Runtime::exec(const Stmt& s) {
         if (!std::get<bool>(eval(*n.cond))) break;
         end_statement();
       }
+      apply_join(join_key(&n, 1));
       break;
     }
     case NodeKind::For: {
@@ -227,6 +246,7 @@ Flow Runtime::exec(const Stmt& s) {
           tick(s);
           r_.set_source_pos(
               SourcePos{static_cast<std::uint32_t>(s.span.line), static_cast<std::uint32_t>(s.span.col)});
+          apply_join(join_key(&n, 0));
           if (n.cond && !std::get<bool>(eval(*n.cond))) break;
           end_statement();
           const Flow f = exec_scoped(*n.body);
@@ -245,33 +265,54 @@ Flow Runtime::exec(const Stmt& s) {
         throw;
       }
       end_statement();
+      if (result == Flow::normal) apply_join(join_key(&n, 1));
       pop_block();
       return result;
     }
     case NodeKind::ForEach: {
+      // javac: arr$ = iterable; len$ = arr$.length; for (i$ = 0; i$ < len$; ++i$) { T v = arr$[i$]; body }
       const auto& n = s.cast<ForEach>();
       const Value arr = eval(*n.iterable);
       const Type arr_type = a_.info(*n.iterable).type;
-      const std::int32_t len = array_length(arr, *n.iterable);
-      end_statement();
-      const auto tit = a_.types.find(&n);
-      const Type vt = tit == a_.types.end() ? Type::error() : tit->second;
-      for (std::int32_t i = 0; i < len; ++i) {
-        tick(s);
-        push_block();
-        Flow f = Flow::normal;
-        try {
-          declare(n.name, coerce(load_element(arr, arr_type.element(), i, *n.iterable), vt), vt);
-          f = exec_scoped(*n.body);
-        } catch (const JavaException&) {
+      const int base = slot_of(n.iterable.get());
+      push_block();
+      Flow result = Flow::normal;
+      try {
+        declare("arr$", arr, arr_type, base);
+        end_statement();
+        const std::int32_t len = array_length(arr, *n.iterable);
+        declare("len$", len, Type::of(Prim::int_), base < 0 ? -1 : base + 1);
+        declare("i$", 0, Type::of(Prim::int_), base < 0 ? -1 : base + 2);
+        const auto tit = a_.types.find(&n);
+        const Type vt = tit == a_.types.end() ? Type::error() : tit->second;
+        for (std::int32_t i = 0;; ++i) {
+          tick(s);
+          apply_join(join_key(&n, 0));
+          if (i >= len) break;
+          push_block();
+          Flow f = Flow::normal;
+          try {
+            declare(n.name, coerce(load_element(arr, arr_type.element(), i, *n.iterable), vt), vt,
+                    slot_of(&n));
+            f = exec_scoped(*n.body);
+          } catch (const JavaException&) {
+            pop_block();
+            throw;
+          }
           pop_block();
-          throw;
+          if (f == Flow::break_) break;
+          if (f == Flow::return_) {
+            result = f;
+            break;
+          }
         }
+      } catch (const JavaException&) {
         pop_block();
-        if (f == Flow::break_) break;
-        if (f == Flow::return_) return f;
+        throw;
       }
-      return Flow::normal;
+      if (result == Flow::normal) apply_join(join_key(&n, 1));
+      pop_block();
+      return result;
     }
     case NodeKind::Break:
       flow = Flow::break_;
@@ -339,12 +380,13 @@ Flow Runtime::exec_try(const Try& t) {
     if (!handler) {
       pending = ex;
     } else {
+      apply_join(handler);
       push_block();
       try {
         const auto tit = a_.types.find(handler);
         declare(handler->name,
                 new_host(HostObject{HostObject::Kind::throwable, ex.throwable, {}, nullptr, {}, false, 0}),
-                tit == a_.types.end() ? Type::error() : tit->second);
+                tit == a_.types.end() ? Type::error() : tit->second, slot_of(handler));
         flow = exec_block(*handler->body);
       } catch (const JavaException& inner) {
         pending = inner;
@@ -352,8 +394,25 @@ Flow Runtime::exec_try(const Try& t) {
       pop_block();
     }
   }
+  if (!pending && flow == Flow::normal) apply_join(join_key(&t, 0));
   if (t.finally_block) {
-    const Flow f = exec_block(*t.finally_block);
+    Frame& frame = frames_.back();
+    const int saved_shift = frame.slot_shift;
+    if (pending) {
+      // The catch-any handler: the exception goes to a fresh slot, this copy's locals follow it.
+      apply_join(join_key(&t, 1));
+      const int exc_slot = slot_of(&t), first = slot_of(t.finally_block.get());
+      clear_slot(exc_slot, "(the exception)");
+      if (exc_slot >= 0 && first >= 0) frame.slot_shift = exc_slot + 1 - first;
+    }
+    Flow f = Flow::normal;
+    try {
+      f = exec_block(*t.finally_block);
+    } catch (...) {
+      frames_.back().slot_shift = saved_shift;
+      throw;
+    }
+    frames_.back().slot_shift = saved_shift;
     if (f != Flow::normal) return f;  // a break/return in finally discards the exception, as in Java
   }
   if (pending) throw *pending;
@@ -403,7 +462,7 @@ void Runtime::run(InterpretResult& result) {
                                     static_cast<std::uint32_t>(p.main_method->span.col)});
         const heap::ObjectId args = heap::new_array(r_, heap::builtin::kObjectArray, 0);
         declare(p.main_method->params.empty() ? "args" : p.main_method->params.front().name, JRef{args},
-                Type::ref("String", 1));
+                Type::ref("String", 1), 0);
       }
       exec_block(*p.main_method->body);
       end_statement();

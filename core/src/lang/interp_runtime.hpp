@@ -40,11 +40,12 @@ struct HostObject {
   std::uint32_t channel = 0;  ///< channel: the machine's channel id (name: its path)
 };
 
-/// A local variable at run time. `root_slot` is the RootSet slot while it holds (or held) a reference.
+/// A local variable at run time, in its JVM slot of the frame (javac's numbering, see interp_check.cpp).
 struct Local {
   std::string name;
   Value value;
-  std::int64_t root_slot = -1;
+  int slot = -1;
+  bool wide = false;  ///< long/double: the slot and the next one
 };
 
 /// One method activation: "main/main" or "Thread-0/run".
@@ -53,6 +54,12 @@ struct Frame {
   std::string thread;
   std::vector<std::vector<Local>> blocks;
   std::vector<std::pair<std::string, Value>> captured;
+  /// JVM slot -> RootSet slot of the root it holds (or held), -1: never a root. A slot's root outlives
+  /// the block of its variable (stale) until a store reuses the slot or a join drops it.
+  std::vector<std::int64_t> slot_roots;
+  /// Added to the slots of locals declared now: the catch-any copy of a finally block numbers its
+  /// locals after the exception's slot.
+  int slot_shift = 0;
 };
 
 enum class Flow : std::uint8_t { normal, break_, continue_, return_ };
@@ -98,10 +105,18 @@ class Runtime {
   void end_statement();
   void push_block() { frames_.back().blocks.emplace_back(); }
   void pop_block();
-  Local& declare(const std::string& name, Value v, const Type& t);
+  /// Declares a local in JVM slot `slot` (+ the frame's shift); `store`: it is assigned now.
+  Local& declare(const std::string& name, Value v, const Type& t, int slot, bool store = true);
+  int slot_of(const void* key) const;
   Local* find_local(std::string_view name);
   void set_local(Local& l, Value v, const Type& t);
   void drop_root(std::uint32_t slot, const std::string& name);
+  // JVM local slots as GC roots (interp_slots_runtime.cpp)
+  std::int64_t active_slot_root(int jvm_slot) const;
+  void write_slot_root(int jvm_slot, const std::string& name, heap::ObjectId value);
+  void clear_slot(int jvm_slot, const std::string& by);
+  void make_stale(const Local& l);
+  void apply_join(const void* key);
   /// heap::set_local, reusing the slot of an earlier local of the same name that went out of scope.
   std::uint32_t set_root(const std::string& name, heap::ObjectId value);
 

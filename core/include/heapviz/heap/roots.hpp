@@ -19,6 +19,11 @@ struct Root {
   std::string name;         ///< variable or field name, e.g. "buf"
   std::uint32_t value = 0;  ///< narrow oop (== address for the unscaled heap), 0 = null
   bool active = true;       ///< false once the frame is popped (the slot index stays stable)
+  /// Locals: the JVM slot of the frame (args is 0), or -1 (operand stack, statics, system roots).
+  std::int32_t jvm_slot = -1;
+  /// Locals: the variable's block ended but the slot still holds its last reference, which the
+  /// interpreter's oop map still counts as a root until the slot is reused.
+  bool stale = false;
 
   bool operator==(const Root&) const = default;
 };
