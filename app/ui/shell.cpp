@@ -93,8 +93,11 @@ void draw_status_bar(const AppState& s, float height) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.86f, 0.88f, 0.92f, 1));
   ImGui::Begin("##status", nullptr, flags);
+  // The collector in use: the non-moving-sweep mode runs the mark-sweep whatever the menu says.
+  const heap::Collector in_use =
+      s.hypothetical_on("non-moving-sweep") ? heap::Collector::mark_sweep : s.collector;
   ImGui::Text("heapviz %s  |  %s %s  |  %s", std::string(version()).c_str(), zh(s) ? "模拟" : "models",
-              std::string(modelled_jdk()).c_str(), std::string(heap::collector_name(s.collector)).c_str());
+              std::string(modelled_jdk()).c_str(), std::string(heap::collector_name(in_use)).c_str());
   if (const LessonEntry* e = s.current()) {
     ImGui::SameLine();
     ImGui::Text("|  %s", e->id.c_str());

@@ -1,5 +1,5 @@
-//@ title: Zero copy for real: transferTo (sendfile) and map (mmap)
-//@ title.zh: 真正的零拷贝：transferTo（sendfile）与 map（mmap）
+//@ title: No copy through user space: transferTo (sendfile) and map (mmap)
+//@ title.zh: 不经用户空间的拷贝：transferTo（sendfile）与 map（mmap）
 //@ jvm: -XX:+UseSerialGC -Xmx64m
 FileChannel src = FileChannel.open(Path.of("source.bin"), StandardOpenOption.CREATE,
         StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);

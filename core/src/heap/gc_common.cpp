@@ -254,10 +254,18 @@ void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation) {
     const std::string k = log_size(used_before);
     const std::string a = log_size(h.used);
     const std::string cap = log_size(h.space.size());
+    const std::uint64_t live = h.live_objects - h.filler_objects;
+    const std::string fillers_en =
+        h.filler_objects == 0
+            ? std::string()
+            : " (and " + plural(h.filler_objects, "dead-wood filler") + ", not objects of the program)";
+    const std::string fillers_zh = h.filler_objects == 0 ? std::string()
+                                                         : "（另有 " + std::to_string(h.filler_objects) +
+                                                               " 个死木填充块，不是程序的对象）";
     r.narrate("GC(" + std::to_string(invocation - 1) + ") done: " + k + "->" + a + "(" + cap + "); " +
-                  plural(h.live_objects, "object") + " live. Java threads resume.",
+                  plural(live, "object") + " live" + fillers_en + ". Java threads resume.",
               "GC(" + std::to_string(invocation - 1) + ") 结束：" + k + "->" + a + "(" + cap +
-                  ")；存活对象 " + std::to_string(h.live_objects) + " 个。Java 线程继续运行。",
+                  ")；存活对象 " + std::to_string(live) + " 个" + fillers_zh + "。Java 线程继续运行。",
               "GenCollectedHeap::do_collection (gc,heap log: before->after(capacity))");
   }
   r.end_step();

@@ -124,6 +124,7 @@ void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> pay
       h.set_start(e.a, e.id);
       h.used += e.b;
       h.live_objects += 1;
+      if (r.flags & ObjectRecord::kFiller) h.filler_objects += 1;
       break;
     }
     case EffectKind::object_move:

@@ -208,7 +208,7 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   counter(v, "heap_used", "Heap used (bytes)", "堆已用（字节）", h.used);
   counter(v, "heap_capacity", "Heap capacity (bytes)", "堆容量（字节）", h.space.size());
   counter(v, "max_memory", "Runtime.maxMemory()", "Runtime.maxMemory()", runtime_max_memory(m.settings.heap));
-  counter(v, "live_objects", "Live objects", "存活对象数", h.live_objects);
+  counter(v, "live_objects", "Live objects", "存活对象数", h.live_objects - h.filler_objects);
   counter(v, "free_bytes", "Free (bytes)", "空闲（字节）", free_total);
   counter(v, "largest_free", "Largest free chunk (bytes)", "最大空闲块（字节）", largest);
   counter(v, "free_chunks", "Free chunks", "空闲块数",

@@ -15,11 +15,10 @@ constexpr std::array kModes{
                      "假想情形（JDK 并不这样做）：FileChannel.write 把堆上 byte[] "
                      "的地址交给内核；拷贝途中压缩式 GC 移动了数组"},
     HypotheticalMode{"pin-heap-array",
-                     "what JNI code with GetPrimitiveArrayCritical does (FileChannel.write does not): the "
-                     "array is pinned by "
-                     "GCLocker, the GC waits",
-                     "JNI 代码用 GetPrimitiveArrayCritical 时的做法（FileChannel.write "
-                     "并不这样做）：GCLocker 钉住数组，GC 等待"},
+                     "REAL JDK behaviour, but not what FileChannel.write uses: JNI code that calls "
+                     "GetPrimitiveArrayCritical pins the array (GCLocker) and a GC waits",
+                     "JDK 真实存在的机制，但 FileChannel.write 并不使用：调用 GetPrimitiveArrayCritical "
+                     "的 JNI 代码钉住数组（GCLocker），GC 等待"},
     HypotheticalMode{
         "non-moving-sweep",
         "HYPOTHETICAL, not what JDK 17 does: the old generation is swept without compaction (like CMS, "

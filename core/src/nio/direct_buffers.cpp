@@ -231,16 +231,25 @@ ObjectId allocate_direct(Recorder& r, std::int32_t capacity) {
                    base, 0});
     if (r.recording()) {
       const NativeBlock* b = m.native.find(base);
+      const bool by_mmap = static_cast<std::uint64_t>(rounded) >= kMmapThreshold;
       r.touch(self);
       r.touch_range(ByteRange{SpaceId::native, base, base, static_cast<std::uint64_t>(rounded)});
       r.narrate(
           "Unsafe.allocateMemory(" + std::to_string(size) + ") rounds up to " + std::to_string(rounded) +
               " and calls malloc: base = " + hex(base) +
               " in native memory, outside the Java heap (chunk of " + std::to_string(b ? b->chunk_size : 0) +
-              " bytes with its 8-byte header). The GC never moves it.",
+              " bytes with its 8-byte header). The GC never moves it." +
+              (by_mmap
+                   ? std::string(" At 128 KiB or more (glibc's M_MMAP_THRESHOLD) malloc gets these bytes "
+                                 "from the kernel with a mmap of their own; heapviz draws them in the same "
+                                 "native lane.")
+                   : std::string()),
           "Unsafe.allocateMemory(" + std::to_string(size) + ") 向上取整为 " + std::to_string(rounded) +
               " 并调用 malloc：base = " + hex(base) + "，位于 Java 堆之外的本地内存（含 8 字节头的 " +
-              std::to_string(b ? b->chunk_size : 0) + " 字节块）。GC 从不移动它。",
+              std::to_string(b ? b->chunk_size : 0) + " 字节块）。GC 从不移动它。" +
+              (by_mmap ? std::string("达到 128 KiB（glibc 的 M_MMAP_THRESHOLD）时，malloc 用单独的 mmap "
+                                     "向内核要这些字节；heapviz 仍把它画在同一条本地内存通道里。")
+                       : std::string()),
           "jdk.internal.misc.Unsafe.allocateMemory -> Unsafe_AllocateMemory0 -> os::malloc (NMT: Other)");
     }
     r.end_step();

@@ -104,7 +104,7 @@ io::BufferId MachineBufferHost::allocate_direct(int capacity) {
 
 void MachineBufferHost::free(io::BufferId id) {
   entries_.erase(id);
-  invoke_cleaner(r_, id);
+  util_free(r_, id);
   r_.begin_step(StepKind::root_set);
   detail::set_system_root(r_, kTempScope, cache_root_name(id), heap::kNoObject);
   if (r_.recording())

@@ -148,7 +148,8 @@ const NativeBlock& NativeMemory::checked_block(NativeAddress address, std::uint6
   const NativeBlock* b = chunk_containing(address);
   if (b == nullptr || !b->allocated || address < b->address ||
       address - b->address + count > b->usable_size())
-    throw std::out_of_range("NativeMemory: " + std::to_string(count) + " bytes at " + hex(address) +
+    throw std::out_of_range("NativeMemory: " + std::to_string(count) +
+                            (count == 1 ? " byte at " : " bytes at ") + hex(address) +
                             " are not inside one allocated block");
   return *b;
 }

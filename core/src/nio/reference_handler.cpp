@@ -64,11 +64,17 @@ void run_deallocator(Recorder& r, ObjectId thunk) {
     r.touch(thunk);
     r.touch_range(ByteRange{SpaceId::native, static_cast<std::uint64_t>(base),
                             static_cast<std::uint64_t>(base), static_cast<std::uint64_t>(size)});
+    const bool by_mmap = static_cast<std::uint64_t>(size) >= kMmapThreshold;
     r.narrate("Deallocator.run(): Unsafe.freeMemory(" + hex(static_cast<std::uint64_t>(base)) +
                   ") gives the " + std::to_string(size) +
-                  "-byte block back to malloc's free list. Then address = 0.",
+                  (by_mmap ? "-byte block back to the kernel: glibc served it with its own mmap (128 KiB or "
+                             "more, M_MMAP_THRESHOLD), so free() calls munmap. Then address = 0."
+                           : "-byte block back to malloc's free list. Then address = 0."),
               "Deallocator.run()：Unsafe.freeMemory(" + hex(static_cast<std::uint64_t>(base)) + ") 把 " +
-                  std::to_string(size) + " 字节的块还给 malloc 的空闲链表。然后 address = 0。",
+                  std::to_string(size) +
+                  (by_mmap ? " 字节的块还给内核：glibc 为它单独 mmap（不少于 128 KiB，M_MMAP_THRESHOLD），"
+                             "所以 free() 调用 munmap。然后 address = 0。"
+                           : " 字节的块还给 malloc 的空闲链表。然后 address = 0。"),
               "java.nio.DirectByteBuffer$Deallocator.run -> Unsafe.freeMemory -> os::free");
   }
   r.end_step();
@@ -144,29 +150,47 @@ bool detail::wait_for_reference_processing(Recorder& r) {
   return true;
 }
 
+namespace {
+
+// cleaner.clean() on the calling thread (no GC, no Reference Handler): who calls it is `caller`, as the
+// narration says it ("Unsafe.invokeCleaner(b)" or "Util.free(b)").
+void clean_now(Recorder& r, ObjectId buffer, StepKind kind, const std::string& caller,
+               const char* internals) {
+  const Machine& m = r.machine();
+  const ObjectId cl = read_ref(m, buffer, off::cleaner);
+  if (cl == heap::kNoObject) return;
+  r.begin_step(kind);
+  const bool removed = remove_cleaner(r, cl);
+  const ObjectId thunk = read_ref(m, cl, off::cleaner_thunk);
+  if (r.recording()) {
+    r.touch(buffer);
+    r.touch(cl);
+    r.narrate(
+        caller + ": " + name_of(m, cl) + ".clean() runs now, on this thread" +
+            (removed ? ": no GC and no Reference Handler needed." : ", but it already ran: nothing happens."),
+        caller + "：" + name_of(m, cl) + ".clean() 立即在当前线程运行" +
+            (removed ? "：无需 GC，也无需 Reference Handler。" : "，但它已运行过：什么也不做。"),
+        internals);
+  }
+  r.end_step();
+  if (removed && !run_unmapper(r, thunk, "main")) run_deallocator(r, thunk);
+}
+
+}  // namespace
+
 void invoke_cleaner(Recorder& r, ObjectId buffer) {
   const Machine& m = r.machine();
   if (!is_byte_buffer(m, buffer) || !is_direct_klass(m, m.heap.record(buffer).klass))
     throw JavaException{JavaThrowable{"java.lang.IllegalArgumentException", "buffer is non-direct"}};
   if (read_ref(m, buffer, off::att) != heap::kNoObject)
     throw JavaException{JavaThrowable{"java.lang.IllegalArgumentException", "duplicate or slice"}};
-  const ObjectId cl = read_ref(m, buffer, off::cleaner);
-  if (cl == heap::kNoObject) return;
-  r.begin_step(StepKind::reference_handler);
-  const bool removed = remove_cleaner(r, cl);
-  const ObjectId thunk = read_ref(m, cl, off::cleaner_thunk);
-  if (r.recording()) {
-    r.touch(buffer);
-    r.touch(cl);
-    r.narrate("Unsafe.invokeCleaner(" + name_of(m, buffer) + "): " + name_of(m, cl) +
-                  ".clean() runs now, on this thread" +
-                  (removed ? ": no GC needed." : ", but it already ran: nothing happens."),
-              "Unsafe.invokeCleaner(" + name_of(m, buffer) + ")：" + name_of(m, cl) +
-                  ".clean() 立即在当前线程运行" + (removed ? "：无需 GC。" : "，但它已运行过：什么也不做。"),
-              "sun.misc.Unsafe.invokeCleaner -> jdk.internal.misc.Unsafe.invokeCleaner -> Cleaner.clean");
-  }
-  r.end_step();
-  if (removed && !run_unmapper(r, thunk, "main")) run_deallocator(r, thunk);
+  clean_now(r, buffer, StepKind::buffer_op, "Unsafe.invokeCleaner(" + name_of(m, buffer) + ")",
+            "sun.misc.Unsafe.invokeCleaner -> jdk.internal.misc.Unsafe.invokeCleaner -> Cleaner.clean");
+}
+
+void util_free(Recorder& r, ObjectId buffer) {
+  clean_now(r, buffer, StepKind::temp_buffer_free, "Util.free(" + name_of(r.machine(), buffer) + ")",
+            "sun.nio.ch.Util.free -> ((DirectBuffer) buf).cleaner().clean() -> Cleaner.remove, thunk.run");
 }
 
 PoolFigures direct_pool(const Machine& m) {

@@ -191,3 +191,25 @@ TEST_CASE(
   nio::run_reference_handler(f.rec);
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{0, 0, 0});
 }
+
+TEST_CASE(
+    "Util.free cleans a temporary buffer on the calling thread, narrated as Util.free, not as the Reference "
+    "Handler") {
+  NioFixture f;
+  const heap::ObjectId b = nio::allocate_direct(f.rec, 256);
+  const std::size_t from = f.trace.size();
+  nio::util_free(f.rec, b);
+  CHECK(nio::direct_pool(f.machine).count == 0);
+  bool util_free_step = false;
+  for (std::size_t i = from; i < f.trace.size(); ++i) {
+    const Step& s = f.trace.step(i);
+    CHECK(s.kind != StepKind::reference_handler);
+    if (s.kind == StepKind::temp_buffer_free) {
+      util_free_step = true;
+      CHECK(s.text.en.find("Util.free(") == 0);
+      CHECK(s.text.en.find("on this thread") != std::string::npos);
+      CHECK(s.text.en.find("invokeCleaner") == std::string::npos);
+    }
+  }
+  CHECK(util_free_step);
+}

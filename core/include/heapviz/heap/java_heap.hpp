@@ -62,7 +62,9 @@ struct JavaHeap {
   std::uint64_t top = 0;               ///< mark-compact: bump pointer (next free byte)
   std::map<std::uint64_t, std::uint64_t> free_chunks;  ///< mark-sweep: address -> size, address order
   std::uint64_t used = 0;                              ///< bytes of live objects (fillers included)
-  std::uint64_t live_objects = 0;
+  std::uint64_t live_objects = 0;                      ///< live records, dead-wood fillers included
+  std::uint64_t filler_objects =
+      0;  ///< of which dead-wood fillers (not Java objects: not "live" in narration)
   std::vector<ObjectId> pending_references;  ///< References whose referent died (for the Reference Handler)
   std::array<std::uint64_t, static_cast<std::size_t>(HeapCounter::count_)> counters{};
   GcPhase phase = GcPhase::none;
@@ -120,6 +122,7 @@ struct JavaHeap {
     r.state = ObjectState::dead;
     used -= r.size;
     live_objects -= 1;
+    if (r.flags & ObjectRecord::kFiller) filler_objects -= 1;
   }
 
   bool operator==(const JavaHeap&) const = default;

@@ -74,6 +74,9 @@ std::vector<std::byte> buffer_window(const Machine& m, heap::ObjectId buffer);
 /// Using the buffer afterwards is a use-after-free, as in the JDK; the simulator then throws
 /// std::out_of_range from NativeMemory (not a Java exception).
 void invoke_cleaner(Recorder& r, heap::ObjectId buffer);
+/// sun.nio.ch.Util.free(buffer) for a temporary direct buffer: `((DirectBuffer) buf).cleaner().clean()` on
+/// the calling thread (the same work as invoke_cleaner, narrated as Util.free, step kind temp_buffer_free).
+void util_free(Recorder& r, heap::ObjectId buffer);
 
 /// The "direct" and "mapped" BufferPoolMXBeans.
 PoolFigures direct_pool(const Machine& m);

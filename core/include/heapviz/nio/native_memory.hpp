@@ -39,6 +39,11 @@ struct NativeBlock {
 /// the first chunk), little-endian, as glibc does; free chunks' list pointers are not modelled.
 /// A plain value: copying it is a checkpoint (cheap: bytes are copy-on-write pages; the block list is
 /// copied).
+/// glibc's default M_MMAP_THRESHOLD: a malloc of this many bytes or more gets its own mmap, and free gives
+/// it back to the kernel with munmap (not to a free list). heapviz keeps such blocks in the same lane and
+/// says so in the narration. (glibc raises the threshold after freeing such a chunk; not modelled.)
+inline constexpr std::uint64_t kMmapThreshold = 128 * 1024;
+
 class NativeMemory {
  public:
   static constexpr NativeAddress kDefaultBase = 0x7f3a00000000;
