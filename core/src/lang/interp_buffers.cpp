@@ -12,6 +12,10 @@ namespace heapviz::lang::interp {
 
 bool machine_buffers_available() { return true; }
 bool buffer_method_available(std::string_view signature) { return nio::supports_buffer_method(signature); }
+bool view_method_available(std::string_view cls, std::string_view signature) {
+  return nio::supports_view_method(cls == "LongBuffer" ? nio::ViewElement::Long : nio::ViewElement::Int,
+                                   signature);
+}
 heap::ObjectId buffer_allocate(Recorder& r, std::int32_t capacity) { return nio::allocate(r, capacity); }
 heap::ObjectId buffer_allocate_direct(Recorder& r, std::int32_t capacity) {
   return nio::allocate_direct(r, capacity);

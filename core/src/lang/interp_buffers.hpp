@@ -17,6 +17,8 @@ namespace heapviz::lang::interp {
 bool machine_buffers_available();
 /// True if `signature` ("put(byte[],int,int)") can be called on the machine.
 bool buffer_method_available(std::string_view signature);
+/// True if `signature` can be called on an IntBuffer/LongBuffer view (`cls`: "IntBuffer" or "LongBuffer").
+bool view_method_available(std::string_view cls, std::string_view signature);
 
 heap::ObjectId buffer_allocate(Recorder& r, std::int32_t capacity);
 heap::ObjectId buffer_allocate_direct(Recorder& r, std::int32_t capacity);

@@ -975,8 +975,10 @@ class Checker {
           c, Op::mapped_method,
           found->signature == "isLoaded()" ? Type::of(Prim::boolean_) : Type::ref("MappedByteBuffer"),
           std::string(found->signature));
-    if (!typed_view && !buffer_method_available(found->signature)) {
-      unsupported(c.name_span, "ByteBuffer." + std::string(found->signature) +
+    if (typed_view ? !view_method_available(recv.cls, found->signature)
+                   : !buffer_method_available(found->signature)) {
+      unsupported(c.name_span, (typed_view ? recv.java_name() : std::string("ByteBuffer")) + "." +
+                                   std::string(found->signature) +
                                    (machine_buffers_available()
                                         ? ""
                                         : " (this build of heapviz has no ByteBuffers on the machine yet)"));

@@ -32,6 +32,19 @@ const std::vector<BufferMethodSpec>& view_method_specs(std::string_view cls) {
       {"put(int,int)", "IntBuffer"},
       {"order()", "ByteOrder"},
       {"toString()", "String"},
+      // known to javac, not simulated yet (reported as such)
+      {"get(int[])", "IntBuffer"},
+      {"get(int[],int,int)", "IntBuffer"},
+      {"get(int,int[])", "IntBuffer"},
+      {"put(int[])", "IntBuffer"},
+      {"put(int[],int,int)", "IntBuffer"},
+      {"put(int,int[])", "IntBuffer"},
+      {"put(IntBuffer)", "IntBuffer"},
+      {"compact()", "IntBuffer"},
+      {"hashCode()", "int"},
+      {"equals(Object)", "boolean"},
+      {"compareTo(IntBuffer)", "int"},
+      {"mismatch(IntBuffer)", "int"},
   };
   static const std::vector<BufferMethodSpec> longs = {
       {"flip()", "LongBuffer"},
@@ -60,6 +73,19 @@ const std::vector<BufferMethodSpec>& view_method_specs(std::string_view cls) {
       {"put(int,long)", "LongBuffer"},
       {"order()", "ByteOrder"},
       {"toString()", "String"},
+      // known to javac, not simulated yet (reported as such)
+      {"get(long[])", "LongBuffer"},
+      {"get(long[],int,int)", "LongBuffer"},
+      {"get(int,long[])", "LongBuffer"},
+      {"put(long[])", "LongBuffer"},
+      {"put(long[],int,int)", "LongBuffer"},
+      {"put(int,long[])", "LongBuffer"},
+      {"put(LongBuffer)", "LongBuffer"},
+      {"compact()", "LongBuffer"},
+      {"hashCode()", "int"},
+      {"equals(Object)", "boolean"},
+      {"compareTo(LongBuffer)", "int"},
+      {"mismatch(LongBuffer)", "int"},
   };
   return cls == "LongBuffer" ? longs : ints;
 }
