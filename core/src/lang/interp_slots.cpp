@@ -163,7 +163,7 @@ class SlotFlow {
         expr(*n.iterable, s);
         const auto base = a_.slots.find(n.iterable.get());
         if (base != a_.slots.end()) {
-          store(s, base->second, Type::ref("Object"));      // arr$
+          store(s, base->second, Type::ref("Object"));       // arr$
           store(s, base->second + 1, Type::of(Prim::int_));  // len$
           store(s, base->second + 2, Type::of(Prim::int_));  // i$
         }

@@ -27,7 +27,8 @@ void define_root(Recorder& r, std::uint32_t index, const std::string& scope, con
   def.id = index;
   def.a = static_cast<std::uint64_t>(jvm_slot + 1);
   def.b = both.size();
-  r.apply(def, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(both.data()), both.size()));
+  r.apply(def,
+          std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(both.data()), both.size()));
   Effect set;
   set.kind = EffectKind::root_set;
   set.id = index;
@@ -40,7 +41,8 @@ void define_root(Recorder& r, std::uint32_t index, const std::string& scope, con
 void Runtime::write_slot_root(int jvm_slot, const std::string& name, heap::ObjectId value) {
   Frame& f = frames_.back();
   const Machine& m = r_.machine();
-  const std::uint32_t narrow = value == heap::kNoObject ? 0 : heap::narrow_oop::encode(m.heap.record(value).addr);
+  const std::uint32_t narrow =
+      value == heap::kNoObject ? 0 : heap::narrow_oop::encode(m.heap.record(value).addr);
   if (jvm_slot < 0) return;
   const auto s = static_cast<std::size_t>(jvm_slot);
   if (f.slot_roots.size() <= s) f.slot_roots.resize(s + 1, -1);
@@ -64,9 +66,10 @@ void Runtime::write_slot_root(int jvm_slot, const std::string& name, heap::Objec
   if (r_.recording()) {
     if (value != heap::kNoObject) r_.touch(value);
     const std::string what = value == heap::kNoObject ? std::string("null") : heap::describe(m, value);
-    const std::string reuse = was_stale ? " (it reuses slot " + std::to_string(jvm_slot) + ", where the stale '" +
-                                              old_name + "' kept a reference until now)"
-                                        : "";
+    const std::string reuse = was_stale
+                                  ? " (it reuses slot " + std::to_string(jvm_slot) + ", where the stale '" +
+                                        old_name + "' kept a reference until now)"
+                                  : "";
     r_.narrate(name + " = " + what + ": a local root (" + f.scope + ", slot " + std::to_string(jvm_slot) +
                    ") now holds it" + reuse + ".",
                name + " = " + what + "：局部变量根（" + f.scope + "，槽 " + std::to_string(jvm_slot) +
@@ -89,10 +92,11 @@ void Runtime::clear_slot(int jvm_slot, const std::string& by) {
   e.id = static_cast<std::uint32_t>(root);
   r_.apply(e);
   if (r_.recording())
-    r_.narrate("'" + by + "' is stored in slot " + std::to_string(jvm_slot) + ": the " +
-                   (stale ? "stale " : "") + "reference of '" + old_name + "' there is no longer a GC root.",
-               "'" + by + "' 存入槽 " + std::to_string(jvm_slot) + "：'" + old_name + "' 在那里的引用不再是 GC 根。",
-               "interpreter: store into a local slot");
+    r_.narrate(
+        "'" + by + "' is stored in slot " + std::to_string(jvm_slot) + ": the " + (stale ? "stale " : "") +
+            "reference of '" + old_name + "' there is no longer a GC root.",
+        "'" + by + "' 存入槽 " + std::to_string(jvm_slot) + "：'" + old_name + "' 在那里的引用不再是 GC 根。",
+        "interpreter: store into a local slot");
   r_.end_step();
 }
 

@@ -62,10 +62,10 @@ TEST_CASE("local slots: javac's numbering of blocks, try/catch/finally and for-e
   CHECK(slot(a, &t.catches[0]) == 3);
   CHECK(slot(a, &t.catches[0].body->statements[0]->cast<LocalVar>().declarators[0]) == 4);
   CHECK(slot(a, &t.finally_block->statements[0]->cast<LocalVar>().declarators[0]) == 3);
-  CHECK(slot(a, &t) == 5);                        // the catch-any handler's exception
-  CHECK(slot(a, t.finally_block.get()) == 3);     // where the finally's own numbering starts
+  CHECK(slot(a, &t) == 5);                     // the catch-any handler's exception
+  CHECK(slot(a, t.finally_block.get()) == 3);  // where the finally's own numbering starts
   const auto& fe = stmts[2]->cast<ForEach>();
-  CHECK(slot(a, fe.iterable.get()) == 3);         // arr$ (len$ 4, i$ 5)
+  CHECK(slot(a, fe.iterable.get()) == 3);  // arr$ (len$ 4, i$ 5)
   CHECK(slot(a, &fe) == 6);
   CHECK(slot(a, &stmts[3]->cast<LocalVar>().declarators[0]) == 3);
 }
@@ -105,12 +105,12 @@ TEST_CASE("local slots: joins drop a slot that holds a reference on some paths o
   CHECK(live_objects(after_first_gc(interp_test::run(
             "if (args.length == 0) {\n  Object o = new Object();\n}\nSystem.gc();"))) == 1);  // args only
   // if (true): javac emits no branch, the reference is on every path.
-  CHECK(live_objects(after_first_gc(interp_test::run("if (true) {\n  Object o = new Object();\n}\nSystem.gc();"))) ==
-        1);
+  CHECK(live_objects(after_first_gc(
+            interp_test::run("if (true) {\n  Object o = new Object();\n}\nSystem.gc();"))) == 1);
   // a loop's back edge merges the body's slot with the entry, where it held nothing.
   CHECK(live_objects(after_first_gc(interp_test::run(
             "for (int i = 0; i < 2; i++) {\n  Object o = new Object();\n}\nSystem.gc();"))) == 0);
   // for-each: the hidden array copy (arr$) stays, the element variable does not.
-  CHECK(live_objects(after_first_gc(interp_test::run(
-            "for (Object o : new Object[] {new Object()}) {\n}\nSystem.gc();"))) == 2);
+  CHECK(live_objects(after_first_gc(
+            interp_test::run("for (Object o : new Object[] {new Object()}) {\n}\nSystem.gc();"))) == 2);
 }
