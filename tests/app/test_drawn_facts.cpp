@@ -23,7 +23,7 @@ TEST_CASE(
   const std::filesystem::path dir = std::filesystem::path(HEAPVIZ_TEST_ASSETS_DIR) / "scenarios";
   // Allocation, a GC mid-compaction and after it, native memory, a bounce copy through the kernel, the end.
   const std::vector<Shot> shots = {
-      {"01-allocate-vs-direct.java", 12},        {"01-allocate-vs-direct.java", 50},
+      {"01-allocate-vs-direct.java", 12},        {"01-allocate-vs-direct.java", 49},
       {"03-heap-buffer-write-bounces.java", 31}, {"05-gc-moves-heap-not-native.java", 0},
       {"05-gc-moves-heap-not-native.java", 300}, {"07-cleaner-after-gc.java", 60}};
   std::vector<std::string> commands;

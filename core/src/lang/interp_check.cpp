@@ -70,7 +70,9 @@ class Checker {
   JdkScope jdk_;
   std::vector<std::vector<Var*>> scopes_;
   std::vector<int> scope_first_slot_;  ///< next_slot_ when each scope began
-  int max_locals_ = 0;                 ///< javac's Code.max_locals so far (the catch-any slot of a finally)
+  /// The variables in scope by name (innermost last), so a lookup does not walk every local.
+  std::unordered_map<std::string, std::vector<Var*>> visible_;
+  int max_locals_ = 0;  ///< javac's Code.max_locals so far (the catch-any slot of a finally)
   std::deque<Var> vars_;
   std::vector<std::pair<Var*, SourceSpan>> captured_;
   std::vector<std::pair<std::string, const UserClass*>> classes_;
@@ -105,6 +107,11 @@ class Checker {
     // Code.endScopes(limit) does: the next declaration reuses them.
     next_slot_ = scope_first_slot_.back();
     scope_first_slot_.pop_back();
+    for (Var* v : scopes_.back()) {
+      auto it = visible_.find(v->name);
+      it->second.pop_back();
+      if (it->second.empty()) visible_.erase(it);
+    }
     scopes_.pop_back();
   }
   void take_slots(int n) {
@@ -112,16 +119,15 @@ class Checker {
     max_locals_ = std::max(max_locals_, next_slot_);
   }
   Var* find(std::string_view name) {
-    for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s)
-      for (Var* v : *s)
-        if (v->name == name) return v;
-    return nullptr;
+    const auto it = visible_.find(std::string(name));
+    return it == visible_.end() ? nullptr : it->second.back();
   }
   Var* declare(const std::string& name, SourceSpan span, const Type& t, const void* key) {
     if (find(name)) error(span, "variable " + name + " is already defined in method main(String[])");
     vars_.push_back(Var{name, t, next_slot_, 0, lambda_depth_});
     take_slots(t.is(Prim::long_) || t.is(Prim::double_) ? 2 : 1);
     scopes_.back().push_back(&vars_.back());
+    visible_[name].push_back(&vars_.back());
     a_.slots[key] = vars_.back().slot;
     a_.types[key] = t;
     return &vars_.back();
@@ -156,13 +162,18 @@ class Checker {
     }
     // Field initializers see no locals of main (they run in the constructor).
     auto saved = std::move(scopes_);
+    auto saved_visible = std::move(visible_);
+    auto saved_first = std::move(scope_first_slot_);
     scopes_.clear();
+    visible_.clear();
+    scope_first_slot_.clear();
     push();
     for (const auto& f : c.fields)
       for (const Declarator& d : f->declarators)
         if (d.init) check_init(*d.init, uc.field(d.name)->type);
-    scopes_.clear();
     scopes_ = std::move(saved);
+    visible_ = std::move(saved_visible);
+    scope_first_slot_ = std::move(saved_first);
   }
 
   Type resolve(const TypeRef& r) {

@@ -139,6 +139,8 @@ Local& Runtime::declare(const std::string& name, Value v, const Type& t, int slo
 void Runtime::pop_block() {
   auto block = std::move(frames_.back().blocks.back());
   frames_.back().blocks.pop_back();
+  // The method body's own locals never go stale: javac ends no scope there, the frame just returns.
+  if (frames_.back().blocks.size() <= 1) return;
   for (auto it = block.rbegin(); it != block.rend(); ++it) make_stale(*it);
 }
 
