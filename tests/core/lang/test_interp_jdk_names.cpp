@@ -29,24 +29,27 @@ TEST_CASE("jdk names: names javac would not find are cannot find symbol") {
   CHECK(first_error("Object o = new Foo();\n") == "cannot find symbol: class Foo");
   CHECK(first_error("System.out.println(Foo.bar());\n") == "cannot find symbol: variable Foo");
   CHECK(first_error("System.out.println(Math.foo(1));\n") == "cannot find symbol: method foo in Math");
-  CHECK(first_error("System.out.println(Double.FOO);\n") == "cannot find symbol: variable FOO in class Double");
-  CHECK(first_error("Runtime.getRuntime().fooMemory();\n") == "cannot find symbol: method fooMemory in class Runtime");
+  CHECK(first_error("System.out.println(Double.FOO);\n") ==
+        "cannot find symbol: variable FOO in class Double");
+  CHECK(first_error("Runtime.getRuntime().fooMemory();\n") ==
+        "cannot find symbol: method fooMemory in class Runtime");
   // Without the import, a java.util class is unknown in a whole-class lesson.
   CHECK(first_error("public class Main { public static void main(String[] a) { Objects.hash(1); } }\n") ==
         "cannot find symbol: variable Objects");
-  CHECK(unsupported(
-      "import java.util.Objects;\npublic class Main { public static void main(String[] a) { Objects.hash(1); } }\n"));
+  CHECK(
+      unsupported("import java.util.Objects;\npublic class Main { public static void main(String[] a) { "
+                  "Objects.hash(1); } }\n"));
 }
 
 TEST_CASE("jdk names: ByteOrder.nativeOrder, Runtime.maxMemory, wrapper limits and AIOOBE(int) run") {
   CHECK(out("System.out.println(ByteOrder.nativeOrder());\n") == "LITTLE_ENDIAN\n");
   CHECK(out("//@ jvm: -Xmx64m\nSystem.out.println(Runtime.getRuntime().maxMemory());\n") == "64880640\n");
-  CHECK(out("//@ jvm: -Xmx64m -Xmn2m\nRuntime r = Runtime.getRuntime();\nSystem.out.println(r.maxMemory());\n") ==
-        "66912256\n");
+  CHECK(out("//@ jvm: -Xmx64m -Xmn2m\nRuntime r = "
+            "Runtime.getRuntime();\nSystem.out.println(r.maxMemory());\n") == "66912256\n");
   CHECK(out("System.out.println(Double.MAX_VALUE + \" \" + Float.MIN_VALUE + \" \" + Short.MAX_VALUE);\n") ==
         "1.7976931348623157E308 1.4E-45 32767\n");
-  CHECK(out("byte b = Byte.MIN_VALUE; char c = Character.MAX_VALUE; System.out.println(b + \" \" + (int) c);\n") ==
-        "-128 65535\n");
+  CHECK(out("byte b = Byte.MIN_VALUE; char c = Character.MAX_VALUE; System.out.println(b + \" \" + (int) "
+            "c);\n") == "-128 65535\n");
   CHECK(out("System.out.println(new ArrayIndexOutOfBoundsException(3).getMessage());\n") ==
         "Array index out of range: 3\n");
   CHECK(first_error("Runtime r = null; System.out.println(r.maxMemory());\n").empty());
