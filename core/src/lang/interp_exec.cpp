@@ -303,8 +303,15 @@ Flow Runtime::exec(const Stmt& s) {
 Flow Runtime::exec_switch(const Switch& n) {
   const Value v = eval(*n.selector);
   end_statement();
-  if (const auto* r = std::get_if<JRef>(&v); r && r->id == heap::kNoObject)
-    throw_npe("Cannot invoke \"String.hashCode()\"", nullptr);  // javac switches on s.hashCode()
+  if (const auto* r = std::get_if<JRef>(&v); r && r->id == heap::kNoObject) {
+    // javac switches on tmp.hashCode(), tmp a hidden local copy of the String.
+    const auto slot = a_.slots.find(&n);
+    throw_java(
+        "java.lang.NullPointerException",
+        "Cannot invoke \"String.hashCode()\"" +
+            (slot == a_.slots.end() ? std::string()
+                                    : " because \"<local" + std::to_string(slot->second) + ">\" is null"));
+  }
   auto key = [](const Value& x) -> std::optional<std::int64_t> {
     return std::visit(
         [](const auto& y) -> std::optional<std::int64_t> {
