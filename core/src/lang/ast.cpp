@@ -5,12 +5,12 @@
 namespace heapviz::lang {
 
 std::string_view node_kind_name(NodeKind k) {
-  static constexpr std::array<std::string_view, 34> kNames = {
+  static constexpr std::array<std::string_view, 35> kNames = {
       "Literal",     "Name",    "FieldAccess", "MethodCall", "NewObject",   "NewArray",  "ArrayInit",
       "ArrayAccess", "Unary",   "Binary",      "Assign",     "Conditional", "Cast",      "InstanceOf",
       "Lambda",      "This",    "Block",       "LocalVar",   "LocalClass",  "ExprStmt",  "If",
       "While",       "DoWhile", "For",         "ForEach",    "Break",       "Continue",  "Return",
-      "Throw",       "Try",     "Empty",       "ClassDecl",  "FieldDecl",   "MethodDecl"};
+      "Throw",       "Try",     "Empty",       "Switch",     "ClassDecl",   "FieldDecl", "MethodDecl"};
   const auto i = static_cast<std::size_t>(k);
   return i < kNames.size() ? kNames[i] : "?";
 }
@@ -189,6 +189,15 @@ void for_each_child(const Node& n, const std::function<void(const Node&)>& f) {
       return visit_expr(n.cast<Return>().value, f);
     case NodeKind::Throw:
       return visit_expr(n.cast<Throw>().value, f);
+    case NodeKind::Switch: {
+      const auto& s = n.cast<Switch>();
+      visit_expr(s.selector, f);
+      for (const auto& c : s.cases) {
+        for (const auto& l : c.labels) visit_expr(l, f);
+        for (const auto& b : c.body) visit_stmt(b, f);
+      }
+      return;
+    }
     case NodeKind::Try: {
       const auto& t = n.cast<Try>();
       for (const auto& r : t.resources) f(*r);

@@ -265,6 +265,26 @@ class Printer {
         node(n->cast<Throw>().value.get());
         close();
         return;
+      case NodeKind::Switch: {
+        const auto& s = n->cast<Switch>();
+        open(s.rules ? "switch->" : "switch");
+        node(s.selector.get());
+        for (const auto& c : s.cases) {
+          out += c.is_default ? " (default" : " (case";
+          for (const auto& l : c.labels) {
+            sp();
+            node(l.get());
+          }
+          out += " :";
+          for (const auto& b : c.body) {
+            sp();
+            node(b.get());
+          }
+          out += ')';
+        }
+        close();
+        return;
+      }
       case NodeKind::Try: {
         const auto& t = n->cast<Try>();
         open("try");

@@ -409,7 +409,7 @@ class Checker {
         return;
       }
       case NodeKind::Break:
-        if (loops_ == 0) error(s.span, "break outside switch or loop");
+        if (loops_ == 0 && switches_ == 0) error(s.span, "break outside switch or loop");
         return;
       case NodeKind::Continue:
         if (loops_ == 0) error(s.span, "continue outside of loop");
@@ -472,6 +472,8 @@ class Checker {
       }
       case NodeKind::Empty:
         return;
+      case NodeKind::Switch:
+        return switch_stmt(s.cast<Switch>());
       default:
         unsupported(s.span, std::string("the statement '") + std::string(node_kind_name(s.kind)) + "'");
         return;
@@ -1067,6 +1069,7 @@ class Checker {
   }
 
 #include "interp_check_jdk.inc"
+#include "interp_check_switch.inc"
 
   void lambda(const Lambda& l) {
     if (!l.params.empty())

@@ -331,6 +331,8 @@ Flow Runtime::exec(const Stmt& s) {
       if (is_null(t)) throw_npe("Cannot throw exception", &v);
       throw JavaException{hosts_.at(std::get<HostRef>(t).index).throwable};
     }
+    case NodeKind::Switch:
+      return exec_switch(s.cast<Switch>());
     case NodeKind::Try:
       end_statement();
       return exec_try(s.cast<Try>());
@@ -341,6 +343,67 @@ Flow Runtime::exec(const Stmt& s) {
   }
   end_statement();
   return flow;
+}
+
+// The old form runs from the matching case to the end (fallthrough) until a break; a rule runs only
+// its own body. Locals of the old form share one block, as in Java.
+Flow Runtime::exec_switch(const Switch& n) {
+  const Value v = eval(*n.selector);
+  end_statement();
+  if (const auto* r = std::get_if<JRef>(&v); r && r->id == heap::kNoObject) {
+    // javac switches on tmp.hashCode(), tmp a hidden local copy of the String.
+    const auto slot = a_.slots.find(&n);
+    throw_java(
+        "java.lang.NullPointerException",
+        "Cannot invoke \"String.hashCode()\"" +
+            (slot == a_.slots.end() ? std::string()
+                                    : " because \"<local" + std::to_string(slot->second) + ">\" is null"));
+  }
+  auto key = [](const Value& x) -> std::optional<std::int64_t> {
+    return std::visit(
+        [](const auto& y) -> std::optional<std::int64_t> {
+          using T = std::decay_t<decltype(y)>;
+          if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+            return static_cast<std::int64_t>(y);
+          else
+            return std::nullopt;
+        },
+        x);
+  };
+  const std::string* sv = std::get_if<std::string>(&v);
+  const std::optional<std::int64_t> iv = key(v);
+  std::size_t start = n.cases.size();
+  for (std::size_t i = 0; i < n.cases.size() && start == n.cases.size(); ++i)
+    for (const auto& label : n.cases[i].labels) {
+      const Value lv = eval(*label);
+      const std::string* ls = std::get_if<std::string>(&lv);
+      if ((sv && ls && *sv == *ls) || (iv && key(lv) == iv)) {
+        start = i;
+        break;
+      }
+    }
+  if (start == n.cases.size())
+    for (std::size_t i = 0; i < n.cases.size(); ++i)
+      if (n.cases[i].is_default) start = i;
+  if (start == n.cases.size()) return Flow::normal;
+  push_block();
+  Flow f = Flow::normal;
+  try {
+    if (n.rules) {
+      for (const auto& b : n.cases[start].body) f = exec_scoped(*b);
+    } else {
+      for (std::size_t i = start; i < n.cases.size() && f == Flow::normal; ++i)
+        for (const auto& b : n.cases[i].body) {
+          f = exec(*b);
+          if (f != Flow::normal) break;
+        }
+    }
+  } catch (const JavaException&) {
+    pop_block();
+    throw;
+  }
+  pop_block();
+  return f == Flow::break_ ? Flow::normal : f;
 }
 
 Flow Runtime::exec_scoped(const Stmt& s) {

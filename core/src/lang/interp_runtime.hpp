@@ -96,6 +96,7 @@ class Runtime {
   Flow exec_block(const Block& b);
   Flow exec_scoped(const Stmt& s);
   Flow exec_try(const Try& t);
+  Flow exec_switch(const Switch& s);
   void exec_local_var(const LocalVar& lv);
   void run_thread(HostObject& thread);
   void tick(const Node& at);

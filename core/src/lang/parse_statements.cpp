@@ -149,6 +149,60 @@ std::unique_ptr<LocalVar> Parser::parse_local_var_rest(SourceSpan start, TypeRef
   return decl;
 }
 
+// `switch (x) { case 1, 2: ...; default: ... }` or the rule form `case 1 -> ...;`. A switch used as
+// an expression is parsed elsewhere (and not simulated yet).
+StmtPtr Parser::parse_switch() {
+  const SourceSpan start = next().span;
+  auto s = make<Switch>(start);
+  expect("(", "expected '(' after 'switch'");
+  s->selector = parse_expression();
+  expect(")", "expected ')' after the switch's value");
+  expect("{", "expected '{' to start the switch's cases");
+  ++switch_depth_;
+  bool seen_colon = false;
+  while (!at("}") && cur().kind != TokenKind::EndOfFile) {
+    SwitchCase c;
+    c.span = cur().span;
+    if (at("default")) {
+      next();
+      c.is_default = true;
+    } else if (at("case")) {
+      next();
+      c.labels.push_back(parse_expression());
+      while (at(",")) {
+        next();
+        c.labels.push_back(parse_expression());
+      }
+    } else {
+      fail(cur().span, "expected 'case' or 'default' inside the switch");
+    }
+    if (at("->")) {
+      if (seen_colon) fail(cur().span, "different case kinds used in the switch");
+      next();
+      s->rules = true;
+      if (at("{")) {
+        c.body.push_back(parse_block());
+      } else if (at("throw")) {
+        c.body.push_back(parse_simple_keyword_statement());
+      } else {
+        c.body.push_back(parse_expression_statement());
+      }
+    } else {
+      expect(":", "expected ':' or '->' after the case label");
+      if (s->rules) fail(c.span, "different case kinds used in the switch");
+      seen_colon = true;
+      while (!at("case") && !at("default") && !at("}") && cur().kind != TokenKind::EndOfFile)
+        c.body.push_back(parse_block_statement());
+    }
+    s->cases.push_back(std::move(c));
+  }
+  --switch_depth_;
+  expect("}", "expected '}' to close the switch");
+  s->span = span_from(start);
+  finish(*s);
+  return s;
+}
+
 StmtPtr Parser::parse_loop_body() {
   ++loop_depth_;
   StmtPtr body = parse_statement();
@@ -158,10 +212,11 @@ StmtPtr Parser::parse_loop_body() {
 
 std::unique_ptr<Block> Parser::parse_body_block() {
   // A method or lambda body starts outside any loop: `break` there cannot leave an outer loop.
-  const int saved = loop_depth_;
-  loop_depth_ = 0;
+  const int saved = loop_depth_, saved_switch = switch_depth_;
+  loop_depth_ = switch_depth_ = 0;
   auto block = parse_block();
   loop_depth_ = saved;
+  switch_depth_ = saved_switch;
   return block;
 }
 
@@ -181,6 +236,7 @@ StmtPtr Parser::parse_statement() {
   if (t.is("do")) return parse_do();
   if (t.is("for")) return parse_for();
   if (t.is("try")) return parse_try();
+  if (t.is("switch")) return parse_switch();
   if (t.is("return") || t.is("throw") || t.is("break") || t.is("continue"))
     return parse_simple_keyword_statement();
   if (t.kind == TokenKind::Keyword) {
@@ -195,7 +251,6 @@ StmtPtr Parser::parse_statement() {
 
 StmtPtr Parser::reject_statement_keyword() {
   const Token& t = cur();
-  if (t.is("switch")) unsupported(t.span, "the switch statement", "use if / else if");
   if (t.is("synchronized")) unsupported(t.span, "synchronized blocks");
   if (t.is("assert")) unsupported(t.span, "the assert statement", "use if and throw");
   if (t.is("else")) fail(t.span, "this 'else' has no 'if' before it");
@@ -215,8 +270,11 @@ StmtPtr Parser::parse_simple_keyword_statement() {
   const SourceSpan start = kw.span;
   if (kw.is("break") || kw.is("continue")) {
     if (at_identifier()) unsupported(cur().span, "'" + kw.text + "' with a label");
-    if (loop_depth_ == 0) {
-      fail(start, "'" + kw.text + "' can only be used inside a loop", DiagnosticKind::Semantic);
+    if (loop_depth_ == 0 && !(kw.is("break") && switch_depth_ > 0)) {
+      fail(start,
+           kw.is("break") ? std::string("break outside switch or loop")
+                          : std::string("'continue' can only be used inside a loop"),
+           DiagnosticKind::Semantic);
     }
     expect(";", "expected ';' after '" + kw.text + "'");
     StmtPtr s;

@@ -90,7 +90,8 @@ class Parser {
   StmtPtr parse_statement();
   std::unique_ptr<Block> parse_block();
   std::unique_ptr<Block> parse_body_block();  ///< a method or lambda body (no enclosing loop)
-  StmtPtr parse_loop_body();                  ///< a loop's body (`break`/`continue` allowed)
+  StmtPtr parse_switch();
+  StmtPtr parse_loop_body();  ///< a loop's body (`break`/`continue` allowed)
   std::unique_ptr<LocalVar> parse_local_var_rest(SourceSpan start, TypeRef type, bool is_final, bool single);
   StmtPtr parse_block_statement();
   StmtPtr finish_local_var_statement(
@@ -106,7 +107,8 @@ class Parser {
   const std::vector<Token>& tokens_;
   std::size_t pos_ = 0;
   int nesting_ = 0;
-  int loop_depth_ = 0;  // loops around the current statement, within the current method or lambda
+  int switch_depth_ = 0;  // switch statements around the current statement (`break` may leave them)
+  int loop_depth_ = 0;    // loops around the current statement, within the current method or lambda
   std::vector<std::size_t> match_;
 
   bool looks_like_compilation_unit() const;

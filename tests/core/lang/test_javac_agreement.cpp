@@ -156,7 +156,7 @@ TEST_CASE("javac agreement: what heapviz accepts compiles") {
 TEST_CASE("javac agreement: what heapviz does not simulate yet is valid Java") {
   require_javac();
   const std::vector<std::string> snippets = {
-      "int x = 1; switch (x) { case 1: break; default: }",
+      "int x = 1; int y = switch (x) { case 1: yield 2; default: yield 3; };",
       "Object o = new Object(); synchronized (o) { }",
       "outer: for (;;) { break outer; }",
       "interface Shape {}\nint x = 1;",

@@ -118,7 +118,7 @@ TEST_CASE("statements: syntax errors are precise") {
   CHECK(body("final int x = 1; final var y = 2;") ==
         "(block (local final int (x 1)) (local final var (y 2)))");
   CHECK(body("int[] a = int[3];") == "ERROR: to create an array, write new int[...]");
-  CHECK(body("break;") == "ERROR: 'break' can only be used inside a loop");
+  CHECK(body("break;") == "ERROR: break outside switch or loop");
   CHECK(body("while (true) { run(() -> { continue; }); }") ==
         "ERROR: 'continue' can only be used inside a loop");
   CHECK(body("while (true) { if (a) { break; } }") == "(block (while true (block (if a (block (break))))))");

@@ -52,6 +52,7 @@ enum class NodeKind : std::uint8_t {
   Throw,
   Try,
   Empty,
+  Switch,
   // declarations
   ClassDecl,
   FieldDecl,
@@ -363,6 +364,21 @@ struct Return : NodeOf<NodeKind::Return, Stmt> {
 
 struct Throw : NodeOf<NodeKind::Throw, Stmt> {
   ExprPtr value;
+};
+
+/// One `case A, B:` / `default:` group of a switch statement, or one `case A -> ...` rule.
+struct SwitchCase {
+  std::vector<ExprPtr> labels;  ///< empty for `default`
+  bool is_default = false;
+  std::vector<StmtPtr> body;  ///< a rule's body is one statement (block, expression statement or throw)
+  SourceSpan span;            ///< the `case`/`default` keyword
+};
+
+/// `switch (x) { case 1: ... }` (old form, falls through) or `switch (x) { case 1 -> ...; }` (rules).
+struct Switch : NodeOf<NodeKind::Switch, Stmt> {
+  ExprPtr selector;
+  std::vector<SwitchCase> cases;
+  bool rules = false;  ///< the `->` form
 };
 
 /// `catch (A | B e) { ... }`.
