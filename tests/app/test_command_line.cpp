@@ -89,7 +89,7 @@ TEST_CASE("errors in --jvm and --hypothetical name the command-line argument, no
   CHECK(jvm.output.find("\n^") == std::string::npos);
   const auto hyp = run_heapviz("run 01 --hypothetical os-reads-heap", false);
   CHECK(hyp.exit_code == 2);
-  CHECK(hyp.output.find("--hypothetical: ") != std::string::npos);
+  CHECK(hyp.output.find("(command-line argument --hypothetical)") != std::string::npos);
   CHECK(hyp.output.find("//@ title") == std::string::npos);  // no line of the lesson, no caret
   CHECK(hyp.output.find("\n^") == std::string::npos);
 }

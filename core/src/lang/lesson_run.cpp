@@ -42,7 +42,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
       !bad.empty()) {
     // The modes come from the command line (--hypothetical), not from a line of the lesson.
     return fail({lang::Diagnostic{lang::Severity::Error, lang::DiagnosticKind::Directive, kNoLine,
-                                  "--hypothetical: " + bad}});
+                                  bad + " (command-line argument --hypothetical)"}});
   }
 
   const std::string flags = options.jvm_flags ? *options.jvm_flags : lesson.directives.jvm_flags;
