@@ -28,6 +28,22 @@ std::string parse_size(const std::string& text, int& w, int& h) {
   return {};
 }
 
+// A step or frame number: the error says what is allowed (CLI11's own range check prints the double limit).
+CLI::Validator step_number(const char* what) {
+  return CLI::Validator(
+      [what](std::string& text) -> std::string {
+        long v = -1;
+        char extra = 0;
+        if (std::sscanf(text.c_str(), "%ld%c", &v, &extra) != 1 || v < 0)
+          return std::string(what) +
+                 " must be a whole number from 0 up (a step of the lesson, 0 = before "
+                 "the first), not '" +
+                 text + "'";
+        return {};
+      },
+      "N>=0");
+}
+
 }  // namespace
 
 std::variant<Options, int> parse_command_line(int argc, char** argv) {
@@ -52,7 +68,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_option("--play-from", o.play_from,
                  "Start playing at step N, without stopping at pause points (benchmarks)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(step_number("--play-from"));
   auto* window_speed =
       app.add_option("--speed", o.speed, "Playback speed, 0.1 to 10")->check(CLI::Range(0.1f, 10.0f));
   app.add_option("--frame-log", o.frame_log,
@@ -63,7 +79,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   shot->add_option("lesson", o.lesson, "Lesson to show (default: the first)");
   shot->add_option("--out", o.out, "PNG file to write")->required();
   shot->add_option("--size", size_text, "Image size WxH (default 1600x900)");
-  shot->add_option("--step", o.step, "Step of the lesson to show (default 0)")->check(CLI::NonNegativeNumber);
+  shot->add_option("--step", o.step, "Step of the lesson to show (default 0)")->check(step_number("--step"));
   shot->add_option("--hypothetical", o.hypotheticals, "Switch on a hypothetical mode the lesson declares")
       ->expected(1)
       ->take_all();
@@ -87,8 +103,8 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   rec->add_option("--fps", o.fps, "Frames per second (default 30)")->check(CLI::Range(1, 120));
   rec->add_option("--speed", o.speed, "Playback speed, 0.1 to 10 (default 1)")
       ->check(CLI::Range(0.1f, 10.0f));
-  rec->add_option("--from", o.from, "First step (default 0)")->check(CLI::NonNegativeNumber);
-  rec->add_option("--to", o.to, "Last step (default: the end)")->check(CLI::NonNegativeNumber);
+  rec->add_option("--from", o.from, "First step (default 0)")->check(step_number("--from"));
+  rec->add_option("--to", o.to, "Last step (default: the end)")->check(step_number("--to"));
   rec->add_option("--lang", o.lang, "Caption language")->check(CLI::IsMember({"en", "zh"}));
   rec->add_option("--collector", o.collector, "Collector")
       ->check(CLI::IsMember({"mark-compact", "mark-sweep"}));

@@ -26,7 +26,7 @@ int java_mode(const Options& o) {
   if (ec || !fs::exists(fs::path(o.out_dir) / src.file_name)) {
     std::cerr << "heapviz: cannot write into " << o.out_dir << (ec ? ": " + ec.message() : std::string())
               << "\n";
-    return 2;
+    return 1;
   }
   std::cout << "wrote " << (fs::path(o.out_dir) / src.file_name).string() << " and "
             << (fs::path(o.out_dir) / "Heapviz.java").string() << "\n"

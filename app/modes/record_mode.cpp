@@ -72,6 +72,10 @@ int run_record(const Options& o) {
               << "\n";
     return 2;
   }
+  if (o.to >= 0 && static_cast<std::size_t>(o.to) > steps) {
+    std::cerr << "heapviz: --to " << o.to << " is out of range: this lesson has steps 0.." << steps << "\n";
+    return 2;
+  }
   std::string error;
   auto sink = make_frame_sink(o.out, error);
   if (!sink) {

@@ -26,7 +26,10 @@ int run_lesson_mode(const Options& o) {
   const auto loaded = load_lesson_or_report(o.lesson);
   if (!loaded) return 2;
   LessonRunOptions ro;
-  if (o.jvm_given) ro.jvm_flags = o.jvm;
+  if (o.jvm_given) {
+    ro.jvm_flags = o.jvm;
+    ro.jvm_flags_from_command_line = true;
+  }
   ro.max_steps = o.max_steps;
   ro.record_trace = !o.trace.empty();
   ro.hypotheticals = o.hypotheticals;
@@ -41,7 +44,7 @@ int run_lesson_mode(const Options& o) {
       write_trace_json(f, *r.trace);
       if (!f) {
         std::cerr << "heapviz: cannot write the trace to " << o.trace_file << "\n";
-        return 2;
+        return 1;
       }
     } else {
       write_trace_text(std::cerr, *r.trace);

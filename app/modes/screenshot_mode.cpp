@@ -38,6 +38,17 @@ int run_screenshot(const Options& o) {
     return 2;
   }
   if (state.session.loaded()) state.session.playback().seek(static_cast<std::size_t>(o.step));
+  if (o.select != 0 && state.session.loaded()) {
+    state.session.update(1000, false);  // the view of the step shown, to find the object
+    const View& v = state.session.view_after();
+    const bool found = v.truncated || std::any_of(v.blocks.begin(), v.blocks.end(),
+                                                  [&](const BlockView& b) { return b.id == o.select; });
+    if (!found) {
+      std::cerr << "heapviz: --select " << o.select << ": no object with that id is in the heap at step "
+                << o.step << " (ids are in the inspector and in heapviz run LESSON --trace)\n";
+      return 2;
+    }
+  }
   state.map.select(o.select);
   if (!o.select_page.empty() && state.session.loaded()) {
     state.session.update(1000, false);  // the views of the step shown, to find its pages

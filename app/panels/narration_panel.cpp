@@ -19,7 +19,7 @@ void draw_narration(const Step* step, std::size_t index, const lang::Caption* ca
   }
   note_step(static_cast<long>(index));
   const std::string kind(step_kind_name(step->kind));
-  const int cat = marker_category_of(kind);
+  const int cat = marker_category_of(step->kind);
   const ImU32 tag = cat >= 0 ? marker_categories()[static_cast<std::size_t>(cat)].colour : kMutedInk;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(tag));
   if (step->pos.line > 0)

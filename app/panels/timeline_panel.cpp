@@ -12,6 +12,7 @@
 namespace heapviz::app {
 
 const std::vector<MarkerCategory>& marker_categories() {
+  // Indexed by heapviz::StepCategory.
   static const std::vector<MarkerCategory> k = {
       {"GC phase", "GC 阶段", IM_COL32(0xD5, 0x5E, 0x00, 255)},
       {"allocation", "分配", IM_COL32(0x00, 0x9E, 0x73, 255)},
@@ -20,22 +21,13 @@ const std::vector<MarkerCategory>& marker_categories() {
       {"native free", "本地内存释放", IM_COL32(0x56, 0xB4, 0xE9, 255)},
       {"cleaner", "Cleaner", IM_COL32(0xCC, 0x79, 0xA7, 255)},
       {"exception", "异常", IM_COL32(0xB0, 0x00, 0x20, 255)},
+      {"program", "程序", IM_COL32(0x8C, 0x8C, 0x8C, 255)},
   };
+  static_assert(kStepCategoryCount == 8, "one marker per StepCategory");
   return k;
 }
 
-int marker_category_of(std::string_view kind) {
-  if (kind == "gc_start" || kind == "gc_phase" || kind == "gc_end" || kind == "gc_locker_stall" ||
-      kind == "jni_critical")
-    return 0;
-  if (kind == "alloc" || kind == "native_alloc" || kind == "buffer_alloc") return 1;
-  if (kind == "bounce_copy") return 2;
-  if (kind == "syscall" || kind == "sendfile" || kind == "mmap" || kind == "writeback") return 3;
-  if (kind == "native_free" || kind == "free_memory") return 4;
-  if (kind == "cleaner" || kind == "reference_pending" || kind == "reference_handler") return 5;
-  if (kind == "oom" || kind == "exception") return 6;
-  return -1;
-}
+int marker_category_of(StepKind kind) { return static_cast<int>(step_category(kind)); }
 
 void TimelinePanel::handle_keys(Playback& p) {
   const ImGuiIO& io = ImGui::GetIO();

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "heapviz/playback.hpp"
+#include "heapviz/step_category.hpp"
 #include "heapviz/trace.hpp"
 
 namespace heapviz::app {
@@ -27,8 +28,8 @@ struct MarkerCategory {
   unsigned colour;
 };
 const std::vector<MarkerCategory>& marker_categories();
-/// The category index of a step kind name ("gc_phase" -> GC), or -1 for unmarked kinds.
+/// The marker index of a step kind: its StepCategory (gc_phase -> GC). Every kind has one.
 /// TimelineEntry::kind holds this index + 1 (0 = no marker), so Playback can jump by category.
-int marker_category_of(std::string_view step_kind_name);
+int marker_category_of(StepKind kind);
 
 }  // namespace heapviz::app

@@ -41,6 +41,8 @@ std::string FfmpegSink::open(int width, int height, int fps) {
            std::to_string(height);
   partial_ = partial_name(path_);
   log_ = partial_ + ".log";
+  if (access(parent.c_str(), W_OK) != 0)
+    return "cannot write " + path_ + ": " + std::strerror(errno) + " (folder " + parent.string() + ")";
   const std::string size = std::to_string(width) + "x" + std::to_string(height);
   std::vector<std::string> args = {
       "ffmpeg", "-hide_banner",      "-loglevel", "error",  "-nostdin", "-y",

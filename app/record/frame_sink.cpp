@@ -1,7 +1,12 @@
 #include "record/frame_sink.hpp"
 
+#include <unistd.h>
+
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 
 #include "record/ffmpeg_sink.hpp"
 #include "record/png_folder_sink.hpp"
@@ -25,6 +30,20 @@ bool ffmpeg_available() { return std::system("ffmpeg -hide_banner -version >/dev
 
 std::unique_ptr<FrameSink> make_frame_sink(const std::string& path, std::string& error) {
   const OutputKind kind = output_kind_for(path);
+  // Before anything is rendered: the folder the output goes into must exist and take new files.
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  if (target.filename().empty()) target = target.parent_path();  // "frames/" -> "frames"
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(parent, ec)) {
+    error = "cannot write " + path + ": folder " + parent.string() + " does not exist";
+    return nullptr;
+  }
+  if (access(parent.c_str(), W_OK) != 0) {
+    error = "cannot write " + path + ": " + std::strerror(errno) + " (folder " + parent.string() + ")";
+    return nullptr;
+  }
   if (kind == OutputKind::png_folder) return std::make_unique<PngFolderSink>(path);
   if (!ffmpeg_available()) {
     error = "recording " + path +

@@ -15,7 +15,7 @@ void TraceSession::load(std::unique_ptr<Trace> trace, const std::vector<int>& pa
   for (std::size_t k = 0; k < trace_->size(); ++k) {
     const Step& s = trace_->step(k);
     TimelineEntry e;
-    e.kind = static_cast<std::uint16_t>(marker_category_of(step_kind_name(s.kind)) + 1);
+    e.kind = static_cast<std::uint16_t>(marker_category_of(s.kind) + 1);
     e.seconds = s.kind == StepKind::note ? 0.8f : 0.6f;
     // Pause before the first step of a statement that carries a pause directive.
     if (s.pos.line != 0 && s.pos.line != last_line)

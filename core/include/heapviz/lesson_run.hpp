@@ -16,6 +16,8 @@ namespace heapviz {
 struct LessonRunOptions {
   /// JVM flags that replace the lesson's `//@ jvm:` line (nullopt: use the lesson's).
   std::optional<std::string> jvm_flags;
+  /// jvm_flags came from the command line (heapviz run --jvm): errors name it, not the `//@ jvm:` line.
+  bool jvm_flags_from_command_line = false;
   std::uint64_t max_steps = lang::kDefaultMaxSteps;
   std::uint64_t max_trace_steps = lang::kDefaultMaxTraceSteps;  ///< only while recording
   bool record_trace = true;  ///< false: run without keeping a Trace (faster)

@@ -38,6 +38,26 @@ std::string_view source_line(std::string_view source, int line) {
 
 namespace {
 
+// Control bytes of a source line (other than tab) are shown as \xNN, so a diagnostic cannot move the
+// terminal's cursor or ring its bell; the caret padding counts the same four characters.
+bool is_control(std::uint32_t cp) { return (cp < 0x20 && cp != '\t') || cp == 0x7f; }
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  for (const char ch : text) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (!is_control(b)) {
+      out += ch;
+      continue;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += "\\x";
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
 // Padding that puts a caret under 1-based code-point column `col` of `text`.
 std::string caret_padding(std::string_view text, int col) {
   std::string pad;
@@ -50,6 +70,8 @@ std::string caret_padding(std::string_view text, int col) {
     if (cp == 0xFEFF && current == 1 && i == 3) continue;  // a leading byte-order mark takes no column
     if (cp == '\t')
       pad += '\t';
+    else if (is_control(cp))
+      pad += "    ";
     else
       pad += utf8::is_wide(cp) ? "  " : " ";
     ++current;
@@ -76,7 +98,7 @@ std::string format_diagnostic(std::string_view file_name, std::string_view sourc
   }
   if (d.span.line >= 1 && d.span.line <= line_count) {
     const std::string_view text = source_line(source, d.span.line);
-    out += text;
+    out += escape_controls(text);
     out += '\n';
     out += caret_padding(text, d.span.col);
     out += "^\n";

@@ -19,6 +19,9 @@ bool quietly_ignored(std::string_view flag) {
   return flag.rfind("-D", 0) == 0 || flag.rfind("-XX:MaxDirectMemorySize", 0) == 0;
 }
 
+// Line 0: a diagnostic about the command line, which shows no line of the lesson.
+constexpr lang::SourceSpan kNoLine{0, 0, 0, 0};
+
 }  // namespace
 
 LessonRunResult run_lesson(std::string_view source, std::string file_name, const LessonRunOptions& options) {
@@ -37,23 +40,20 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
   if (const std::string bad =
           lang::check_hypotheticals(lesson.directives.hypotheticals, options.hypotheticals);
       !bad.empty()) {
-    lang::Diagnostic d{lang::Severity::Error, lang::DiagnosticKind::Directive, {}, bad};
-    for (const auto& dd :
-         lesson.directives.all)  // point at the lesson's first `//@ hypothetical:` line, if any
-      if (dd.kind == lang::DirectiveKind::Hypothetical) {
-        d.span = dd.value_span;
-        break;
-      }
-    return fail({d});
+    // The modes come from the command line (--hypothetical), not from a line of the lesson.
+    return fail({lang::Diagnostic{lang::Severity::Error, lang::DiagnosticKind::Directive, kNoLine,
+                                  bad + " (command-line argument --hypothetical)"}});
   }
 
   const std::string flags = options.jvm_flags ? *options.jvm_flags : lesson.directives.jvm_flags;
   const ParsedJvmFlags parsed = parse_all_jvm_flags(flags);
   if (!parsed.ok()) {
-    lang::Diagnostic d{
-        lang::Severity::Error, lang::DiagnosticKind::Directive, {}, "JVM flags: " + parsed.error};
-    for (const auto& dd : lesson.directives.all)
-      if (dd.kind == lang::DirectiveKind::Jvm) d.span = dd.value_span;
+    lang::Diagnostic d{lang::Severity::Error, lang::DiagnosticKind::Directive,
+                       options.jvm_flags_from_command_line ? kNoLine : lang::SourceSpan{},
+                       (options.jvm_flags_from_command_line ? "--jvm: " : "JVM flags: ") + parsed.error};
+    if (!options.jvm_flags_from_command_line)  // else no line of the lesson is to blame
+      for (const auto& dd : lesson.directives.all)
+        if (dd.kind == lang::DirectiveKind::Jvm) d.span = dd.value_span;
     return fail({d});
   }
   for (const std::string& n : parsed.notes) res.notes += n + "\n";

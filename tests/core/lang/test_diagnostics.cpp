@@ -60,3 +60,11 @@ TEST_CASE("diagnostics: a byte-order mark does not shift the caret") {
   const std::string text = lesson.format_diagnostics();
   CHECK(text.substr(text.rfind('\n', text.size() - 2) + 1) == "         ^\n");
 }
+
+TEST_CASE("control bytes of a source line are escaped in a diagnostic, the caret still under the column") {
+  heapviz::lang::Diagnostic d{
+      heapviz::lang::Severity::Error, heapviz::lang::DiagnosticKind::Syntax, {1, 4, 1, 4}, "m"};
+  const std::string out = heapviz::lang::format_diagnostic("f", "a\x1b[2Jb;", d);
+  CHECK(out == "f:1:4: error: m\na\\x1b[2Jb;\n      ^\n");
+  CHECK(out.find('\x1b') == std::string::npos);
+}
