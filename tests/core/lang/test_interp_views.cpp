@@ -7,7 +7,8 @@
 using interp_test::first_error;
 using interp_test::out;
 
-TEST_CASE("interp views: asIntBuffer/asLongBuffer are typed IntBuffer/LongBuffer, puts write the ByteBuffer") {
+TEST_CASE(
+    "interp views: asIntBuffer/asLongBuffer are typed IntBuffer/LongBuffer, puts write the ByteBuffer") {
   CHECK(out("ByteBuffer b = ByteBuffer.allocate(8);\n"
             "IntBuffer i = b.asIntBuffer();\n"
             "i.put(1).put(-1);\n"
@@ -21,8 +22,8 @@ TEST_CASE("interp views: asIntBuffer/asLongBuffer are typed IntBuffer/LongBuffer
 
 TEST_CASE("interp views: wrong argument types are rejected as javac rejects them") {
   // IntBuffer.put(long) does not exist: javac says no suitable method.
-  CHECK(first_error("IntBuffer i = ByteBuffer.allocate(8).asIntBuffer(); i.put(1L);").find("no suitable method") !=
-        std::string::npos);
+  CHECK(first_error("IntBuffer i = ByteBuffer.allocate(8).asIntBuffer(); i.put(1L);")
+            .find("no suitable method") != std::string::npos);
   // ByteBuffer is not an IntBuffer.
   CHECK(!first_error("IntBuffer i = ByteBuffer.allocate(8);").empty());
   // A valid bulk call heapviz does not simulate yet.

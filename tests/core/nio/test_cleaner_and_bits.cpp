@@ -178,8 +178,7 @@ TEST_CASE(
         "java.lang.IllegalArgumentException: duplicate or slice");
   const std::size_t from = f.trace.size();
   nio::invoke_cleaner(f.rec, b);
-  CHECK(f.kinds_since(from) ==
-        std::vector<std::string>{"reference_handler", "native_free", "bits_unreserve"});
+  CHECK(f.kinds_since(from) == std::vector<std::string>{"buffer_op", "native_free", "bits_unreserve"});
   CHECK(nio::direct_pool(f.machine) == nio::PoolFigures{0, 0, 0});
   CHECK(f.machine.native.allocated_count() == 0);
   nio::invoke_cleaner(f.rec, b);
