@@ -29,15 +29,14 @@ std::string parse_size(const std::string& text, int& w, int& h) {
 }
 
 // A step or frame number: the error says what is allowed (CLI11's own range check prints the double limit).
-CLI::Validator step_number(const char* what) {
+// CLI11 puts the option's name in front of the message ("--step: must be ...").
+CLI::Validator step_number(const char* /*what*/) {
   return CLI::Validator(
-      [what](std::string& text) -> std::string {
+      [](std::string& text) -> std::string {
         long v = -1;
         char extra = 0;
         if (std::sscanf(text.c_str(), "%ld%c", &v, &extra) != 1 || v < 0)
-          return std::string(what) +
-                 " must be a whole number from 0 up (a step of the lesson, 0 = before "
-                 "the first), not '" +
+          return "must be a whole number from 0 up (a step of the lesson, 0 = before the first), not '" +
                  text + "'";
         return {};
       },
