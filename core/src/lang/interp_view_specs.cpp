@@ -1,92 +1,85 @@
 // The IntBuffer/LongBuffer methods the interpreter resolves calls to on views of a ByteBuffer
 // (JDK 17 signatures and return types; nio::call_view_method runs them).
+#include <deque>
+#include <string>
+
 #include "interp_analysis.hpp"
 
 namespace heapviz::lang::interp {
 
+namespace {
+
+// One table for both view classes: $B stands for the view class, $E for its element type.
+struct ViewMethod {
+  const char* signature;
+  const char* returns;
+};
+constexpr ViewMethod kViewMethods[] = {
+    {"flip()", "$B"},
+    {"clear()", "$B"},
+    {"rewind()", "$B"},
+    {"mark()", "$B"},
+    {"reset()", "$B"},
+    {"duplicate()", "$B"},
+    {"slice()", "$B"},
+    {"asReadOnlyBuffer()", "$B"},
+    {"position()", "int"},
+    {"position(int)", "$B"},
+    {"limit()", "int"},
+    {"limit(int)", "$B"},
+    {"capacity()", "int"},
+    {"remaining()", "int"},
+    {"hasRemaining()", "boolean"},
+    {"isDirect()", "boolean"},
+    {"hasArray()", "boolean"},
+    {"isReadOnly()", "boolean"},
+    {"array()", "$E[]"},
+    {"arrayOffset()", "int"},
+    {"get()", "$E"},
+    {"get(int)", "$E"},
+    {"put($E)", "$B"},
+    {"put(int,$E)", "$B"},
+    {"order()", "ByteOrder"},
+    {"toString()", "String"},
+    // known to javac, not simulated yet (reported as such)
+    {"get($E[])", "$B"},
+    {"get($E[],int,int)", "$B"},
+    {"get(int,$E[])", "$B"},
+    {"put($E[])", "$B"},
+    {"put($E[],int,int)", "$B"},
+    {"put(int,$E[])", "$B"},
+    {"put($B)", "$B"},
+    {"compact()", "$B"},
+    {"hashCode()", "int"},
+    {"equals(Object)", "boolean"},
+    {"compareTo($B)", "int"},
+    {"mismatch($B)", "int"},
+};
+
+std::string substitute(std::string s, std::string_view view, std::string_view elem) {
+  for (std::size_t at; (at = s.find("$B")) != std::string::npos;) s.replace(at, 2, view);
+  for (std::size_t at; (at = s.find("$E")) != std::string::npos;) s.replace(at, 2, elem);
+  return s;
+}
+
+// The specs of one view class; the strings live in `store` (a deque: its elements never move).
+std::vector<BufferMethodSpec> specs_for(std::string_view view, std::string_view elem,
+                                        std::deque<std::string>& store) {
+  std::vector<BufferMethodSpec> out;
+  for (const ViewMethod& m : kViewMethods) {
+    const std::string& sig = store.emplace_back(substitute(m.signature, view, elem));
+    const std::string& ret = store.emplace_back(substitute(m.returns, view, elem));
+    out.push_back({sig, ret});
+  }
+  return out;
+}
+
+}  // namespace
+
 const std::vector<BufferMethodSpec>& view_method_specs(std::string_view cls) {
-  static const std::vector<BufferMethodSpec> ints = {
-      {"flip()", "IntBuffer"},
-      {"clear()", "IntBuffer"},
-      {"rewind()", "IntBuffer"},
-      {"mark()", "IntBuffer"},
-      {"reset()", "IntBuffer"},
-      {"duplicate()", "IntBuffer"},
-      {"slice()", "IntBuffer"},
-      {"asReadOnlyBuffer()", "IntBuffer"},
-      {"position()", "int"},
-      {"position(int)", "IntBuffer"},
-      {"limit()", "int"},
-      {"limit(int)", "IntBuffer"},
-      {"capacity()", "int"},
-      {"remaining()", "int"},
-      {"hasRemaining()", "boolean"},
-      {"isDirect()", "boolean"},
-      {"hasArray()", "boolean"},
-      {"isReadOnly()", "boolean"},
-      {"array()", "int[]"},
-      {"arrayOffset()", "int"},
-      {"get()", "int"},
-      {"get(int)", "int"},
-      {"put(int)", "IntBuffer"},
-      {"put(int,int)", "IntBuffer"},
-      {"order()", "ByteOrder"},
-      {"toString()", "String"},
-      // known to javac, not simulated yet (reported as such)
-      {"get(int[])", "IntBuffer"},
-      {"get(int[],int,int)", "IntBuffer"},
-      {"get(int,int[])", "IntBuffer"},
-      {"put(int[])", "IntBuffer"},
-      {"put(int[],int,int)", "IntBuffer"},
-      {"put(int,int[])", "IntBuffer"},
-      {"put(IntBuffer)", "IntBuffer"},
-      {"compact()", "IntBuffer"},
-      {"hashCode()", "int"},
-      {"equals(Object)", "boolean"},
-      {"compareTo(IntBuffer)", "int"},
-      {"mismatch(IntBuffer)", "int"},
-  };
-  static const std::vector<BufferMethodSpec> longs = {
-      {"flip()", "LongBuffer"},
-      {"clear()", "LongBuffer"},
-      {"rewind()", "LongBuffer"},
-      {"mark()", "LongBuffer"},
-      {"reset()", "LongBuffer"},
-      {"duplicate()", "LongBuffer"},
-      {"slice()", "LongBuffer"},
-      {"asReadOnlyBuffer()", "LongBuffer"},
-      {"position()", "int"},
-      {"position(int)", "LongBuffer"},
-      {"limit()", "int"},
-      {"limit(int)", "LongBuffer"},
-      {"capacity()", "int"},
-      {"remaining()", "int"},
-      {"hasRemaining()", "boolean"},
-      {"isDirect()", "boolean"},
-      {"hasArray()", "boolean"},
-      {"isReadOnly()", "boolean"},
-      {"array()", "long[]"},
-      {"arrayOffset()", "int"},
-      {"get()", "long"},
-      {"get(int)", "long"},
-      {"put(long)", "LongBuffer"},
-      {"put(int,long)", "LongBuffer"},
-      {"order()", "ByteOrder"},
-      {"toString()", "String"},
-      // known to javac, not simulated yet (reported as such)
-      {"get(long[])", "LongBuffer"},
-      {"get(long[],int,int)", "LongBuffer"},
-      {"get(int,long[])", "LongBuffer"},
-      {"put(long[])", "LongBuffer"},
-      {"put(long[],int,int)", "LongBuffer"},
-      {"put(int,long[])", "LongBuffer"},
-      {"put(LongBuffer)", "LongBuffer"},
-      {"compact()", "LongBuffer"},
-      {"hashCode()", "int"},
-      {"equals(Object)", "boolean"},
-      {"compareTo(LongBuffer)", "int"},
-      {"mismatch(LongBuffer)", "int"},
-  };
+  static std::deque<std::string> store;
+  static const std::vector<BufferMethodSpec> ints = specs_for("IntBuffer", "int", store);
+  static const std::vector<BufferMethodSpec> longs = specs_for("LongBuffer", "long", store);
   return cls == "LongBuffer" ? longs : ints;
 }
 
