@@ -92,14 +92,7 @@ constexpr std::array<std::string_view, 67> kSignatures = {"flip()",
                                                           "duplicate()",
                                                           "asReadOnlyBuffer()"};
 
-std::int64_t integral(const JValue& v) {
-  if (auto p = std::get_if<std::int32_t>(&v)) return *p;
-  if (auto p = std::get_if<std::int64_t>(&v)) return *p;
-  if (auto p = std::get_if<std::int16_t>(&v)) return *p;
-  if (auto p = std::get_if<std::int8_t>(&v)) return *p;
-  if (auto p = std::get_if<char16_t>(&v)) return *p;
-  throw std::invalid_argument("call_buffer_method: an integral argument was expected");
-}
+std::int64_t integral(const JValue& v) { return integral_arg(v, "call_buffer_method"); }
 double floating(const JValue& v) {
   if (auto p = std::get_if<float>(&v)) return *p;
   if (auto p = std::get_if<double>(&v)) return *p;

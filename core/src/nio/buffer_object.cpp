@@ -70,6 +70,15 @@ void write_ref(Recorder& r, ObjectId obj, std::uint32_t offset, ObjectId v) {
   r.write_u32(SpaceId::java_heap, addr_of(m, obj) + offset, narrow);
 }
 
+std::int64_t integral_arg(const JValue& v, const char* caller) {
+  if (auto p = std::get_if<std::int32_t>(&v)) return *p;
+  if (auto p = std::get_if<std::int64_t>(&v)) return *p;
+  if (auto p = std::get_if<std::int16_t>(&v)) return *p;
+  if (auto p = std::get_if<std::int8_t>(&v)) return *p;
+  if (auto p = std::get_if<char16_t>(&v)) return *p;
+  throw std::invalid_argument(std::string(caller) + ": an integral argument was expected");
+}
+
 ObjectId direct_root(const Machine& m, ObjectId buffer) {
   const ObjectId att = read_ref(m, buffer, off::att);
   return att != heap::kNoObject ? att : buffer;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "heapviz/heap/java_heap.hpp"
+#include "heapviz/jvalue.hpp"
 #include "heapviz/nio/buffer_state.hpp"
 #include "heapviz/nio/byte_store.hpp"
 #include "heapviz/trace.hpp"
@@ -47,6 +48,10 @@ void write_i32(Recorder& r, heap::ObjectId obj, std::uint32_t offset, std::int32
 void write_i64(Recorder& r, heap::ObjectId obj, std::uint32_t offset, std::int64_t v);
 void write_bool(Recorder& r, heap::ObjectId obj, std::uint32_t offset, bool v);
 void write_ref(Recorder& r, heap::ObjectId obj, std::uint32_t offset, heap::ObjectId v);
+
+/// An integral Java argument (int, long, short, byte or char) widened to 64 bits; anything else is a
+/// simulator bug (std::invalid_argument naming `caller`).
+std::int64_t integral_arg(const JValue& v, const char* caller);
 
 /// The buffer a direct buffer's memory belongs to: att, or the buffer itself when att is null.
 heap::ObjectId direct_root(const Machine& m, heap::ObjectId buffer);

@@ -215,14 +215,7 @@ Storage storage_of(Recorder& r, const View& v) {
   return s;
 }
 
-std::int64_t integral(const JValue& v) {
-  if (auto p = std::get_if<std::int32_t>(&v)) return *p;
-  if (auto p = std::get_if<std::int64_t>(&v)) return *p;
-  if (auto p = std::get_if<std::int16_t>(&v)) return *p;
-  if (auto p = std::get_if<std::int8_t>(&v)) return *p;
-  if (auto p = std::get_if<char16_t>(&v)) return *p;
-  throw std::invalid_argument("call_view_method: an integral argument was expected");
-}
+std::int64_t integral(const JValue& v) { return integral_arg(v, "call_view_method"); }
 
 constexpr std::string_view kCommon[] = {
     "flip()",        "clear()",      "rewind()",   "mark()",     "reset()",       "position()",
