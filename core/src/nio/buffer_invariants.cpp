@@ -1,8 +1,6 @@
 // The Cleaner protocol's invariant, checked after every GC when the heap settings ask for verification.
 #include "heapviz/nio/buffer_invariants.hpp"
 
-#include <cstdio>
-
 #include "buffer_object.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 
@@ -12,12 +10,6 @@ using namespace detail;
 using heap::ObjectId;
 
 namespace {
-
-std::string at(std::uint64_t a) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(a));
-  return buf;
-}
 
 // True when the block holding [address, address + bytes) is allocated and holds all of it.
 bool inside_allocated(const NativeMemory& native, std::uint64_t address, std::uint64_t bytes) {
@@ -37,7 +29,7 @@ std::vector<std::string> check_direct_buffers(const Machine& m) {
     if (rec.klass == heap::builtin::kDeallocator) {
       const auto base = static_cast<std::uint64_t>(read_i64(m, id, off::dealloc_address));
       if (base != 0 && m.native.find(base) == nullptr)
-        errs.push_back(heap::describe(m, id) + " has not run but its block " + at(base) +
+        errs.push_back(heap::describe(m, id) + " has not run but its block " + hex(base) +
                        " is not allocated");
       continue;
     }
@@ -51,7 +43,7 @@ std::vector<std::string> check_direct_buffers(const Machine& m) {
     const auto capacity = static_cast<std::uint64_t>(read_i32(m, id, off::capacity));
     if (capacity != 0 && !inside_allocated(m.native, address, capacity))
       errs.push_back(heap::describe(m, id) + " is live and its Cleaner has not run, but its " +
-                     std::to_string(capacity) + " bytes at " + at(address) +
+                     std::to_string(capacity) + " bytes at " + hex(address) +
                      " are not inside an allocated block");
   }
   return errs;
