@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "heapviz/heap/text_format.hpp"
 #include "modes/cli_modes.hpp"
 
 namespace heapviz::app {
@@ -17,11 +18,7 @@ void write_trace_text(std::ostream& out, const Trace& trace) {
 }
 
 namespace {
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
+using heapviz::text::hex;
 
 /// A step's byte ranges: source space and address, destination space and address, length.
 nlohmann::json ranges_json(const Step& s) {
