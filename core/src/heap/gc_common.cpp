@@ -167,9 +167,16 @@ std::uint64_t mark_live(Recorder& r) {
   };
   for (const Root& root : m.roots.slots) {
     if (!root.active || root.value == 0) continue;
+    // A stale slot is a root because the interpreter's oop map still counts it, not because the
+    // program can still name the variable: the narration says which.
+    const std::string slot = std::to_string(root.jvm_slot);
     const std::string en =
-        std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
-    const std::string zh = "根 '" + root.name + "'（" + root.scope + "）";
+        root.stale
+            ? "stale local slot " + slot + " (last held '" + root.name + "', " + root.scope + ")"
+            : std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
+    const std::string zh =
+        root.stale ? "过期的局部变量槽 " + slot + "（曾是 '" + root.name + "'，" + root.scope + "）"
+                   : "根 '" + root.name + "'（" + root.scope + "）";
     mark(narrow_oop::decode(root.value), en, zh);
     follow_stack();  // after each root, as MarkSweep::follow_root does
   }

@@ -94,6 +94,14 @@ TEST_CASE("local slots: a stale slot stays a root until a store reuses it") {
   bool stale_in_view = false;
   for (const auto& rv : view.roots) stale_in_view = stale_in_view || (rv.stale && rv.jvm_slot == 1);
   CHECK(stale_in_view);
+  // The mark narration names the stale slot, not a live local the program could still use.
+  bool narrated = false;
+  for (const auto& step : kept.trace->steps())
+    if (step.kind == heapviz::StepKind::mark) {
+      CHECK(step.text.en.find("local root 'inner'") == std::string::npos);
+      narrated = narrated || step.text.en.find("stale local slot 1 (last held 'inner'") != std::string::npos;
+    }
+  CHECK(narrated);
 
   // An int stored in slot 1 ends it.
   const auto reused = interp_test::run("{\n  Object inner = new Object();\n}\nint k = 0;\nSystem.gc();");
