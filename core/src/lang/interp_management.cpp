@@ -23,7 +23,7 @@ std::string generic_argument(const Type& t, std::string_view prefix) {
   return t.cls.substr(prefix.size(), t.cls.size() - prefix.size() - 1);
 }
 std::string qualified_interface(std::string_view simple) {
-  return simple == "List" ? "java.util.List"
+  return simple == "List"    ? "java.util.List"
          : simple == "Class" ? "java.lang.Class"
                              : "java.lang.management." + std::string(simple);
 }
@@ -32,7 +32,9 @@ std::string qualified_interface(std::string_view simple) {
 bool is_mx_bean_class(std::string_view simple) {
   return simple == "BufferPoolMXBean" || simple == "GarbageCollectorMXBean";
 }
-Type mx_list_of(std::string_view element) { return Type::ref(std::string(kListPrefix) + std::string(element) + ">"); }
+Type mx_list_of(std::string_view element) {
+  return Type::ref(std::string(kListPrefix) + std::string(element) + ">");
+}
 bool is_mx_list(const Type& t) { return has_generic_prefix(t, kListPrefix); }
 Type mx_list_element(const Type& t) { return Type::ref(generic_argument(t, kListPrefix)); }
 Type class_literal_type(std::string_view simple) {
@@ -95,7 +97,8 @@ std::string Runtime::mx_text(const HostObject& h, HostRef ref) {
     for (const Value& v : mx_list_elements(Value{ref})) s += (s.size() > 1 ? ", " : "") + to_text(v);
     return s + "]";
   }
-  if (h.kind == HostObject::Kind::buffer_pool) return "sun.management.ManagementFactoryHelper$1@" + to_hex(ref.index);
+  if (h.kind == HostObject::Kind::buffer_pool)
+    return "sun.management.ManagementFactoryHelper$1@" + to_hex(ref.index);
   return "com.sun.management.internal.GarbageCollectorExtImpl@" + to_hex(ref.index);
 }
 
@@ -126,7 +129,8 @@ Value Runtime::eval_management(const Expr& e, const ExprInfo& info, const Value&
   const auto& call = e.cast<MethodCall>();
   const bool factory = sig.rfind("get", 0) == 0;
   if (factory) {
-    const bool gc = sig == "getGarbageCollectorMXBeans()" || sig == "getPlatformMXBeans(GarbageCollectorMXBean)";
+    const bool gc =
+        sig == "getGarbageCollectorMXBeans()" || sig == "getPlatformMXBeans(GarbageCollectorMXBean)";
     if (sig.rfind("getPlatformMXBeans", 0) == 0 && is_null(args.at(0)))
       throw_java("java.lang.NullPointerException",
                  std::string("Cannot invoke \"java.lang.Class.getName()\" because \"mbeanIntf\" is null"));
@@ -144,15 +148,17 @@ Value Runtime::eval_management(const Expr& e, const ExprInfo& info, const Value&
                        "）。JDK 在 Java 堆上分配列表和这些 bean；heapviz 把这些管理对象放在堆外，不画出来。"
                        "它们的 getter 读取模拟的计数器。";
       if (gc) {
-        en += " heapviz has no young generation (a simplification): every GC it runs counts as "
-              "MarkSweepCompact and Copy stays 0. On the JDK a GC for a failed allocation is usually a young "
-              "Copy collection, so the counts agree only when every GC is System.gc(), Heapviz.gc() or the one "
-              "direct memory asks for. getCollectionTime() is not measured: heapviz reports 1 ms per "
-              "collection.";
-        zh += "heapviz 没有年轻代（一种简化）：它运行的每次 GC 都计入 MarkSweepCompact，Copy 保持为 0。"
-              "在 JDK 上，因分配失败触发的 GC 通常是年轻代的 Copy 回收，所以只有当所有 GC 都来自 System.gc()、"
-              "Heapviz.gc() 或直接内存请求的 GC 时计数才一致。getCollectionTime() 不是测量值：heapviz "
-              "每次回收记 1 毫秒。";
+        en +=
+            " heapviz has no young generation (a simplification): every GC it runs counts as "
+            "MarkSweepCompact and Copy stays 0. On the JDK a GC for a failed allocation is usually a young "
+            "Copy collection, so the counts agree only when every GC is System.gc(), Heapviz.gc() or the one "
+            "direct memory asks for. getCollectionTime() is not measured: heapviz reports 1 ms per "
+            "collection.";
+        zh +=
+            "heapviz 没有年轻代（一种简化）：它运行的每次 GC 都计入 MarkSweepCompact，Copy 保持为 0。"
+            "在 JDK 上，因分配失败触发的 GC 通常是年轻代的 Copy 回收，所以只有当所有 GC 都来自 System.gc()、"
+            "Heapviz.gc() 或直接内存请求的 GC 时计数才一致。getCollectionTime() 不是测量值：heapviz "
+            "每次回收记 1 毫秒。";
       }
       r_.narrate(std::move(en), std::move(zh),
                  gc ? "ManagementFactory.getGarbageCollectorMXBeans(): one bean per memory manager"
