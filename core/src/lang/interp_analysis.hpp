@@ -76,6 +76,8 @@ enum class Op : std::uint16_t {
   channel_read_scatter,
   channel_truncate,
   channel_set_position,
+  management,  ///< java.lang.management and class literals: ExprInfo::signature says which
+               ///< (interp_management.cpp)
   // object creation
   new_object,
   new_user,

@@ -88,10 +88,15 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::heapviz_pools:
       print(false, pools_text(r_.machine()));
       return std::monostate{};
-    case Op::heapviz_gc:
+    case Op::heapviz_gc: {
       protect_temps();
+      const std::uint64_t gcs_before = r_.machine().heap.counter(heap::HeapCounter::gc_count);
       gc_and_clean(r_);
+      mx_after_heapviz_gc(gcs_before);
       return std::monostate{};
+    }
+    case Op::management:
+      return eval_management(c, info, recv, args);
     case Op::bb_allocate:
       protect_temps();
       return JRef{buffer_allocate(r_, static_cast<std::int32_t>(as_long(args[0])))};

@@ -7,6 +7,7 @@
 #include "heapviz/java_throwable.hpp"
 #include "interp_analysis.hpp"
 #include "interp_buffers.hpp"
+#include "interp_management.hpp"
 #include "jdk_names.hpp"
 
 namespace heapviz::lang::interp {
@@ -188,6 +189,7 @@ class Checker {
   }
 
   Type resolve(const TypeRef& r) {
+    if (const auto t = resolve_management(r)) return *t;
     if (!r.args.empty() || r.diamond) {
       unsupported(r.span, "a generic type ('" + r.to_string() + "')");
       return Type::error();
@@ -426,10 +428,12 @@ class Checker {
         push();
         // javac keeps the array copy, the length and the index in hidden slots (arr$, len$, i$)
         // before the variable.
+        // Over a List it keeps the Iterator (i$) there instead.
+        const bool over_list = is_mx_list(it);
         a_.slots[n.iterable.get()] = next_slot_;
-        take_slots(3);
-        Type elem = it.is_array() ? it.element() : Type::error();
-        if (!it.is_error() && !it.is_array())
+        take_slots(over_list ? 1 : 3);
+        Type elem = it.is_array() ? it.element() : over_list ? mx_list_element(it) : Type::error();
+        if (!it.is_error() && !it.is_array() && !over_list)
           unsupported(n.iterable->span, "a for-each loop over a " + it.java_name());
         Type vt = n.var_type.is_var() ? elem : resolve(n.var_type);
         if (!n.var_type.is_var()) require(vt, elem, nullptr, n.name_span);
@@ -630,6 +634,7 @@ class Checker {
       info.slot = v->slot;
       return record(n, std::move(info));
     }
+    if (const auto t = management_name(n)) return *t;
     if (static_holder(n.identifier) || known_simple_class(n.identifier))
       return record(n, ExprInfo{Type::class_ref(n.identifier), Op::class_ref});
     if (find_class(n.identifier)) {
@@ -649,6 +654,7 @@ class Checker {
   }
 
   Type field_access(const FieldAccess& f) {
+    if (f.name == "class") return class_literal(f);
     const Type t = expr(*f.target);
     if (t.is_error()) return fail(f);
     auto enum_of = [&](std::string cls, std::initializer_list<std::string_view> names) -> Type {
@@ -751,6 +757,7 @@ class Checker {
       if (a.is_error()) return fail(c);
     const Type kInt = Type::of(Prim::int_), kString = Type::ref("String");
     if (t.kind == Type::Kind::classref) return static_call(c, t.cls, ts);
+    if (const auto r = management_call(c, t, ts)) return *r;
     if (t.is_class("PrintStream")) {
       if ((c.name == "println" && c.args.size() <= 1) || (c.name == "print" && c.args.size() == 1)) {
         if (!ts.empty() && ts[0].is_void()) error(c.args[0]->span, "'void' type not allowed here");
@@ -887,6 +894,7 @@ class Checker {
                          Type::of(p));
     }
     if (const auto r = jdk_static_call(c, cls)) return *r;
+    if (const auto r = management_static_call(c, cls, ts)) return *r;
     if (cls == "Thread" && c.name == "currentThread" && arity(c, 0, "currentThread()"))
       return call_result(c, Op::thread_current, Type::ref("Thread"));
     if (((cls == "Path" && c.name == "of") || (cls == "Paths" && c.name == "get")) &&
@@ -1103,6 +1111,7 @@ class Checker {
   }
 
 #include "interp_check_jdk.inc"
+#include "interp_check_management.inc"
 #include "interp_check_switch.inc"
 
   void lambda(const Lambda& l) {

@@ -273,18 +273,26 @@ Flow Runtime::exec(const Stmt& s) {
     }
     case NodeKind::ForEach: {
       // javac: arr$ = iterable; len$ = arr$.length; for (i$ = 0; i$ < len$; ++i$) { T v = arr$[i$]; body }
+      // Over a List: i$ = list.iterator(); while (i$.hasNext()) { T v = (T) i$.next(); body }
       const auto& n = s.cast<ForEach>();
       const Value arr = eval(*n.iterable);
       const Type arr_type = a_.info(*n.iterable).type;
+      const bool over_list = is_mx_list(arr_type);
+      if (over_list && is_null(arr))
+        throw_npe("Cannot invoke \"java.util.List.iterator()\"", n.iterable.get());
       const int base = slot_of(n.iterable.get());
       push_block();
       Flow result = Flow::normal;
       try {
-        declare("arr$", arr, arr_type, base);
+        const std::vector<Value> items = over_list ? mx_list_elements(arr) : std::vector<Value>{};
+        declare(over_list ? "i$" : "arr$", arr, over_list ? Type::ref("Iterator") : arr_type, base);
         end_statement();
-        const std::int32_t len = array_length(arr, *n.iterable);
-        declare("len$", len, Type::of(Prim::int_), base < 0 ? -1 : base + 1);
-        declare("i$", 0, Type::of(Prim::int_), base < 0 ? -1 : base + 2);
+        const std::int32_t len =
+            over_list ? static_cast<std::int32_t>(items.size()) : array_length(arr, *n.iterable);
+        if (!over_list) {
+          declare("len$", len, Type::of(Prim::int_), base < 0 ? -1 : base + 1);
+          declare("i$", 0, Type::of(Prim::int_), base < 0 ? -1 : base + 2);
+        }
         const auto tit = a_.types.find(&n);
         const Type vt = tit == a_.types.end() ? Type::error() : tit->second;
         for (std::int32_t i = 0;; ++i) {
@@ -294,8 +302,9 @@ Flow Runtime::exec(const Stmt& s) {
           push_block();
           Flow f = Flow::normal;
           try {
-            declare(n.name, coerce(load_element(arr, arr_type.element(), i, *n.iterable), vt), vt,
-                    slot_of(&n));
+            const Value item = over_list ? items[static_cast<std::size_t>(i)]
+                                         : load_element(arr, arr_type.element(), i, *n.iterable);
+            declare(n.name, coerce(item, vt), vt, slot_of(&n));
             f = exec_scoped(*n.body);
           } catch (const JavaException&) {
             pop_block();

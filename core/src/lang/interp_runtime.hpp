@@ -9,6 +9,7 @@
 #include "heapviz/java_throwable.hpp"
 #include "heapviz/lang/interpreter.hpp"
 #include "interp_analysis.hpp"
+#include "interp_management.hpp"
 
 namespace heapviz::lang::interp {
 
@@ -30,7 +31,18 @@ struct ExitRequest {
 
 /// An object the interpreter keeps off the heap.
 struct HostObject {
-  enum class Kind : std::uint8_t { throwable, thread, class_object, path, channel, runtime };
+  /// mx_list: a List of the beans named `name` ("BufferPoolMXBean"); buffer_pool/gc_bean: the bean `name`.
+  enum class Kind : std::uint8_t {
+    throwable,
+    thread,
+    class_object,
+    path,
+    channel,
+    runtime,
+    mx_list,
+    buffer_pool,
+    gc_bean
+  };
   Kind kind = Kind::throwable;
   JavaThrowable throwable;                              ///< throwable
   std::string name;                                     ///< thread name, or the Class's name
@@ -90,6 +102,7 @@ class Runtime {
   /// Root slots of locals that went out of scope, by "scope\0name": a later local of the same name
   /// reuses its slot, so a loop body's locals do not grow the root set (slots are never erased).
   std::unordered_map<std::string, std::uint32_t> dead_slots_;
+  ManagementState mx_;
 
   // statements (interp_exec.cpp)
   Flow exec(const Stmt& s);
@@ -153,6 +166,15 @@ class Runtime {
     temps_rooted_ = std::min(temps_rooted_, mark);
   }
   void protect_temps();
+
+  // java.lang.management and class literals (interp_management.cpp)
+  Value eval_management(const Expr& e, const ExprInfo& info, const Value& recv,
+                        const std::vector<Value>& args);
+  HostRef mx_singleton(HostObject h, const std::string& key);
+  std::vector<Value> mx_list_elements(const Value& list);
+  std::string mx_text(const HostObject& h, HostRef ref);
+  /// After Heapviz.gc(): the JDK's helper ran System.gc() twice if the first one collected.
+  void mx_after_heapviz_gc(std::uint64_t gcs_before);
 
   // values as text and Java objects (interp_values.cpp)
   std::string to_text(const Value& v);

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "interp_analysis.hpp"
+#include "interp_management.hpp"
 
 namespace heapviz::lang::interp {
 namespace {
@@ -162,7 +163,9 @@ class SlotFlow {
         const auto& n = st.cast<ForEach>();
         expr(*n.iterable, s);
         const auto base = a_.slots.find(n.iterable.get());
-        if (base != a_.slots.end()) {
+        if (base != a_.slots.end() && is_mx_list(a_.info(*n.iterable).type)) {
+          store(s, base->second, Type::ref("Object"));  // the Iterator
+        } else if (base != a_.slots.end()) {
           store(s, base->second, Type::ref("Object"));       // arr$
           store(s, base->second + 1, Type::of(Prim::int_));  // len$
           store(s, base->second + 2, Type::of(Prim::int_));  // i$

@@ -53,6 +53,10 @@ std::string Runtime::to_text(const Value& v) {
               return "sun.nio.ch.FileChannelImpl@" + to_hex(h.channel);
             case HostObject::Kind::runtime:
               return "java.lang.Runtime@" + to_hex(x.index);
+            case HostObject::Kind::mx_list:
+            case HostObject::Kind::buffer_pool:
+            case HostObject::Kind::gc_bean:
+              return mx_text(h, x);
           }
           return "";
         } else {  // JRef

@@ -123,6 +123,7 @@ TEST_CASE("local slots: joins drop a slot that holds a reference on some paths o
             interp_test::run("for (Object o : new Object[] {new Object()}) {\n}\nSystem.gc();"))) == 2);
 }
 
+<<<<<<< HEAD
 TEST_CASE("local slots: try-with-resources numbers resources before the body and checks like javac") {
   // javap -c (javac 17, no -g) of this body: astore_1 (a), astore_2 (b), astore_3 (buf); a's handler
   // keeps its Throwable in slot 2 and b's in slot 3; after the statement `after` reuses slot 1.
@@ -131,12 +132,25 @@ TEST_CASE("local slots: try-with-resources numbers resources before the body and
       "     FileChannel b = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ)) {\n"
       "  ByteBuffer buf = ByteBuffer.allocateDirect(10);\n"
       "}\n"
+=======
+TEST_CASE("local slots: a for-each over a List keeps its Iterator in one hidden slot, as javac does") {
+  // javap -c of this body in main(String[]) (javac 17, no -g):
+  //   5: astore_1                          pools = 1
+  //  12: astore_2   (List.iterator())      i$ = 2
+  //  31: astore_3   (checkcast)            p = 3
+  //  38: lstore 4                          n = 4-5
+  //  44: astore_2                          after = 2 (the for-each's slots are free again)
+  const auto lesson = heapviz::lang::parse_lesson(
+      "List<BufferPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);\n"
+      "for (BufferPoolMXBean p : pools) { long n = p.getCount(); }\n"
+>>>>>>> mxbeans
       "Object after = null;\n",
       "t.java");
   REQUIRE(lesson.ok());
   const auto a = heapviz::lang::interp::analyze(lesson.program);
   REQUIRE(a.diagnostics.empty());
   const auto& stmts = lesson.program.main_method->body->statements;
+<<<<<<< HEAD
   const auto& t = stmts[0]->cast<Try>();
   CHECK(slot(a, &t.resources[0]->declarators[0]) == 1);
   CHECK(slot(a, &t.resources[1]->declarators[0]) == 2);
@@ -167,4 +181,25 @@ TEST_CASE("local slots: a try-with-resources body's buffer stays a root in its s
   INFO(r.diagnostics);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "true\nCannot reserve 6000 bytes of direct buffer memory (allocated: 6000, limit: 10000)\n");
+=======
+  REQUIRE(stmts.size() == 3);
+  CHECK(slot(a, &stmts[0]->cast<LocalVar>().declarators[0]) == 1);
+  const auto& fe = stmts[1]->cast<ForEach>();
+  CHECK(slot(a, fe.iterable.get()) == 2);  // i$, the Iterator
+  CHECK(slot(a, &fe) == 3);
+  CHECK(slot(a, &fe.body->cast<Block>().statements[0]->cast<LocalVar>().declarators[0]) == 4);
+  CHECK(slot(a, &stmts[2]->cast<LocalVar>().declarators[0]) == 2);
+
+  // The helpful NPE names in its body agree (java 17: i$ 1, g 2, s 3), and the Iterator's store ends a
+  // stale buffer in its slot: the JDK frees it at the next GC.
+  CHECK(interp_test::out(
+            "for (var g : ManagementFactory.getGarbageCollectorMXBeans()) {\n  String s = null;\n"
+            "  try { s.length(); } catch (NullPointerException e) { System.out.println(e.getMessage()); }\n"
+            "  break;\n}") == "Cannot invoke \"String.length()\" because \"<local3>\" is null\n");
+  CHECK(interp_test::out("{ ByteBuffer b = ByteBuffer.allocateDirect(100); }\nHeapviz.pools();\n"
+                         "for (var p : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) { }\n"
+                         "Heapviz.gc();\nHeapviz.pools();") ==
+        "direct: count=1 used=100 capacity=100\nmapped: count=0 used=0 capacity=0\n"
+        "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");
+>>>>>>> mxbeans
 }

@@ -34,7 +34,9 @@ TEST_CASE("unsupported: valid Java constructs are named precisely") {
   CHECK(unsupported("Object o = new Object() { };").rfind("anonymous classes", 0) == 0);
   CHECK(unsupported("int y = switch (x) { default -> 1; };").rfind("switch expressions", 0) == 0);
   CHECK(unsupported("Class<?> c = int.class;").rfind("wildcard type arguments", 0) == 0);
-  CHECK(unsupported("Object c = String.class;").rfind("class literals", 0) == 0);
+  // Class literals of class types parse (java.lang.management needs BufferPoolMXBean.class); of
+  // primitive types and void they do not.
+  CHECK(unsupported("Object c = void.class;").rfind("class literals ('void.class')", 0) == 0);
   CHECK(unsupported("String s = \"\"\"\n  hi\n  \"\"\";").rfind("text blocks", 0) == 0);
   CHECK(unsupported("public class M { interface I {} public static void main(String[] a) {} }")
             .rfind("interfaces", 0) == 0);
