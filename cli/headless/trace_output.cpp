@@ -1,11 +1,11 @@
-// The step trace as text lines or JSON, for `heapviz run --trace`.
+// The step trace as text lines or JSON, for `run --trace`.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "modes/cli_modes.hpp"
+#include "headless/headless_modes.hpp"
 
-namespace heapviz::app {
+namespace heapviz::headless {
 
 // Steps are numbered as the window shows them ("step k of N", `screenshot --step k`): step k is the
 // state after trace entry k-1, so the first step is 1.
@@ -57,4 +57,4 @@ void write_trace_json(std::ostream& out, const Trace& trace) {
       << '\n';
 }
 
-}  // namespace heapviz::app
+}  // namespace heapviz::headless
