@@ -1,12 +1,12 @@
-// The step trace as text lines or JSON, for `heapviz run --trace`.
+// The step trace as text lines or JSON, for `run --trace`.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "headless/headless_modes.hpp"
 #include "heapviz/heap/text_format.hpp"
-#include "modes/cli_modes.hpp"
 
-namespace heapviz::app {
+namespace heapviz::headless {
 
 // Steps are numbered as the window shows them ("step k of N", `screenshot --step k`): step k is the
 // state after trace entry k-1, so the first step is 1.
@@ -54,4 +54,4 @@ void write_trace_json(std::ostream& out, const Trace& trace) {
       << '\n';
 }
 
-}  // namespace heapviz::app
+}  // namespace heapviz::headless
