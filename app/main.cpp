@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli/command_line.hpp"
-#include "heapviz/lesson_catalog.hpp"
+#include "heapviz/lang/lesson_catalog.hpp"
 #include "modes/cli_modes.hpp"
 #include "modes/modes.hpp"
 

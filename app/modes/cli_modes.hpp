@@ -5,8 +5,8 @@
 #include <string>
 
 #include "cli/command_line.hpp"
-#include "heapviz/lesson_catalog.hpp"
-#include "heapviz/trace.hpp"
+#include "heapviz/engine/trace.hpp"
+#include "heapviz/lang/lesson_catalog.hpp"
 
 namespace heapviz::app {
 

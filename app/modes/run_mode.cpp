@@ -2,7 +2,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 #include "modes/cli_modes.hpp"
 
 namespace heapviz::app {

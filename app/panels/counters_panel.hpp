@@ -1,7 +1,7 @@
 #pragma once
 #include <vector>
 
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
 
 namespace heapviz::app {
 

@@ -6,7 +6,7 @@
 #include "heapviz/heap/heap_settings.hpp"
 #include "heapviz/lang/diagnostic.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/lesson_catalog.hpp"
+#include "heapviz/lang/lesson_catalog.hpp"
 #include "panels/code_panel.hpp"
 #include "panels/memory_map_panel.hpp"
 #include "panels/timeline_panel.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "interp_analysis.hpp"
 #include "interp_buffers.hpp"
 #include "jdk_names.hpp"

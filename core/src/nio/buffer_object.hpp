@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/java_heap.hpp"
-#include "heapviz/jvalue.hpp"
+#include "heapviz/heap/jvalue.hpp"
 #include "heapviz/nio/buffer_state.hpp"
 #include "heapviz/nio/byte_store.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::nio::detail {
 
