@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 
 namespace heapviz::app {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 #include <vector>
 
-#include "heapviz/trace_session.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/trace_session.hpp"
+#include "heapviz/engine/view.hpp"
 
 namespace heapviz::app {
 

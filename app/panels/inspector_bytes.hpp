@@ -1,6 +1,6 @@
 #pragma once
 // The inspector for bytes that are not a Java object: a page-cache page or a file's bytes on the device.
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
 #include "panels/memory_map_panel.hpp"
 
 struct ImFont;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/inspect.hpp"
 #include "heapviz/nio/buffer_dump.hpp"
+#include "heapviz/nio/inspect.hpp"
 #include "panels/buffer_hex_view.hpp"
 #include "render/address_axis.hpp"
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "heapviz/step.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
+#include "heapviz/heap/step.hpp"
 #include "render/address_axis.hpp"
 
 namespace heapviz::app {

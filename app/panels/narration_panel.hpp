@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/heap/step.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/step.hpp"
 
 namespace heapviz::app {
 

@@ -2,9 +2,9 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/playback.hpp"
-#include "heapviz/step_category.hpp"
-#include "heapviz/trace.hpp"
+#include "heapviz/engine/playback.hpp"
+#include "heapviz/engine/step_category.hpp"
+#include "heapviz/engine/trace.hpp"
 
 namespace heapviz::app {
 

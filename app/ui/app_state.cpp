@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "heapviz/demo_scenarios.hpp"
+#include "heapviz/engine/demo_scenarios.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace heapviz::app {
 namespace {

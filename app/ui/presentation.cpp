@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 #include "panels/narration_panel.hpp"
 #include "panels/timeline_panel.hpp"
 #include "render/drawn_facts.hpp"

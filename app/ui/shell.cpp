@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 #include "panels/counters_panel.hpp"
 #include "panels/inspector_bytes.hpp"
 #include "panels/inspector_panel.hpp"

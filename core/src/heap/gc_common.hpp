@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/java_heap.hpp"
 #include "heapviz/heap/text_format.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::heap::detail {
 

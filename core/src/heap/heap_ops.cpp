@@ -6,7 +6,7 @@
 
 #include "gc_common.hpp"
 #include "heapviz/heap/collector.hpp"
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 namespace heapviz::heap {
 

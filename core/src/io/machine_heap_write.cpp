@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
@@ -12,7 +13,6 @@
 #include "heapviz/io/io_ranges.hpp"
 #include "heapviz/io/io_spaces.hpp"
 #include "heapviz/io/machine_io.hpp"
-#include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 
 namespace heapviz::io::on_machine {

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/io/io_spaces.hpp"
-#include "heapviz/machine.hpp"
 #include "interp_buffers.hpp"
 #include "interp_format.hpp"
 #include "interp_io.hpp"

@@ -4,7 +4,7 @@
 #include <limits>
 #include <unordered_set>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "interp_analysis.hpp"
 #include "interp_buffers.hpp"
 #include "interp_management.hpp"

@@ -1,8 +1,8 @@
 #include "interp_io.hpp"
 
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/io/machine_heap_write.hpp"
 #include "heapviz/io/machine_io.hpp"
-#include "heapviz/java_throwable.hpp"
 #include "heapviz/nio/machine_buffer_host.hpp"
 #include "heapviz/nio/mapped_buffers.hpp"
 

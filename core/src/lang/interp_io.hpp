@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/io/heap_address_write.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::lang::interp {
 

@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/lang/interpreter.hpp"
 #include "interp_analysis.hpp"
 #include "interp_management.hpp"

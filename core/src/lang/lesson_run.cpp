@@ -1,14 +1,14 @@
 // run_lesson: parse, settings from the jvm flags, machine + trace, interpret.
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 #include <algorithm>
 #include <exception>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_settings.hpp"
 #include "heapviz/lang/hypotheticals.hpp"
-#include "heapviz/machine.hpp"
 // All flags (heap and nio) once the nio2 branch is in the build; the heap flags alone before.
-#include "heapviz/jvm_flags.hpp"
+#include "heapviz/engine/jvm_flags.hpp"
 
 namespace heapviz {
 namespace {

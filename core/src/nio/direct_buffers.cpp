@@ -4,9 +4,9 @@
 #include <algorithm>
 
 #include "buffer_object.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/unsafe_memory.hpp"
 

@@ -1,10 +1,10 @@
 // System.gc(), the Reference Handler running pending Cleaners (Deallocator.run: freeMemory, then
 // Bits.unreserveMemory, each a step), and the BufferPoolMXBean figures (jdk-facts §1, §7).
 #include "buffer_object.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/buffer_invariants.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace {
 

@@ -2,9 +2,9 @@
 // without -g, recorded below), and the interpreter's view of them as GC roots (stale slots).
 #include <doctest/doctest.h>
 
+#include "heapviz/engine/view.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/view.hpp"
 #include "interp_analysis.hpp"
 #include "interp_test_util.hpp"
 
@@ -123,7 +123,6 @@ TEST_CASE("local slots: joins drop a slot that holds a reference on some paths o
             interp_test::run("for (Object o : new Object[] {new Object()}) {\n}\nSystem.gc();"))) == 2);
 }
 
-<<<<<<< HEAD
 TEST_CASE("local slots: try-with-resources numbers resources before the body and checks like javac") {
   // javap -c (javac 17, no -g) of this body: astore_1 (a), astore_2 (b), astore_3 (buf); a's handler
   // keeps its Throwable in slot 2 and b's in slot 3; after the statement `after` reuses slot 1.
@@ -132,25 +131,12 @@ TEST_CASE("local slots: try-with-resources numbers resources before the body and
       "     FileChannel b = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ)) {\n"
       "  ByteBuffer buf = ByteBuffer.allocateDirect(10);\n"
       "}\n"
-=======
-TEST_CASE("local slots: a for-each over a List keeps its Iterator in one hidden slot, as javac does") {
-  // javap -c of this body in main(String[]) (javac 17, no -g):
-  //   5: astore_1                          pools = 1
-  //  12: astore_2   (List.iterator())      i$ = 2
-  //  31: astore_3   (checkcast)            p = 3
-  //  38: lstore 4                          n = 4-5
-  //  44: astore_2                          after = 2 (the for-each's slots are free again)
-  const auto lesson = heapviz::lang::parse_lesson(
-      "List<BufferPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);\n"
-      "for (BufferPoolMXBean p : pools) { long n = p.getCount(); }\n"
->>>>>>> mxbeans
       "Object after = null;\n",
       "t.java");
   REQUIRE(lesson.ok());
   const auto a = heapviz::lang::interp::analyze(lesson.program);
   REQUIRE(a.diagnostics.empty());
   const auto& stmts = lesson.program.main_method->body->statements;
-<<<<<<< HEAD
   const auto& t = stmts[0]->cast<Try>();
   CHECK(slot(a, &t.resources[0]->declarators[0]) == 1);
   CHECK(slot(a, &t.resources[1]->declarators[0]) == 2);
@@ -181,7 +167,24 @@ TEST_CASE("local slots: a try-with-resources body's buffer stays a root in its s
   INFO(r.diagnostics);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "true\nCannot reserve 6000 bytes of direct buffer memory (allocated: 6000, limit: 10000)\n");
-=======
+}
+
+TEST_CASE("local slots: a for-each over a List keeps its Iterator in one hidden slot, as javac does") {
+  // javap -c of this body in main(String[]) (javac 17, no -g):
+  //   5: astore_1                          pools = 1
+  //  12: astore_2   (List.iterator())      i$ = 2
+  //  31: astore_3   (checkcast)            p = 3
+  //  38: lstore 4                          n = 4-5
+  //  44: astore_2                          after = 2 (the for-each's slots are free again)
+  const auto lesson = heapviz::lang::parse_lesson(
+      "List<BufferPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);\n"
+      "for (BufferPoolMXBean p : pools) { long n = p.getCount(); }\n"
+      "Object after = null;\n",
+      "t.java");
+  REQUIRE(lesson.ok());
+  const auto a = heapviz::lang::interp::analyze(lesson.program);
+  REQUIRE(a.diagnostics.empty());
+  const auto& stmts = lesson.program.main_method->body->statements;
   REQUIRE(stmts.size() == 3);
   CHECK(slot(a, &stmts[0]->cast<LocalVar>().declarators[0]) == 1);
   const auto& fe = stmts[1]->cast<ForEach>();
@@ -201,5 +204,4 @@ TEST_CASE("local slots: a try-with-resources body's buffer stays a root in its s
                          "Heapviz.gc();\nHeapviz.pools();") ==
         "direct: count=1 used=100 capacity=100\nmapped: count=0 used=0 capacity=0\n"
         "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");
->>>>>>> mxbeans
 }

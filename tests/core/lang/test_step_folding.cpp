@@ -5,8 +5,8 @@
 #include <map>
 #include <string>
 
-#include "heapviz/lesson_run.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace {
 

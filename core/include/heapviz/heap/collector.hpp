@@ -2,8 +2,8 @@
 #include <string_view>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/java_heap.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::heap {
 

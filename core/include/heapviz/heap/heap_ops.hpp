@@ -3,9 +3,9 @@
 #include <span>
 #include <string_view>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/java_heap.hpp"
 #include "heapviz/heap/roots.hpp"
-#include "heapviz/trace.hpp"
 
 /// What a running Java program does to the heap: allocate, store references and values, set and
 /// drop roots. Each call is one step (an allocation that fails first runs a GC, adding its steps).

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/lang/diagnostic.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/trace.hpp"
 
 // The lesson interpreter: checks a parsed lesson the way javac would (for the Java subset heapviz
 // simulates), then walks its tree statement by statement on a simulated Machine, recording steps.

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/playback.hpp"
-#include "heapviz/trace.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/playback.hpp"
+#include "heapviz/engine/trace.hpp"
+#include "heapviz/engine/view.hpp"
 
 namespace heapviz {
 

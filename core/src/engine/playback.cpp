@@ -1,4 +1,4 @@
-#include "heapviz/playback.hpp"
+#include "heapviz/engine/playback.hpp"
 
 #include <algorithm>
 

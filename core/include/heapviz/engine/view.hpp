@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/address_space.hpp"
 #include "heapviz/heap/java_heap.hpp"
-#include "heapviz/machine.hpp"
 
 /// A view of one machine state as plain data, for the GUI and for tests. No GUI types.
 namespace heapviz {

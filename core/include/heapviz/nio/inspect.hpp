@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/java_heap.hpp"
-#include "heapviz/machine.hpp"
 
 namespace heapviz {
 

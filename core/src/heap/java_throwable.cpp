@@ -1,4 +1,4 @@
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 #include <array>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "heapviz/trace.hpp"
+#include "heapviz/engine/trace.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "heapviz/machine.hpp"
-#include "heapviz/step.hpp"
+#include "heapviz/engine/machine.hpp"
+#include "heapviz/heap/step.hpp"
 
 namespace heapviz {
 

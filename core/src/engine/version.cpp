@@ -1,4 +1,4 @@
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 
 namespace heapviz {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "heapviz/step.hpp"
+#include "heapviz/heap/step.hpp"
 
 namespace heapviz {
 

@@ -1,4 +1,4 @@
-#include "heapviz/lesson_catalog.hpp"
+#include "heapviz/lang/lesson_catalog.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "heapviz/jvm_flags.hpp"
+#include "heapviz/engine/jvm_flags.hpp"
 
 #include <charconv>
 

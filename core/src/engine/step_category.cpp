@@ -1,4 +1,4 @@
-#include "heapviz/step_category.hpp"
+#include "heapviz/engine/step_category.hpp"
 
 namespace heapviz {
 

@@ -1,7 +1,7 @@
 #include <cstdint>
 #include <string>
 
-#include "heapviz/demo_scenarios.hpp"
+#include "heapviz/engine/demo_scenarios.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 

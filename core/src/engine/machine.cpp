@@ -1,4 +1,4 @@
-#include "heapviz/machine.hpp"
+#include "heapviz/engine/machine.hpp"
 
 #include <algorithm>
 #include <cstring>

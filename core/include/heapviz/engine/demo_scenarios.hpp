@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/heap_settings.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz {
 

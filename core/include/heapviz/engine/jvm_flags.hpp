@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "heapviz/machine.hpp"
+#include "heapviz/engine/machine.hpp"
 
 namespace heapviz {
 

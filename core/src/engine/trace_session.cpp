@@ -1,9 +1,9 @@
-#include "heapviz/trace_session.hpp"
+#include "heapviz/engine/trace_session.hpp"
 
 #include <algorithm>
 #include <chrono>
 
-#include "heapviz/step_category.hpp"
+#include "heapviz/engine/step_category.hpp"
 
 namespace heapviz {
 

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/lang/interpreter.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz {
 

@@ -1,10 +1,9 @@
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 
-#include "gc_common.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/io/io_view.hpp"
 #include "heapviz/nio/nio_view.hpp"
@@ -12,6 +11,15 @@
 namespace heapviz {
 
 using namespace heap;
+
+namespace {
+/// "0xfc000010"
+std::string hex_text(std::uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+}  // namespace
 
 std::string_view block_state_name(BlockState s) {
   switch (s) {
@@ -274,15 +282,15 @@ std::vector<FieldView> object_fields(const Machine& m, ObjectId id, std::size_t 
   const ObjectRecord& rec = h.record(id);
   const Klass& k = m.klasses->at(rec.klass);
   const std::uint64_t a = rec.addr;
-  out.push_back(FieldView{"mark word", "header", 0, 8, detail::hex(h.mark_word(a)), kNoObject});
+  out.push_back(FieldView{"mark word", "header", 0, 8, hex_text(h.mark_word(a)), kNoObject});
   out.push_back(
-      FieldView{"klass", "header", 8, 4, detail::hex(h.narrow_klass(a)) + " (" + k.name + ")", kNoObject});
+      FieldView{"klass", "header", 8, 4, hex_text(h.narrow_klass(a)) + " (" + k.name + ")", kNoObject});
   auto value_of = [&](FieldType t, std::uint64_t at, FieldView& f) {
     switch (t) {
       case FieldType::reference: {
         const std::uint32_t v = h.space.read_u32(at);
         f.ref = object_of_ref(m, v);
-        f.value = v == 0 ? "null" : detail::hex(v) + (f.ref ? " (" + describe(m, f.ref) + ")" : "");
+        f.value = v == 0 ? "null" : hex_text(v) + (f.ref ? " (" + describe(m, f.ref) + ")" : "");
         break;
       }
       case FieldType::boolean_:
@@ -349,7 +357,7 @@ std::vector<std::string> hex_dump(const Machine& m, std::uint64_t addr, std::uin
   std::vector<std::string> lines;
   const AddressSpace& s = m.heap.space;
   for (std::uint64_t a = addr; a < addr + len; a += 16) {
-    std::string line = detail::hex(a) + ":";
+    std::string line = hex_text(a) + ":";
     for (std::uint64_t i = a; i < std::min(a + 16, addr + len); ++i) {
       char buf[4];
       std::snprintf(buf, sizeof buf, " %02x", s.contains(i) ? s.read_u8(i) : 0);
