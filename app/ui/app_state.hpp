@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/trace_session.hpp"
 #include "heapviz/heap/heap_settings.hpp"
 #include "heapviz/lang/diagnostic.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/engine/trace_session.hpp"
 #include "heapviz/lang/lesson_catalog.hpp"
 #include "panels/code_panel.hpp"
 #include "panels/memory_map_panel.hpp"
