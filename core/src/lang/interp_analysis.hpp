@@ -75,7 +75,8 @@ enum class Op : std::uint16_t {
   channel_read_scatter,
   channel_truncate,
   channel_set_position,
-  sb_append,  // StringBuilder (interp_string_builder.cpp); signature: the JDK method
+  sb_append,  // StringBuilder (interp_string_builder.cpp), sb_append..sb_delete_char_at together; signature:
+              // the JDK method
   sb_to_string,
   sb_length,
   sb_capacity,

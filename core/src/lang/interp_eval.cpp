@@ -104,6 +104,7 @@ Value Runtime::eval(const Expr& e) {
           if ((info.type.is_class("ByteBuffer") || info.type.is_class("MappedByteBuffer")) &&
               !is_buffer(r_.machine(), id))
             ok = false;
+          if (info.type.is_class("StringBuilder")) ok = is_string_builder(id);
           if (!ok)
             throw_java("java.lang.ClassCastException",
                        "class " + actual + " cannot be cast to class " + qualified_class_name(info.type));
@@ -124,6 +125,7 @@ Value Runtime::eval(const Expr& e) {
       if (std::holds_alternative<std::string>(v)) return target == "String";
       const heap::ObjectId id = ref_of(v);
       if (target == "ByteBuffer") return is_buffer(r_.machine(), id);
+      if (target == "StringBuilder") return is_string_builder(id);
       for (const auto& uc : a_.classes)
         if (uc.name == target) return binary_name_of(id) == uc.binary_name;
       return false;

@@ -158,12 +158,14 @@ void Runtime::sb_inflate(SbState& s) {
   if (s.coder != 0) return;
   sb_commit(s, s.count);
   std::vector<std::uint8_t> wide(s.bytes.size() * 2, 0);
-  for (std::int32_t i = 0; i < s.count; ++i) wide[2 * static_cast<std::size_t>(i)] = s.bytes[static_cast<std::size_t>(i)];
+  for (std::int32_t i = 0; i < s.count; ++i)
+    wide[2 * static_cast<std::size_t>(i)] = s.bytes[static_cast<std::size_t>(i)];
   protect_temps();
   const heap::ObjectId next =
       heap::new_array(r_, heap::builtin::kByteArray, static_cast<std::uint32_t>(wide.size()));
   if (s.count > 0)
-    heap::store_bytes(r_, next, 0, std::span<const std::uint8_t>(wide.data(), 2 * static_cast<std::size_t>(s.count)));
+    heap::store_bytes(r_, next, 0,
+                      std::span<const std::uint8_t>(wide.data(), 2 * static_cast<std::size_t>(s.count)));
   heap::store_ref(r_, s.sb, "value", next);
   heap::store_prim(r_, s.sb, "coder", 1);
   s.value = next;
@@ -269,7 +271,8 @@ Value Runtime::string_builder_call(const MethodCall& c, const ExprInfo& info, co
     case Op::sb_insert: {
       const auto offset = static_cast<std::int32_t>(as_long(args[0]));
       if (offset < 0 || offset > s.count) index_error("offset", offset);
-      const std::u16string t = to_utf16(is_null(args[1]) ? std::string("null") : std::get<std::string>(args[1]));
+      const std::u16string t =
+          to_utf16(is_null(args[1]) ? std::string("null") : std::get<std::string>(args[1]));
       const auto len = static_cast<std::int32_t>(t.size());
       sb_ensure(s, static_cast<std::int64_t>(s.count) + len);
       s.move(offset, offset + len, s.count - offset);
@@ -299,7 +302,8 @@ Value Runtime::string_builder_call(const MethodCall& c, const ExprInfo& info, co
     case Op::sb_set_length: {
       const auto n = static_cast<std::int32_t>(as_long(args[0]));
       if (n < 0)
-        throw_java("java.lang.StringIndexOutOfBoundsException", "String index out of range: " + std::to_string(n));
+        throw_java("java.lang.StringIndexOutOfBoundsException",
+                   "String index out of range: " + std::to_string(n));
       sb_ensure(s, n);
       for (std::int32_t i = s.count; i < n; ++i) s.put(i, 0);
       sb_commit(s, n);

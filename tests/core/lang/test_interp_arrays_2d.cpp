@@ -31,7 +31,8 @@ TEST_CASE("2-D arrays: new int[3][4] is an array of 3 references to 3 int[4] row
 
 TEST_CASE("2-D arrays: the GC moves the rows and keeps them, a replaced row becomes garbage") {
   const auto r = interp_test::run(
-      "//@ jvm: -XX:MarkSweepDeadRatio=0\nObject junk = new byte[1000];\njunk = null;\nint[][] a = {{1, 2}, {3}};\na[0] = new int[]{5, 6, 7};\n"
+      "//@ jvm: -XX:MarkSweepDeadRatio=0\nObject junk = new byte[1000];\njunk = null;\nint[][] a = {{1, 2}, "
+      "{3}};\na[0] = new int[]{5, 6, 7};\n"
       "System.gc();\nSystem.out.println(a[0][2] + \" \" + a[1][0] + \" \" + a[0].length);\n");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "7 3 3\n");  // no dead wood is left where junk was, so everything after it moves
@@ -51,8 +52,9 @@ TEST_CASE("2-D arrays: the GC moves the rows and keeps them, a replaced row beco
 }
 
 TEST_CASE("2-D arrays: a negative size throws when its level is reached") {
-  const auto r = interp_test::run("try { int[][] a = new int[2][-3]; } catch (NegativeArraySizeException e) {\n"
-                                  "  System.out.println(e.getMessage());\n}\n");
+  const auto r = interp_test::run(
+      "try { int[][] a = new int[2][-3]; } catch (NegativeArraySizeException e) {\n"
+      "  System.out.println(e.getMessage());\n}\n");
   CHECK(r.out == "-3\n");
   // The outer array was allocated first (it is garbage now); no row was.
   const heapviz::Machine end = r.trace->state_at(r.trace->size());

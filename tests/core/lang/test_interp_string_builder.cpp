@@ -69,15 +69,17 @@ TEST_CASE("StringBuilder: a char above U+00FF inflates value to UTF-16, twice th
 
 TEST_CASE("StringBuilder: methods as JDK 17 runs them") {
   CHECK(out("StringBuilder sb = new StringBuilder();\nsb.append(1).append('c').append(2L).append(true)"
-            ".append(1.5).append(2.5f).append((String) null);\nSystem.out.println(sb + \" \" + sb.length());\n") ==
-        "1c2true1.52.5null 17\n");
-  CHECK(out("StringBuilder sb = new StringBuilder(\"hello\");\nsb.insert(0, \">\").deleteCharAt(1).reverse();\n"
-            "System.out.println(sb.toString() + sb.charAt(0));\n") == "olle>o\n");
+            ".append(1.5).append(2.5f).append((String) null);\nSystem.out.println(sb + \" \" + "
+            "sb.length());\n") == "1c2true1.52.5null 17\n");
+  CHECK(
+      out("StringBuilder sb = new StringBuilder(\"hello\");\nsb.insert(0, \">\").deleteCharAt(1).reverse();\n"
+          "System.out.println(sb.toString() + sb.charAt(0));\n") == "olle>o\n");
   CHECK(out("StringBuilder sb = new StringBuilder(\"abc\");\nsb.setLength(1);\nsb.setLength(3);\n"
             "System.out.println(sb.length() + \" \" + (int) sb.charAt(2) + \" \" + sb.capacity());\n") ==
         "3 0 19\n");
-  CHECK(out("StringBuilder a = new StringBuilder(\"x\");\na.append(a).append(a);\nSystem.out.println(a);\n") ==
-        "xxxx\n");
+  CHECK(
+      out("StringBuilder a = new StringBuilder(\"x\");\na.append(a).append(a);\nSystem.out.println(a);\n") ==
+      "xxxx\n");
 }
 
 TEST_CASE("StringBuilder: exceptions carry JDK 17's messages") {
@@ -96,8 +98,9 @@ TEST_CASE("StringBuilder: javac's errors and what heapviz does not simulate") {
         "reference to append is ambiguous");
   CHECK(first_error("StringBuilder sb = new StringBuilder();\nsb.frobnicate();\n") ==
         "cannot find symbol: method frobnicate in class StringBuilder");
-  CHECK(first_error("StringBuilder sb = new StringBuilder();\nsb.indexOf(\"a\");\n").find("not simulate yet") !=
-        std::string::npos);
+  CHECK(
+      first_error("StringBuilder sb = new StringBuilder();\nsb.indexOf(\"a\");\n").find("not simulate yet") !=
+      std::string::npos);
   CHECK(first_error("StringBuilder sb = new StringBuilder();\nint n = sb;\n") ==
         "incompatible types: StringBuilder cannot be converted to int");
 }

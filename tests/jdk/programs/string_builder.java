@@ -113,3 +113,22 @@ try {
 } catch (NullPointerException e) {
     System.out.println(e.getMessage());
 }
+class Holder { StringBuilder text = new StringBuilder("x"); int n; }
+Holder h = new Holder();
+h.text.append(h.n).append(h.text.length());
+System.out.println(h.text);
+Object o = h.text;
+System.out.println((o instanceof StringBuilder) + " " + (o == h.text));
+StringBuilder back = (StringBuilder) o;
+System.out.println(back.reverse());
+Object arr = new byte[2];
+System.out.println(arr instanceof StringBuilder);
+try {
+    StringBuilder bad = (StringBuilder) arr;
+} catch (ClassCastException e) {
+    System.out.println("CCE");
+}
+StringBuilder[][] grid = new StringBuilder[2][2];
+grid[1][0] = new StringBuilder("g");
+grid[1][0].append(grid[0][1]);
+System.out.println(grid[1][0] + " " + grid.length);
