@@ -117,9 +117,9 @@ class Holder { StringBuilder text = new StringBuilder("x"); int n; }
 Holder h = new Holder();
 h.text.append(h.n).append(h.text.length());
 System.out.println(h.text);
-Object o = h.text;
-System.out.println((o instanceof StringBuilder) + " " + (o == h.text));
-StringBuilder back = (StringBuilder) o;
+Object asObject = h.text;
+System.out.println((asObject instanceof StringBuilder) + " " + (asObject == h.text));
+StringBuilder back = (StringBuilder) asObject;
 System.out.println(back.reverse());
 Object arr = new byte[2];
 System.out.println(arr instanceof StringBuilder);
