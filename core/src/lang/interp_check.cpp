@@ -1391,7 +1391,20 @@ class Checker {
     const Type b = expr(*c.else_expr);
     if (a.is_error() || b.is_error()) return fail(c);
     if (a == b) return record(c, ExprInfo{a});
-    if (a.is_numeric() && b.is_numeric()) return record(c, ExprInfo{Type::of(promote(a.prim, b.prim))});
+    if (a.is_numeric() && b.is_numeric()) {
+      // JLS 15.25: byte/short/char with an int constant that fits it keeps that type; byte and short give
+      // short (`true ? 'a' : 0` is a char).
+      auto narrow = [&](const Type& t, const Expr& other, const Type& ot) {
+        const ExprInfo& oi = a_.info(other);
+        return (t.prim == Prim::byte_ || t.prim == Prim::short_ || t.prim == Prim::char_) &&
+               ot.is(Prim::int_) && oi.constant && fits(*oi.constant, t.prim);
+      };
+      if (narrow(a, *c.else_expr, b)) return record(c, ExprInfo{a});
+      if (narrow(b, *c.then_expr, a)) return record(c, ExprInfo{b});
+      if ((a.is(Prim::byte_) && b.is(Prim::short_)) || (a.is(Prim::short_) && b.is(Prim::byte_)))
+        return record(c, ExprInfo{Type::of(Prim::short_)});
+      return record(c, ExprInfo{Type::of(promote(a.prim, b.prim))});
+    }
     if (a.is_reference() && b.is_reference()) {
       if (a.kind == Type::Kind::null_) return record(c, ExprInfo{b});
       if (b.kind == Type::Kind::null_) return record(c, ExprInfo{a});

@@ -19,6 +19,7 @@ TEST_CASE("2-D arrays: new int[3][4] is an array of 3 references to 3 int[4] row
   REQUIRE(outer.size() == 1);
   CHECK(size_of(end, outer[0]) == 32);  // 16 + 3 * 4, aligned to 8
   CHECK(end.klasses->at(end.heap.record(outer[0]).klass).internal_name == "[[I");
+  CHECK(heapviz::heap::describe(end, outer[0]).rfind("int[3][]#", 0) == 0);  // as Java writes the type
   const auto rows = objects_of(end, "int[]");
   REQUIRE(rows.size() == 3);
   for (std::uint32_t i = 0; i < 3; ++i) {

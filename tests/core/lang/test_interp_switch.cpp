@@ -144,3 +144,11 @@ TEST_CASE("switch expressions: javac's errors") {
   CHECK(first_error("int k = 1;\nint x = switch (k) { case 1 -> { while (true) { if (k > 0) yield 2; } } "
                     "default -> throw new IllegalStateException(); };\n") == "");
 }
+
+TEST_CASE("switch expressions: unlike them, a conditional keeps char or byte with a fitting int constant") {
+  // java 17 prints these (JLS 15.25): 'a', 99, 1 (short), 1 (byte with 300 that does not fit is int).
+  CHECK(out("boolean t = true;\nbyte b = 1;\nshort s = 2;\nchar c = 99;\nSystem.out.println(t ? 'a' : 0);\n"
+            "System.out.println(t ? c : 70000);\nSystem.out.println(t ? b : s);\nSystem.out.println(t ? b : "
+            "300);\n") == "a\n99\n1\n1\n");
+  CHECK(out("int k = 1;\nSystem.out.println(switch (k) { case 1 -> 'a'; default -> 0; });\n") == "97\n");
+}
