@@ -460,7 +460,10 @@ std::string describe(const Machine& m, ObjectId id) {
   if (const auto dot = name.rfind('.'); dot != std::string::npos && !k.is_array())
     name = name.substr(dot + 1);
   if (k.is_array() && rec.state == ObjectState::live) {
-    name = name.substr(0, name.size() - 2) + "[" + std::to_string(m.heap.array_length(rec.addr)) + "]";
+    // The length goes in the first brackets, as Java writes it: "int[3][]" for the outer array of rows.
+    const std::size_t open = name.find('[');
+    name = name.substr(0, open) + "[" + std::to_string(m.heap.array_length(rec.addr)) + "]" +
+           name.substr(open + 2);
   }
   if (rec.flags & ObjectRecord::kFiller) name = "filler " + name;
   return name + "#" + std::to_string(id);

@@ -70,6 +70,8 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     if (is_null(recv)) throw_npe("Cannot invoke \"" + method_text(recv_type, sig) + "\"", c.target.get());
   };
   auto host = [&]() -> HostObject& { return hosts_.at(std::get<HostRef>(recv).index); };
+  if (info.op >= Op::sb_append && info.op <= Op::sb_delete_char_at)
+    return string_builder_call(c, info, recv, args);
   switch (info.op) {
     case Op::println:
     case Op::print: {
@@ -387,6 +389,8 @@ Value Runtime::eval_new_object(const NewObject& n) {
       return JRef{heap::new_instance(r_, heap::builtin::kObject)};
     case Op::new_user:
       return new_user_object(*info.cls);
+    case Op::sb_new:
+      return new_string_builder(n);
     case Op::new_throwable: {
       std::optional<std::string> msg;
       if (!n.args.empty()) {
