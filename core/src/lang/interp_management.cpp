@@ -44,6 +44,11 @@ std::string class_literal_class(const Type& t) {
   return has_generic_prefix(t, kClassPrefix) ? generic_argument(t, kClassPrefix) : std::string();
 }
 
+bool is_mx_type(const Type& t) {
+  return is_mx_list(t) || !class_literal_class(t).empty() ||
+         (t.kind == Type::Kind::ref && t.dims == 0 && is_mx_bean_class(t.cls));
+}
+
 const std::vector<std::string>& mx_bean_names(std::string_view bean_class) {
   // JDK 17: ManagementFactoryHelper's pools come as mapped, direct, then the non-volatile mapped pool
   // (JDK-8207851); -XX:+UseSerialGC's collectors are DefNew ("Copy") and the old generation's

@@ -48,7 +48,8 @@ TEST_CASE("management: the checker reports what javac reports, and javac rejects
       {"var a = ManagementFactory.getPlatformMXBeans(String.class);",
        "no suitable method found for getPlatformMXBeans(Class<String>)"},
       {pools + "int x = pools.get(0);", "incompatible types: BufferPoolMXBean cannot be converted to int"},
-      {pools + "for (String s : pools) { }", "incompatible types: BufferPoolMXBean cannot be converted to String"},
+      {pools + "for (String s : pools) { }",
+       "incompatible types: BufferPoolMXBean cannot be converted to String"},
       {pools + "long c = pools.get(0).getCollectionCount();",
        "cannot find symbol: method getCollectionCount() in interface BufferPoolMXBean"},
       {pools + "var b = pools.get(0L);", "incompatible types: possible lossy conversion from long to int"},
@@ -62,9 +63,11 @@ TEST_CASE("management: the checker reports what javac reports, and javac rejects
       {whole_class("import java.lang.management.ManagementFactory;",
                    std::string("for (BufferPoolMXBean p : ") + kPools + ") { }"),
        "cannot find symbol: class BufferPoolMXBean"},
-      {whole_class("import java.lang.management.*;", std::string("List<BufferPoolMXBean> p = ") + kPools + ";"),
+      {whole_class("import java.lang.management.*;",
+                   std::string("List<BufferPoolMXBean> p = ") + kPools + ";"),
        "cannot find symbol: class List"},
-      {whole_class("import java.util.List;", "System.out.println(ManagementFactory.getGarbageCollectorMXBeans());"),
+      {whole_class("import java.util.List;",
+                   "System.out.println(ManagementFactory.getGarbageCollectorMXBeans());"),
        "cannot find symbol: variable ManagementFactory"},
       {whole_class("import java.util.List;\nimport java.lang.management.ManagementFactory;",
                    "List<GarbageCollectorMXBean> g = ManagementFactory.getGarbageCollectorMXBeans();"),
@@ -94,6 +97,9 @@ TEST_CASE("management: valid Java heapviz does not simulate is said to be so") {
       "BufferPoolMXBean[] a = null;",
       "var n = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).get(0).getObjectName();",
       "var l = ManagementFactory.getGarbageCollectorMXBeans(); l.iterator();",
+      "Object o = ManagementFactory.getGarbageCollectorMXBeans(); boolean b = o instanceof "
+      "GarbageCollectorMXBean;",
+      "Object o = ManagementFactory.getGarbageCollectorMXBeans().get(0); var b = (BufferPoolMXBean) o;",
   };
   for (const char* s : snippets) {
     INFO(s);
@@ -136,8 +142,9 @@ TEST_CASE("management: the beans read the simulated pools and collections and ar
 }
 
 TEST_CASE("management: class literals name the JDK's classes") {
-  CHECK(interp_test::out("System.out.println(ByteBuffer.class.getName() + \" \" + "
-                         "FileChannel.MapMode.class.getName() + \" \" + FileChannel.MapMode.class.getSimpleName());") ==
+  CHECK(interp_test::out(
+            "System.out.println(ByteBuffer.class.getName() + \" \" + "
+            "FileChannel.MapMode.class.getName() + \" \" + FileChannel.MapMode.class.getSimpleName());") ==
         "java.nio.ByteBuffer java.nio.channels.FileChannel$MapMode MapMode\n");
   CHECK(interp_test::out("System.out.println(String.class == java.lang.String.class);") == "true\n");
 }
