@@ -9,11 +9,11 @@
 namespace heapviz::app {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: heapviz [LESSON] | heapviz screenshot [LESSON] --out FILE.png [--size WxH] [--step N] | "
-    "heapviz record [LESSON] --out FILE.mp4|FILE.gif|DIR | heapviz lessons | "
-    "heapviz run LESSON [--jvm FLAGS] [--hypothetical NAME] [--trace | --trace=json FILE] [--max-steps N] | "
-    "heapviz java LESSON --out DIR";
+std::string usage() {
+  return "usage: heapviz [LESSON] | heapviz screenshot [LESSON] --out FILE.png [--size WxH] [--step N] | "
+         "heapviz record [LESSON] --out FILE.mp4|FILE.gif|DIR | " +
+         headless::headless_usage("heapviz");
+}
 
 // "1600x900" -> width, height; CLI11 validator style: returns an error text or "".
 std::string parse_size(const std::string& text, int& w, int& h) {
@@ -117,31 +117,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   rec->add_flag("--no-timeline", no_timeline, "Leave out the timeline strip");
   rec->add_flag("--no-step-counter", no_counter, "Leave out the step counter");
 
-  auto* lessons = app.add_subcommand("lessons", "List the bundled lessons with their titles");
-  auto* run =
-      app.add_subcommand("run", "Run a lesson on the simulated JVM and print what the program prints");
-  run->add_option("lesson", o.lesson, "Lesson: number, id or a .java path")->required();
-  run->add_option("trace-file", o.trace_file, "File for --trace=json");
-  auto* jvm =
-      run->add_option("--jvm", o.jvm, "JVM flags replacing the lesson's //@ jvm: line, e.g. \"-Xmx32m\"");
-  run->add_option("--trace", o.trace,
-                  "Write the step trace: to stderr (--trace), or as JSON (--trace=json FILE)")
-      ->expected(0, 1)
-      ->default_str("text")
-      ->check(CLI::IsMember({"text", "json"}));
-  run->add_option("--hypothetical", o.hypotheticals,
-                  "Switch on a hypothetical mode the lesson declares (//@ hypothetical: NAME), e.g. "
-                  "os-reads-heap or pin-heap-array")
-      ->expected(1)
-      ->take_all();
-  run->add_option("--max-steps", o.max_steps,
-                  "Stop after N steps (statements and loop iterations); default 10000000")
-      ->check(CLI::Range(1ull, 1'000'000'000'000ull));
-
-  auto* java =
-      app.add_subcommand("java", "Write Main.java and Heapviz.java for javac/java (the real JDK 17)");
-  java->add_option("lesson", o.lesson, "Lesson: number, id or a .java path")->required();
-  java->add_option("--out", o.out_dir, "Folder to write the files into")->required();
+  const headless::HeadlessCommands headless_commands(app, o);
 
   app.require_subcommand(0, 1);
 
@@ -154,30 +130,17 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       o.timeline = !no_timeline;
       o.step_counter = !no_counter;
     }
-    if (run->parsed() && o.trace == "json" && o.trace_file.empty())
-      throw CLI::ValidationError(
-          "--trace=json needs a FILE after the lesson: heapviz run LESSON --trace=json FILE");
-    if (run->parsed() && o.trace != "json" && !o.trace_file.empty())
-      throw CLI::ValidationError("unexpected argument '" + o.trace_file +
-                                 "' (a trace file goes with --trace=json)");
+    headless_commands.finish();
     if (!size_text.empty()) {
       if (auto err = parse_size(size_text, o.width, o.height); !err.empty()) throw CLI::ValidationError(err);
     }
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) {  // --help or --version
-      app.exit(e);
-      return 0;
-    }
-    std::cerr << "heapviz: error: " << e.what() << "\n" << kUsage << "\nRun 'heapviz --help' for details.\n";
-    return 2;
+    return headless::report_parse_error(app, e, o.program, usage());
   }
   o.ui_scale = scale;
   if (shot->parsed()) o.mode = Options::Mode::screenshot;
-  if (lessons->parsed()) o.mode = Options::Mode::lessons;
   if (rec->parsed()) o.mode = Options::Mode::record;
-  if (run->parsed()) o.mode = Options::Mode::run;
-  if (java->parsed()) o.mode = Options::Mode::java;
-  o.jvm_given = jvm->count() > 0;
+  if (o.command != headless::Command::none) o.mode = Options::Mode::headless;
   o.speed_given = window_speed->count() > 0;
   return o;
 }

@@ -3,15 +3,18 @@
 #include <variant>
 #include <vector>
 
+#include "headless/headless_modes.hpp"
+
 namespace heapviz::app {
 
-/// What the user asked for on the command line.
-struct Options {
-  enum class Mode { interactive, screenshot, lessons, record, run, java };
+/// What the user asked for on the command line. The base holds the lesson (empty = the default lesson),
+/// the hypothetical modes and the headless modes' options.
+struct Options : headless::HeadlessOptions {
+  /// The headless modes (lessons, run, java: `command` says which) are the ones heapviz-cli has too.
+  enum class Mode { interactive, screenshot, record, headless };
   Mode mode = Mode::interactive;
-  std::string lesson;  ///< id, number or path; empty = the default lesson
-  std::string out;     ///< output file (screenshot)
-  std::string facts;   ///< --facts FILE.json (screenshot): the drawn-facts log of the last frame
+  std::string out;    ///< output file (screenshot)
+  std::string facts;  ///< --facts FILE.json (screenshot): the drawn-facts log of the last frame
   bool presentation =
       false;         ///< --presentation (screenshot): the recording layout, at the recording's UI scale
   int width = 1600;  ///< offscreen size in pixels (screenshot)
@@ -32,14 +35,6 @@ struct Options {
   long from = 0, to = -1;    ///< step range; -1 = to the end
   std::string collector;     ///< "", "mark-compact" or "mark-sweep"
   bool title_card = true, timeline = true, step_counter = true;
-  // run / java
-  std::string jvm;  ///< --jvm "flags" (run): replaces the lesson's //@ jvm: line
-  bool jvm_given = false;
-  std::string trace;                        ///< --trace: "" (off), "text" (stderr) or "json" (to trace_file)
-  std::string trace_file;                   ///< file for --trace=json
-  unsigned long long max_steps = 10000000;  ///< --max-steps N (run)
-  std::vector<std::string> hypotheticals;   ///< --hypothetical NAME (run), repeatable
-  std::string out_dir;                      ///< --out DIR (java)
 };
 
 /// Parses argv. Returns Options, or the process exit code when parsing already answered

@@ -1,15 +1,10 @@
 #pragma once
 #include <vector>
 
+#include "heapviz/trace_session.hpp"
 #include "heapviz/view.hpp"
 
 namespace heapviz::app {
-
-/// Series of one counter sampled over the trace, for the small plots.
-struct CounterSeries {
-  std::string key;
-  std::vector<float> values;  ///< one sample per plotted step
-};
 
 /// The counters of the current view as a table, with a small plot per counter over the whole trace
 /// (`series`, may be empty) and the current position marked (`position_fraction` in [0, 1]).

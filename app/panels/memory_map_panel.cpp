@@ -475,7 +475,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         dl->AddRect(a, b, ink, 4);
       }
       dl->AddText(ImVec2(a.x + 6, a.y + 3), ink, text.c_str());
-      note_root(r.name, r.target);
+      note_root(r.name, r.target, r.stale);
       const auto it = placed.find(r.target);
       if (it != placed.end() && heap_lane != lanes_.end()) {
         const ImVec2 from((a.x + b.x) / 2, b.y);

@@ -7,10 +7,10 @@
 #include "heapviz/lang/diagnostic.hpp"
 #include "heapviz/lang/lesson.hpp"
 #include "heapviz/lesson_catalog.hpp"
+#include "heapviz/trace_session.hpp"
 #include "panels/code_panel.hpp"
 #include "panels/memory_map_panel.hpp"
 #include "panels/timeline_panel.hpp"
-#include "session/trace_session.hpp"
 
 namespace heapviz::app {
 

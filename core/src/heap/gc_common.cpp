@@ -49,19 +49,6 @@ std::vector<ObjectId> take_pending_references(Recorder& r) {
 
 namespace detail {
 
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-std::string plural(std::uint64_t n, std::string_view word) {
-  std::string s = std::to_string(n);
-  s.append(" ").append(word);
-  if (n != 1) s.append("s");
-  return s;
-}
-
 std::string log_size(std::uint64_t bytes) {
   if (bytes < 10 * 1024) return std::to_string(bytes) + "B";
   if (bytes < 10 * 1024 * 1024) return std::to_string(bytes / 1024) + "K";
@@ -180,9 +167,16 @@ std::uint64_t mark_live(Recorder& r) {
   };
   for (const Root& root : m.roots.slots) {
     if (!root.active || root.value == 0) continue;
+    // A stale slot is a root because the interpreter's oop map still counts it, not because the
+    // program can still name the variable: the narration says which.
+    const std::string slot = std::to_string(root.jvm_slot);
     const std::string en =
-        std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
-    const std::string zh = "根 '" + root.name + "'（" + root.scope + "）";
+        root.stale
+            ? "stale local slot " + slot + " (last held '" + root.name + "', " + root.scope + ")"
+            : std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
+    const std::string zh =
+        root.stale ? "过期的局部变量槽 " + slot + "（曾是 '" + root.name + "'，" + root.scope + "）"
+                   : "根 '" + root.name + "'（" + root.scope + "）";
     mark(narrow_oop::decode(root.value), en, zh);
     follow_stack();  // after each root, as MarkSweep::follow_root does
   }
@@ -236,7 +230,7 @@ std::uint64_t mark_live(Recorder& r) {
       garbage_bytes += rec.size;
     }
     r.narrate("Marking is done: " + plural(marked, "object") + " live; " + plural(garbage, "object") + " (" +
-                  std::to_string(garbage_bytes) + " bytes) not reached: garbage.",
+                  text::bytes(garbage_bytes) + ") not reached: garbage.",
               "标记完成：" + std::to_string(marked) + " 个对象存活；" + std::to_string(garbage) +
                   " 个对象（" + std::to_string(garbage_bytes) + " 字节）没有被访问到，它们就是垃圾。",
               "GenMarkSweep::mark_sweep_phase1 (end)");

@@ -8,14 +8,13 @@
 
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/java_heap.hpp"
+#include "heapviz/heap/text_format.hpp"
 #include "heapviz/trace.hpp"
 
 namespace heapviz::heap::detail {
 
-/// "0xfc000010"
-std::string hex(std::uint64_t v);
-/// "1 object", "3 objects".
-std::string plural(std::uint64_t n, std::string_view word);
+using text::hex;
+using text::plural;
 /// A size as the gc,heap log would print it, finer for small heaps: "552B", "28316K", "38M".
 std::string log_size(std::uint64_t bytes);
 

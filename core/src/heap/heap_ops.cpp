@@ -54,7 +54,7 @@ std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
   r.begin_step(StepKind::oom);
   if (r.recording()) {
     const std::string head =
-        "java.lang.OutOfMemoryError: Java heap space. " + what + " needs " + std::to_string(size) + " bytes";
+        "java.lang.OutOfMemoryError: Java heap space. " + what + " needs " + text::bytes(size);
     const std::string head_zh =
         "java.lang.OutOfMemoryError: Java heap space。" + what + " 需要 " + std::to_string(size) + " 字节";
     std::string en = head + " and the heap cannot provide them even after a full GC.";
@@ -62,10 +62,11 @@ std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
     if (fragmented) {
       // Short enough for the presentation layout's caption bar at 720p.
       const std::string free = std::to_string(total_free(m.heap, m.settings.heap));
-      const std::string largest = std::to_string(largest_free_chunk(m.heap, m.settings.heap));
+      const std::uint64_t largest_bytes = largest_free_chunk(m.heap, m.settings.heap);
+      const std::string largest = std::to_string(largest_bytes);
       en = head + "; after the full GC " + free + " bytes are free, but the largest free chunk is only " +
-           largest +
-           " bytes. This is fragmentation: the free space lies in holes between live objects. (Real CMS "
+           text::bytes(static_cast<std::int64_t>(largest_bytes)) +
+           ". This is fragmentation: the free space lies in holes between live objects. (Real CMS "
            "would now "
            "fall back to a compacting full GC.)";
       zh = head_zh + "；完整 GC 之后空闲 " + free + " 字节，但最大的连续空闲块只有 " + largest +
@@ -110,7 +111,7 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
   if (!addr) {
     r.begin_step(StepKind::alloc_failed);
     if (r.recording())
-      r.narrate(what + " needs " + std::to_string(size) + " bytes but only " +
+      r.narrate(what + " needs " + text::bytes(size) + " but only " +
                     std::to_string(total_free(m.heap, m.settings.heap)) + " are free" +
                     (m.settings.heap.collector == Collector::mark_sweep ? " (in pieces)" : "") +
                     ": the allocation fails and triggers a full GC.",
@@ -157,7 +158,7 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
     r.touch_range(ByteRange{SpaceId::java_heap, *addr, *addr, size});
     const std::string d = describe(m, id);
     const bool bump = m.settings.heap.collector == Collector::mark_compact;
-    r.narrate(what + " -> " + d + ": " + std::to_string(size) + " bytes at " + hex(*addr) +
+    r.narrate(what + " -> " + d + ": " + text::bytes(size) + " at " + hex(*addr) +
                   (bump ? " (bump pointer: top moves up)" : " (taken from a free chunk)") +
                   ". Header: mark word 0x1, narrow klass " + hex(kl.narrow_klass) +
                   (is_array ? ", length " + std::to_string(length) : "") + "; fields zeroed.",
@@ -263,8 +264,8 @@ void store_prim(Recorder& r, ObjectId obj, std::string_view field, std::int64_t 
     r.touch(obj);
     r.touch_range(ByteRange{SpaceId::java_heap, slot, slot, size});
     const std::string where = describe(r.machine(), obj) + "." + std::string(field);
-    r.narrate(where + " = " + std::to_string(value) + ": " + std::to_string(size) + " bytes written at " +
-                  hex(slot) + " (little-endian).",
+    r.narrate(where + " = " + std::to_string(value) + ": " + text::bytes(size) + " written at " + hex(slot) +
+                  " (little-endian).",
               where + " = " + std::to_string(value) + "：在 " + hex(slot) + " 写入 " + std::to_string(size) +
                   " 个字节（小端序）。",
               "oopDesc::" + std::string(field_type_name(f->type)) + "_field_put");
@@ -284,7 +285,7 @@ void store_bytes(Recorder& r, ObjectId array, std::uint32_t index, std::span<con
   if (r.recording()) {
     r.touch(array);
     r.touch_range(ByteRange{SpaceId::java_heap, first, first, bytes.size()});
-    r.narrate(std::to_string(bytes.size()) + " bytes written into " + describe(m, array) + " at index " +
+    r.narrate(text::bytes(bytes.size()) + " written into " + describe(m, array) + " at index " +
                   std::to_string(index) + " (" + hex(first) + ").",
               "向 " + describe(m, array) + " 下标 " + std::to_string(index) + " 处（" + hex(first) +
                   "）写入 " + std::to_string(bytes.size()) + " 个字节。",

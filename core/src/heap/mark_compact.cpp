@@ -135,8 +135,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
       r.touch_range(ByteRange{SpaceId::java_heap, cur, cur, len});
       if (single)
         r.narrate(
-            std::to_string(victims.size()) + " dead object(s), " + std::to_string(len) + " bytes at " +
-                hex(cur) +
+            detail::plural(victims.size(), "dead object") + ", " + text::bytes(len) + " at " + hex(cur) +
                 ", are left in place as dead wood: a filler int[] covers them, so the objects above need not "
                 "move "
                 "(MarkSweepDeadRatio=" +
@@ -160,8 +159,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
       r.touch_range(ByteRange{SpaceId::java_heap, cur, cur, len});
       if (single && dead.recording())
         r.narrate(
-            std::to_string(victims.size()) + " dead object(s), " + std::to_string(len) + " bytes at " +
-                hex(cur) +
+            detail::plural(victims.size(), "dead object") + ", " + text::bytes(len) + " at " + hex(cur) +
                 ": unreachable, so their space will be reused. The first word now points to the next live "
                 "object (" +
                 hex(end) + ").",
@@ -188,8 +186,8 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
     r.add_counter(HeapCounter::bytes_freed, static_cast<std::int64_t>(freed_bytes));
     if (r.recording())
       r.narrate("New addresses computed; the compacted heap will end at " + hex(compact_top) +
-                    ". Reclaimed: " + detail::plural(freed, "object") + ", " + std::to_string(freed_bytes) +
-                    " bytes; dead wood kept: " + std::to_string(dead_wood) + " bytes.",
+                    ". Reclaimed: " + detail::plural(freed, "object") + ", " + text::bytes(freed_bytes) +
+                    "; dead wood kept: " + text::bytes(dead_wood) + ".",
                 "新地址计算完毕；整理后的堆将止于 " + hex(compact_top) + "。回收 " + std::to_string(freed) +
                     " 个对象、" + std::to_string(freed_bytes) + " 字节；保留死木 " +
                     std::to_string(dead_wood) + " 字节。",
@@ -320,8 +318,8 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
         r.touch_range(ByteRange{SpaceId::java_heap, cur, to, size});
         if (single) {
           const std::string d = describe(m, id);
-          r.narrate("Move " + d + ": " + std::to_string(size) + " bytes copied " + hex(cur) + " -> " +
-                        hex(to) + "; its mark word is reset to 0x1. Same object, same id, new address.",
+          r.narrate("Move " + d + ": " + text::bytes(size) + " copied " + hex(cur) + " -> " + hex(to) +
+                        "; its mark word is reset to 0x1. Same object, same id, new address.",
                     "移动 " + d + "：" + std::to_string(size) + " 字节从 " + hex(cur) + " 复制到 " + hex(to) +
                         "；mark word 恢复为 0x1。同一个对象、同一个 id，地址变了。",
                     "CompactibleSpace::scan_and_compact -> Copy::aligned_conjoint_words, oopDesc::init_mark");
@@ -341,7 +339,7 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
         ByteRange{SpaceId::java_heap, fr.compaction_top, fr.compaction_top, h.end() - fr.compaction_top});
     r.narrate("The allocation pointer (top) is now " + hex(fr.compaction_top) +
                   ": everything above it is free. " + detail::plural(moved, "object") + " (" +
-                  std::to_string(moved_bytes) + " bytes) moved.",
+                  text::bytes(moved_bytes) + ") moved.",
               "分配指针（top）现在是 " + hex(fr.compaction_top) + "：其上全是空闲空间。共移动 " +
                   std::to_string(moved) + " 个对象（" + std::to_string(moved_bytes) + " 字节）。",
               "CompactibleSpace::scan_and_compact -> clear_empty_region (set_top(compaction_top))");

@@ -8,6 +8,7 @@
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
+#include "heapviz/heap/text_format.hpp"
 #include "heapviz/io/io_ranges.hpp"
 #include "heapviz/io/io_spaces.hpp"
 #include "heapviz/io/machine_io.hpp"
@@ -21,11 +22,7 @@ namespace {
 /// The other Java thread whose allocation needs the GC (it exists only in these two scenarios).
 constexpr const char* kOtherThread = "worker";
 
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
+using text::hex;
 
 std::string num(std::int64_t v) { return std::to_string(v); }
 

@@ -65,6 +65,7 @@ enum class Op : std::uint16_t {
   channel_write,
   channel_read,
   channel_size,
+  channel_is_open,
   channel_position,
   channel_force,
   channel_transfer_to,

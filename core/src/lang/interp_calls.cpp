@@ -277,6 +277,12 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       if (args.size() == 2) pos = as_long(args[1]);
       return channel_read(r_, frames_.back().thread, ch, ref_of(args[0]), pos);
     }
+    case Op::channel_is_open: {
+      null_check("isOpen()");
+      const auto& channels = r_.machine().io->channels;
+      const auto it = channels.find(host().channel);
+      return it != channels.end() && it->second.is_open();  // a field read: no system call, no step
+    }
     case Op::channel_size:
       null_check("size()");
       return channel_size(r_, frames_.back().thread, host().channel);

@@ -2,6 +2,7 @@
 // It resolves every expression once (type, meaning, JVM slot) so the evaluator never guesses.
 #include <algorithm>
 #include <limits>
+#include <unordered_set>
 
 #include "heapviz/java_throwable.hpp"
 #include "interp_analysis.hpp"
@@ -40,9 +41,16 @@ class Checker {
     if (!p.main_class || !p.main_method || !p.main_method->body) return;
     const ClassDecl& main = *p.main_class;
     for (const auto& n : main.nested) declare_class(*n, main.name + "$" + n->name);
-    for (const auto& f : main.fields) unsupported(f->span, "a static field next to main");
+    // What is declared but not simulated is still declared: a use of it is not "cannot find symbol".
+    for (const auto& f : main.fields) {
+      unsupported(f->span, "a static field next to main");
+      for (const Declarator& d : f->declarators) unsimulated_.insert(d.name);
+    }
     for (const auto& m : main.methods)
-      if (&*m != p.main_method) unsupported(m->name_span, "a method other than main ('" + m->name + "')");
+      if (&*m != p.main_method) {
+        unsupported(m->name_span, "a method other than main ('" + m->name + "')");
+        unsimulated_.insert(m->name);
+      }
     for (const auto& c : p.classes)
       if (&*c != &main) unsupported(c->name_span, "a second top-level class ('" + c->name + "')");
     main_name_ = main.name;
@@ -66,6 +74,7 @@ class Checker {
     int slot = 0;
     int assignments = 0;
     int lambda_depth = 0;
+    bool resource = false;  ///< a try-with-resources resource: implicitly final
   };
   Analysis& a_;
   JdkScope jdk_;
@@ -79,6 +88,8 @@ class Checker {
   std::vector<std::pair<std::string, const UserClass*>> classes_;
   std::string main_name_ = "Main";
   int local_class_count_ = 0;
+  /// Names of static fields, methods and pattern bindings that were reported as not simulated.
+  std::unordered_set<std::string> unsimulated_;
   Var* args_ = nullptr;
   int next_slot_ = 1;
   int loops_ = 0;
@@ -292,6 +303,28 @@ class Checker {
       error(e.span, "incompatible types: " + t.java_name() + " cannot be converted to boolean");
   }
 
+  // try (R r = ...; ...) { body }: javac nests one try per resource; each resource's slot comes before
+  // the body's, and its close-on-exception handler keeps the exception in the slot after the resource
+  // (Lower.makeTwrTry), the suppressed one after that.
+  void try_resources_and_body(const Try& n) {
+    push();
+    for (const auto& lv : n.resources) {
+      local_var(*lv);
+      for (const Declarator& d : lv->declarators) {
+        const Type t = a_.types.count(&d) ? a_.types.at(&d) : Type::error();
+        if (!t.is_error() && !(t.kind == Type::Kind::ref && t.dims == 0 && t.cls == "FileChannel"))
+          error(d.name_span, "incompatible types: try-with-resources not applicable to variable type (" +
+                                 t.java_name() + " cannot be converted to AutoCloseable)");
+        if (Var* v = find(d.name)) v->resource = true;
+        max_locals_ = std::max(max_locals_, next_slot_ + 2);
+      }
+    }
+    push();
+    block_body(*n.body);
+    pop();
+    pop();
+  }
+
   void local_var(const LocalVar& lv) {
     for (const Declarator& d : lv.declarators) {
       Type t;
@@ -432,10 +465,7 @@ class Checker {
       }
       case NodeKind::Try: {
         const auto& n = s.cast<Try>();
-        if (!n.resources.empty()) unsupported(n.resources.front()->span, "try-with-resources");
-        push();
-        block_body(*n.body);
-        pop();
+        try_resources_and_body(n);
         for (const CatchClause& c : n.catches) {
           push();
           Type t = Type::error();
@@ -528,7 +558,10 @@ class Checker {
         const auto& n = e.cast<InstanceOf>();
         const Type t = expr(*n.operand);
         const Type to = resolve(n.type);
-        if (!n.binding.empty()) unsupported(e.span, "an instanceof pattern with a binding variable");
+        if (!n.binding.empty()) {
+          unsupported(e.span, "an instanceof pattern with a binding variable");
+          unsimulated_.insert(n.binding);
+        }
         if (is_mx_type(to)) unsupported(n.type.span, "instanceof " + to.java_name());
         if (!t.is_error() && !t.is_reference())
           error(n.operand->span, "unexpected type: required reference, found " + t.java_name());
@@ -617,7 +650,7 @@ class Checker {
       unsupported(n.span, "a fully qualified class name in an expression (import the class instead)");
       return fail(n);
     }
-    error(n.span, "cannot find symbol: variable " + n.identifier);
+    if (!unsimulated_.count(n.identifier)) error(n.span, "cannot find symbol: variable " + n.identifier);
     return fail(n);
   }
 
@@ -714,7 +747,7 @@ class Checker {
 
   Type call(const MethodCall& c) {
     if (!c.target) {
-      error(c.name_span, "cannot find symbol: method " + c.name);
+      if (!unsimulated_.count(c.name)) error(c.name_span, "cannot find symbol: method " + c.name);
       for (const auto& a : c.args) expr(*a);
       return fail(c);
     }
@@ -928,6 +961,7 @@ class Checker {
     if (c.name == "transferTo" && sig({kLong, kLong, Type::ref("FileChannel")}))
       return call_result(c, Op::channel_transfer_to, kLong);
     if (c.name == "close" && sig({})) return call_result(c, Op::channel_close, Type::void_t());
+    if (c.name == "isOpen" && sig({})) return call_result(c, Op::channel_is_open, Type::of(Prim::boolean_));
     std::string args;
     for (const Type& t : ts) args += (args.empty() ? "" : ",") + t.java_name();
     unsupported(c.name_span, "FileChannel." + c.name + "(" + args + ")");
@@ -1183,7 +1217,10 @@ class Checker {
   }
   void note_assignment(const Expr& target) {
     if (const auto* n = target.as<Name>())
-      if (Var* v = find(n->identifier)) ++v->assignments;
+      if (Var* v = find(n->identifier)) {
+        ++v->assignments;
+        if (v->resource) error(target.span, "auto-closeable resource " + v->name + " may not be assigned");
+      }
   }
 
   Type binary(const Binary& b) {

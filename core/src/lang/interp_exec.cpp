@@ -431,11 +431,57 @@ Flow Runtime::exec_scoped(const Stmt& s) {
 
 // try/catch/finally for Java exceptions. The budget and System.exit unwind past finally (the JVM
 // does not run finally blocks on exit either).
+// try-with-resources as javac lowers it: each resource in its own try; the resources are closed in
+// reverse order when the body completes in any way (a break or return too), and a null one is skipped.
+Flow Runtime::exec_with_resources(const Try& t, std::size_t i) {
+  if (i == t.resources.size()) return exec_block(*t.body);
+  const LocalVar& lv = *t.resources[i];
+  begin_statement(lv);
+  exec_local_var(lv);
+  end_statement();
+  Flow flow = Flow::normal;
+  try {
+    flow = exec_with_resources(t, i + 1);
+  } catch (const JavaException&) {
+    // catch (Throwable t): the exception goes to the slot after the resource, then close, rethrow.
+    end_statement();
+    apply_join(join_key(&lv, 1));
+    const int resource_slot = slot_of(&lv.declarators.front());
+    if (resource_slot >= 0) clear_slot(resource_slot + 1, "(the exception)");
+    close_resource(lv);
+    throw;
+  }
+  close_resource(lv);
+  return flow;
+}
+
+void Runtime::close_resource(const LocalVar& lv) {
+  begin_statement(lv);
+  for (const Declarator& d : lv.declarators) {
+    const Local* l = find_local(d.name);
+    if (!l || !std::holds_alternative<HostRef>(l->value)) continue;  // null: javac's `if (r != null)`
+    const HostObject& h = hosts_.at(std::get<HostRef>(l->value).index);
+    if (h.kind == HostObject::Kind::channel) channel_close(r_, frames_.back().thread, h.channel);
+  }
+  end_statement();
+}
+
 Flow Runtime::exec_try(const Try& t) {
   std::optional<JavaException> pending;
   Flow flow = Flow::normal;
   try {
-    flow = exec_block(*t.body);
+    if (t.resources.empty()) {
+      flow = exec_block(*t.body);
+    } else {
+      push_block();  // the resources' scope: their slots stay stale after the statement, as in javac
+      try {
+        flow = exec_with_resources(t, 0);
+      } catch (const JavaException&) {
+        pop_block();
+        throw;
+      }
+      pop_block();
+    }
   } catch (const JavaException& ex) {
     end_statement();
     const CatchClause* handler = nullptr;

@@ -109,6 +109,8 @@ class Runtime {
   Flow exec_block(const Block& b);
   Flow exec_scoped(const Stmt& s);
   Flow exec_try(const Try& t);
+  Flow exec_with_resources(const Try& t, std::size_t first_resource);
+  void close_resource(const LocalVar& resource);
   Flow exec_switch(const Switch& s);
   void exec_local_var(const LocalVar& lv);
   void run_thread(HostObject& thread);

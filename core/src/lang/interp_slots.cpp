@@ -241,11 +241,30 @@ class SlotFlow {
     s = std::move(exit);
   }
 
+  // Resource i, then the rest inside its own try: javac's handler (catch Throwable, close, rethrow)
+  // stores the exception in the slot after the resource; that store reaches the enclosing handlers.
+  void resources_and_body(const Try& n, std::size_t i, State& s) {
+    if (i == n.resources.size()) return stmts(*n.body, s);
+    int resource_slot = -1;
+    for (const Declarator& d : n.resources[i]->declarators) {
+      if (d.init) expr(*d.init, s);
+      store_key(s, &d);
+      if (a_.slots.count(&d)) resource_slot = a_.slots.at(&d);
+    }
+    State in_body = s;
+    tries_.push_back(&in_body);
+    resources_and_body(n, i + 1, s);
+    tries_.pop_back();
+    State handler = in_body;
+    join(key(n.resources[i].get(), 1), handler);
+    if (resource_slot >= 0) store(handler, resource_slot + 1, Type::ref("java.lang.Throwable"));
+  }
+
   void try_stmt(const Try& n, State& s) {
     State in_body = s;  // the handlers' entry: every state inside the try body
     tries_.push_back(&in_body);
     State body = s;
-    stmts(*n.body, body);
+    resources_and_body(n, 0, body);
     tries_.pop_back();
     State in_any = in_body;  // the catch-any handler also covers the catch blocks
     State after = body;

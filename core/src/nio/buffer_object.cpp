@@ -13,12 +13,6 @@ namespace heapviz::nio::detail {
 using heap::ObjectId;
 using heap::SpaceId;
 
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
 namespace {
 heap::KlassId read_only_klass(const Machine& m, const char* name, const char* super) {
   // Classes are only ever added to the shared table, so registering from a const Machine is safe.

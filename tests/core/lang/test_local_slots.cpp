@@ -94,6 +94,14 @@ TEST_CASE("local slots: a stale slot stays a root until a store reuses it") {
   bool stale_in_view = false;
   for (const auto& rv : view.roots) stale_in_view = stale_in_view || (rv.stale && rv.jvm_slot == 1);
   CHECK(stale_in_view);
+  // The mark narration names the stale slot, not a live local the program could still use.
+  bool narrated = false;
+  for (const auto& step : kept.trace->steps())
+    if (step.kind == heapviz::StepKind::mark) {
+      CHECK(step.text.en.find("local root 'inner'") == std::string::npos);
+      narrated = narrated || step.text.en.find("stale local slot 1 (last held 'inner'") != std::string::npos;
+    }
+  CHECK(narrated);
 
   // An int stored in slot 1 ends it.
   const auto reused = interp_test::run("{\n  Object inner = new Object();\n}\nint k = 0;\nSystem.gc();");
@@ -113,6 +121,52 @@ TEST_CASE("local slots: joins drop a slot that holds a reference on some paths o
   // for-each: the hidden array copy (arr$) stays, the element variable does not.
   CHECK(live_objects(after_first_gc(
             interp_test::run("for (Object o : new Object[] {new Object()}) {\n}\nSystem.gc();"))) == 2);
+}
+
+TEST_CASE("local slots: try-with-resources numbers resources before the body and checks like javac") {
+  // javap -c (javac 17, no -g) of this body: astore_1 (a), astore_2 (b), astore_3 (buf); a's handler
+  // keeps its Throwable in slot 2 and b's in slot 3; after the statement `after` reuses slot 1.
+  const auto lesson = heapviz::lang::parse_lesson(
+      "try (FileChannel a = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ);\n"
+      "     FileChannel b = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ)) {\n"
+      "  ByteBuffer buf = ByteBuffer.allocateDirect(10);\n"
+      "}\n"
+      "Object after = null;\n",
+      "t.java");
+  REQUIRE(lesson.ok());
+  const auto a = heapviz::lang::interp::analyze(lesson.program);
+  REQUIRE(a.diagnostics.empty());
+  const auto& stmts = lesson.program.main_method->body->statements;
+  const auto& t = stmts[0]->cast<Try>();
+  CHECK(slot(a, &t.resources[0]->declarators[0]) == 1);
+  CHECK(slot(a, &t.resources[1]->declarators[0]) == 2);
+  CHECK(slot(a, &t.body->statements[0]->cast<LocalVar>().declarators[0]) == 3);
+  CHECK(slot(a, &stmts[1]->cast<LocalVar>().declarators[0]) == 1);
+
+  CHECK(interp_test::first_error("try (ByteBuffer b = ByteBuffer.allocate(1)) { }") ==
+        "incompatible types: try-with-resources not applicable to variable type (ByteBuffer cannot be "
+        "converted to AutoCloseable)");
+  CHECK(interp_test::first_error(
+            "try (FileChannel c = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ)) "
+            "{ c = null; }") == "auto-closeable resource c may not be assigned");
+}
+
+TEST_CASE("local slots: a try-with-resources body's buffer stays a root in its stale slot") {
+  // The JDK (-XX:MaxDirectMemorySize=10000) throws here: buf's slot still holds the first buffer.
+  const auto r = interp_test::run(
+      "//@ jvm: -XX:MaxDirectMemorySize=10000\n"
+      "try (FileChannel ch = FileChannel.open(Path.of(\"twr.bin\"), StandardOpenOption.CREATE, "
+      "StandardOpenOption.WRITE)) {\n"
+      "  ByteBuffer buf = ByteBuffer.allocateDirect(6000);\n"
+      "  System.out.println(ch.isOpen());\n"
+      "}\n"
+      "System.gc();\n"
+      "try { ByteBuffer c = ByteBuffer.allocateDirect(6000); } catch (OutOfMemoryError e) {\n"
+      "  System.out.println(e.getMessage());\n"
+      "}\n");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == "true\nCannot reserve 6000 bytes of direct buffer memory (allocated: 6000, limit: 10000)\n");
 }
 
 TEST_CASE("local slots: a for-each over a List keeps its Iterator in one hidden slot, as javac does") {

@@ -1,11 +1,11 @@
-#include "session/trace_session.hpp"
+#include "heapviz/trace_session.hpp"
 
 #include <algorithm>
 #include <chrono>
 
-#include "panels/timeline_panel.hpp"
+#include "heapviz/step_category.hpp"
 
-namespace heapviz::app {
+namespace heapviz {
 
 void TraceSession::load(std::unique_ptr<Trace> trace, const std::vector<int>& pause_lines) {
   trace_ = std::move(trace);
@@ -15,7 +15,8 @@ void TraceSession::load(std::unique_ptr<Trace> trace, const std::vector<int>& pa
   for (std::size_t k = 0; k < trace_->size(); ++k) {
     const Step& s = trace_->step(k);
     TimelineEntry e;
-    e.kind = static_cast<std::uint16_t>(marker_category_of(s.kind) + 1);
+    // The timeline's marker kind: the step's category + 1 (0 = no marker), so "jump to" moves by category.
+    e.kind = static_cast<std::uint16_t>(static_cast<int>(step_category(s.kind)) + 1);
     e.seconds = s.kind == StepKind::note ? 0.8f : 0.6f;
     // Pause before the first step of a statement that carries a pause directive.
     if (s.pos.line != 0 && s.pos.line != last_line)
@@ -119,4 +120,4 @@ void TraceSession::build_series() {
   }
 }
 
-}  // namespace heapviz::app
+}  // namespace heapviz

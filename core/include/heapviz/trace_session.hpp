@@ -8,13 +8,18 @@
 #include "heapviz/playback.hpp"
 #include "heapviz/trace.hpp"
 #include "heapviz/view.hpp"
-#include "panels/counters_panel.hpp"
 
-namespace heapviz::app {
+namespace heapviz {
 
-/// One loaded trace and the cursor over it. Owns the core objects the panels read: the states before
-/// and after the playing step, their views, occupancy for level of detail, counter series for plots.
-/// Views are rebuilt only when the position changes, not every frame.
+/// Series of one counter sampled over the trace, for the counters' small plots.
+struct CounterSeries {
+  std::string key;
+  std::vector<float> values;  ///< one sample per plotted step
+};
+
+/// One loaded trace and the cursor over it. Owns the core objects a player (the GUI's panels) reads: the
+/// states before and after the playing step, their views, occupancy for level of detail, counter series for
+/// plots. Views are rebuilt only when the position changes, not every frame.
 class TraceSession {
  public:
   /// Takes a finished trace. `pause_lines` are source lines whose first step playback stops before.
@@ -60,4 +65,4 @@ class TraceSession {
   double last_update_ms_ = 0;
 };
 
-}  // namespace heapviz::app
+}  // namespace heapviz

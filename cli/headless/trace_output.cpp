@@ -1,11 +1,12 @@
-// The step trace as text lines or JSON, for `heapviz run --trace`.
+// The step trace as text lines or JSON, for `run --trace`.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "modes/cli_modes.hpp"
+#include "headless/headless_modes.hpp"
+#include "heapviz/heap/text_format.hpp"
 
-namespace heapviz::app {
+namespace heapviz::headless {
 
 // Steps are numbered as the window shows them ("step k of N", `screenshot --step k`): step k is the
 // state after trace entry k-1, so the first step is 1.
@@ -17,11 +18,7 @@ void write_trace_text(std::ostream& out, const Trace& trace) {
 }
 
 namespace {
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
+using heapviz::text::hex;
 
 /// A step's byte ranges: source space and address, destination space and address, length.
 nlohmann::json ranges_json(const Step& s) {
@@ -57,4 +54,4 @@ void write_trace_json(std::ostream& out, const Trace& trace) {
       << '\n';
 }
 
-}  // namespace heapviz::app
+}  // namespace heapviz::headless

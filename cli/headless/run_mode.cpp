@@ -1,29 +1,30 @@
-// `heapviz run LESSON`: the lesson on the simulated JVM, printing exactly what the program prints.
+// `run LESSON`: the lesson on the simulated JVM, printing exactly what the program prints.
 #include <fstream>
 #include <iostream>
 
+#include "headless/headless_modes.hpp"
 #include "heapviz/lesson_run.hpp"
-#include "modes/cli_modes.hpp"
 
-namespace heapviz::app {
+namespace heapviz::headless {
 
-std::optional<std::pair<LessonEntry, std::string>> load_lesson_or_report(const std::string& name) {
+std::optional<std::pair<LessonEntry, std::string>> load_lesson_or_report(const std::string& name,
+                                                                         const std::string& program) {
   const auto entry = find_lesson(name);
   if (!entry) {
-    std::cerr << "heapviz: no lesson '" << name
-              << "' (give a number, an id from 'heapviz lessons', or a .java file)\n";
+    std::cerr << program << ": no lesson '" << name << "' (give a number, an id from '" << program
+              << " lessons', or a .java file)\n";
     return std::nullopt;
   }
   auto source = read_lesson_source(*entry);
   if (!source) {
-    std::cerr << "heapviz: cannot read " << entry->path.string() << "\n";
+    std::cerr << program << ": cannot read " << entry->path.string() << "\n";
     return std::nullopt;
   }
   return std::make_pair(*entry, std::move(*source));
 }
 
-int run_lesson_mode(const Options& o) {
-  const auto loaded = load_lesson_or_report(o.lesson);
+int run_lesson_mode(const HeadlessOptions& o) {
+  const auto loaded = load_lesson_or_report(o.lesson, o.program);
   if (!loaded) return 2;
   LessonRunOptions ro;
   if (o.jvm_given) {
@@ -36,14 +37,14 @@ int run_lesson_mode(const Options& o) {
   const LessonRunResult r = run_lesson(loaded->second, loaded->first.path.filename().string(), ro);
   std::cout << r.out << std::flush;
   std::cerr << r.err;
-  if (!r.notes.empty()) std::cerr << "heapviz: note: " << r.notes;
+  if (!r.notes.empty()) std::cerr << o.program << ": note: " << r.notes;
   if (!r.diagnostics.empty()) std::cerr << r.diagnostics;
   if (r.trace) {
     if (o.trace == "json") {
       std::ofstream f(o.trace_file, std::ios::binary);
       write_trace_json(f, *r.trace);
       if (!f) {
-        std::cerr << "heapviz: cannot write the trace to " << o.trace_file << "\n";
+        std::cerr << o.program << ": cannot write the trace to " << o.trace_file << "\n";
         return 1;
       }
     } else {
@@ -53,4 +54,4 @@ int run_lesson_mode(const Options& o) {
   return r.exit_code;
 }
 
-}  // namespace heapviz::app
+}  // namespace heapviz::headless

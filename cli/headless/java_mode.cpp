@@ -1,15 +1,15 @@
-// `heapviz java LESSON --out DIR`: the lesson as Main.java plus Heapviz.java, for javac and java.
+// `java LESSON --out DIR`: the lesson as Main.java plus Heapviz.java, for javac and java.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "headless/headless_modes.hpp"
 #include "heapviz/lang/jdk_wrapper.hpp"
-#include "modes/cli_modes.hpp"
 
-namespace heapviz::app {
+namespace heapviz::headless {
 
-int java_mode(const Options& o) {
-  const auto loaded = load_lesson_or_report(o.lesson);
+int java_mode(const HeadlessOptions& o) {
+  const auto loaded = load_lesson_or_report(o.lesson, o.program);
   if (!loaded) return 2;
   const lang::Lesson lesson = lang::parse_lesson(loaded->second, loaded->first.path.filename().string());
   if (!lesson.ok()) {
@@ -24,8 +24,8 @@ int java_mode(const Options& o) {
   std::ofstream(fs::path(o.out_dir) / src.file_name, std::ios::binary) << src.text;
   fs::copy_file(helper, fs::path(o.out_dir) / "Heapviz.java", fs::copy_options::overwrite_existing, ec);
   if (ec || !fs::exists(fs::path(o.out_dir) / src.file_name)) {
-    std::cerr << "heapviz: cannot write into " << o.out_dir << (ec ? ": " + ec.message() : std::string())
-              << "\n";
+    std::cerr << o.program << ": cannot write into " << o.out_dir
+              << (ec ? ": " + ec.message() : std::string()) << "\n";
     return 1;
   }
   std::cout << "wrote " << (fs::path(o.out_dir) / src.file_name).string() << " and "
@@ -36,4 +36,4 @@ int java_mode(const Options& o) {
   return 0;
 }
 
-}  // namespace heapviz::app
+}  // namespace heapviz::headless
