@@ -584,6 +584,7 @@ class Checker {
           unsupported(e.span, "an instanceof pattern with a binding variable");
           unsimulated_.insert(n.binding);
         }
+        if (is_mx_type(to)) unsupported(n.type.span, "instanceof " + to.java_name());
         if (!t.is_error() && !t.is_reference())
           error(n.operand->span, "unexpected type: required reference, found " + t.java_name());
         return record(e, ExprInfo{Type::of(Prim::boolean_)});
@@ -1482,6 +1483,10 @@ class Checker {
       return record(c, std::move(info));
     }
     if (to.is_reference() && from.is_reference()) {
+      if (is_mx_type(to) && !assignable(to, from, nullptr)) {
+        unsupported(c.span, "a cast from " + from.java_name() + " to " + to.java_name());
+        return fail(c);
+      }
       if (!assignable(to, from, nullptr) && !assignable(from, to, nullptr)) {
         error(c.span,
               "incompatible types: " + from.java_name() + " cannot be converted to " + to.java_name());

@@ -44,6 +44,11 @@ std::string class_literal_class(const Type& t) {
   return has_generic_prefix(t, kClassPrefix) ? generic_argument(t, kClassPrefix) : std::string();
 }
 
+bool is_mx_type(const Type& t) {
+  return is_mx_list(t) || !class_literal_class(t).empty() ||
+         (t.kind == Type::Kind::ref && t.dims == 0 && is_mx_bean_class(t.cls));
+}
+
 const std::vector<std::string>& mx_bean_names(std::string_view bean_class) {
   // JDK 17: ManagementFactoryHelper's pools come as mapped, direct, then the non-volatile mapped pool
   // (JDK-8207851); -XX:+UseSerialGC's collectors are DefNew ("Copy") and the old generation's
@@ -153,12 +158,14 @@ Value Runtime::eval_management(const Expr& e, const ExprInfo& info, const Value&
             "MarkSweepCompact and Copy stays 0. On the JDK a GC for a failed allocation is usually a young "
             "Copy collection, so the counts agree only when every GC is System.gc(), Heapviz.gc() or the one "
             "direct memory asks for. getCollectionTime() is not measured: heapviz reports 1 ms per "
-            "collection.";
+            "collection. The names are Serial's (-XX:+UseSerialGC, which the lessons use); without that flag "
+            "JDK 17 usually picks G1, whose beans are \"G1 Young Generation\" and \"G1 Old Generation\".";
         zh +=
             "heapviz 没有年轻代（一种简化）：它运行的每次 GC 都计入 MarkSweepCompact，Copy 保持为 0。"
             "在 JDK 上，因分配失败触发的 GC 通常是年轻代的 Copy 回收，所以只有当所有 GC 都来自 System.gc()、"
             "Heapviz.gc() 或直接内存请求的 GC 时计数才一致。getCollectionTime() 不是测量值：heapviz "
-            "每次回收记 1 毫秒。";
+            "每次回收记 1 毫秒。这些名字属于 Serial（-XX:+UseSerialGC，课程都用它）；没有这个参数时 JDK 17 "
+            "通常选择 G1，其 bean 名为 \"G1 Young Generation\" 和 \"G1 Old Generation\"。";
       }
       r_.narrate(std::move(en), std::move(zh),
                  gc ? "ManagementFactory.getGarbageCollectorMXBeans(): one bean per memory manager"

@@ -29,6 +29,8 @@ Type mx_list_element(const Type& t);
 Type class_literal_type(std::string_view simple);
 /// The class named by a class literal's type, or "" for any other type.
 std::string class_literal_class(const Type& t);
+/// A List, a bean or a class literal's type: off-heap host objects instanceof and casts cannot check.
+bool is_mx_type(const Type& t);
 
 /// The beans' names in JDK 17's order (with -XX:+UseSerialGC for the collectors).
 const std::vector<std::string>& mx_bean_names(std::string_view bean_class);

@@ -97,6 +97,9 @@ TEST_CASE("management: valid Java heapviz does not simulate is said to be so") {
       "BufferPoolMXBean[] a = null;",
       "var n = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).get(0).getObjectName();",
       "var l = ManagementFactory.getGarbageCollectorMXBeans(); l.iterator();",
+      "Object o = ManagementFactory.getGarbageCollectorMXBeans(); boolean b = o instanceof "
+      "GarbageCollectorMXBean;",
+      "Object o = ManagementFactory.getGarbageCollectorMXBeans().get(0); var b = (BufferPoolMXBean) o;",
   };
   for (const char* s : snippets) {
     INFO(s);

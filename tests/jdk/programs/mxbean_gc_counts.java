@@ -21,3 +21,6 @@ for (var g : ManagementFactory.getPlatformMXBeans(GarbageCollectorMXBean.class))
 }
 System.out.println("young: " + gcs.get(0).getCollectionCount() + " " + gcs.get(0).getCollectionTime());
 System.out.println("same bean: " + (ManagementFactory.getGarbageCollectorMXBeans().get(1) == full));
+System.out.println("one bean per collector: "
+        + (ManagementFactory.getPlatformMXBeans(GarbageCollectorMXBean.class).get(1) == full)
+        + ", a new list per call: " + (ManagementFactory.getGarbageCollectorMXBeans() != gcs));

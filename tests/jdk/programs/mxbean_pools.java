@@ -55,3 +55,11 @@ try {
 } catch (NullPointerException e) {
     System.out.println(e.getMessage());
 }
+var cls = BufferPoolMXBean.class;
+System.out.println(ManagementFactory.getPlatformMXBeans(cls).size());
+cls = null;
+try {
+    ManagementFactory.getPlatformMXBeans(cls);
+} catch (NullPointerException e) {
+    System.out.println(e.getMessage());
+}
