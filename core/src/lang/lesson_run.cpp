@@ -80,8 +80,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     settings.io.max_cached_buffer_size = settings.nio.max_cached_buffer_size;
   // Hypothetical "non-moving-sweep" (lesson 09): the CMS-style collector, as -XX:+UseConcMarkSweepGC selects
   // it.
-  if (std::find(options.hypotheticals.begin(), options.hypotheticals.end(), "non-moving-sweep") !=
-      options.hypotheticals.end())
+  if (lang::names_hypothetical(options.hypotheticals, lang::Hypothetical::non_moving_sweep))
     settings.heap.collector = heap::Collector::mark_sweep;
   settings.heap.verify_after_gc = options.verify_after_gc;
   try {
@@ -94,7 +93,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     lang::InterpretOptions io;
     io.max_steps = options.max_steps;
     io.max_trace_steps = options.max_trace_steps;
-    io.hypotheticals = options.hypotheticals;
+    io.hypotheticals = lang::known_hypotheticals(options.hypotheticals);  // all known: checked above
     io.internal_error_at_step = options.internal_error_at_step;
     lang::InterpretResult r = lang::interpret(lesson, recorder, io);
     if (!recorder.step_open()) recorder.flush();
