@@ -9,75 +9,16 @@ namespace heapviz {
 using namespace heap;
 
 Machine::Machine(const Settings& s)
-    : settings(s), klasses(std::make_shared<KlassTable>()), native(s.nio.native_capacity) {
-  if (std::string err = validate(s.heap); !err.empty()) throw SettingsError(err);
+    : HeapMachine(s.heap), io_settings(s.io), nio_settings(s.nio), native(s.nio.native_capacity) {
   // VM.maxDirectMemory(): -XX:MaxDirectMemorySize, else Runtime.maxMemory() of this heap.
   bits.max_memory = static_cast<std::int64_t>(s.nio.max_direct_memory_set || s.nio.max_direct_memory != 0
                                                   ? s.nio.max_direct_memory
                                                   : runtime_max_memory(s.heap));
-  const std::uint64_t base = heap_base(s.heap);
-  heap.space = AddressSpace(SpaceId::java_heap, base, s.heap.max_heap);
-  heap.start_ids.resize(s.heap.max_heap / 8);
-  heap.objects.resize(1);  // id 0 is "no object"
-  heap.top = base;
-  if (s.heap.collector == Collector::mark_sweep) heap.free_chunks[base] = s.heap.max_heap;
   auto initial_io = std::make_shared<io::IoSpaces>();
   initial_io->temporaries = io::TemporaryBuffers(s.io.max_cached_buffer_size);
   io = initial_io;
   io_history = std::make_shared<io::IoHistory>();
   io_history->states.push_back(io);
-}
-
-std::string_view effect_kind_name(EffectKind k) {
-  switch (k) {
-    case EffectKind::write_bytes:
-      return "write";
-    case EffectKind::object_alloc:
-      return "alloc";
-    case EffectKind::object_move:
-      return "move";
-    case EffectKind::object_kill:
-      return "kill";
-    case EffectKind::heap_top:
-      return "top";
-    case EffectKind::free_chunk:
-      return "free_chunk";
-    case EffectKind::root_define:
-      return "root_define";
-    case EffectKind::root_set:
-      return "root_set";
-    case EffectKind::root_deactivate:
-      return "root_deactivate";
-    case EffectKind::counter_add:
-      return "counter";
-    case EffectKind::gc_phase:
-      return "gc_phase";
-    case EffectKind::pending_reference:
-      return "pending_ref";
-    case EffectKind::object_flags:
-      return "flags";
-    case EffectKind::io_state:
-      return "io_state";
-    case EffectKind::pending_clear:
-      return "pending_clear";
-    case EffectKind::native_malloc:
-      return "native_malloc";
-    case EffectKind::native_free:
-      return "native_free";
-    case EffectKind::native_fill:
-      return "native_fill";
-    case EffectKind::bits_add:
-      return "bits_add";
-    case EffectKind::bits_limit:
-      return "bits_limit";
-    case EffectKind::clock_advance:
-      return "clock";
-    case EffectKind::pending_take:
-      return "pending_take";
-    case EffectKind::mapped_store:
-      return "mapped_store";
-  }
-  return "?";
 }
 
 namespace {

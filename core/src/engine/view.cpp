@@ -89,7 +89,7 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   const JavaHeap& h = m.heap;
   View v;
   v.gc_phase = std::string(gc_phase_name(h.phase));
-  const bool bump = m.settings.heap.collector == Collector::mark_compact;
+  const bool bump = m.heap_settings.collector == Collector::mark_compact;
   v.regions.push_back(RegionView{"Java heap", SpaceId::java_heap,
                                  bump ? RegionKind::single : RegionKind::free_list, h.bottom(),
                                  h.space.size(), h.used, bump ? h.top : h.end()});
@@ -215,7 +215,7 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   }
   counter(v, "heap_used", "Heap used (bytes)", "堆已用（字节）", h.used);
   counter(v, "heap_capacity", "Heap capacity (bytes)", "堆容量（字节）", h.space.size());
-  counter(v, "max_memory", "Runtime.maxMemory()", "Runtime.maxMemory()", runtime_max_memory(m.settings.heap));
+  counter(v, "max_memory", "Runtime.maxMemory()", "Runtime.maxMemory()", runtime_max_memory(m.heap_settings));
   counter(v, "live_objects", "Live objects", "存活对象数", h.live_objects - h.filler_objects);
   counter(v, "free_bytes", "Free (bytes)", "空闲（字节）", free_total);
   counter(v, "largest_free", "Largest free chunk (bytes)", "最大空闲块（字节）", largest);

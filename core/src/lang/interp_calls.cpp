@@ -204,7 +204,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       return new_host(HostObject{HostObject::Kind::runtime, {}, "Runtime", nullptr, {}, false, 0});
     case Op::runtime_max_memory:
       null_check("maxMemory()");
-      return static_cast<std::int64_t>(heap::runtime_max_memory(r_.machine().settings.heap));
+      return static_cast<std::int64_t>(heap::runtime_max_memory(r_.machine().heap_settings));
     case Op::thread_current: {
       return new_host(HostObject{HostObject::Kind::thread, {}, frames_.back().thread, nullptr, {}, true, 0});
     }

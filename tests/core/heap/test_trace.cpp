@@ -113,7 +113,7 @@ TEST_CASE("randomized programs keep every invariant after every step, under both
         }
       }
       CHECK(player.state() == f.machine);
-      if (f.machine.settings.heap.collector == Collector::mark_compact) {
+      if (f.machine.heap_settings.collector == Collector::mark_compact) {
         for (const auto& [from, to] : gcs) {
           const auto errs = check_compaction(f.trace.state_at(from), f.trace.state_at(to));
           CHECK(errs.empty());
