@@ -4,16 +4,16 @@
 #include <cstdio>
 #include <iostream>
 
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 
 namespace heapviz::app {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: heapviz [LESSON] | heapviz screenshot [LESSON] --out FILE.png [--size WxH] [--step N] | "
-    "heapviz record [LESSON] --out FILE.mp4|FILE.gif|DIR | heapviz lessons | "
-    "heapviz run LESSON [--jvm FLAGS] [--hypothetical NAME] [--trace | --trace=json FILE] [--max-steps N] | "
-    "heapviz java LESSON --out DIR";
+std::string usage() {
+  return "usage: heapviz [LESSON] | heapviz screenshot [LESSON] --out FILE.png [--size WxH] [--step N] | "
+         "heapviz record [LESSON] --out FILE.mp4|FILE.gif|DIR | " +
+         headless::headless_usage("heapviz");
+}
 
 // "1600x900" -> width, height; CLI11 validator style: returns an error text or "".
 std::string parse_size(const std::string& text, int& w, int& h) {
@@ -43,6 +43,19 @@ CLI::Validator step_number(const char* /*what*/) {
       "N>=0");
 }
 
+// An option whose value is a name: `parse` must know it, else `error` says why (the core's wording).
+template <class Parse, class Error>
+CLI::Validator one_of_names(Parse parse, Error error, const std::string& names) {
+  return CLI::Validator([=](std::string& text) { return parse(text) ? std::string() : error(text); }, names);
+}
+
+template <class Enum, std::size_t N>
+std::string spelled(const Enum (&values)[N]) {
+  std::string s;
+  for (Enum v : values) s += (s.empty() ? "" : "|") + std::string(to_string(v));
+  return s;
+}
+
 }  // namespace
 
 std::variant<Options, int> parse_command_line(int argc, char** argv) {
@@ -57,11 +70,13 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       "  xvfb-run -a heapviz ...   or   heapviz screenshot --out shot.png (also under xvfb-run)");
   std::string size_text;
   float scale = 0;
+  std::string lang_text, collector_text;
+  const CLI::Validator lang_check = one_of_names(parse_locale, unknown_locale_error, spelled(kLocales));
   app.add_option("lesson", o.lesson,
                  "Lesson to open: number, id (e.g. 01-allocate-vs-direct) or a .java path");
   app.add_option("--scale", scale, "UI scale (font size factor), e.g. 1.5 for a projector")
       ->check(CLI::Range(0.5f, 4.0f));
-  app.add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
+  app.add_option("--lang", lang_text, "Narration language")->check(lang_check);
   app.add_option("--quit-after-frames", o.quit_after_frames,
                  "Close the window by itself after N frames (for tests)")
       ->check(CLI::PositiveNumber);
@@ -90,7 +105,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   shot->add_option("--select-page", o.select_page,
                    "Select the N-th page-cache page (0 = lowest address): the inspector dumps its bytes");
   shot->add_option("--scale", scale, "UI scale (font size factor)")->check(CLI::Range(0.5f, 4.0f));
-  shot->add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
+  shot->add_option("--lang", lang_text, "Narration language")->check(lang_check);
 
   auto* rec =
       app.add_subcommand("record", "Record a lesson offscreen to PNG frames (a folder), .gif or .mp4");
@@ -104,9 +119,9 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       ->check(CLI::Range(0.1f, 10.0f));
   rec->add_option("--from", o.from, "First step (default 0)")->check(step_number("--from"));
   rec->add_option("--to", o.to, "Last step (default: the end)")->check(step_number("--to"));
-  rec->add_option("--lang", o.lang, "Caption language")->check(CLI::IsMember({"en", "zh"}));
-  rec->add_option("--collector", o.collector, "Collector")
-      ->check(CLI::IsMember({"mark-compact", "mark-sweep"}));
+  rec->add_option("--lang", lang_text, "Caption language")->check(lang_check);
+  rec->add_option("--collector", collector_text, "Collector")
+      ->check(one_of_names(heap::parse_collector, heap::unknown_collector_error, spelled(heap::kCollectors)));
   rec->add_option("--hypothetical", o.hypotheticals,
                   "Switch on a hypothetical mode the lesson declares (repeatable)")
       ->expected(1)
@@ -117,31 +132,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   rec->add_flag("--no-timeline", no_timeline, "Leave out the timeline strip");
   rec->add_flag("--no-step-counter", no_counter, "Leave out the step counter");
 
-  auto* lessons = app.add_subcommand("lessons", "List the bundled lessons with their titles");
-  auto* run =
-      app.add_subcommand("run", "Run a lesson on the simulated JVM and print what the program prints");
-  run->add_option("lesson", o.lesson, "Lesson: number, id or a .java path")->required();
-  run->add_option("trace-file", o.trace_file, "File for --trace=json");
-  auto* jvm =
-      run->add_option("--jvm", o.jvm, "JVM flags replacing the lesson's //@ jvm: line, e.g. \"-Xmx32m\"");
-  run->add_option("--trace", o.trace,
-                  "Write the step trace: to stderr (--trace), or as JSON (--trace=json FILE)")
-      ->expected(0, 1)
-      ->default_str("text")
-      ->check(CLI::IsMember({"text", "json"}));
-  run->add_option("--hypothetical", o.hypotheticals,
-                  "Switch on a hypothetical mode the lesson declares (//@ hypothetical: NAME), e.g. "
-                  "os-reads-heap or pin-heap-array")
-      ->expected(1)
-      ->take_all();
-  run->add_option("--max-steps", o.max_steps,
-                  "Stop after N steps (statements and loop iterations); default 10000000")
-      ->check(CLI::Range(1ull, 1'000'000'000'000ull));
-
-  auto* java =
-      app.add_subcommand("java", "Write Main.java and Heapviz.java for javac/java (the real JDK 17)");
-  java->add_option("lesson", o.lesson, "Lesson: number, id or a .java path")->required();
-  java->add_option("--out", o.out_dir, "Folder to write the files into")->required();
+  const headless::HeadlessCommands headless_commands(app, o);
 
   app.require_subcommand(0, 1);
 
@@ -154,30 +145,19 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       o.timeline = !no_timeline;
       o.step_counter = !no_counter;
     }
-    if (run->parsed() && o.trace == "json" && o.trace_file.empty())
-      throw CLI::ValidationError(
-          "--trace=json needs a FILE after the lesson: heapviz run LESSON --trace=json FILE");
-    if (run->parsed() && o.trace != "json" && !o.trace_file.empty())
-      throw CLI::ValidationError("unexpected argument '" + o.trace_file +
-                                 "' (a trace file goes with --trace=json)");
+    headless_commands.finish();
     if (!size_text.empty()) {
       if (auto err = parse_size(size_text, o.width, o.height); !err.empty()) throw CLI::ValidationError(err);
     }
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) {  // --help or --version
-      app.exit(e);
-      return 0;
-    }
-    std::cerr << "heapviz: error: " << e.what() << "\n" << kUsage << "\nRun 'heapviz --help' for details.\n";
-    return 2;
+    return headless::report_parse_error(app, e, o.program, usage());
   }
   o.ui_scale = scale;
+  if (!lang_text.empty()) o.locale = parse_locale(lang_text);
+  if (!collector_text.empty()) o.collector = heap::parse_collector(collector_text);
   if (shot->parsed()) o.mode = Options::Mode::screenshot;
-  if (lessons->parsed()) o.mode = Options::Mode::lessons;
   if (rec->parsed()) o.mode = Options::Mode::record;
-  if (run->parsed()) o.mode = Options::Mode::run;
-  if (java->parsed()) o.mode = Options::Mode::java;
-  o.jvm_given = jvm->count() > 0;
+  if (o.command != headless::Command::none) o.mode = Options::Mode::headless;
   o.speed_given = window_speed->count() > 0;
   return o;
 }

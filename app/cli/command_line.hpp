@@ -1,17 +1,23 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "headless/headless_modes.hpp"
+#include "heapviz/heap/heap_settings.hpp"
+#include "ui/ui_text.hpp"
+
 namespace heapviz::app {
 
-/// What the user asked for on the command line.
-struct Options {
-  enum class Mode { interactive, screenshot, lessons, record, run, java };
+/// What the user asked for on the command line. The base holds the lesson (empty = the default lesson),
+/// the hypothetical modes and the headless modes' options.
+struct Options : headless::HeadlessOptions {
+  /// The headless modes (lessons, run, java: `command` says which) are the ones heapviz-cli has too.
+  enum class Mode { interactive, screenshot, record, headless };
   Mode mode = Mode::interactive;
-  std::string lesson;  ///< id, number or path; empty = the default lesson
-  std::string out;     ///< output file (screenshot)
-  std::string facts;   ///< --facts FILE.json (screenshot): the drawn-facts log of the last frame
+  std::string out;    ///< output file (screenshot)
+  std::string facts;  ///< --facts FILE.json (screenshot): the drawn-facts log of the last frame
   bool presentation =
       false;         ///< --presentation (screenshot): the recording layout, at the recording's UI scale
   int width = 1600;  ///< offscreen size in pixels (screenshot)
@@ -20,26 +26,18 @@ struct Options {
   unsigned select = 0;  ///< object id to select in the inspector (screenshot), 0 = none
   std::string
       select_page;  ///< "N": select the N-th page-cache page (0-based, address order) instead (screenshot)
-  long quit_after_frames = 0;  ///< window: close by itself after this many frames (tests, demos); 0 = never
-  long play_from = -1;         ///< window: start playing at this step (benchmarks); -1 = no
-  std::string frame_log;       ///< window: write one line of timings per frame to this file (benchmarks)
-  float ui_scale = 0;          ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
-  std::string lang;            ///< "en" or "zh"; "" = not given (window: last used; renders: "en")
+  long quit_after_frames = 0;    ///< window: close by itself after this many frames (tests, demos); 0 = never
+  long play_from = -1;           ///< window: start playing at this step (benchmarks); -1 = no
+  std::string frame_log;         ///< window: write one line of timings per frame to this file (benchmarks)
+  float ui_scale = 0;            ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
+  std::optional<Locale> locale;  ///< --lang; not given: the window uses the last one, renders English
   // record
   int fps = 30;
   float speed = 1.0f;
-  bool speed_given = false;  ///< --speed on the window's command line (else the saved speed)
-  long from = 0, to = -1;    ///< step range; -1 = to the end
-  std::string collector;     ///< "", "mark-compact" or "mark-sweep"
+  bool speed_given = false;                  ///< --speed on the window's command line (else the saved speed)
+  long from = 0, to = -1;                    ///< step range; -1 = to the end
+  std::optional<heap::Collector> collector;  ///< --collector (record); not given: mark-compact
   bool title_card = true, timeline = true, step_counter = true;
-  // run / java
-  std::string jvm;  ///< --jvm "flags" (run): replaces the lesson's //@ jvm: line
-  bool jvm_given = false;
-  std::string trace;                        ///< --trace: "" (off), "text" (stderr) or "json" (to trace_file)
-  std::string trace_file;                   ///< file for --trace=json
-  unsigned long long max_steps = 10000000;  ///< --max-steps N (run)
-  std::vector<std::string> hypotheticals;   ///< --hypothetical NAME (run), repeatable
-  std::string out_dir;                      ///< --out DIR (java)
 };
 
 /// Parses argv. Returns Options, or the process exit code when parsing already answered

@@ -47,7 +47,8 @@ std::string DrawnFacts::to_json() const {
     j["arrows"].push_back(
         {{"from", a.from}, {"to", a.to}, {"to_addr", a.to_addr}, {"to_space", space_text(a.to_space)}});
   j["roots"] = json::array();
-  for (const DrawnRoot& r : roots) j["roots"].push_back({{"name", r.name}, {"target", r.target}});
+  for (const DrawnRoot& r : roots)
+    j["roots"].push_back({{"name", r.name}, {"target", r.target}, {"stale", r.stale}});
   j["counters"] = json::array();
   for (const DrawnCounter& c : counters) j["counters"].push_back({{"key", c.key}, {"value", c.value_text}});
   j["marks"] = json::array();

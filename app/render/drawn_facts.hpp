@@ -28,6 +28,7 @@ struct DrawnArrow {
 struct DrawnRoot {
   std::string name;
   heap::ObjectId target = 0;
+  bool stale = false;  ///< a local slot whose variable's block ended (drawn dashed)
 };
 struct DrawnLane {
   heap::SpaceId space = heap::SpaceId::java_heap;
@@ -90,8 +91,8 @@ inline void note_arrow(const DrawnArrow& a) {
 inline void note_mark(const DrawnMark& m) {
   if (DrawnFacts* f = drawn_facts()) f->marks.push_back(m);
 }
-inline void note_root(const std::string& name, heap::ObjectId target) {
-  if (DrawnFacts* f = drawn_facts()) f->roots.push_back(DrawnRoot{name, target});
+inline void note_root(const std::string& name, heap::ObjectId target, bool stale = false) {
+  if (DrawnFacts* f = drawn_facts()) f->roots.push_back(DrawnRoot{name, target, stale});
 }
 inline void note_counter(const std::string& key, const std::string& value_text) {
   if (DrawnFacts* f = drawn_facts()) f->counters.push_back(DrawnCounter{key, value_text});

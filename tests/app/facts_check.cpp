@@ -100,11 +100,13 @@ std::vector<std::string> check_drawn_facts(const json& facts, const CoreLesson& 
   for (const json& r : facts["roots"]) {
     const std::string name = r["name"].get<std::string>();
     const auto target = r["target"].get<heapviz::heap::ObjectId>();
+    const bool stale = r["stale"].get<bool>();  // a stale slot must be drawn as stale, and only then
     const bool found = std::any_of(view.roots.begin(), view.roots.end(), [&](const heapviz::RootView& v) {
-      return v.name == name && v.target == target;
+      return v.name == name && v.target == target && v.stale == stale;
     });
     if (!found)
-      bad.push_back("root chip '" + name + "' -> " + std::to_string(target) + " is not in the view");
+      bad.push_back("root chip '" + name + "' -> " + std::to_string(target) + (stale ? " (stale)" : "") +
+                    " is not in the view");
   }
   // Counters: every value drawn is the view's.
   std::size_t counters_seen = 0;

@@ -136,6 +136,28 @@ TEST_CASE("heapviz java: writes Main.java and Heapviz.java that javac compiles")
   CHECK(run_heapviz("java '" + f + "'", false).exit_code == 2);  // --out missing
 }
 
+TEST_CASE("heapviz java: the java.lang.management programs compile and print what heapviz run prints") {
+  for (const char* name : {"mxbean_pools", "mxbean_gc_counts", "list_foreach_slots"}) {
+    CAPTURE(name);
+    const fs::path f =
+        fs::path(HEAPVIZ_TEST_SOURCE_DIR) / "tests" / "jdk" / "programs" / (std::string(name) + ".java");
+    std::ifstream in(f);
+    std::string line, flags;
+    while (std::getline(in, line))
+      if (line.rfind("//@ jvm: ", 0) == 0) flags = line.substr(9);
+    REQUIRE(!flags.empty());
+    const Split run = run_split("run '" + f.string() + "'");
+    REQUIRE(run.exit_code == 0);
+    const fs::path out = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "jdk_management" / name;
+    fs::remove_all(out);
+    REQUIRE(run_heapviz("java '" + f.string() + "' --out '" + out.string() + "'", false).exit_code == 0);
+    const auto java =
+        run_command("cd '" + out.string() + "' && javac Main.java Heapviz.java && java " + flags + " Main");
+    CHECK(java.exit_code == 0);
+    CHECK(java.output == run.out);
+  }
+}
+
 TEST_CASE("heapviz run: --hypothetical switches on a mode the lesson declares, others are errors (exit 2)") {
   const Split plain = run_split("run 06");
   REQUIRE(plain.exit_code == 0);

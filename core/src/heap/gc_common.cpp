@@ -21,19 +21,19 @@ std::string_view gc_cause_name(GcCause c) {
   return "?";
 }
 
-void collect(Recorder& r, GcCause cause, bool last_ditch) {
-  if (r.machine().settings.heap.collector == Collector::mark_compact) {
+void collect(HeapRecorder& r, GcCause cause, bool last_ditch) {
+  if (r.machine().heap_settings.collector == Collector::mark_compact) {
     mark_compact(r, cause, last_ditch);
   } else {
     mark_sweep(r, cause);
   }
-  if (r.machine().settings.heap.verify_after_gc) {
+  if (r.machine().heap_settings.verify_after_gc) {
     const std::vector<std::string> errs = check_invariants(r.machine());
     if (!errs.empty()) throw std::logic_error("VerifyAfterGC: " + errs.front());
   }
 }
 
-std::vector<ObjectId> take_pending_references(Recorder& r) {
+std::vector<ObjectId> take_pending_references(HeapRecorder& r) {
   std::vector<ObjectId> out = r.machine().heap.pending_references;
   if (out.empty()) return out;
   r.begin_step(StepKind::reference_pending);
@@ -48,19 +48,6 @@ std::vector<ObjectId> take_pending_references(Recorder& r) {
 }
 
 namespace detail {
-
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-std::string plural(std::uint64_t n, std::string_view word) {
-  std::string s = std::to_string(n);
-  s.append(" ").append(word);
-  if (n != 1) s.append("s");
-  return s;
-}
 
 std::string log_size(std::uint64_t bytes) {
   if (bytes < 10 * 1024) return std::to_string(bytes) + "B";
@@ -84,7 +71,7 @@ void throw_corrupt(std::uint64_t addr) {
   throw std::logic_error("heap corrupt: no class for the header at " + hex(addr));
 }
 
-std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en,
+std::uint64_t gc_begin(HeapRecorder& r, GcCause cause, std::string_view collector_en,
                        std::string_view collector_zh, std::string_view internals) {
   const std::uint64_t n = r.machine().heap.counter(HeapCounter::gc_count) + 1;
   r.begin_step(StepKind::gc_start);
@@ -107,7 +94,7 @@ std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en
   return n;
 }
 
-void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_view zh,
+void phase_step(HeapRecorder& r, GcPhase phase, std::string_view title, std::string_view zh,
                 std::string_view internals) {
   r.begin_step(StepKind::gc_phase);
   r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(phase), 0, 0, 0, 0});
@@ -115,8 +102,8 @@ void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_
   r.end_step();
 }
 
-std::uint64_t mark_live(Recorder& r) {
-  const Machine& m = r.machine();
+std::uint64_t mark_live(HeapRecorder& r) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   phase_step(r, GcPhase::mark, "Phase 1: Mark live objects",
              "阶段 1：标记存活对象（Phase 1: Mark live objects）——从根出发，能走到的对象都是活的。",
@@ -180,9 +167,16 @@ std::uint64_t mark_live(Recorder& r) {
   };
   for (const Root& root : m.roots.slots) {
     if (!root.active || root.value == 0) continue;
+    // A stale slot is a root because the interpreter's oop map still counts it, not because the
+    // program can still name the variable: the narration says which.
+    const std::string slot = std::to_string(root.jvm_slot);
     const std::string en =
-        std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
-    const std::string zh = "根 '" + root.name + "'（" + root.scope + "）";
+        root.stale
+            ? "stale local slot " + slot + " (last held '" + root.name + "', " + root.scope + ")"
+            : std::string(root_kind_name(root.kind)) + " root '" + root.name + "' (" + root.scope + ")";
+    const std::string zh =
+        root.stale ? "过期的局部变量槽 " + slot + "（曾是 '" + root.name + "'，" + root.scope + "）"
+                   : "根 '" + root.name + "'（" + root.scope + "）";
     mark(narrow_oop::decode(root.value), en, zh);
     follow_stack();  // after each root, as MarkSweep::follow_root does
   }
@@ -236,7 +230,7 @@ std::uint64_t mark_live(Recorder& r) {
       garbage_bytes += rec.size;
     }
     r.narrate("Marking is done: " + plural(marked, "object") + " live; " + plural(garbage, "object") + " (" +
-                  std::to_string(garbage_bytes) + " bytes) not reached: garbage.",
+                  text::bytes(garbage_bytes) + ") not reached: garbage.",
               "标记完成：" + std::to_string(marked) + " 个对象存活；" + std::to_string(garbage) +
                   " 个对象（" + std::to_string(garbage_bytes) + " 字节）没有被访问到，它们就是垃圾。",
               "GenMarkSweep::mark_sweep_phase1 (end)");
@@ -245,7 +239,7 @@ std::uint64_t mark_live(Recorder& r) {
   return marked;
 }
 
-void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation) {
+void gc_end(HeapRecorder& r, std::uint64_t used_before, std::uint64_t invocation) {
   r.begin_step(StepKind::gc_end);
   r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(GcPhase::none), 0, 0, 0,
                  0});

@@ -40,15 +40,15 @@ struct DeadSpacer {
   }
 };
 
-ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool always_compact) {
-  const Machine& m = r.machine();
+ForwardResult compute_new_addresses(HeapRecorder& r, std::uint64_t invocation, bool always_compact) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   const KlassTable& kt = *m.klasses;
   detail::phase_step(
       r, GcPhase::forward, "Phase 2: Compute new object addresses",
       "阶段 2：计算对象的新地址（Phase 2: Compute new object addresses）——活对象将依次滑向堆底。",
       kPhase2Internals);
-  DeadSpacer spacer(m.settings.heap, h.space.size(), invocation);
+  DeadSpacer spacer(m.heap_settings, h.space.size(), invocation);
   if (always_compact) spacer.active = false;
   EventSteps fw(r, [](const EventSteps::Counts& c) {
     const std::string f = std::to_string(c.of(StepKind::forward)),
@@ -135,15 +135,14 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
       r.touch_range(ByteRange{SpaceId::java_heap, cur, cur, len});
       if (single)
         r.narrate(
-            std::to_string(victims.size()) + " dead object(s), " + std::to_string(len) + " bytes at " +
-                hex(cur) +
+            detail::plural(victims.size(), "dead object") + ", " + text::bytes(len) + " at " + hex(cur) +
                 ", are left in place as dead wood: a filler int[] covers them, so the objects above need not "
                 "move "
                 "(MarkSweepDeadRatio=" +
-                std::to_string(m.settings.heap.dead_ratio) + ").",
+                std::to_string(m.heap_settings.dead_ratio) + ").",
             std::to_string(victims.size()) + " 个死对象（" + std::to_string(len) + " 字节，" + hex(cur) +
                 "）留在原地作为“死木”：用一个填充 int[] 盖住，上面的对象就不必移动（MarkSweepDeadRatio=" +
-                std::to_string(m.settings.heap.dead_ratio) + "）。",
+                std::to_string(m.heap_settings.dead_ratio) + "）。",
             "DeadSpacer::insert_deadspace -> CollectedHeap::fill_with_object");
       fw.end();
       dead_wood += len;
@@ -160,8 +159,7 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
       r.touch_range(ByteRange{SpaceId::java_heap, cur, cur, len});
       if (single && dead.recording())
         r.narrate(
-            std::to_string(victims.size()) + " dead object(s), " + std::to_string(len) + " bytes at " +
-                hex(cur) +
+            detail::plural(victims.size(), "dead object") + ", " + text::bytes(len) + " at " + hex(cur) +
                 ": unreachable, so their space will be reused. The first word now points to the next live "
                 "object (" +
                 hex(end) + ").",
@@ -188,8 +186,8 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
     r.add_counter(HeapCounter::bytes_freed, static_cast<std::int64_t>(freed_bytes));
     if (r.recording())
       r.narrate("New addresses computed; the compacted heap will end at " + hex(compact_top) +
-                    ". Reclaimed: " + detail::plural(freed, "object") + ", " + std::to_string(freed_bytes) +
-                    " bytes; dead wood kept: " + std::to_string(dead_wood) + " bytes.",
+                    ". Reclaimed: " + detail::plural(freed, "object") + ", " + text::bytes(freed_bytes) +
+                    "; dead wood kept: " + text::bytes(dead_wood) + ".",
                 "新地址计算完毕；整理后的堆将止于 " + hex(compact_top) + "。回收 " + std::to_string(freed) +
                     " 个对象、" + std::to_string(freed_bytes) + " 字节；保留死木 " +
                     std::to_string(dead_wood) + " 字节。",
@@ -199,8 +197,8 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
   return out;
 }
 
-void adjust_pointers(Recorder& r, const ForwardResult& fr) {
-  const Machine& m = r.machine();
+void adjust_pointers(HeapRecorder& r, const ForwardResult& fr) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   const KlassTable& kt = *m.klasses;
   detail::phase_step(r, GcPhase::adjust, "Phase 3: Adjust pointers",
@@ -277,8 +275,8 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
   adj.flush();
 }
 
-void move_objects(Recorder& r, const ForwardResult& fr) {
-  const Machine& m = r.machine();
+void move_objects(HeapRecorder& r, const ForwardResult& fr) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   detail::phase_step(
       r, GcPhase::move, "Phase 4: Move objects",
@@ -320,8 +318,8 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
         r.touch_range(ByteRange{SpaceId::java_heap, cur, to, size});
         if (single) {
           const std::string d = describe(m, id);
-          r.narrate("Move " + d + ": " + std::to_string(size) + " bytes copied " + hex(cur) + " -> " +
-                        hex(to) + "; its mark word is reset to 0x1. Same object, same id, new address.",
+          r.narrate("Move " + d + ": " + text::bytes(size) + " copied " + hex(cur) + " -> " + hex(to) +
+                        "; its mark word is reset to 0x1. Same object, same id, new address.",
                     "移动 " + d + "：" + std::to_string(size) + " 字节从 " + hex(cur) + " 复制到 " + hex(to) +
                         "；mark word 恢复为 0x1。同一个对象、同一个 id，地址变了。",
                     "CompactibleSpace::scan_and_compact -> Copy::aligned_conjoint_words, oopDesc::init_mark");
@@ -341,7 +339,7 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
         ByteRange{SpaceId::java_heap, fr.compaction_top, fr.compaction_top, h.end() - fr.compaction_top});
     r.narrate("The allocation pointer (top) is now " + hex(fr.compaction_top) +
                   ": everything above it is free. " + detail::plural(moved, "object") + " (" +
-                  std::to_string(moved_bytes) + " bytes) moved.",
+                  text::bytes(moved_bytes) + ") moved.",
               "分配指针（top）现在是 " + hex(fr.compaction_top) + "：其上全是空闲空间。共移动 " +
                   std::to_string(moved) + " 个对象（" + std::to_string(moved_bytes) + " 字节）。",
               "CompactibleSpace::scan_and_compact -> clear_empty_region (set_top(compaction_top))");
@@ -351,7 +349,7 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
 
 }  // namespace
 
-void mark_compact(Recorder& r, GcCause cause, bool always_compact) {
+void mark_compact(HeapRecorder& r, GcCause cause, bool always_compact) {
   const std::uint64_t used_before = r.machine().heap.used;
   const std::uint64_t n = detail::gc_begin(
       r, cause,

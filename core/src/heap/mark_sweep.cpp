@@ -12,8 +12,8 @@ namespace {
 
 constexpr const char* kSweepInternals = "CMSCollector::sweep / SweepClosure::do_blk (CMS, removed in JDK 14)";
 
-void sweep(Recorder& r) {
-  const Machine& m = r.machine();
+void sweep(HeapRecorder& r) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   const KlassTable& kt = *m.klasses;
   detail::phase_step(r, GcPhase::sweep, "Phase 2: Sweep",
@@ -90,7 +90,7 @@ void sweep(Recorder& r) {
           run.old_chunks.empty() ? ""
                                  : "（与 " + std::to_string(run.old_chunks.size()) + " 个相邻空闲块合并）";
       r.narrate(detail::plural(run.dead.size(), "dead object") + " at " + hex(run.start) +
-                    " become a free chunk of " + std::to_string(run.end - run.start) + " bytes" + merged +
+                    " become a free chunk of " + text::bytes(run.end - run.start) + merged +
                     ". Nothing moves.",
                 std::to_string(run.dead.size()) + " 个死对象（" + hex(run.start) + "）变成一个 " +
                     std::to_string(run.end - run.start) + " 字节的空闲块" + merged_zh + "。没有对象移动。",
@@ -112,9 +112,9 @@ void sweep(Recorder& r) {
       total += s;
     }
     r.narrate("Marks cleared on " + detail::plural(live.size(), "surviving object") +
-                  " for the next cycle. Free: " + std::to_string(total) + " bytes in " +
-                  detail::plural(h.free_chunks.size(), "chunk") + ", the largest " + std::to_string(largest) +
-                  " bytes.",
+                  " for the next cycle. Free: " + text::bytes(total) + " in " +
+                  detail::plural(h.free_chunks.size(), "chunk") + ", the largest " + text::bytes(largest) +
+                  ".",
               std::to_string(live.size()) + " 个存活对象的标记被清除，留待下次 GC。空闲：" +
                   std::to_string(total) + " 字节，分成 " + std::to_string(h.free_chunks.size()) +
                   " 块，最大一块 " + std::to_string(largest) + " 字节。",
@@ -125,7 +125,7 @@ void sweep(Recorder& r) {
 
 }  // namespace
 
-void mark_sweep(Recorder& r, GcCause cause) {
+void mark_sweep(HeapRecorder& r, GcCause cause) {
   const std::uint64_t used_before = r.machine().heap.used;
   const std::uint64_t n =
       detail::gc_begin(r, cause, "non-moving mark-sweep (CMS-style; CMS itself was removed in JDK 14)",

@@ -2,6 +2,7 @@
 // which addresses, how many bytes, from where to where.
 #include <cstdio>
 
+#include "heapviz/heap/text_format.hpp"
 #include "heapviz/io/machine_io.hpp"
 
 namespace heapviz::io::on_machine {
@@ -9,11 +10,7 @@ namespace heapviz::io::on_machine {
 namespace {
 std::string str(std::int64_t v) { return std::to_string(v); }
 
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
+using text::hex;
 
 std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -32,8 +29,8 @@ Narration narrate_position(const IoEvent& e, const NarrationFacts& f) {
   const std::string b = or_default(f.buffer, "the buffer");
   const std::string o = str(e.old_value), n = str(e.new_value);
   if (e.detail.rfind("flip", 0) == 0)
-    return {"IOUtil flips " + b + ": limit = " + o + ", position = 0, so exactly the " + o +
-                " bytes are handed on.",
+    return {"IOUtil flips " + b + ": limit = " + o + ", position = 0, so exactly the " +
+                text::bytes(e.old_value) + " are handed on.",
             "IOUtil 对 " + b + " 调用 flip()：limit = " + o + "，position = 0，正好交出这 " + o + " 个字节。",
             "java.nio.Buffer.flip (in sun.nio.ch.IOUtil)"};
   if (e.detail == "limit")
@@ -68,14 +65,14 @@ Narration narrate_syscall(const SyscallRecord& c, const NarrationFacts& f) {
         k ? "从页缓存（" + hex(k->from) + "）写入磁盘（设备 " + hex(k->to) + "）" : "写入磁盘";
     const std::string bytes = str(c.kernel_to_device);
     if (c.name == "writeback")
-      return {"Writeback of " + file + ": the kernel's flusher writes " + pages + " (" + bytes + " bytes)" +
-                  where + ", long after write() returned.",
+      return {"Writeback of " + file + ": the kernel's flusher writes " + pages + " (" +
+                  text::bytes(c.kernel_to_device) + ")" + where + ", long after write() returned.",
               file + " 的回写：内核的刷写线程把 " +
                   str(static_cast<std::int64_t>(c.pages_written_back.size())) + " 个脏页（" + bytes +
                   " 字节）" + where_zh + "，这发生在 write() 返回很久之后。",
               "kernel flusher (writeback of dirty pages), later than write()"};
-    return {c.name + ": FileChannel.force makes the kernel write " + pages + " of " + file + " (" + bytes +
-                " bytes)" + where + " now, before it returns.",
+    return {c.name + ": FileChannel.force makes the kernel write " + pages + " of " + file + " (" +
+                text::bytes(c.kernel_to_device) + ")" + where + " now, before it returns.",
             c.name + "：FileChannel.force 让内核立即把 " + file + " 的 " +
                 str(static_cast<std::int64_t>(c.pages_written_back.size())) + " 个脏页（" + bytes +
                 " 字节）" + where_zh + "，然后才返回。",
@@ -86,8 +83,9 @@ Narration narrate_syscall(const SyscallRecord& c, const NarrationFacts& f) {
     const std::string to = f.target.empty() ? "the target's kernel buffer" : "the page cache of " + f.target;
     const std::string to_zh = f.target.empty() ? "目标的内核缓冲区" : f.target + " 的页缓存";
     const std::string a = k ? ", kernel " + hex(k->from) : "", b = k ? " (kernel " + hex(k->to) + ")" : "";
-    return {"sendfile: " + r + " bytes go from the page cache of " + file + " (offset " + str(c.file_offset) +
-                a + ") to " + to + b + ", a copy inside the kernel: nothing passes through user space.",
+    return {"sendfile: " + text::bytes(c.result) + " go from the page cache of " + file + " (offset " +
+                str(c.file_offset) + a + ") to " + to + b +
+                ", a copy inside the kernel: nothing passes through user space.",
             "sendfile：" + r + " 字节从 " + file + " 的页缓存（偏移 " + str(c.file_offset) + a + "）送到" +
                 to_zh + b + "，复制只在内核中进行，不经过用户空间。",
             "FileChannelImpl.transferTo → transferToDirectly → transferTo0 → sendfile64"};
@@ -107,12 +105,12 @@ Narration narrate_syscall(const SyscallRecord& c, const NarrationFacts& f) {
     const std::string at = k ? " at " + hex(k->from) : "", to = k ? ", kernel " + hex(k->to) : "";
     const std::string at_zh = k ? "（" + hex(k->from) + "）" : "";
     if (f.file.empty())
-      return {c.name + "(fd " + fd + "): the kernel copies " + r + " bytes from " + src + at +
+      return {c.name + "(fd " + fd + "): the kernel copies " + text::bytes(c.result) + " from " + src + at +
                   " into its pipe/socket buffer.",
               c.name + "(fd " + fd + ")：内核把 " + r + " 字节从" + src_zh + at_zh +
                   "复制到管道/套接字的内核缓冲区。",
               "sun.nio.ch.IOUtil.writeFromNativeBuffer → FileDispatcherImpl → " + c.name};
-    return {c.name + "(fd " + fd + "): the kernel copies " + r + " bytes from " + src + at +
+    return {c.name + "(fd " + fd + "): the kernel copies " + text::bytes(c.result) + " from " + src + at +
                 " into the page cache of " + file + " (file offset " + str(c.file_offset) + to + "); " +
                 (c.pages_dirtied.size() > 1 ? std::string("the pages become dirty")
                                             : std::string("the page becomes dirty")) +
@@ -135,8 +133,8 @@ Narration narrate_syscall(const SyscallRecord& c, const NarrationFacts& f) {
     const std::string what_zh = f.file.empty()
                                     ? "管道/套接字的内核缓冲区"
                                     : file + " 的页缓存（文件偏移 " + str(c.file_offset) + from + "）";
-    return {c.name + "(fd " + fd + "): the kernel copies " + r + " bytes from " + what + " into " + src + to +
-                "." + fill,
+    return {c.name + "(fd " + fd + "): the kernel copies " + text::bytes(c.result) + " from " + what +
+                " into " + src + to + "." + fill,
             c.name + "(fd " + fd + ")：内核把 " + r + " 字节从" + what_zh + "复制到" + src_zh + to_zh + "。" +
                 fill_zh,
             "sun.nio.ch.IOUtil.readIntoNativeBuffer → FileDispatcherImpl → " + c.name};
@@ -147,9 +145,10 @@ Narration narrate_syscall(const SyscallRecord& c, const NarrationFacts& f) {
             "openat(\"" + file + "\") = fd " + r + "：内核为通道打开文件，还没有数据移动。",
             "FileChannel.open → FileChannelImpl → UnixChannelFactory → openat"};
   if (c.name == "fstat")
-    return {"fstat(fd " + fd + "): " + file + " is " + r + " bytes long (the size in its inode).",
-            "fstat(fd " + fd + ")：" + file + " 长 " + r + " 字节（inode 中记录的大小）。",
-            "FileChannelImpl.size → FileDispatcherImpl.size0 → fstat"};
+    return {
+        "fstat(fd " + fd + "): " + file + " is " + text::bytes(c.result) + " long (the size in its inode).",
+        "fstat(fd " + fd + ")：" + file + " 长 " + r + " 字节（inode 中记录的大小）。",
+        "FileChannelImpl.size → FileDispatcherImpl.size0 → fstat"};
   if (c.name == "close")
     return {"close(fd " + fd +
                 ") = 0: the channel gives back its file descriptor; dirty pages stay in the page cache.",
@@ -206,8 +205,8 @@ Narration narrate(const IoEvent& e, const NarrationFacts& f) {
           "sun.nio.ch.Util.getTemporaryDirectBuffer → BufferCache.get (rewind, limit)"};
     case IoEventKind::temp_buffer_allocate:
       return {
-          "Thread " + e.thread + " takes " + b + " as its temporary direct buffer (" + n +
-              " bytes of native memory): it counts in the direct pool.",
+          "Thread " + e.thread + " takes " + b + " as its temporary direct buffer (" + text::bytes(e.bytes) +
+              " of native memory): it counts in the direct pool.",
           "线程 " + e.thread + " 以 " + b + " 作为临时直接缓冲区（" + n + " 字节本地内存）：计入 direct 池。",
           "sun.nio.ch.Util.getTemporaryDirectBuffer → ByteBuffer.allocateDirect (" + e.detail + ")"};
     case IoEventKind::temp_buffer_offer:
@@ -219,22 +218,22 @@ Narration narrate(const IoEvent& e, const NarrationFacts& f) {
                                                                        : "offerFirstTemporaryDirectBuffer")};
     case IoEventKind::temp_buffer_free:
       return {
-          "The temporary direct buffer " + f.buffer + " (" + n + " bytes) is freed at once: " + e.detail +
-              ".",
+          "The temporary direct buffer " + f.buffer + " (" + text::bytes(e.bytes) +
+              ") is freed at once: " + e.detail + ".",
           "临时直接缓冲区 " + f.buffer + "（" + n + " 字节）被立即释放：" + e.detail + "。",
           "sun.nio.ch.Util.free → Cleaner.clean → Deallocator.run → Unsafe.freeMemory, Bits.unreserveMemory"};
     case IoEventKind::bounce_copy: {
       const std::string heap_buf = or_default(f.other, "the heap buffer");
       if (e.to_heap)
-        return {"Copy back: the " + n + " bytes the kernel put in " + b + " (native " + hex(e.from_address) +
-                    ") are copied into " + heap_buf + "'s byte[] on the Java heap at " + hex(e.to_address) +
-                    ".",
+        return {"Copy back: the " + text::bytes(e.bytes) + " the kernel put in " + b + " (native " +
+                    hex(e.from_address) + ") are copied into " + heap_buf + "'s byte[] on the Java heap at " +
+                    hex(e.to_address) + ".",
                 "拷回：内核放入 " + b + "（本地 " + hex(e.from_address) + "）的 " + n + " 字节被复制到 " +
                     heap_buf + " 在 Java 堆上的 byte[]（" + hex(e.to_address) + "）。",
                 "sun.nio.ch.IOUtil.read → ByteBuffer.put(ByteBuffer) → Unsafe.copyMemory"};
-      return {"Bounce copy: " + n + " bytes of " + heap_buf + "'s byte[] (Java heap " + hex(e.from_address) +
-                  ") are copied into " + b + "'s native memory at " + hex(e.to_address) +
-                  ", memory the GC never moves.",
+      return {"Bounce copy: " + text::bytes(e.bytes) + " of " + heap_buf + "'s byte[] (Java heap " +
+                  hex(e.from_address) + ") are copied into " + b + "'s native memory at " +
+                  hex(e.to_address) + ", memory the GC never moves.",
               "中转复制：" + heap_buf + " 的 byte[]（Java 堆 " + hex(e.from_address) + "）中的 " + n +
                   " 字节被复制到 " + b + " 的本地内存（" + hex(e.to_address) + "），GC 从不移动这块内存。",
               "sun.nio.ch.IOUtil.write → ByteBuffer.put(ByteBuffer) → Unsafe.copyMemory"};
@@ -242,12 +241,12 @@ Narration narrate(const IoEvent& e, const NarrationFacts& f) {
     case IoEventKind::position:
       return narrate_position(e, f);
     case IoEventKind::mmap:
-      return {"Page-cache pages of the file are mapped into the process (" + n +
-                  " bytes): counted in the mapped pool, not in direct.",
+      return {"Page-cache pages of the file are mapped into the process (" + text::bytes(e.bytes) +
+                  "): counted in the mapped pool, not in direct.",
               "文件的页缓存页被映射进进程（" + n + " 字节）：计入 mapped 池，而不是 direct 池。",
               "sun.nio.ch.FileChannelImpl.map → map0 → mmap64"};
     case IoEventKind::munmap:
-      return {"The mapping is removed (" + n + " bytes).", "映射被解除（" + n + " 字节）。",
+      return {"The mapping is removed (" + text::bytes(e.bytes) + ").", "映射被解除（" + n + " 字节）。",
               "FileChannelImpl.Unmapper.run → unmap0 → munmap"};
     case IoEventKind::exception:
       return {"The call throws " + e.detail + ".", "调用抛出 " + e.detail + "。",

@@ -65,6 +65,7 @@ enum class Op : std::uint16_t {
   channel_write,
   channel_read,
   channel_size,
+  channel_is_open,
   channel_position,
   channel_force,
   channel_transfer_to,
@@ -75,6 +76,8 @@ enum class Op : std::uint16_t {
   channel_read_scatter,
   channel_truncate,
   channel_set_position,
+  management,  ///< java.lang.management and class literals: ExprInfo::signature says which
+               ///< (interp_management.cpp)
   sb_append,  // StringBuilder (interp_string_builder.cpp), sb_append..sb_delete_char_at together; signature:
               // the JDK method
   sb_to_string,

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/io/io_spaces.hpp"
-#include "heapviz/machine.hpp"
 #include "interp_buffers.hpp"
 #include "interp_format.hpp"
 #include "interp_io.hpp"
@@ -90,10 +90,15 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     case Op::heapviz_pools:
       print(false, pools_text(r_.machine()));
       return std::monostate{};
-    case Op::heapviz_gc:
+    case Op::heapviz_gc: {
       protect_temps();
+      const std::uint64_t gcs_before = r_.machine().heap.counter(heap::HeapCounter::gc_count);
       gc_and_clean(r_);
+      mx_after_heapviz_gc(gcs_before);
       return std::monostate{};
+    }
+    case Op::management:
+      return eval_management(c, info, recv, args);
     case Op::bb_allocate:
       protect_temps();
       return JRef{buffer_allocate(r_, static_cast<std::int32_t>(as_long(args[0])))};
@@ -199,7 +204,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       return new_host(HostObject{HostObject::Kind::runtime, {}, "Runtime", nullptr, {}, false, 0});
     case Op::runtime_max_memory:
       null_check("maxMemory()");
-      return static_cast<std::int64_t>(heap::runtime_max_memory(r_.machine().settings.heap));
+      return static_cast<std::int64_t>(heap::runtime_max_memory(r_.machine().heap_settings));
     case Op::thread_current: {
       return new_host(HostObject{HostObject::Kind::thread, {}, frames_.back().thread, nullptr, {}, true, 0});
     }
@@ -273,6 +278,12 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       std::optional<std::int64_t> pos;
       if (args.size() == 2) pos = as_long(args[1]);
       return channel_read(r_, frames_.back().thread, ch, ref_of(args[0]), pos);
+    }
+    case Op::channel_is_open: {
+      null_check("isOpen()");
+      const auto& channels = r_.machine().io->channels;
+      const auto it = channels.find(host().channel);
+      return it != channels.end() && it->second.is_open();  // a field read: no system call, no step
     }
     case Op::channel_size:
       null_check("size()");

@@ -2,10 +2,12 @@
 // It resolves every expression once (type, meaning, JVM slot) so the evaluator never guesses.
 #include <algorithm>
 #include <limits>
+#include <unordered_set>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "interp_analysis.hpp"
 #include "interp_buffers.hpp"
+#include "interp_management.hpp"
 #include "jdk_names.hpp"
 
 namespace heapviz::lang::interp {
@@ -39,9 +41,16 @@ class Checker {
     if (!p.main_class || !p.main_method || !p.main_method->body) return;
     const ClassDecl& main = *p.main_class;
     for (const auto& n : main.nested) declare_class(*n, main.name + "$" + n->name);
-    for (const auto& f : main.fields) unsupported(f->span, "a static field next to main");
+    // What is declared but not simulated is still declared: a use of it is not "cannot find symbol".
+    for (const auto& f : main.fields) {
+      unsupported(f->span, "a static field next to main");
+      for (const Declarator& d : f->declarators) unsimulated_.insert(d.name);
+    }
     for (const auto& m : main.methods)
-      if (&*m != p.main_method) unsupported(m->name_span, "a method other than main ('" + m->name + "')");
+      if (&*m != p.main_method) {
+        unsupported(m->name_span, "a method other than main ('" + m->name + "')");
+        unsimulated_.insert(m->name);
+      }
     for (const auto& c : p.classes)
       if (&*c != &main) unsupported(c->name_span, "a second top-level class ('" + c->name + "')");
     main_name_ = main.name;
@@ -65,6 +74,7 @@ class Checker {
     int slot = 0;
     int assignments = 0;
     int lambda_depth = 0;
+    bool resource = false;  ///< a try-with-resources resource: implicitly final
   };
   Analysis& a_;
   JdkScope jdk_;
@@ -78,6 +88,8 @@ class Checker {
   std::vector<std::pair<std::string, const UserClass*>> classes_;
   std::string main_name_ = "Main";
   int local_class_count_ = 0;
+  /// Names of static fields, methods and pattern bindings that were reported as not simulated.
+  std::unordered_set<std::string> unsimulated_;
   Var* args_ = nullptr;
   int next_slot_ = 1;
   int loops_ = 0;
@@ -179,6 +191,7 @@ class Checker {
   }
 
   Type resolve(const TypeRef& r) {
+    if (const auto t = resolve_management(r)) return *t;
     if (!r.args.empty() || r.diamond) {
       unsupported(r.span, "a generic type ('" + r.to_string() + "')");
       return Type::error();
@@ -301,6 +314,28 @@ class Checker {
       error(e.span, "incompatible types: " + t.java_name() + " cannot be converted to boolean");
   }
 
+  // try (R r = ...; ...) { body }: javac nests one try per resource; each resource's slot comes before
+  // the body's, and its close-on-exception handler keeps the exception in the slot after the resource
+  // (Lower.makeTwrTry), the suppressed one after that.
+  void try_resources_and_body(const Try& n) {
+    push();
+    for (const auto& lv : n.resources) {
+      local_var(*lv);
+      for (const Declarator& d : lv->declarators) {
+        const Type t = a_.types.count(&d) ? a_.types.at(&d) : Type::error();
+        if (!t.is_error() && !(t.kind == Type::Kind::ref && t.dims == 0 && t.cls == "FileChannel"))
+          error(d.name_span, "incompatible types: try-with-resources not applicable to variable type (" +
+                                 t.java_name() + " cannot be converted to AutoCloseable)");
+        if (Var* v = find(d.name)) v->resource = true;
+        max_locals_ = std::max(max_locals_, next_slot_ + 2);
+      }
+    }
+    push();
+    block_body(*n.body);
+    pop();
+    pop();
+  }
+
   void local_var(const LocalVar& lv) {
     for (const Declarator& d : lv.declarators) {
       Type t;
@@ -408,10 +443,12 @@ class Checker {
         push();
         // javac keeps the array copy, the length and the index in hidden slots (arr$, len$, i$)
         // before the variable.
+        // Over a List it keeps the Iterator (i$) there instead.
+        const bool over_list = is_mx_list(it);
         a_.slots[n.iterable.get()] = next_slot_;
-        take_slots(3);
-        Type elem = it.is_array() ? it.element() : Type::error();
-        if (!it.is_error() && !it.is_array())
+        take_slots(over_list ? 1 : 3);
+        Type elem = it.is_array() ? it.element() : over_list ? mx_list_element(it) : Type::error();
+        if (!it.is_error() && !it.is_array() && !over_list)
           unsupported(n.iterable->span, "a for-each loop over a " + it.java_name());
         Type vt = n.var_type.is_var() ? elem : resolve(n.var_type);
         if (!n.var_type.is_var()) require(vt, elem, nullptr, n.name_span);
@@ -450,12 +487,9 @@ class Checker {
       }
       case NodeKind::Try: {
         const auto& n = s.cast<Try>();
-        if (!n.resources.empty()) unsupported(n.resources.front()->span, "try-with-resources");
         // javac then spills the operand stack into locals, which would renumber the slots.
         if (!switch_exprs_.empty()) unsupported(s.span, "a try statement inside a switch expression");
-        push();
-        block_body(*n.body);
-        pop();
+        try_resources_and_body(n);
         for (const CatchClause& c : n.catches) {
           push();
           Type t = Type::error();
@@ -548,7 +582,11 @@ class Checker {
         const auto& n = e.cast<InstanceOf>();
         const Type t = expr(*n.operand);
         const Type to = resolve(n.type);
-        if (!n.binding.empty()) unsupported(e.span, "an instanceof pattern with a binding variable");
+        if (!n.binding.empty()) {
+          unsupported(e.span, "an instanceof pattern with a binding variable");
+          unsimulated_.insert(n.binding);
+        }
+        if (is_mx_type(to)) unsupported(n.type.span, "instanceof " + to.java_name());
         if (!t.is_error() && !t.is_reference())
           error(n.operand->span, "unexpected type: required reference, found " + t.java_name());
         return record(e, ExprInfo{Type::of(Prim::boolean_)});
@@ -623,6 +661,7 @@ class Checker {
       info.slot = v->slot;
       return record(n, std::move(info));
     }
+    if (const auto t = management_name(n)) return *t;
     if (static_holder(n.identifier) || known_simple_class(n.identifier))
       return record(n, ExprInfo{Type::class_ref(n.identifier), Op::class_ref});
     if (find_class(n.identifier)) {
@@ -637,11 +676,12 @@ class Checker {
       unsupported(n.span, "a fully qualified class name in an expression (import the class instead)");
       return fail(n);
     }
-    error(n.span, "cannot find symbol: variable " + n.identifier);
+    if (!unsimulated_.count(n.identifier)) error(n.span, "cannot find symbol: variable " + n.identifier);
     return fail(n);
   }
 
   Type field_access(const FieldAccess& f) {
+    if (f.name == "class") return class_literal(f);
     const Type t = expr(*f.target);
     if (t.is_error()) return fail(f);
     auto enum_of = [&](std::string cls, std::initializer_list<std::string_view> names) -> Type {
@@ -733,7 +773,7 @@ class Checker {
 
   Type call(const MethodCall& c) {
     if (!c.target) {
-      error(c.name_span, "cannot find symbol: method " + c.name);
+      if (!unsimulated_.count(c.name)) error(c.name_span, "cannot find symbol: method " + c.name);
       for (const auto& a : c.args) expr(*a);
       return fail(c);
     }
@@ -744,6 +784,7 @@ class Checker {
       if (a.is_error()) return fail(c);
     const Type kInt = Type::of(Prim::int_), kString = Type::ref("String");
     if (t.kind == Type::Kind::classref) return static_call(c, t.cls, ts);
+    if (const auto r = management_call(c, t, ts)) return *r;
     if (t.is_class("PrintStream")) {
       if ((c.name == "println" && c.args.size() <= 1) || (c.name == "print" && c.args.size() == 1)) {
         if (!ts.empty() && ts[0].is_void()) error(c.args[0]->span, "'void' type not allowed here");
@@ -881,6 +922,7 @@ class Checker {
                          Type::of(p));
     }
     if (const auto r = jdk_static_call(c, cls)) return *r;
+    if (const auto r = management_static_call(c, cls, ts)) return *r;
     if (cls == "Thread" && c.name == "currentThread" && arity(c, 0, "currentThread()"))
       return call_result(c, Op::thread_current, Type::ref("Thread"));
     if (((cls == "Path" && c.name == "of") || (cls == "Paths" && c.name == "get")) &&
@@ -946,6 +988,7 @@ class Checker {
     if (c.name == "transferTo" && sig({kLong, kLong, Type::ref("FileChannel")}))
       return call_result(c, Op::channel_transfer_to, kLong);
     if (c.name == "close" && sig({})) return call_result(c, Op::channel_close, Type::void_t());
+    if (c.name == "isOpen" && sig({})) return call_result(c, Op::channel_is_open, Type::of(Prim::boolean_));
     std::string args;
     for (const Type& t : ts) args += (args.empty() ? "" : ",") + t.java_name();
     unsupported(c.name_span, "FileChannel." + c.name + "(" + args + ")");
@@ -1097,6 +1140,7 @@ class Checker {
   }
 
 #include "interp_check_jdk.inc"
+#include "interp_check_management.inc"
 #include "interp_check_strings.inc"
 #include "interp_check_switch.inc"
 
@@ -1201,7 +1245,10 @@ class Checker {
   }
   void note_assignment(const Expr& target) {
     if (const auto* n = target.as<Name>())
-      if (Var* v = find(n->identifier)) ++v->assignments;
+      if (Var* v = find(n->identifier)) {
+        ++v->assignments;
+        if (v->resource) error(target.span, "auto-closeable resource " + v->name + " may not be assigned");
+      }
   }
 
   Type binary(const Binary& b) {
@@ -1438,6 +1485,10 @@ class Checker {
       return record(c, std::move(info));
     }
     if (to.is_reference() && from.is_reference()) {
+      if (is_mx_type(to) && !assignable(to, from, nullptr)) {
+        unsupported(c.span, "a cast from " + from.java_name() + " to " + to.java_name());
+        return fail(c);
+      }
       if (!assignable(to, from, nullptr) && !assignable(from, to, nullptr)) {
         error(c.span,
               "incompatible types: " + from.java_name() + " cannot be converted to " + to.java_name());

@@ -58,6 +58,8 @@ Value Runtime::eval(const Expr& e) {
           return array_length(eval(*f.target), *f.target);
         case Op::user_field:
           return load_field(eval(*f.target), *info.cls, f.name, *f.target);
+        case Op::management:  // a class literal
+          return eval_management(f, info, std::monostate{}, {});
         default:
           return std::monostate{};
       }

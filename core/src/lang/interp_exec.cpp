@@ -273,18 +273,26 @@ Flow Runtime::exec(const Stmt& s) {
     }
     case NodeKind::ForEach: {
       // javac: arr$ = iterable; len$ = arr$.length; for (i$ = 0; i$ < len$; ++i$) { T v = arr$[i$]; body }
+      // Over a List: i$ = list.iterator(); while (i$.hasNext()) { T v = (T) i$.next(); body }
       const auto& n = s.cast<ForEach>();
       const Value arr = eval(*n.iterable);
       const Type arr_type = a_.info(*n.iterable).type;
+      const bool over_list = is_mx_list(arr_type);
+      if (over_list && is_null(arr))
+        throw_npe("Cannot invoke \"java.util.List.iterator()\"", n.iterable.get());
       const int base = slot_of(n.iterable.get());
       push_block();
       Flow result = Flow::normal;
       try {
-        declare("arr$", arr, arr_type, base);
+        const std::vector<Value> items = over_list ? mx_list_elements(arr) : std::vector<Value>{};
+        declare(over_list ? "i$" : "arr$", arr, over_list ? Type::ref("Iterator") : arr_type, base);
         end_statement();
-        const std::int32_t len = array_length(arr, *n.iterable);
-        declare("len$", len, Type::of(Prim::int_), base < 0 ? -1 : base + 1);
-        declare("i$", 0, Type::of(Prim::int_), base < 0 ? -1 : base + 2);
+        const std::int32_t len =
+            over_list ? static_cast<std::int32_t>(items.size()) : array_length(arr, *n.iterable);
+        if (!over_list) {
+          declare("len$", len, Type::of(Prim::int_), base < 0 ? -1 : base + 1);
+          declare("i$", 0, Type::of(Prim::int_), base < 0 ? -1 : base + 2);
+        }
         const auto tit = a_.types.find(&n);
         const Type vt = tit == a_.types.end() ? Type::error() : tit->second;
         for (std::int32_t i = 0;; ++i) {
@@ -294,8 +302,9 @@ Flow Runtime::exec(const Stmt& s) {
           push_block();
           Flow f = Flow::normal;
           try {
-            declare(n.name, coerce(load_element(arr, arr_type.element(), i, *n.iterable), vt), vt,
-                    slot_of(&n));
+            const Value item = over_list ? items[static_cast<std::size_t>(i)]
+                                         : load_element(arr, arr_type.element(), i, *n.iterable);
+            declare(n.name, coerce(item, vt), vt, slot_of(&n));
             f = exec_scoped(*n.body);
           } catch (const JavaException&) {
             pop_block();
@@ -454,11 +463,57 @@ Flow Runtime::exec_scoped(const Stmt& s) {
 
 // try/catch/finally for Java exceptions. The budget and System.exit unwind past finally (the JVM
 // does not run finally blocks on exit either).
+// try-with-resources as javac lowers it: each resource in its own try; the resources are closed in
+// reverse order when the body completes in any way (a break or return too), and a null one is skipped.
+Flow Runtime::exec_with_resources(const Try& t, std::size_t i) {
+  if (i == t.resources.size()) return exec_block(*t.body);
+  const LocalVar& lv = *t.resources[i];
+  begin_statement(lv);
+  exec_local_var(lv);
+  end_statement();
+  Flow flow = Flow::normal;
+  try {
+    flow = exec_with_resources(t, i + 1);
+  } catch (const JavaException&) {
+    // catch (Throwable t): the exception goes to the slot after the resource, then close, rethrow.
+    end_statement();
+    apply_join(join_key(&lv, 1));
+    const int resource_slot = slot_of(&lv.declarators.front());
+    if (resource_slot >= 0) clear_slot(resource_slot + 1, "(the exception)");
+    close_resource(lv);
+    throw;
+  }
+  close_resource(lv);
+  return flow;
+}
+
+void Runtime::close_resource(const LocalVar& lv) {
+  begin_statement(lv);
+  for (const Declarator& d : lv.declarators) {
+    const Local* l = find_local(d.name);
+    if (!l || !std::holds_alternative<HostRef>(l->value)) continue;  // null: javac's `if (r != null)`
+    const HostObject& h = hosts_.at(std::get<HostRef>(l->value).index);
+    if (h.kind == HostObject::Kind::channel) channel_close(r_, frames_.back().thread, h.channel);
+  }
+  end_statement();
+}
+
 Flow Runtime::exec_try(const Try& t) {
   std::optional<JavaException> pending;
   Flow flow = Flow::normal;
   try {
-    flow = exec_block(*t.body);
+    if (t.resources.empty()) {
+      flow = exec_block(*t.body);
+    } else {
+      push_block();  // the resources' scope: their slots stay stale after the statement, as in javac
+      try {
+        flow = exec_with_resources(t, 0);
+      } catch (const JavaException&) {
+        pop_block();
+        throw;
+      }
+      pop_block();
+    }
   } catch (const JavaException& ex) {
     end_statement();
     const CatchClause* handler = nullptr;

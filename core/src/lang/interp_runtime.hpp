@@ -6,9 +6,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/lang/interpreter.hpp"
 #include "interp_analysis.hpp"
+#include "interp_management.hpp"
 
 namespace heapviz::lang::interp {
 
@@ -30,7 +31,18 @@ struct ExitRequest {
 
 /// An object the interpreter keeps off the heap.
 struct HostObject {
-  enum class Kind : std::uint8_t { throwable, thread, class_object, path, channel, runtime };
+  /// mx_list: a List of the beans named `name` ("BufferPoolMXBean"); buffer_pool/gc_bean: the bean `name`.
+  enum class Kind : std::uint8_t {
+    throwable,
+    thread,
+    class_object,
+    path,
+    channel,
+    runtime,
+    mx_list,
+    buffer_pool,
+    gc_bean
+  };
   Kind kind = Kind::throwable;
   JavaThrowable throwable;                              ///< throwable
   std::string name;                                     ///< thread name, or the Class's name
@@ -90,12 +102,15 @@ class Runtime {
   /// Root slots of locals that went out of scope, by "scope\0name": a later local of the same name
   /// reuses its slot, so a loop body's locals do not grow the root set (slots are never erased).
   std::unordered_map<std::string, std::uint32_t> dead_slots_;
+  ManagementState mx_;
 
   // statements (interp_exec.cpp)
   Flow exec(const Stmt& s);
   Flow exec_block(const Block& b);
   Flow exec_scoped(const Stmt& s);
   Flow exec_try(const Try& t);
+  Flow exec_with_resources(const Try& t, std::size_t first_resource);
+  void close_resource(const LocalVar& resource);
   Flow exec_switch(const Switch& s);
   Value eval_switch_expr(const SwitchExpr& e);
   Value yielded_;  ///< the value of the innermost `yield` (Flow::yield_ carries it out of the case)
@@ -170,6 +185,15 @@ class Runtime {
     temps_rooted_ = std::min(temps_rooted_, mark);
   }
   void protect_temps();
+
+  // java.lang.management and class literals (interp_management.cpp)
+  Value eval_management(const Expr& e, const ExprInfo& info, const Value& recv,
+                        const std::vector<Value>& args);
+  HostRef mx_singleton(HostObject h, const std::string& key);
+  std::vector<Value> mx_list_elements(const Value& list);
+  std::string mx_text(const HostObject& h, HostRef ref);
+  /// After Heapviz.gc(): the JDK's helper ran System.gc() twice if the first one collected.
+  void mx_after_heapviz_gc(std::uint64_t gcs_before);
 
   // values as text and Java objects (interp_values.cpp)
   std::string to_text(const Value& v);

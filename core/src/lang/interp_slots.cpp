@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "interp_analysis.hpp"
+#include "interp_management.hpp"
 
 namespace heapviz::lang::interp {
 namespace {
@@ -162,7 +163,9 @@ class SlotFlow {
         const auto& n = st.cast<ForEach>();
         expr(*n.iterable, s);
         const auto base = a_.slots.find(n.iterable.get());
-        if (base != a_.slots.end()) {
+        if (base != a_.slots.end() && is_mx_list(a_.info(*n.iterable).type)) {
+          store(s, base->second, Type::ref("Object"));  // the Iterator
+        } else if (base != a_.slots.end()) {
           store(s, base->second, Type::ref("Object"));       // arr$
           store(s, base->second + 1, Type::of(Prim::int_));  // len$
           store(s, base->second + 2, Type::of(Prim::int_));  // i$
@@ -238,11 +241,30 @@ class SlotFlow {
     s = std::move(exit);
   }
 
+  // Resource i, then the rest inside its own try: javac's handler (catch Throwable, close, rethrow)
+  // stores the exception in the slot after the resource; that store reaches the enclosing handlers.
+  void resources_and_body(const Try& n, std::size_t i, State& s) {
+    if (i == n.resources.size()) return stmts(*n.body, s);
+    int resource_slot = -1;
+    for (const Declarator& d : n.resources[i]->declarators) {
+      if (d.init) expr(*d.init, s);
+      store_key(s, &d);
+      if (a_.slots.count(&d)) resource_slot = a_.slots.at(&d);
+    }
+    State in_body = s;
+    tries_.push_back(&in_body);
+    resources_and_body(n, i + 1, s);
+    tries_.pop_back();
+    State handler = in_body;
+    join(key(n.resources[i].get(), 1), handler);
+    if (resource_slot >= 0) store(handler, resource_slot + 1, Type::ref("java.lang.Throwable"));
+  }
+
   void try_stmt(const Try& n, State& s) {
     State in_body = s;  // the handlers' entry: every state inside the try body
     tries_.push_back(&in_body);
     State body = s;
-    stmts(*n.body, body);
+    resources_and_body(n, 0, body);
     tries_.pop_back();
     State in_any = in_body;  // the catch-any handler also covers the catch blocks
     State after = body;

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 namespace heapviz::lang::interp {
 

@@ -57,6 +57,10 @@ std::string Runtime::to_text(const Value& v) {
               return "sun.nio.ch.FileChannelImpl@" + to_hex(h.channel);
             case HostObject::Kind::runtime:
               return "java.lang.Runtime@" + to_hex(x.index);
+            case HostObject::Kind::mx_list:
+            case HostObject::Kind::buffer_pool:
+            case HostObject::Kind::gc_bean:
+              return mx_text(h, x);
           }
           return "";
         } else {  // JRef
@@ -143,7 +147,7 @@ void Runtime::print(bool to_err, const std::string& text) {
   // Lesson 09's non-moving-sweep mode acts from the first collection on: output printed before it is
   // what the JDK prints too.
   if (!out_before_hypothetical_ && r_.machine().heap.counter(heap::HeapCounter::gc_count) > 0 &&
-      std::find(opts_.hypotheticals.begin(), opts_.hypotheticals.end(), "non-moving-sweep") !=
+      std::find(opts_.hypotheticals.begin(), opts_.hypotheticals.end(), Hypothetical::non_moving_sweep) !=
           opts_.hypotheticals.end())
     out_before_hypothetical_ = out_.size();
   (to_err ? err_ : out_) += text;

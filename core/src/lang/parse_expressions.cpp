@@ -22,7 +22,16 @@ struct BinaryInfo {
 };
 
 bool is_assignable(const Expr& e) {
+  if (const auto* f = e.as<FieldAccess>(); f && f->name == "class") return false;  // a class literal
   return e.kind == NodeKind::Name || e.kind == NodeKind::FieldAccess || e.kind == NodeKind::ArrayAccess;
+}
+
+// `a` or `a.b.c` (not parenthesized): what may stand before `.class`.
+bool is_dotted_name(const Expr& e) {
+  if (e.parenthesized) return false;
+  if (e.kind == NodeKind::Name) return true;
+  const auto* f = e.as<FieldAccess>();
+  return f && f->name != "class" && is_dotted_name(*f->target);
 }
 
 }  // namespace
@@ -239,7 +248,18 @@ ExprPtr Parser::parse_postfix(ExprPtr e) {
     if (at(".")) {
       next();
       if (at("<")) unsupported(cur().span, "explicit type arguments on a method call");
-      if (at("class")) unsupported(prev().span, "class literals ('.class')");
+      if (at("class")) {
+        // `Name.class` / `java.lang.String.class`: a FieldAccess named "class" on the type's name.
+        if (!is_dotted_name(*e)) fail(cur().span, "<identifier> expected: '.class' follows a class name");
+        auto lit = make<FieldAccess>(e->span);
+        lit->name_span = cur().span;
+        lit->name = next().text;
+        lit->target = std::move(e);
+        lit->span = span_from(lit->span);
+        finish(*lit);
+        e = std::move(lit);
+        continue;
+      }
       if (at("new")) unsupported(cur().span, "inner class creation ('outer.new')");
       if (at("this") || at("super")) unsupported(cur().span, "qualified '" + cur().text + "'");
       SourceSpan name_span;

@@ -43,8 +43,7 @@ std::vector<std::string> check_direct_buffers(const Machine& m) {
     const auto capacity = static_cast<std::uint64_t>(read_i32(m, id, off::capacity));
     if (capacity != 0 && !inside_allocated(m.native, address, capacity))
       errs.push_back(heap::describe(m, id) + " is live and its Cleaner has not run, but its " +
-                     std::to_string(capacity) + " bytes at " + hex(address) +
-                     " are not inside an allocated block");
+                     text::bytes(capacity) + " at " + hex(address) + " are not inside an allocated block");
   }
   return errs;
 }

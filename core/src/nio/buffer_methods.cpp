@@ -10,8 +10,8 @@
 #include <string>
 
 #include "buffer_object.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/engine/machine.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/typed_views.hpp"
@@ -354,11 +354,11 @@ std::string Call::bytes_text(bool zh) const {
     if (t.written > 0)
       out += zh ? "；向" + place + " " + hex(t.first) + " 写入 " + std::to_string(t.written) + " 字节" +
                       (mapped ? "（CPU 存储，没有系统调用：该页变脏）" : "")
-                : "; " + std::to_string(t.written) + " bytes written to " + place + " at " + hex(t.first) +
+                : "; " + text::bytes(t.written) + " written to " + place + " at " + hex(t.first) +
                       (mapped ? " (a CPU store, no system call: the page is now dirty)" : "");
     else if (t.read > 0)
       out += zh ? "；从" + place + " " + hex(t.first) + " 读取 " + std::to_string(t.read) + " 字节"
-                : "; " + std::to_string(t.read) + " bytes read from " + place + " at " + hex(t.first);
+                : "; " + text::bytes(t.read) + " read from " + place + " at " + hex(t.first);
   };
   add(*self_->touched, "byte[]");
   for (const auto& o : others_) add(*o->touched, "byte[]");

@@ -4,20 +4,14 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
-#include "heapviz/machine.hpp"
 
 namespace heapviz::nio::detail {
 
 using heap::ObjectId;
 using heap::SpaceId;
-
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
 
 namespace {
 heap::KlassId read_only_klass(const Machine& m, const char* name, const char* super) {

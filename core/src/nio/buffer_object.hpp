@@ -8,11 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/java_heap.hpp"
-#include "heapviz/jvalue.hpp"
+#include "heapviz/heap/jvalue.hpp"
+#include "heapviz/heap/text_format.hpp"
 #include "heapviz/nio/buffer_state.hpp"
 #include "heapviz/nio/byte_store.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::nio::detail {
 
@@ -166,7 +167,6 @@ void unreserve_memory_step(Recorder& r, std::int64_t size, std::int64_t cap);
 /// "ByteBuffer#7" style name of an object.
 std::string name_of(const Machine& m, heap::ObjectId id);
 
-/// "0x7f3a00000010"
-std::string hex(std::uint64_t v);
+using text::hex;
 
 }  // namespace heapviz::nio::detail

@@ -4,9 +4,9 @@
 #include <algorithm>
 
 #include "buffer_object.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/unsafe_memory.hpp"
 
@@ -174,8 +174,8 @@ ObjectId allocate_direct(Recorder& r, std::int32_t capacity) {
     r.end_step();
     throw;
   }
-  const bool pa = m.settings.nio.page_align_direct;
-  const std::int64_t ps = static_cast<std::int64_t>(m.settings.nio.page_size);
+  const bool pa = m.nio_settings.page_align_direct;
+  const std::int64_t ps = static_cast<std::int64_t>(m.nio_settings.page_size);
   const std::int64_t size = std::max<std::int64_t>(1, std::int64_t{capacity} + (pa ? ps : 0));
 
   r.begin_step(StepKind::buffer_op);
@@ -186,7 +186,7 @@ ObjectId allocate_direct(Recorder& r, std::int32_t capacity) {
   r.narrate(d + ": DirectByteBuffer(" + std::to_string(capacity) + ") starts with super(-1, 0, " +
                 std::to_string(capacity) + ", " + std::to_string(capacity) +
                 "): mark -1, position 0, limit and capacity " + std::to_string(capacity) + ". It will need " +
-                std::to_string(size) + " bytes of native memory" +
+                text::bytes(size) + " of native memory" +
                 (pa              ? " (capacity + one page: -Dsun.nio.PageAlignDirectMemory=true)"
                  : capacity == 0 ? " (at least 1)"
                                  : "") +
@@ -237,8 +237,8 @@ ObjectId allocate_direct(Recorder& r, std::int32_t capacity) {
       r.narrate(
           "Unsafe.allocateMemory(" + std::to_string(size) + ") rounds up to " + std::to_string(rounded) +
               " and calls malloc: base = " + hex(base) +
-              " in native memory, outside the Java heap (chunk of " + std::to_string(b ? b->chunk_size : 0) +
-              " bytes with its 8-byte header). The GC never moves it." +
+              " in native memory, outside the Java heap (chunk of " + text::bytes(b ? b->chunk_size : 0) +
+              " with its 8-byte header). The GC never moves it." +
               (by_mmap
                    ? std::string(" At 128 KiB or more (glibc's M_MMAP_THRESHOLD) malloc gets these bytes "
                                  "from the kernel with a mmap of their own; heapviz draws them in the same "
@@ -280,8 +280,8 @@ ObjectId allocate_direct(Recorder& r, std::int32_t capacity) {
         r.touch(self);
         r.narrate("Page alignment: address = " + hex(base) +
                       " rounded up to the next page = " + hex(address) + ". The " +
-                      std::to_string(address - base) + " bytes before it are wasted; Bits counted " +
-                      std::to_string(size) + " bytes (capacity + " + std::to_string(p) + ").",
+                      text::bytes(address - base) + " before it are wasted; Bits counted " +
+                      text::bytes(size) + " (capacity + " + std::to_string(p) + ").",
                   "页对齐：address = " + hex(base) + " 向上取整到下一页 = " + hex(address) + "。前面 " +
                       std::to_string(address - base) + " 字节被浪费；Bits 记了 " + std::to_string(size) +
                       " 字节（容量 + " + std::to_string(p) + "）。",

@@ -28,7 +28,8 @@ class StepStore final : public ByteStore {
     if (r_.step_open() || !r_.recording()) return inner_->write(index, in);
     r_.begin_step(StepKind::bounce_copy);
     const std::string n = std::to_string(in.size());
-    r_.narrate(n + " bytes are copied into the " +
+    r_.narrate(text::bytes(static_cast<std::int64_t>(in.size())) + (in.size() == 1 ? " is" : " are") +
+                   " copied into the " +
                    (native_ ? "native memory of a direct buffer." : "byte[] of a heap buffer."),
                n + " 个字节被拷贝到" + (native_ ? "直接缓冲区的本地内存。" : "堆缓冲区的 byte[]。"),
                "Unsafe.copyMemory (ByteBuffer.put)");

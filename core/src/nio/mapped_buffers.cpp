@@ -10,10 +10,10 @@
 #include <memory>
 
 #include "buffer_object.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/io/machine_io.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
 #include "heapviz/nio/machine_buffer_host.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
@@ -457,15 +457,15 @@ void mapped_force(Recorder& r, ObjectId buffer) {
     const std::string b = name_of(m, buffer), pages = std::to_string(call.pages_written_back.size()),
                       bytes = std::to_string(call.kernel_to_device),
                       range = hex(g->address) + ", " + std::to_string(g->length);
-    r.narrate(b + ".force(): msync(" + range +
-                  ", MS_SYNC) writes the mapping's dirty page-cache pages to the disk now: " + pages +
-                  " page(s), " + bytes +
-                  " bytes. Without it the kernel's flusher writes them back later; either way no Java copy "
-                  "is involved.",
-              b + ".force()：msync(" + range + ", MS_SYNC) 立即把映射中的脏页缓存页写到磁盘：" + pages +
-                  " 页，" + bytes +
-                  " 字节。不调用它，内核的回写线程稍后也会写回；两种情况都不涉及 Java 的拷贝。",
-              "java.nio.MappedByteBuffer.force -> MappedMemoryUtils.force -> force0 -> msync(MS_SYNC)");
+    r.narrate(
+        b + ".force(): msync(" + range +
+            ", MS_SYNC) writes the mapping's dirty page-cache pages to the disk now: " +
+            text::plural(call.pages_written_back.size(), "page") + ", " + text::bytes(call.kernel_to_device) +
+            ". Without it the kernel's flusher writes them back later; either way no Java copy "
+            "is involved.",
+        b + ".force()：msync(" + range + ", MS_SYNC) 立即把映射中的脏页缓存页写到磁盘：" + pages + " 页，" +
+            bytes + " 字节。不调用它，内核的回写线程稍后也会写回；两种情况都不涉及 Java 的拷贝。",
+        "java.nio.MappedByteBuffer.force -> MappedMemoryUtils.force -> force0 -> msync(MS_SYNC)");
   }
   r.end_step();
 }

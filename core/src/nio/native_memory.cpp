@@ -4,20 +4,14 @@
 #include <set>
 #include <stdexcept>
 
+#include "heapviz/heap/text_format.hpp"
+
 namespace heapviz::nio {
 
 namespace {
 constexpr std::uint64_t kPrevInUse = 1;  // glibc's PREV_INUSE bit in the size field
 
-std::string hex(std::uint64_t v) {
-  static const char* digits = "0123456789abcdef";
-  std::string s;
-  do {
-    s.insert(s.begin(), digits[v & 15]);
-    v >>= 4;
-  } while (v != 0);
-  return "0x" + s;
-}
+using text::hex;
 }  // namespace
 
 NativeMemory::NativeMemory(std::uint64_t capacity, NativeAddress base)

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "buffer_object.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "java_nio_exceptions.hpp"
@@ -166,17 +166,16 @@ ObjectId new_view(Recorder& r, const View& shape, const BufferState& s, std::int
                     "(this, -1, 0, size, size, off, segment): att = "
                     "(db.attachment() == null ? db : db.attachment())");
     else
-      r.narrate(v + " = " + source_name + "." + call + ": a " + class_name(m, self) + " of " +
-                    std::to_string(s.capacity) + " " + (w == 4 ? "int" : "long") + "s over the bytes of " +
-                    base + " (bb), address " + std::to_string(address) + " (array-relative), " +
-                    state_text(s) + ", " + order + ". It has no array of its own: every element is " +
-                    std::to_string(w) + " bytes of the byte[].",
-                v + " = " + source_name + "." + call + "：基于 " + base + "（bb）字节的 " +
-                    class_name(m, self) + "，address " + std::to_string(address) + "（相对数组），" +
-                    state_text(s) + "，" + order + "。它没有自己的数组：每个元素是 byte[] 中的 " +
-                    std::to_string(w) + " 个字节。",
-                "java.nio.HeapByteBuffer.as" + std::string(element_name(shape.element)) + "Buffer -> new " +
-                    class_name(m, self) + "(this, -1, 0, size, size, address + pos, segment)");
+      r.narrate(
+          v + " = " + source_name + "." + call + ": a " + class_name(m, self) + " of " +
+              std::to_string(s.capacity) + " " + (w == 4 ? "int" : "long") + "s over the bytes of " + base +
+              " (bb), address " + std::to_string(address) + " (array-relative), " + state_text(s) + ", " +
+              order + ". It has no array of its own: every element is " + text::bytes(w) + " of the byte[].",
+          v + " = " + source_name + "." + call + "：基于 " + base + "（bb）字节的 " + class_name(m, self) +
+              "，address " + std::to_string(address) + "（相对数组），" + state_text(s) + "，" + order +
+              "。它没有自己的数组：每个元素是 byte[] 中的 " + std::to_string(w) + " 个字节。",
+          "java.nio.HeapByteBuffer.as" + std::string(element_name(shape.element)) + "Buffer -> new " +
+              class_name(m, self) + "(this, -1, 0, size, size, address + pos, segment)");
   }
   r.end_step();
   return self;
@@ -233,10 +232,8 @@ class ViewCall {
     const Touched& t = *storage_->touched;
     const std::string place =
         v_.direct ? "native memory" : "the byte[] " + name_of(r_.machine(), byte_array());
-    if (t.written > 0)
-      return "; " + std::to_string(t.written) + " bytes written to " + place + " at " + hex(t.first);
-    if (t.read > 0)
-      return "; " + std::to_string(t.read) + " bytes read from " + place + " at " + hex(t.first);
+    if (t.written > 0) return "; " + text::bytes(t.written) + " written to " + place + " at " + hex(t.first);
+    if (t.read > 0) return "; " + text::bytes(t.read) + " read from " + place + " at " + hex(t.first);
     return "";
   }
   const View& view() const { return v_; }

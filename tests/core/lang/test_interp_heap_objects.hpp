@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/engine/machine.hpp"
 
 namespace interp_test {
 

@@ -143,7 +143,13 @@ TEST_CASE("javac agreement: what heapviz accepts compiles") {
       "ch.size(), ch);\n"
       "  MappedByteBuffer mb = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4);\n"
       "}\nFiles.delete(p);",
-      "import java.nio.*;\npublic class S7 {\n  static class Node { Node next; }\n  static int count = 0;\n"
+      "Object c = String.class; Object k = java.nio.ByteBuffer.class; String n = "
+      "BufferPoolMXBean.class.getName();\n"
+      "List<BufferPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);\n"
+      "for (BufferPoolMXBean p : pools) System.out.println(p.getName() + p.getCount() + p.getMemoryUsed());\n"
+      "var gcs = ManagementFactory.getGarbageCollectorMXBeans(); long collections = "
+      "gcs.get(0).getCollectionCount();",
+      "import java.nio.*;\npublic class S8 {\n  static class Node { Node next; }\n  static int count = 0;\n"
       "  static Node grow(Node h) { Node n = new Node(); n.next = h; count++; return n; }\n"
       "  public static void main(String... args) throws Exception { Node h = null; for (int i = 0; i < 3; "
       "i++) h = grow(h); }\n}\n",
@@ -171,7 +177,7 @@ TEST_CASE("javac agreement: what heapviz does not simulate yet is valid Java") {
       "Object o = new Object() { };",
       "Runnable r2 = System::gc;",
       "Class<?> c = int.class;",
-      "Object c = String.class;",
+      "Object c = void.class;",
       "Object c = String[].class;",
       "String s = \"\"\"\n  hi\n  \"\"\";",
       "class Box<T> { T v; }\nBox<String> b = new Box<>();",

@@ -2,9 +2,9 @@
 // without -g, recorded below), and the interpreter's view of them as GC roots (stale slots).
 #include <doctest/doctest.h>
 
+#include "heapviz/engine/view.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/view.hpp"
 #include "interp_analysis.hpp"
 #include "interp_test_util.hpp"
 
@@ -94,6 +94,14 @@ TEST_CASE("local slots: a stale slot stays a root until a store reuses it") {
   bool stale_in_view = false;
   for (const auto& rv : view.roots) stale_in_view = stale_in_view || (rv.stale && rv.jvm_slot == 1);
   CHECK(stale_in_view);
+  // The mark narration names the stale slot, not a live local the program could still use.
+  bool narrated = false;
+  for (const auto& step : kept.trace->steps())
+    if (step.kind == heapviz::StepKind::mark) {
+      CHECK(step.text.en.find("local root 'inner'") == std::string::npos);
+      narrated = narrated || step.text.en.find("stale local slot 1 (last held 'inner'") != std::string::npos;
+    }
+  CHECK(narrated);
 
   // An int stored in slot 1 ends it.
   const auto reused = interp_test::run("{\n  Object inner = new Object();\n}\nint k = 0;\nSystem.gc();");
@@ -113,4 +121,87 @@ TEST_CASE("local slots: joins drop a slot that holds a reference on some paths o
   // for-each: the hidden array copy (arr$) stays, the element variable does not.
   CHECK(live_objects(after_first_gc(
             interp_test::run("for (Object o : new Object[] {new Object()}) {\n}\nSystem.gc();"))) == 2);
+}
+
+TEST_CASE("local slots: try-with-resources numbers resources before the body and checks like javac") {
+  // javap -c (javac 17, no -g) of this body: astore_1 (a), astore_2 (b), astore_3 (buf); a's handler
+  // keeps its Throwable in slot 2 and b's in slot 3; after the statement `after` reuses slot 1.
+  const auto lesson = heapviz::lang::parse_lesson(
+      "try (FileChannel a = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ);\n"
+      "     FileChannel b = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ)) {\n"
+      "  ByteBuffer buf = ByteBuffer.allocateDirect(10);\n"
+      "}\n"
+      "Object after = null;\n",
+      "t.java");
+  REQUIRE(lesson.ok());
+  const auto a = heapviz::lang::interp::analyze(lesson.program);
+  REQUIRE(a.diagnostics.empty());
+  const auto& stmts = lesson.program.main_method->body->statements;
+  const auto& t = stmts[0]->cast<Try>();
+  CHECK(slot(a, &t.resources[0]->declarators[0]) == 1);
+  CHECK(slot(a, &t.resources[1]->declarators[0]) == 2);
+  CHECK(slot(a, &t.body->statements[0]->cast<LocalVar>().declarators[0]) == 3);
+  CHECK(slot(a, &stmts[1]->cast<LocalVar>().declarators[0]) == 1);
+
+  CHECK(interp_test::first_error("try (ByteBuffer b = ByteBuffer.allocate(1)) { }") ==
+        "incompatible types: try-with-resources not applicable to variable type (ByteBuffer cannot be "
+        "converted to AutoCloseable)");
+  CHECK(interp_test::first_error(
+            "try (FileChannel c = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ)) "
+            "{ c = null; }") == "auto-closeable resource c may not be assigned");
+}
+
+TEST_CASE("local slots: a try-with-resources body's buffer stays a root in its stale slot") {
+  // The JDK (-XX:MaxDirectMemorySize=10000) throws here: buf's slot still holds the first buffer.
+  const auto r = interp_test::run(
+      "//@ jvm: -XX:MaxDirectMemorySize=10000\n"
+      "try (FileChannel ch = FileChannel.open(Path.of(\"twr.bin\"), StandardOpenOption.CREATE, "
+      "StandardOpenOption.WRITE)) {\n"
+      "  ByteBuffer buf = ByteBuffer.allocateDirect(6000);\n"
+      "  System.out.println(ch.isOpen());\n"
+      "}\n"
+      "System.gc();\n"
+      "try { ByteBuffer c = ByteBuffer.allocateDirect(6000); } catch (OutOfMemoryError e) {\n"
+      "  System.out.println(e.getMessage());\n"
+      "}\n");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == "true\nCannot reserve 6000 bytes of direct buffer memory (allocated: 6000, limit: 10000)\n");
+}
+
+TEST_CASE("local slots: a for-each over a List keeps its Iterator in one hidden slot, as javac does") {
+  // javap -c of this body in main(String[]) (javac 17, no -g):
+  //   5: astore_1                          pools = 1
+  //  12: astore_2   (List.iterator())      i$ = 2
+  //  31: astore_3   (checkcast)            p = 3
+  //  38: lstore 4                          n = 4-5
+  //  44: astore_2                          after = 2 (the for-each's slots are free again)
+  const auto lesson = heapviz::lang::parse_lesson(
+      "List<BufferPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);\n"
+      "for (BufferPoolMXBean p : pools) { long n = p.getCount(); }\n"
+      "Object after = null;\n",
+      "t.java");
+  REQUIRE(lesson.ok());
+  const auto a = heapviz::lang::interp::analyze(lesson.program);
+  REQUIRE(a.diagnostics.empty());
+  const auto& stmts = lesson.program.main_method->body->statements;
+  REQUIRE(stmts.size() == 3);
+  CHECK(slot(a, &stmts[0]->cast<LocalVar>().declarators[0]) == 1);
+  const auto& fe = stmts[1]->cast<ForEach>();
+  CHECK(slot(a, fe.iterable.get()) == 2);  // i$, the Iterator
+  CHECK(slot(a, &fe) == 3);
+  CHECK(slot(a, &fe.body->cast<Block>().statements[0]->cast<LocalVar>().declarators[0]) == 4);
+  CHECK(slot(a, &stmts[2]->cast<LocalVar>().declarators[0]) == 2);
+
+  // The helpful NPE names in its body agree (java 17: i$ 1, g 2, s 3), and the Iterator's store ends a
+  // stale buffer in its slot: the JDK frees it at the next GC.
+  CHECK(interp_test::out(
+            "for (var g : ManagementFactory.getGarbageCollectorMXBeans()) {\n  String s = null;\n"
+            "  try { s.length(); } catch (NullPointerException e) { System.out.println(e.getMessage()); }\n"
+            "  break;\n}") == "Cannot invoke \"String.length()\" because \"<local3>\" is null\n");
+  CHECK(interp_test::out("{ ByteBuffer b = ByteBuffer.allocateDirect(100); }\nHeapviz.pools();\n"
+                         "for (var p : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) { }\n"
+                         "Heapviz.gc();\nHeapviz.pools();") ==
+        "direct: count=1 used=100 capacity=100\nmapped: count=0 used=0 capacity=0\n"
+        "direct: count=0 used=0 capacity=0\nmapped: count=0 used=0 capacity=0\n");
 }

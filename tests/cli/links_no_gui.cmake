@@ -1,0 +1,37 @@
+# Checks which libraries an executable needs: its NEEDED entries (readelf -d) and the symbol names it
+# carries. EXPECT=none fails if any of GL, GLFW, X11, xcb, EGL, Wayland or ImGui shows up (a library
+# linked statically still leaves its symbol names); EXPECT=gui fails if none does (so the check is known
+# to see a GUI binary).
+# Usage: cmake -DBINARY=path -DREADELF=path -DEXPECT=none|gui -P links_no_gui.cmake
+execute_process(COMMAND "${READELF}" -d -W "${BINARY}" OUTPUT_VARIABLE dyn RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${READELF} -d ${BINARY} failed (${rc})")
+endif()
+string(REGEX MATCHALL "\\(NEEDED\\)[^\n]*\\[[^]\n]*\\]" needed "${dyn}")
+if(NOT needed)
+  message(FATAL_ERROR "no NEEDED entries found in ${BINARY}: readelf's output changed?\n${dyn}")
+endif()
+set(gui_libs "libGL|libOpenGL|libGLX|libGLdispatch|libEGL|libglfw|libX11|libXext|libXrandr|libXi|libXcursor|libXinerama|libxcb|libwayland|libimgui")
+set(found "")
+foreach(line IN LISTS needed)
+  if(line MATCHES "\\[(${gui_libs})[^]]*\\]")
+    list(APPEND found "${CMAKE_MATCH_0}")
+  endif()
+endforeach()
+# Symbols of a statically linked GLFW, ImGui, glad or Xlib.
+file(STRINGS "${BINARY}" symbols REGEX "glfw(Init|CreateWindow|PollEvents)|_ZN5ImGui|gladLoadGL|XOpenDisplay")
+list(REMOVE_DUPLICATES symbols)
+list(LENGTH symbols nsym)
+if(nsym GREATER 0)
+  list(SUBLIST symbols 0 3 some)
+  list(APPEND found "symbols: ${some}")
+endif()
+string(REPLACE ";" "\n  " needed_text "${needed}")
+if(EXPECT STREQUAL "none" AND found)
+  message(FATAL_ERROR "${BINARY} links GUI libraries:\n  ${found}\nall NEEDED:\n  ${needed_text}")
+elseif(EXPECT STREQUAL "gui" AND NOT found)
+  message(FATAL_ERROR "the check found no GUI library in ${BINARY}, which has a window:\n  ${needed_text}")
+elseif(NOT EXPECT MATCHES "^(none|gui)$")
+  message(FATAL_ERROR "EXPECT must be none or gui, not '${EXPECT}'")
+endif()
+message(STATUS "${BINARY}: ${found}\nNEEDED:\n  ${needed_text}")

@@ -1,0 +1,40 @@
+# Runs the same headless command with heapviz and heapviz-cli and requires the same exit code, stdout,
+# stderr (each message names its own executable, and the usage lines list different modes) and, with
+# TRACE_JSON, the same --trace=json file.
+# Usage: cmake -DHEAPVIZ=path -DHEAPVIZ_CLI=path -DWORK_DIR=dir -DARGS="run;05" [-DTRACE_JSON=ON] -P ...
+file(MAKE_DIRECTORY "${WORK_DIR}")
+foreach(exe HEAPVIZ HEAPVIZ_CLI)
+  set(args ${ARGS})
+  if(TRACE_JSON)
+    list(APPEND args --trace=json "${WORK_DIR}/${exe}.json")
+  endif()
+  # No display: the headless modes must not need one.
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=DISPLAY --unset=WAYLAND_DISPLAY "${${exe}}" ${args}
+                  OUTPUT_VARIABLE out_${exe} ERROR_VARIABLE err_${exe} RESULT_VARIABLE rc_${exe})
+endforeach()
+# Each names itself ("heapviz-cli: error: ..."), and heapviz's usage line also lists its window modes.
+string(REPLACE "heapviz-cli" "heapviz" err_HEAPVIZ_CLI "${err_HEAPVIZ_CLI}")
+foreach(exe HEAPVIZ HEAPVIZ_CLI)
+  string(REGEX REPLACE "(^|\n)usage: [^\n]*" "\\1usage: ..." err_${exe} "${err_${exe}}")
+endforeach()
+if(NOT rc_HEAPVIZ STREQUAL rc_HEAPVIZ_CLI)
+  message(FATAL_ERROR "exit codes differ: heapviz ${rc_HEAPVIZ}, heapviz-cli ${rc_HEAPVIZ_CLI}")
+endif()
+if(NOT out_HEAPVIZ STREQUAL out_HEAPVIZ_CLI)
+  message(FATAL_ERROR "stdout differs:\n--- heapviz\n${out_HEAPVIZ}\n--- heapviz-cli\n${out_HEAPVIZ_CLI}")
+endif()
+if(NOT err_HEAPVIZ STREQUAL err_HEAPVIZ_CLI)
+  message(FATAL_ERROR "stderr differs:\n--- heapviz\n${err_HEAPVIZ}\n--- heapviz-cli\n${err_HEAPVIZ_CLI}")
+endif()
+string(LENGTH "${out_HEAPVIZ}" n)
+if(n EQUAL 0 AND NOT ALLOW_EMPTY)
+  message(FATAL_ERROR "heapviz ${ARGS} printed nothing: the comparison would prove nothing")
+endif()
+if(TRACE_JSON)
+  file(READ "${WORK_DIR}/HEAPVIZ.json" a)
+  file(READ "${WORK_DIR}/HEAPVIZ_CLI.json" b)
+  if(NOT a STREQUAL b OR a STREQUAL "")
+    message(FATAL_ERROR "the --trace=json files differ (or are empty): ${WORK_DIR}")
+  endif()
+endif()
+message(STATUS "same exit code (${rc_HEAPVIZ}), stdout (${n} bytes) and stderr for: ${ARGS}")
