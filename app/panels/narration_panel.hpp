@@ -6,7 +6,6 @@
 
 #include "heapviz/heap/step.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/heap/step.hpp"
 #include "ui/ui_text.hpp"
 
 namespace heapviz::app {

@@ -78,8 +78,8 @@ enum class Op : std::uint16_t {
   channel_set_position,
   management,  ///< java.lang.management and class literals: ExprInfo::signature says which
                ///< (interp_management.cpp)
-  sb_append,  // StringBuilder (interp_string_builder.cpp), sb_append..sb_delete_char_at together; signature:
-              // the JDK method
+  sb_append,   // StringBuilder (interp_string_builder.cpp), sb_append..sb_delete_char_at together; signature:
+               // the JDK method
   sb_to_string,
   sb_length,
   sb_capacity,

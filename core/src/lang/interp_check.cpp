@@ -180,9 +180,11 @@ class Checker {
     visible_.clear();
     scope_first_slot_.clear();
     push();
+    in_field_init_ = true;
     for (const auto& f : c.fields)
       for (const Declarator& d : f->declarators)
         if (d.init) check_init(*d.init, uc.field(d.name)->type);
+    in_field_init_ = false;
     scopes_ = std::move(saved);
     visible_ = std::move(saved_visible);
     scope_first_slot_ = std::move(saved_first);

@@ -10,7 +10,6 @@
 #include "heapviz/engine/trace.hpp"
 #include "heapviz/io/heap_address_write.hpp"
 #include "heapviz/lang/hypotheticals.hpp"
-#include "heapviz/engine/trace.hpp"
 
 namespace heapviz::lang::interp {
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/engine/machine.hpp"
+#include "heapviz/heap/heap_ops.hpp"
 
 namespace interp_test {
 

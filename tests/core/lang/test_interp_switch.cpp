@@ -120,6 +120,8 @@ TEST_CASE("switch expressions: javac's errors") {
   CHECK(first_error("int k = 1;\nint x = switch (k) { case 1: yield 3; default: System.out.println(); };\n")
             .rfind("switch expression completes without providing a value", 0) == 0);
   CHECK(first_error("yield 5;\n") == "yield outside of switch expression");
+  CHECK(first_error("class C { int v = switch (1) { default -> 2; }; }\nC c = new C();\n")
+            .find("not simulate yet") != std::string::npos);
   CHECK(
       first_error("int k = 1;\nfor (;;) { int x = switch (k) { case 1 -> { break; } default -> 0; }; }\n") ==
       "attempt to break out of a switch expression");
