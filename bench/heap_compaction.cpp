@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/machine.hpp"
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/invariants.hpp"
-#include "heapviz/machine.hpp"
-#include "heapviz/trace.hpp"
 
 using namespace heapviz;
 using namespace heapviz::heap;

@@ -10,7 +10,7 @@
 
 #include "heapviz/lang/interpreter.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace {
 

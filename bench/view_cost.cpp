@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/lesson_run.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace {
 using Clock = std::chrono::steady_clock;

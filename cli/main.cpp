@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "headless/headless_modes.hpp"
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -43,6 +43,19 @@ CLI::Validator step_number(const char* /*what*/) {
       "N>=0");
 }
 
+// An option whose value is a name: `parse` must know it, else `error` says why (the core's wording).
+template <class Parse, class Error>
+CLI::Validator one_of_names(Parse parse, Error error, const std::string& names) {
+  return CLI::Validator([=](std::string& text) { return parse(text) ? std::string() : error(text); }, names);
+}
+
+template <class Enum, std::size_t N>
+std::string spelled(const Enum (&values)[N]) {
+  std::string s;
+  for (Enum v : values) s += (s.empty() ? "" : "|") + std::string(to_string(v));
+  return s;
+}
+
 }  // namespace
 
 std::variant<Options, int> parse_command_line(int argc, char** argv) {
@@ -57,11 +70,13 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       "  xvfb-run -a heapviz ...   or   heapviz screenshot --out shot.png (also under xvfb-run)");
   std::string size_text;
   float scale = 0;
+  std::string lang_text, collector_text;
+  const CLI::Validator lang_check = one_of_names(parse_locale, unknown_locale_error, spelled(kLocales));
   app.add_option("lesson", o.lesson,
                  "Lesson to open: number, id (e.g. 01-allocate-vs-direct) or a .java path");
   app.add_option("--scale", scale, "UI scale (font size factor), e.g. 1.5 for a projector")
       ->check(CLI::Range(0.5f, 4.0f));
-  app.add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
+  app.add_option("--lang", lang_text, "Narration language")->check(lang_check);
   app.add_option("--quit-after-frames", o.quit_after_frames,
                  "Close the window by itself after N frames (for tests)")
       ->check(CLI::PositiveNumber);
@@ -90,7 +105,7 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
   shot->add_option("--select-page", o.select_page,
                    "Select the N-th page-cache page (0 = lowest address): the inspector dumps its bytes");
   shot->add_option("--scale", scale, "UI scale (font size factor)")->check(CLI::Range(0.5f, 4.0f));
-  shot->add_option("--lang", o.lang, "Narration language")->check(CLI::IsMember({"en", "zh"}));
+  shot->add_option("--lang", lang_text, "Narration language")->check(lang_check);
 
   auto* rec =
       app.add_subcommand("record", "Record a lesson offscreen to PNG frames (a folder), .gif or .mp4");
@@ -104,9 +119,9 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
       ->check(CLI::Range(0.1f, 10.0f));
   rec->add_option("--from", o.from, "First step (default 0)")->check(step_number("--from"));
   rec->add_option("--to", o.to, "Last step (default: the end)")->check(step_number("--to"));
-  rec->add_option("--lang", o.lang, "Caption language")->check(CLI::IsMember({"en", "zh"}));
-  rec->add_option("--collector", o.collector, "Collector")
-      ->check(CLI::IsMember({"mark-compact", "mark-sweep"}));
+  rec->add_option("--lang", lang_text, "Caption language")->check(lang_check);
+  rec->add_option("--collector", collector_text, "Collector")
+      ->check(one_of_names(heap::parse_collector, heap::unknown_collector_error, spelled(heap::kCollectors)));
   rec->add_option("--hypothetical", o.hypotheticals,
                   "Switch on a hypothetical mode the lesson declares (repeatable)")
       ->expected(1)
@@ -138,6 +153,8 @@ std::variant<Options, int> parse_command_line(int argc, char** argv) {
     return headless::report_parse_error(app, e, o.program, usage());
   }
   o.ui_scale = scale;
+  if (!lang_text.empty()) o.locale = parse_locale(lang_text);
+  if (!collector_text.empty()) o.collector = heap::parse_collector(collector_text);
   if (shot->parsed()) o.mode = Options::Mode::screenshot;
   if (rec->parsed()) o.mode = Options::Mode::record;
   if (o.command != headless::Command::none) o.mode = Options::Mode::headless;

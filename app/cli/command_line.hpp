@@ -1,9 +1,12 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "headless/headless_modes.hpp"
+#include "heapviz/heap/heap_settings.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
@@ -23,17 +26,17 @@ struct Options : headless::HeadlessOptions {
   unsigned select = 0;  ///< object id to select in the inspector (screenshot), 0 = none
   std::string
       select_page;  ///< "N": select the N-th page-cache page (0-based, address order) instead (screenshot)
-  long quit_after_frames = 0;  ///< window: close by itself after this many frames (tests, demos); 0 = never
-  long play_from = -1;         ///< window: start playing at this step (benchmarks); -1 = no
-  std::string frame_log;       ///< window: write one line of timings per frame to this file (benchmarks)
-  float ui_scale = 0;          ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
-  std::string lang;            ///< "en" or "zh"; "" = not given (window: last used; renders: "en")
+  long quit_after_frames = 0;    ///< window: close by itself after this many frames (tests, demos); 0 = never
+  long play_from = -1;           ///< window: start playing at this step (benchmarks); -1 = no
+  std::string frame_log;         ///< window: write one line of timings per frame to this file (benchmarks)
+  float ui_scale = 0;            ///< font/UI scale; 0 = from the monitor's content scale (interactive) or 1
+  std::optional<Locale> locale;  ///< --lang; not given: the window uses the last one, renders English
   // record
   int fps = 30;
   float speed = 1.0f;
-  bool speed_given = false;  ///< --speed on the window's command line (else the saved speed)
-  long from = 0, to = -1;    ///< step range; -1 = to the end
-  std::string collector;     ///< "", "mark-compact" or "mark-sweep"
+  bool speed_given = false;                  ///< --speed on the window's command line (else the saved speed)
+  long from = 0, to = -1;                    ///< step range; -1 = to the end
+  std::optional<heap::Collector> collector;  ///< --collector (record); not given: mark-compact
   bool title_card = true, timeline = true, step_counter = true;
 };
 

@@ -20,9 +20,8 @@ int run_interactive(const Options& o) {
   AppState state;
   std::string settings_warning;
   UserSettings settings = load_user_settings(settings_warning);
-  state.lang = o.lang.empty() ? settings.lang : o.lang;
-  state.collector =
-      settings.collector == "mark_sweep" ? heap::Collector::mark_sweep : heap::Collector::mark_compact;
+  state.locale = o.locale.value_or(settings.locale);
+  state.collector = settings.collector;
   // A lesson named on the command line wins; otherwise reopen the last one (silently falling back).
   if (auto err = state.load(o.lesson.empty() ? settings.last_lesson : o.lesson); !err.empty()) {
     if (!o.lesson.empty()) {
@@ -116,8 +115,8 @@ int run_interactive(const Options& o) {
                 << ImGui::GetDrawData()->TotalVtxCount << '\n';
     }
   }
-  settings.lang = state.lang;
-  settings.collector = state.collector == heap::Collector::mark_sweep ? "mark_sweep" : "mark_compact";
+  settings.locale = state.locale;
+  settings.collector = state.collector;
   if (const LessonEntry* e = state.current())
     settings.last_lesson = e->path.empty() ? e->id : e->path.string();
   settings.speed = state.session.playback().speed();

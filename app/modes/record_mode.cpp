@@ -15,6 +15,7 @@
 #include "record/frame_sink.hpp"
 #include "render/address_axis.hpp"
 #include "ui/presentation.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -53,8 +54,8 @@ std::uint64_t output_size(const std::string& path) {
 
 int run_record(const Options& o) {
   AppState state;
-  state.lang = o.lang.empty() ? "en" : o.lang;
-  if (o.collector == "mark-sweep") state.collector = heap::Collector::mark_sweep;
+  state.locale = o.locale.value_or(Locale::en);
+  state.collector = o.collector.value_or(heap::Collector::mark_compact);
   state.hypotheticals =
       o.hypotheticals;  // as screenshot: the lesson must declare each (else run_notice, exit 2)
   if (auto err = state.load(o.lesson); !err.empty()) {

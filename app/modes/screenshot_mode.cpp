@@ -10,6 +10,7 @@
 #include "render/drawn_facts.hpp"
 #include "ui/presentation.hpp"
 #include "ui/shell.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -21,7 +22,7 @@ constexpr int kSettleFrames = 4;
 
 int run_screenshot(const Options& o) {
   AppState state;
-  state.lang = o.lang.empty() ? "en" : o.lang;
+  state.locale = o.locale.value_or(Locale::en);
   state.hypotheticals = o.hypotheticals;
   if (auto err = state.load(o.lesson); !err.empty()) {
     std::cerr << "heapviz: " << err << "\n";

@@ -9,6 +9,7 @@
 
 #include "render/address_axis.hpp"
 #include "render/palette.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
@@ -33,7 +34,7 @@ void swatch(ImU32 colour, bool bar) {
 
 int buffer_dump_first(int position) { return position < 192 ? 0 : (position - 64) / 16 * 16; }
 
-void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
+void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, Locale loc) {
   char legend[96];
   if (d.mark >= 0)
     std::snprintf(legend, sizeof legend, "pos=%d lim=%d cap=%d mark=%d", d.position, d.limit, d.capacity,
@@ -41,18 +42,18 @@ void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
   else
     std::snprintf(legend, sizeof legend, "pos=%d lim=%d cap=%d", d.position, d.limit, d.capacity);
   ImGui::TextUnformatted(legend);
-  const std::string where =
-      d.direct ? (zh ? "本地内存 " : "native memory at ") + hex_address(d.address)
-               : (zh ? "Java 堆上的 byte[] " : "the byte[] on the Java heap at ") + hex_address(d.address);
-  ImGui::TextDisabled("%s %s", zh ? "字节位于" : "bytes in", where.c_str());
+  const std::string where = d.direct
+                                ? (tr(loc, UiText::buffer_bytes_in_native_at)) + hex_address(d.address)
+                                : (tr(loc, UiText::buffer_bytes_in_heap_array_at)) + hex_address(d.address);
+  ImGui::TextDisabled("%s %s", tr(loc, UiText::buffer_bytes_in), where.c_str());
   swatch(kPositionMark, true);
-  ImGui::TextUnformatted(zh ? "position" : "position");
+  ImGui::TextUnformatted(tr(loc, UiText::buffer_position));
   ImGui::SameLine(0, 12);
   swatch(kLimitMark, true);
   ImGui::TextUnformatted("limit");
   ImGui::SameLine(0, 12);
   swatch(kRemainingBg, false);
-  ImGui::TextUnformatted(zh ? "剩余字节（position 到 limit）" : "remaining (position to limit)");
+  ImGui::TextUnformatted(tr(loc, UiText::buffer_remaining));
   if (d.mark >= 0) {
     ImGui::SameLine(0, 12);
     swatch(kMarkMark, false);
@@ -60,10 +61,7 @@ void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
   }
 
   if (!d.bytes_known) {
-    ImGui::TextWrapped("%s",
-                       zh ? "这个地址不在本地内存（malloc）中，例如它是页缓存的映射：这里不显示它的字节。"
-                          : "This address is not in native (malloc) memory, e.g. it maps page-cache pages: "
-                            "its bytes are not shown here.");
+    ImGui::TextWrapped("%s", tr(loc, UiText::buffer_address_not_native));
     return;
   }
   ImGui::PushFont(mono);
@@ -110,8 +108,7 @@ void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh) {
   }
   ImGui::PopFont();
   if (d.first > 0 || d.first + n < d.capacity)
-    ImGui::TextDisabled(zh ? "（显示第 %d 到 %d 字节，共 %d）" : "(bytes %d to %d of %d shown)", d.first,
-                        d.first + n - 1, d.capacity);
+    ImGui::TextDisabled(tr(loc, UiText::buffer_bytes_range_shown), d.first, d.first + n - 1, d.capacity);
 }
 
 }  // namespace heapviz::app

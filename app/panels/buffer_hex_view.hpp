@@ -1,5 +1,6 @@
 #pragma once
 #include "heapviz/nio/buffer_dump.hpp"
+#include "ui/ui_text.hpp"
 
 struct ImFont;
 
@@ -13,6 +14,6 @@ inline constexpr int kBufferDumpBytes = 256;
 /// A ByteBuffer's bytes as a hex dump with its marks: a legend line ("pos=5 lim=19 cap=4096"), the
 /// bytes between position and limit highlighted, a bar before the position byte and one at the limit,
 /// the mark underlined. Addresses are where the bytes are (the byte[] on the heap, or native memory).
-void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, bool zh);
+void draw_buffer_hex(const nio::BufferDump& d, ImFont* mono, Locale loc);
 
 }  // namespace heapviz::app

@@ -7,6 +7,7 @@
 
 #include "heapviz/lang/lexer.hpp"
 #include "render/palette.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -83,20 +84,20 @@ bool CodePanel::take_rerun_request() {
 }
 
 void CodePanel::draw(ImFont* mono, int current_line, const std::vector<lang::Diagnostic>& diagnostics,
-                     const char* lang) {
-  const bool zh = std::string_view(lang) == "zh";
-  if (ImGui::Checkbox(zh ? "编辑" : "Edit", &editing_) && editing_) {
+                     Locale loc) {
+  if (ImGui::Checkbox(tr(loc, UiText::code_edit), &editing_) && editing_) {
     edit_buffer_.assign(text_.begin(), text_.end());
     edit_buffer_.resize(text_.size() + 64 * 1024, '\0');
   }
   if (editing_) {
     ImGui::SameLine();
-    if (ImGui::Button(zh ? "运行 (Ctrl+Enter)" : "Run (Ctrl+Enter)")) rerun_ = true;
+    if (ImGui::Button(tr(loc, UiText::code_run))) rerun_ = true;
   }
   for (const lang::Diagnostic& d : diagnostics) {
     if (d.severity != lang::Severity::Error) continue;
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.05f, 0.05f, 1));
-    ImGui::TextWrapped("%s %d:%d: %s", zh ? "错误" : "error", d.span.line, d.span.col, d.message.c_str());
+    ImGui::TextWrapped("%s %d:%d: %s", tr(loc, UiText::code_error), d.span.line, d.span.col,
+                       d.message.c_str());
     ImGui::PopStyleColor();
   }
   ImGui::PushFont(mono);

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "heapviz/lang/diagnostic.hpp"
+#include "ui/ui_text.hpp"
 
 struct ImFont;
 
@@ -18,8 +19,7 @@ class CodePanel {
   const std::string& source() const { return text_; }
   /// Draws the panel. `current_line` (1-based, 0 = none) is highlighted and scrolled into view when it
   /// changes.
-  void draw(ImFont* mono, int current_line, const std::vector<lang::Diagnostic>& diagnostics,
-            const char* lang);
+  void draw(ImFont* mono, int current_line, const std::vector<lang::Diagnostic>& diagnostics, Locale loc);
   /// Read-only presentation: no Edit/Run controls, no scrollbars.
   void draw_readonly(ImFont* mono, int current_line);
   /// True once after the user pressed Ctrl+Enter (or the Run button) in edit mode.

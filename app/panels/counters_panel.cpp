@@ -9,20 +9,21 @@
 #include "render/address_axis.hpp"
 #include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
 void draw_counters(const View& view, const std::vector<CounterSeries>& series, float position_fraction,
-                   const char* lang) {
-  const bool zh = std::string_view(lang) == "zh";
+                   Locale loc) {
   if (!ImGui::BeginTable("counters", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-  ImGui::TableSetupColumn(zh ? "计数器" : "counter", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableSetupColumn(zh ? "值" : "value", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn(zh ? "随时间" : "over time", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+  ImGui::TableSetupColumn(tr(loc, UiText::counters_column_counter), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn(tr(loc, UiText::counters_column_value), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn(tr(loc, UiText::counters_column_over_time), ImGuiTableColumnFlags_WidthStretch,
+                          1.5f);
   for (const CounterView& c : view.counters) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(zh && !c.zh.empty() ? c.zh.c_str() : c.en.c_str());
+    ImGui::TextUnformatted(pick(loc, c.en, c.zh).c_str());
     ImGui::TableNextColumn();
     const bool bytes = c.key.find("bytes") != std::string::npos || c.key.find("used") != std::string::npos ||
                        c.key.find("capacity") != std::string::npos;

@@ -10,6 +10,7 @@
 #include "render/address_axis.hpp"
 #include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
@@ -18,13 +19,12 @@ constexpr std::uint64_t kMaxDumped = 512;  // 32 lines: a page is 4096 bytes; th
 }  // namespace
 
 void draw_bytes_inspector(const Machine& m, const View& view, const SelectedBytes& sel, ImFont* mono,
-                          const char* lang) {
-  const bool zh = std::string_view(lang) == "zh";
+                          Locale loc) {
   const bool page = sel.space == heap::SpaceId::kernel;
-  ImGui::TextUnformatted(page ? (zh ? "页缓存页" : "page-cache page")
-                              : (zh ? "磁盘上的字节" : "bytes on the device"));
+  ImGui::TextUnformatted(page ? (tr(loc, UiText::inspector_page_cache_page))
+                              : (tr(loc, UiText::inspector_device_bytes)));
   if (!sel.label.empty()) ImGui::TextUnformatted(sel.label.c_str());
-  ImGui::Text("%s %s   %s %s", zh ? "地址" : "address", hex_address(sel.addr).c_str(), zh ? "大小" : "size",
+  ImGui::Text("%s %s   %s %s", tr(loc, UiText::address), hex_address(sel.addr).c_str(), tr(loc, UiText::size),
               human_bytes(sel.size).c_str());
 
   // Wrong bytes in this range (core facts), and where the dump starts: at the first wrong line if any.
@@ -39,10 +39,7 @@ void draw_bytes_inspector(const Machine& m, const View& view, const SelectedByte
   const std::uint64_t shown = std::min(kMaxDumped, sel.addr + sel.size - start);
   if (wrong_total > 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWrongBytes);
-    ImGui::TextWrapped(
-        zh ? "%llu 个字节是错的（高亮）：内核从数组的旧地址读到了它们。"
-           : "%llu bytes wrong (highlighted): the kernel read them from the array's old address.",
-        static_cast<unsigned long long>(wrong_total));
+    ImGui::TextWrapped(tr(loc, UiText::inspector_wrong_bytes), static_cast<unsigned long long>(wrong_total));
     ImGui::PopStyleColor();
   }
   note_mark({"inspector_bytes", sel.space, sel.addr, sel.size, std::to_string(wrong_total), 0, 0, 0, 0});
@@ -74,8 +71,8 @@ void draw_bytes_inspector(const Machine& m, const View& view, const SelectedByte
   }
   ImGui::PopFont();
   if (shown < sel.size)
-    ImGui::TextDisabled(zh ? "（显示 %llu 字节，共 %llu）" : "(%llu of %llu bytes shown)",
-                        static_cast<unsigned long long>(shown), static_cast<unsigned long long>(sel.size));
+    ImGui::TextDisabled(tr(loc, UiText::inspector_bytes_shown_of), static_cast<unsigned long long>(shown),
+                        static_cast<unsigned long long>(sel.size));
 }
 
 }  // namespace heapviz::app

@@ -11,6 +11,7 @@
 #include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 #include "render/shapes.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -24,44 +25,30 @@ constexpr std::size_t kMaxBlocksDrawn = 3000;         // beyond this a lane draw
 constexpr std::size_t kMaxArrowsDrawn = 400;
 
 /// The heap lane's title says the simplification: heapviz has no generations.
-const char* lane_title(heap::SpaceId s, bool zh) {
-  if (s == heap::SpaceId::java_heap)
-    return zh ? "Java 堆——单一空间\n（JDK Serial：新生代 + 老年代）"
-              : "Java heap — one space\n(JDK Serial: young + old)";
+const char* lane_title(heap::SpaceId s, Locale loc) {
+  if (s == heap::SpaceId::java_heap) return tr(loc, UiText::lane_heap_one_space_title);
   return nullptr;
 }
 
 /// Why the heap lane is one space: what JDK 17 has and heapviz does not model.
-void one_space_tooltip(bool zh) {
+void one_space_tooltip(Locale loc) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-  ImGui::TextUnformatted(
-      zh ? "heapviz 把 Java 堆画成一段 -Xmx 字节的连续地址空间。JDK 17 的 Serial GC 把它分成新生代（Eden "
-           "和两个 Survivor）"
-           "和老年代；heapviz 不模拟分代：没有 Minor GC，也没有晋升，这里的每次 GC "
-           "都是对整个堆的标记-整理（相当于 Serial 的 Full GC）"
-           "或标记-清除。-Xmn 等分代参数只交给 java，heapviz 会在“模拟说明”里注明。"
-         : "heapviz draws the Java heap as one range of -Xmx bytes. JDK 17's Serial GC splits it into a "
-           "young generation "
-           "(eden and two survivor spaces) and an old generation; heapviz does not model generations: no "
-           "minor GCs, no "
-           "promotion, every GC here collects the whole heap (like Serial's full GC, a mark-compact) or "
-           "sweeps it. Flags "
-           "that size generations (-Xmn ...) go to java only, and the simulation notes say so.");
+  ImGui::TextUnformatted(tr(loc, UiText::lane_heap_one_space_tooltip));
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
 
-const char* lane_name(heap::SpaceId s, bool zh) {
+const char* lane_name(heap::SpaceId s, Locale loc) {
   switch (s) {
     case heap::SpaceId::java_heap:
-      return zh ? "Java 堆" : "Java heap";
+      return tr(loc, UiText::lane_java_heap);
     case heap::SpaceId::native:
-      return zh ? "本地内存" : "Native memory";
+      return tr(loc, UiText::lane_native);
     case heap::SpaceId::kernel:
-      return zh ? "内核（页缓存）" : "Kernel (page cache)";
+      return tr(loc, UiText::lane_kernel);
     case heap::SpaceId::device:
-      return zh ? "设备（磁盘）" : "Device (disk)";
+      return tr(loc, UiText::lane_device);
   }
   return "?";
 }
@@ -142,7 +129,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     ImGui::TextDisabled("No simulation state to show.");
     return;
   }
-  const bool zh = std::string_view(in.lang) == "zh";
+  const Locale loc = in.locale;
   const View& after = *in.after;
   const View& before = in.before ? *in.before : after;
   const float t = ease(std::clamp(in.tween, 0.0f, 1.0f));
@@ -184,7 +171,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
   const BlockStyle* legend = legend_styles(&n_styles);
   float legend_h = 6 + fs + 8;
   for (float lx = origin.x; const BlockStyle& st : std::span(legend, static_cast<std::size_t>(n_styles))) {
-    const float w = 26 + ImGui::CalcTextSize(zh ? st.legend_zh : st.legend).x + 14;
+    const float w = 26 + ImGui::CalcTextSize(tr(loc, st.legend)).x + 14;
     if (lx + w > origin.x + width) {
       lx = origin.x;
       legend_h += fs + 8;
@@ -216,7 +203,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
 
     // Label column: name (the heap's says it is one space, with a tooltip), used / capacity; bottom-
     // aligned with the band, using the arrow room above it when the name wraps.
-    const char* title = lane_title(space, zh) ? lane_title(space, zh) : lane_name(space, zh);
+    const char* title = lane_title(space, loc) ? lane_title(space, loc) : lane_name(space, loc);
     const float wrap = label_column - 10;
     const float title_h = ImGui::CalcTextSize(title, nullptr, false, wrap).y;
     const float label_y = std::max(band_y0 - arrow_room + 2, std::min(band_y0, band_y1 - title_h - fs - 2));
@@ -224,13 +211,13 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     const std::string figures = human_bytes(range.used) + " / " + human_bytes(range.end - range.base);
     dl->AddText(ImVec2(origin.x, label_y + title_h + 2), kMutedInk, figures.c_str());
     ImGui::SetCursorScreenPos(ImVec2(origin.x, label_y));
-    ImGui::InvisibleButton((std::string("##title-") + lane_name(space, false)).c_str(),
+    ImGui::InvisibleButton((std::string("##title-") + lane_name(space, Locale::en)).c_str(),
                            ImVec2(wrap, std::max(1.0f, title_h + fs + 2)));
-    if (heap_lane && ImGui::IsItemHovered()) one_space_tooltip(zh);
+    if (heap_lane && ImGui::IsItemHovered()) one_space_tooltip(loc);
 
     // Zoom (wheel) and pan (drag) on the lane.
     ImGui::SetCursorScreenPos(ImVec2(x0, band_y0));
-    ImGui::InvisibleButton(lane_name(space, false), ImVec2(x1 - x0, band));
+    ImGui::InvisibleButton(lane_name(space, Locale::en), ImVec2(x1 - x0, band));
     const bool lane_hovered = ImGui::IsItemHovered();
     if (lane_hovered && io.MouseWheel != 0) ls.axis.zoom_at(io.MousePos.x, std::pow(1.25, io.MouseWheel));
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f))
@@ -258,7 +245,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         in_view > kMaxBlocksDrawn;
     std::string title_line = title;  // the facts log has the title on one line
     std::replace(title_line.begin(), title_line.end(), '\n', ' ');
-    note_lane({space, lane_name(space, false), title_line, x0, band_y0, x1, band_y1, ls.aggregated,
+    note_lane({space, lane_name(space, Locale::en), title_line, x0, band_y0, x1, band_y1, ls.aggregated,
                ls.axis.view_start(), ls.axis.view_length(), given});
     const std::vector<OccupancyBucket>* occ = nullptr;
     if (in.occupancy) {
@@ -280,9 +267,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         bar(bk.filler, style_for("", "filler"));
         bar(bk.garbage, style_for("", "unmarked"));
       }
-      const std::string note =
-          zh ? "对象太多，按占用率汇总显示（放大可看单个对象）"
-             : "too many objects to draw one by one: occupancy shown (zoom in for objects)";
+      const std::string note = tr(loc, UiText::map_occupancy_note);
       dl->AddText(ImVec2(x0 + 4, band_y0 - ImGui::GetFontSize() - 2), kMutedInk, note.c_str());
     } else {
       // Ghosts of blocks that are leaving or moving, then blocks at their tweened positions.
@@ -319,7 +304,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
         const BlockStyle st = style_for(shown.type, "live");
         draw_block(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4), with_alpha(st.fill, alpha),
                    with_alpha(kInk, alpha), freed_now ? Pattern::hatched : st.pattern);
-        const std::string& text = zh && !shown.label_zh.empty() ? shown.label_zh : shown.label;
+        const std::string& text = pick(loc, shown.label, shown.label_zh);
         draw_label(dl, ImVec2(bx0, band_y0 + 4), ImVec2(bx1, band_y1 - 4),
                    with_alpha(text_colour_on(st.fill), alpha), text.c_str());
         note_block(
@@ -387,10 +372,10 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
   }
 
   if (in.step) {
-    draw_freed(dl, *in.step, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), zh);
-    draw_transfers(dl, *in.step, after, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), zh);
+    draw_freed(dl, *in.step, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), loc);
+    draw_transfers(dl, *in.step, after, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), loc);
   }
-  draw_heap_write(dl, before, after, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), zh);
+  draw_heap_write(dl, before, after, in.tween, ImVec2(x0, origin.y), ImVec2(x1, y), loc);
 
   // References between objects, as arrows above the lanes (skipped when too many to read). An arrow
   // ends at the address the field holds, not at the object: in phase 3 the stored addresses are
@@ -457,13 +442,14 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
   if (ranges.count(heap::SpaceId::java_heap)) {
     float cx = x0;
     const float cy = origin.y + 2;
-    dl->AddText(ImVec2(origin.x, cy + 4), kMutedInk, zh ? "局部变量（根）" : "locals (roots)");
+    dl->AddText(ImVec2(origin.x, cy + 4), kMutedInk, tr(loc, UiText::map_roots_row));
     for (const RootView& r : after.roots) {
       if (r.kind != "local") continue;
       // A null local reads "name = null" inside its chip; others point at their object. A stale slot
       // (its block ended, the interpreter still sees the reference) is a dashed, muted chip.
       std::string text = r.target == heap::kNoObject ? r.name + " = null" : r.name;
-      if (r.stale) text = (zh ? "过期槽 " : "stale slot ") + std::to_string(r.jvm_slot) + " (" + text + ")";
+      if (r.stale)
+        text = (tr(loc, UiText::map_stale_slot_prefix)) + std::to_string(r.jvm_slot) + " (" + text + ")";
       const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
       const ImVec2 a(cx, cy), b(cx + ts.x + 12, cy + ts.y + 6);
       const ImU32 ink = r.target == heap::kNoObject || r.stale ? kMutedInk : kInk;
@@ -494,7 +480,7 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
   float lx = origin.x;
   for (int i = 0; i < n_styles; ++i) {
     const BlockStyle* styles = legend;
-    const char* text = zh ? styles[i].legend_zh : styles[i].legend;
+    const char* text = tr(loc, styles[i].legend);
     const float w = 26 + ImGui::CalcTextSize(text).x + 14;
     if (lx + w > origin.x + width) {
       lx = origin.x;
@@ -511,9 +497,9 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
     ImGui::BeginTooltip();
     if (hovered->id != heap::kNoObject) {
       ImGui::Text("%s #%u", hovered->type.c_str(), hovered->id);
-      if (!hovered->label.empty()) ImGui::Text("%s %s", zh ? "被引用于" : "held by", hovered->label.c_str());
+      if (!hovered->label.empty()) ImGui::Text("%s %s", tr(loc, UiText::held_by), hovered->label.c_str());
     } else {  // a native chunk, page or file: its label says what it is
-      ImGui::Text("%s", (zh && !hovered->label_zh.empty() ? hovered->label_zh : hovered->label).c_str());
+      ImGui::Text("%s", pick(loc, hovered->label, hovered->label_zh).c_str());
     }
     ImGui::Text("%s, %s", hex_address(hovered->addr).c_str(), human_bytes(hovered->size).c_str());
     ImGui::Text("%s", std::string(block_state_name(hovered->state)).c_str());
@@ -522,8 +508,8 @@ void MemoryMapPanel::draw(const MemoryMapInput& in) {
       // Page-cache pages and disk bytes have no object behind them: the inspector dumps their bytes.
       if (hovered->id == heap::kNoObject &&
           (hovered->space == heap::SpaceId::kernel || hovered->space == heap::SpaceId::device))
-        select_bytes({hovered->space, hovered->addr, hovered->size,
-                      zh && !hovered->label_zh.empty() ? hovered->label_zh : hovered->label});
+        select_bytes(
+            {hovered->space, hovered->addr, hovered->size, pick(loc, hovered->label, hovered->label_zh)});
       else
         select(hovered->id != heap::kNoObject ? hovered->id : owner_of(after, *hovered));
     }

@@ -6,9 +6,10 @@
 #include <optional>
 #include <string>
 
-#include "heapviz/step.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
+#include "heapviz/heap/step.hpp"
 #include "render/address_axis.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
@@ -20,7 +21,7 @@ struct MemoryMapInput {
   float tween = 0;  ///< 0 = before, 1 = after
   /// Occupancy buckets per lane, already computed by the core for the current lane width.
   const std::map<heap::SpaceId, std::vector<OccupancyBucket>>* occupancy = nullptr;
-  const char* lang = "en";
+  Locale locale = Locale::en;
   /// The step shown (playing, or the last one applied when paused): its byte ranges are drawn as copies.
   const Step* step = nullptr;
 };
@@ -75,14 +76,15 @@ class MemoryMapPanel {
   /// Copies the view's heap-address write says were read from where the array no longer is are drawn in
   /// the warning colour (memory_map_race.cpp decides).
   void draw_transfers(ImDrawList* dl, const Step& step, const View& after, float tween, ImVec2 clip0,
-                      ImVec2 clip1, bool zh) const;
+                      ImVec2 clip1, Locale loc) const;
   /// Lesson 06's heap-address write (memory_map_race.cpp): where the kernel reads in the heap lane, where
   /// the array is now, the wrong bytes in the page cache, the pinned array and the waiting GC.
   void draw_heap_write(ImDrawList* dl, const View& before, const View& after, float tween, ImVec2 clip0,
-                       ImVec2 clip1, bool zh) const;
+                       ImVec2 clip1, Locale loc) const;
   /// A native_free step's block, hatched and labelled "freed" where it was (it is gone from the view
   /// after the step, so a paused frame would otherwise show nothing of what happened).
-  void draw_freed(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1, bool zh) const;
+  void draw_freed(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1,
+                  Locale loc) const;
   std::map<heap::SpaceId, LaneState> lanes_;
   std::map<heap::SpaceId, std::uint64_t> extents_;
   heap::ObjectId selected_ = 0;

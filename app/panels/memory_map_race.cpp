@@ -13,6 +13,7 @@
 #include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 #include "render/shapes.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
@@ -65,7 +66,7 @@ bool stale_heap_read(const View& view, const ByteRange& r) {
 }
 
 void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const View& after, float tween,
-                                     ImVec2 clip0, ImVec2 clip1, bool zh) const {
+                                     ImVec2 clip0, ImVec2 clip1, Locale loc) const {
   if (!after.heap_address_write) return;
   const io::HeapAddressWrite& w = *after.heap_address_write;
   const bool pin = w.mode == io::HeapWriteMode::pin_heap_array;
@@ -96,8 +97,7 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
       }
       dl->AddRect(a, b, kArrayNow, 0, 0, 3.0f);
       const std::string text =
-          pin ? (zh ? "数组现在在这里（写完之后才移动）" : "the array is now here (moved after the write)")
-              : (zh ? "数组现在在这里" : "the array is now here");
+          pin ? (tr(loc, UiText::race_array_now_here_after_write)) : (tr(loc, UiText::race_array_now_here));
       const auto [la, lb] = pill_label(dl, a.x, ls.band_y0 - row, clip0.x, clip1.x, kArrayNow, text, 1.0f);
       dl->AddLine(ImVec2(std::clamp(a.x + 4, la.x, lb.x), lb.y), ImVec2(a.x + 4, a.y), kArrayNow, 1.5f);
       note_mark({"array_now", heap::SpaceId::java_heap, w.array_now, len, text, a.x, a.y, b.x, b.y});
@@ -109,12 +109,12 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
     dashed_rect(dl, a, b, colour, 2.5f);
     std::string text;
     if (kernel_misled)
-      text = zh ? "内核在这里读取：数组原来在这里" : "kernel reads here: the array was here";
+      text = tr(loc, UiText::race_kernel_reads_old_address);
     else if (moved)
-      text = zh ? "内核在这里读取过（数组当时被固定）" : "the kernel read here (the array was pinned then)";
+      text = tr(loc, UiText::race_kernel_read_pinned);
     else
-      text = w.finished ? (zh ? "内核在这里读取过" : "the kernel read here")
-                        : (zh ? "内核在这里读取" : "kernel reads here");
+      text =
+          w.finished ? (tr(loc, UiText::race_kernel_read_here)) : (tr(loc, UiText::race_kernel_reads_here));
     // Below the lane, under its address ticks (the next lane's headroom, where only copies pass): the
     // headroom above holds the roots' arrows and "the array is now here".
     const float label_y = ls.band_y1 + ImGui::GetFontSize() + 5;
@@ -125,14 +125,13 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
 
     // Pin mode: the array held in place while the critical region is active, and the GC that waits.
     if (pin && w.in_critical) {
-      const std::string pinned = zh ? "已固定（GCLocker）" : "pinned (GCLocker)";
+      const std::string pinned = tr(loc, UiText::race_pinned);
       const auto [pa, pb] = span(w.array_now, ls.band_y0 - 2, ls.band_y0 + 2);
       dl->AddRectFilled(pa, pb, kPinned);
       const auto [qa, qb] = pill_label(dl, pa.x, ls.band_y0 - row, clip0.x, clip1.x, kPinned, pinned, 1.0f);
       note_mark({"pinned", heap::SpaceId::java_heap, w.array_now, len, pinned, pa.x, pa.y, pb.x, pb.y});
       if (w.gc_waiting) {
-        const std::string waiting =
-            zh ? "GC 在等待：临界区结束后才运行" : "GC waiting: it runs when the critical region ends";
+        const std::string waiting = tr(loc, UiText::race_gc_waiting);
         const auto [ga, gb] =
             pill_label(dl, qb.x + 8, ls.band_y0 - row, clip0.x, clip1.x, kInk, waiting, 1.0f);
         note_mark(
@@ -166,7 +165,7 @@ void MemoryMapPanel::draw_heap_write(ImDrawList* dl, const View& before, const V
       lo = std::min(lo, c.kernel_address);
       hi = std::max(hi, c.kernel_address + static_cast<std::uint64_t>(c.length));
     }
-    const std::string text = std::to_string(w.wrong_bytes) + (zh ? " 个字节是错的" : " bytes wrong");
+    const std::string text = std::to_string(w.wrong_bytes) + (tr(loc, UiText::race_bytes_wrong_suffix));
     pill_label(dl, first_x, ls.band_y0 - row, clip0.x, clip1.x, kWrongBytes, text, alpha);
     note_mark(
         {"wrong_bytes", heap::SpaceId::kernel, lo, hi - lo, text, first_x, ls.band_y0, last_x, ls.band_y1});

@@ -1,7 +1,7 @@
 #pragma once
 // Lesson 06's heap-address write on the memory map (memory_map_race.cpp).
-#include "heapviz/step.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
+#include "heapviz/heap/step.hpp"
 
 namespace heapviz::app {
 

@@ -12,6 +12,7 @@
 #include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 #include "render/shapes.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
@@ -29,7 +30,7 @@ bool is_flight(const ByteRange& r) {
 }  // namespace
 
 void MemoryMapPanel::draw_transfers(ImDrawList* dl, const Step& step, const View& after, float tween,
-                                    ImVec2 clip0, ImVec2 clip1, bool zh) const {
+                                    ImVec2 clip0, ImVec2 clip1, Locale loc) const {
   std::uint64_t total = 0;
   for (const ByteRange& r : step.ranges)
     if (is_flight(r)) total += r.length;
@@ -64,7 +65,7 @@ void MemoryMapPanel::draw_transfers(ImDrawList* dl, const Step& step, const View
     const bool stale = stale_heap_read(after, r);
     const ImU32 colour = stale ? kWrongBytes : kStepBytes;
     const std::string text = drawn != 0 ? ""
-                             : stale    ? label + (zh ? "（来自旧地址）" : " from the old address")
+                             : stale    ? label + (tr(loc, UiText::transfer_from_old_address_suffix))
                                         : label;
     draw_range_outline(dl, f.src0, f.src1, f.src_off, with_alpha(colour, 0.8f), 2.0f);
     if (!playing || tween > 0.5f) draw_range_outline(dl, f.dst0, f.dst1, f.dst_off, colour, 3.0f);
@@ -77,7 +78,7 @@ void MemoryMapPanel::draw_transfers(ImDrawList* dl, const Step& step, const View
 }
 
 void MemoryMapPanel::draw_freed(ImDrawList* dl, const Step& step, float tween, ImVec2 clip0, ImVec2 clip1,
-                                bool zh) const {
+                                Locale loc) const {
   if (step.kind != StepKind::native_free) return;
   const auto it = lanes_.find(heap::SpaceId::native);
   if (it == lanes_.end()) return;
@@ -93,7 +94,7 @@ void MemoryMapPanel::draw_freed(ImDrawList* dl, const Step& step, float tween, I
     draw_block(dl, a, b, with_alpha(IM_COL32(200, 200, 205, 255), 0.5f * alpha),
                with_alpha(kStepBytes, alpha), Pattern::hatched);
     dl->AddRect(a, b, with_alpha(kStepBytes, alpha), 0, 0, 2.0f);
-    const std::string text = (zh ? "已释放 " : "freed ") + human_bytes(r.length);
+    const std::string text = (tr(loc, UiText::transfer_freed_prefix)) + human_bytes(r.length);
     draw_label(dl, a, b, with_alpha(kInk, alpha), text.c_str());
   }
   dl->PopClipRect();

@@ -8,20 +8,21 @@
 
 #include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
 const std::vector<MarkerCategory>& marker_categories() {
   // Indexed by heapviz::StepCategory.
   static const std::vector<MarkerCategory> k = {
-      {"GC phase", "GC 阶段", IM_COL32(0xD5, 0x5E, 0x00, 255)},
-      {"allocation", "分配", IM_COL32(0x00, 0x9E, 0x73, 255)},
-      {"bounce copy", "中转拷贝", IM_COL32(0xE6, 0x9F, 0x00, 255)},
-      {"syscall", "系统调用", IM_COL32(0x00, 0x72, 0xB2, 255)},
-      {"native free", "本地内存释放", IM_COL32(0x56, 0xB4, 0xE9, 255)},
-      {"cleaner", "Cleaner", IM_COL32(0xCC, 0x79, 0xA7, 255)},
-      {"exception", "异常", IM_COL32(0xB0, 0x00, 0x20, 255)},
-      {"program", "程序", IM_COL32(0x8C, 0x8C, 0x8C, 255)},
+      {UiText::category_gc, IM_COL32(0xD5, 0x5E, 0x00, 255)},
+      {UiText::category_allocation, IM_COL32(0x00, 0x9E, 0x73, 255)},
+      {UiText::category_bounce_copy, IM_COL32(0xE6, 0x9F, 0x00, 255)},
+      {UiText::category_syscall, IM_COL32(0x00, 0x72, 0xB2, 255)},
+      {UiText::category_native_free, IM_COL32(0x56, 0xB4, 0xE9, 255)},
+      {UiText::category_cleaner, IM_COL32(0xCC, 0x79, 0xA7, 255)},
+      {UiText::category_exception, IM_COL32(0xB0, 0x00, 0x20, 255)},
+      {UiText::category_program, IM_COL32(0x8C, 0x8C, 0x8C, 255)},
   };
   static_assert(kStepCategoryCount == 8, "one marker per StepCategory");
   return k;
@@ -41,8 +42,7 @@ void TimelinePanel::handle_keys(Playback& p) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End))) p.seek(p.size());
 }
 
-void TimelinePanel::draw(Playback& p, const char* lang) {
-  const bool zh = std::string_view(lang) == "zh";
+void TimelinePanel::draw(Playback& p, Locale loc) {
   const std::size_t n = p.size();
   if (ImGui::Button("|<")) p.seek(0);
   ImGui::SameLine();
@@ -50,7 +50,7 @@ void TimelinePanel::draw(Playback& p, const char* lang) {
   ImGui::SameLine();
   if (ImGui::Button("-1")) p.step_by(-1);
   ImGui::SameLine();
-  if (ImGui::Button(p.playing() ? (zh ? "暂停" : "Pause") : (zh ? "播放" : "Play"),
+  if (ImGui::Button(p.playing() ? (tr(loc, UiText::timeline_pause)) : (tr(loc, UiText::timeline_play)),
                     ImVec2(ImGui::GetFontSize() * 4, 0)))
     p.toggle();
   ImGui::SameLine();
@@ -60,18 +60,17 @@ void TimelinePanel::draw(Playback& p, const char* lang) {
   ImGui::SameLine();
   if (ImGui::Button(">|")) p.seek(n);
   ImGui::SameLine();
-  ImGui::Text(zh ? "第 %zu 步，共 %zu 步" : "step %zu of %zu", p.position(), n);
+  ImGui::Text(tr(loc, UiText::timeline_step_k_of_n), p.position(), n);
   note_timeline(p.position(), n);
   ImGui::SameLine();
   float speed = p.speed();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, zh ? "速度 %.1fx" : "speed %.1fx",
+  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, tr(loc, UiText::timeline_speed),
                          ImGuiSliderFlags_Logarithmic))
     p.set_speed(speed);
   ImGui::SameLine();
   bool auto_pause = p.auto_pause();
-  if (ImGui::Checkbox(zh ? "在暂停点停下" : "stop at pause points", &auto_pause))
-    p.set_auto_pause(auto_pause);
+  if (ImGui::Checkbox(tr(loc, UiText::timeline_stop_at_pauses), &auto_pause)) p.set_auto_pause(auto_pause);
 
   // Scrubber.
   int pos = static_cast<int>(p.position());
@@ -104,26 +103,25 @@ void TimelinePanel::draw(Playback& p, const char* lang) {
 
   // Jump to the next / previous event of a category.
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-  if (ImGui::BeginCombo("##jump", zh ? cats[static_cast<std::size_t>(jump_category_)].name_zh
-                                     : cats[static_cast<std::size_t>(jump_category_)].name)) {
+  if (ImGui::BeginCombo("##jump", tr(loc, cats[static_cast<std::size_t>(jump_category_)].name))) {
     for (std::size_t i = 0; i < cats.size(); ++i)
-      if (ImGui::Selectable(zh ? cats[i].name_zh : cats[i].name, static_cast<int>(i) == jump_category_))
+      if (ImGui::Selectable(tr(loc, cats[i].name), static_cast<int>(i) == jump_category_))
         jump_category_ = static_cast<int>(i);
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (ImGui::Button(zh ? "上一个" : "previous"))
+  if (ImGui::Button(tr(loc, UiText::timeline_previous)))
     p.seek_previous_of_kind(static_cast<std::uint16_t>(jump_category_ + 1));
   ImGui::SameLine();
-  if (ImGui::Button(zh ? "下一个" : "next"))
+  if (ImGui::Button(tr(loc, UiText::timeline_next)))
     p.seek_next_of_kind(static_cast<std::uint16_t>(jump_category_ + 1));
   ImGui::SameLine();
   for (std::size_t i = 0; i < cats.size(); ++i) {
     ImGui::SameLine();
-    ImGui::ColorButton(cats[i].name, ImGui::ColorConvertU32ToFloat4(cats[i].colour),
+    ImGui::ColorButton(tr(Locale::en, cats[i].name), ImGui::ColorConvertU32ToFloat4(cats[i].colour),
                        ImGuiColorEditFlags_NoTooltip, ImVec2(h * 0.7f, h * 0.7f));
     ImGui::SameLine(0, 3);
-    ImGui::TextUnformatted(zh ? cats[i].name_zh : cats[i].name);
+    ImGui::TextUnformatted(tr(loc, cats[i].name));
   }
 }
 

@@ -2,9 +2,10 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/playback.hpp"
-#include "heapviz/step_category.hpp"
-#include "heapviz/trace.hpp"
+#include "heapviz/engine/playback.hpp"
+#include "heapviz/engine/step_category.hpp"
+#include "heapviz/engine/trace.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
@@ -13,7 +14,7 @@ namespace heapviz::app {
 class TimelinePanel {
  public:
   /// Changes go to `playback` only; markers come from its entries' kinds.
-  void draw(Playback& playback, const char* lang);
+  void draw(Playback& playback, Locale loc);
   /// Applies the playback keys when no text field has focus.
   static void handle_keys(Playback& playback);
 
@@ -23,8 +24,7 @@ class TimelinePanel {
 
 /// Event categories for timeline markers and "jump to", with their colours (ImU32) and names.
 struct MarkerCategory {
-  const char* name;
-  const char* name_zh;
+  UiText name;
   unsigned colour;
 };
 const std::vector<MarkerCategory>& marker_categories();

@@ -23,9 +23,10 @@ UserSettings load_user_settings(std::string& warning) {
   if (path.empty() || !in) return s;
   try {
     const nlohmann::json j = nlohmann::json::parse(in);
-    s.lang = j.value("lang", s.lang);
-    if (s.lang != "en" && s.lang != "zh") s.lang = "en";
-    s.collector = j.value("collector", s.collector);
+    // An unknown language or collector falls back to the default, as a missing one does.
+    s.locale = parse_locale(j.value("lang", std::string(to_string(s.locale)))).value_or(s.locale);
+    s.collector = heap::parse_collector(j.value("collector", std::string(heap::to_string(s.collector))))
+                      .value_or(s.collector);
     s.last_lesson = j.value("last_lesson", s.last_lesson);
     s.speed = j.value("speed", s.speed);
     s.auto_pause = j.value("auto_pause", s.auto_pause);
@@ -41,8 +42,8 @@ std::string save_user_settings(const UserSettings& s) {
   if (path.empty()) return "no home folder to save settings in";
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
-  const nlohmann::json j = {{"lang", s.lang},
-                            {"collector", s.collector},
+  const nlohmann::json j = {{"lang", std::string(to_string(s.locale))},
+                            {"collector", std::string(heap::to_string(s.collector))},
                             {"last_lesson", s.last_lesson},
                             {"speed", s.speed},
                             {"auto_pause", s.auto_pause}};

@@ -1,13 +1,16 @@
 #pragma once
 #include <string>
 
+#include "heapviz/heap/heap_settings.hpp"
+#include "ui/ui_text.hpp"
+
 namespace heapviz::app {
 
 /// Choices kept between runs of the window (not used by offscreen renders, which must not depend on them).
 struct UserSettings {
-  std::string lang = "en";
-  std::string collector = "mark_compact";  ///< "mark_compact" or "mark_sweep"
-  std::string last_lesson;                 ///< id or path
+  Locale locale = Locale::en;
+  heap::Collector collector = heap::Collector::mark_compact;
+  std::string last_lesson;  ///< id or path
   float speed = 1.0f;
   bool auto_pause = true;
 };

@@ -1,7 +1,7 @@
 #pragma once
 #include <cstddef>
 
-#include "heapviz/playback.hpp"
+#include "heapviz/engine/playback.hpp"
 
 namespace heapviz::app {
 

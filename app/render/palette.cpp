@@ -1,22 +1,23 @@
 #include "render/palette.hpp"
 
+#include "ui/ui_text.hpp"
+
 namespace heapviz::app {
 namespace {
 
 // Okabe-Ito: orange E69F00, sky blue 56B4E9, bluish green 009E73, yellow F0E442, blue 0072B2,
 // vermillion D55E00, reddish purple CC79A7.
 constexpr BlockStyle kStyles[] = {
-    {IM_COL32(0x56, 0xB4, 0xE9, 255), Pattern::solid, "HeapByteBuffer", "堆缓冲区对象"},
-    {IM_COL32(0x00, 0x72, 0xB2, 255), Pattern::solid, "DirectByteBuffer", "直接缓冲区对象"},
-    {IM_COL32(0xE6, 0x9F, 0x00, 255), Pattern::dotted, "byte[] / arrays", "byte[] 与数组"},
-    {IM_COL32(0xCC, 0x79, 0xA7, 255), Pattern::outlined, "Cleaner, Deallocator, Unmapper",
-     "Cleaner、Deallocator、Unmapper"},
-    {IM_COL32(0x00, 0x9E, 0x73, 255), Pattern::solid, "other objects", "其他对象"},
-    {IM_COL32(0xD5, 0x5E, 0x00, 255), Pattern::hatched, "garbage (unmarked)", "垃圾（未标记）"},
-    {IM_COL32(0x99, 0x99, 0x99, 255), Pattern::hatched, "dead wood (filler)", "死区填充"},
-    {IM_COL32(0x00, 0x72, 0xB2, 255), Pattern::dotted, "native block (malloc)", "本地内存块"},
-    {IM_COL32(0x00, 0x9E, 0x73, 255), Pattern::dotted, "kernel page", "内核页"},
-    {IM_COL32(0x7A, 0x6A, 0x50, 255), Pattern::solid, "device bytes", "设备数据"},
+    {IM_COL32(0x56, 0xB4, 0xE9, 255), Pattern::solid, UiText::legend_heap_buffer},
+    {IM_COL32(0x00, 0x72, 0xB2, 255), Pattern::solid, UiText::legend_direct_buffer},
+    {IM_COL32(0xE6, 0x9F, 0x00, 255), Pattern::dotted, UiText::legend_arrays},
+    {IM_COL32(0xCC, 0x79, 0xA7, 255), Pattern::outlined, UiText::legend_cleaner},
+    {IM_COL32(0x00, 0x9E, 0x73, 255), Pattern::solid, UiText::legend_other_objects},
+    {IM_COL32(0xD5, 0x5E, 0x00, 255), Pattern::hatched, UiText::legend_garbage},
+    {IM_COL32(0x99, 0x99, 0x99, 255), Pattern::hatched, UiText::legend_dead_wood},
+    {IM_COL32(0x00, 0x72, 0xB2, 255), Pattern::dotted, UiText::legend_native_block},
+    {IM_COL32(0x00, 0x9E, 0x73, 255), Pattern::dotted, UiText::legend_kernel_page},
+    {IM_COL32(0x7A, 0x6A, 0x50, 255), Pattern::solid, UiText::legend_device_bytes},
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "render/shapes.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
@@ -12,8 +13,7 @@ namespace heapviz::app {
 struct BlockStyle {
   ImU32 fill;
   Pattern pattern;
-  const char* legend;
-  const char* legend_zh;
+  UiText legend;
 };
 
 /// Style for a heap block by its type name and state ("unmarked", "filler", ...), or a native/kernel block.

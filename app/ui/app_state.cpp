@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "heapviz/demo_scenarios.hpp"
+#include "heapviz/engine/demo_scenarios.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -95,7 +96,7 @@ void AppState::rerun() {
   diagnostics = parsed.diagnostics;
   // The previous trace stays on screen until a new one is valid.
   if (!parsed.ok()) {
-    run_notice = lang == "zh" ? "课程有错误，见代码面板。" : "The lesson has errors: see the code panel.";
+    run_notice = tr(locale, UiText::notice_lesson_errors);
     return;
   }
   LessonRunOptions options;
@@ -110,7 +111,7 @@ void AppState::rerun() {
   notes = split_lines(run.notes);
   notes_zh = split_lines(run.notes_zh);
   if (!run.trace) {
-    run_notice = (lang == "zh" ? "无法运行这个课程：\n" : "This lesson cannot run:\n") +
+    run_notice = std::string(tr(locale, UiText::notice_cannot_run)) +
                  (run.diagnostics.empty() ? run.out : run.diagnostics);
     return;
   }
@@ -142,7 +143,7 @@ MemoryMapInput AppState::map_input() const {
   in.after = &session.view_after();
   in.tween = session.tween();
   in.occupancy = &session.occupancy();
-  in.lang = lang.c_str();
+  in.locale = locale;
   in.step = session.current_step();
   return in;
 }
@@ -153,7 +154,7 @@ const LessonEntry* AppState::current() const {
 }
 
 std::string AppState::title_of(const LessonEntry& e) const {
-  if (lang == "zh" && !e.title_zh.empty()) return e.title_zh;
+  if (locale == Locale::zh && !e.title_zh.empty()) return e.title_zh;
   return e.title.empty() ? e.id : e.title;
 }
 

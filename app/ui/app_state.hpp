@@ -3,14 +3,16 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/trace_session.hpp"
 #include "heapviz/heap/heap_settings.hpp"
 #include "heapviz/lang/diagnostic.hpp"
+#include "heapviz/lang/hypotheticals.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/lesson_catalog.hpp"
-#include "heapviz/trace_session.hpp"
+#include "heapviz/lang/lesson_catalog.hpp"
 #include "panels/code_panel.hpp"
 #include "panels/memory_map_panel.hpp"
 #include "panels/timeline_panel.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
@@ -30,12 +32,12 @@ struct AppState {
   std::vector<std::string> notes_zh;  ///< the same in Chinese (LessonRunResult::notes_zh)
   /// The notes in the UI language (English where a Chinese one is missing).
   const std::vector<std::string>& shown_notes() const {
-    return lang == "zh" && notes_zh.size() == notes.size() ? notes_zh : notes;
+    return locale == Locale::zh && notes_zh.size() == notes.size() ? notes_zh : notes;
   }
   std::unique_ptr<lang::Lesson> lesson;  ///< the parsed lesson of the shown trace (captions, pauses)
   heap::Collector collector = heap::Collector::mark_compact;
   std::vector<std::string> hypotheticals;  ///< hypothetical modes for run_lesson (screenshot --hypothetical)
-  std::string lang = "en";                 ///< narration language: "en" or "zh"
+  Locale locale = Locale::en;              ///< the UI and narration language
   std::string font_notice;                 ///< a missing-font notice for the status bar
   std::string renderer;                    ///< GL renderer, for the About box
   bool quit_requested = false;
@@ -59,6 +61,9 @@ struct AppState {
   /// position where it can. Never saved; switching lessons in the window turns every mode off.
   void set_hypothetical(const std::string& mode, bool on);
   bool hypothetical_on(const std::string& mode) const;
+  bool hypothetical_on(lang::Hypothetical mode) const {
+    return hypothetical_on(std::string(to_string(mode)));
+  }
   const LessonEntry* current() const;
   /// What the memory map draws this frame, from the loaded session.
   MemoryMapInput map_input() const;

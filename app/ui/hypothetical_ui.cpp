@@ -5,23 +5,24 @@
 
 #include "render/palette.hpp"
 #include "ui/app_state.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 
 void draw_hypothetical_menu(AppState& s) {
   if (!s.lesson || s.lesson->directives.hypotheticals.empty()) return;
-  const bool zh = s.lang == "zh";
+  const Locale loc = s.locale;
   ImGui::Separator();
-  ImGui::TextDisabled("%s", zh ? "假设情形（JDK 并不这样做）" : "Hypothetical (not what the JDK does)");
+  ImGui::TextDisabled("%s", tr(loc, UiText::hypothetical_menu_heading));
   for (const std::string& mode : s.lesson->directives.hypotheticals) {
     const bool on = s.hypothetical_on(mode);
     if (ImGui::MenuItem(mode.c_str(), nullptr, on)) s.set_hypothetical(mode, !on);
   }
 }
 
-void draw_hypothetical_banner(const std::vector<std::string>& modes, bool zh) {
+void draw_hypothetical_banner(const std::vector<std::string>& modes, Locale loc) {
   if (modes.empty()) return;
-  std::string text = zh ? "假设情形——JDK 并不这样做：" : "HYPOTHETICAL — not what the JDK does: ";
+  std::string text = tr(loc, UiText::hypothetical_banner);
   for (std::size_t i = 0; i < modes.size(); ++i) text += (i ? ", " : "") + modes[i];
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/ui_text.hpp"
+
 namespace heapviz::app {
 
 struct AppState;
@@ -11,6 +13,6 @@ struct AppState;
 /// Simulation menu entries: one checkbox per hypothetical mode of the loaded lesson (nothing if none).
 void draw_hypothetical_menu(AppState& s);
 /// "HYPOTHETICAL — not what the JDK does" with the modes that are on; nothing when `modes` is empty.
-void draw_hypothetical_banner(const std::vector<std::string>& modes, bool zh);
+void draw_hypothetical_banner(const std::vector<std::string>& modes, Locale loc);
 
 }  // namespace heapviz::app

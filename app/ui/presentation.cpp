@@ -6,12 +6,13 @@
 #include <cstdio>
 #include <string>
 
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 #include "panels/narration_panel.hpp"
 #include "panels/timeline_panel.hpp"
 #include "render/drawn_facts.hpp"
 #include "render/palette.hpp"
 #include "ui/hypothetical_ui.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 namespace {
@@ -57,7 +58,7 @@ void draw_title_card(const AppState& s) {
   begin_full_window("##title-card");
   const LessonEntry* e = s.current();
   const std::string first = e ? s.title_of(*e) : "heapviz";
-  const std::string second = e ? (s.lang == "zh" ? e->title : e->title_zh) : "";
+  const std::string second = e ? (s.locale == Locale::zh ? e->title : e->title_zh) : "";
   const ImVec2 size = ImGui::GetWindowSize();
   ImGui::SetWindowFontScale(1.6f);
   const float w1 = ImGui::CalcTextSize(first.c_str()).x;
@@ -78,7 +79,7 @@ void draw_title_card(const AppState& s) {
 }
 
 void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOptions& o) {
-  const bool zh = s.lang == "zh";
+  const Locale loc = s.locale;
   if (s.session.loaded())
     s.session.update(s.map.lane_width(), s.map.wants_occupancy(heap::SpaceId::java_heap),
                      s.map.heap_view_options());
@@ -90,7 +91,7 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   ImGui::TextUnformatted(e ? s.title_of(*e).c_str() : "heapviz");
   if (o.step_counter && s.session.loaded()) {
     char counter[64];
-    std::snprintf(counter, sizeof counter, zh ? "第 %zu / %zu 步" : "step %zu / %zu",
+    std::snprintf(counter, sizeof counter, tr(loc, UiText::presentation_step_counter),
                   s.session.playback().position(), s.session.playback().size());
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(counter).x - style.WindowPadding.x * 2);
     ImGui::TextDisabled("%s", counter);
@@ -100,12 +101,9 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   const Step* step = s.session.loaded() ? s.session.current_step() : nullptr;
   const lang::Caption* caption =
       step && s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr;
-  const std::string caption_text =
-      caption ? (zh && !caption->text_zh.empty() ? caption->text_zh : caption->text) : "";
+  const std::string caption_text = caption ? pick(loc, caption->text, caption->text_zh) : "";
   const std::string narration =
-      !step ? (zh ? "开始之前：一切都还没有发生。" : "Before the first step: nothing has happened yet.")
-      : zh && !step->text.zh.empty() ? step->text.zh
-                                     : step->text.en;
+      step ? pick(loc, step->text.en, step->text.zh) : tr(loc, UiText::caption_before_first_step);
   const std::string internals = step && !step->text.internals.empty() ? "JDK: " + step->text.internals : "";
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // The caption bar grows with its text (a long caption used to push the "JDK: ..." line out of it),
@@ -128,8 +126,8 @@ void draw_presentation(AppState& s, const FontSet& fonts, const PresentationOpti
   ImGui::SameLine();
   ImGui::BeginChild("p-map", ImVec2(0, body_h), true, ImGuiWindowFlags_NoScrollbar);
   if (s.session.loaded()) {
-    draw_hypothetical_banner(s.hypotheticals, s.lang == "zh");
-    draw_simulation_notes_inline(s.shown_notes(), s.lang.c_str(), ImGui::ColorConvertU32ToFloat4(kMutedInk));
+    draw_hypothetical_banner(s.hypotheticals, s.locale);
+    draw_simulation_notes_inline(s.shown_notes(), s.locale, ImGui::ColorConvertU32ToFloat4(kMutedInk));
     s.map.draw(s.map_input());
   } else if (!s.run_notice.empty()) {
     ImGui::TextWrapped("%s", s.run_notice.c_str());

@@ -5,31 +5,30 @@
 #include <algorithm>
 #include <string>
 
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 #include "panels/counters_panel.hpp"
 #include "panels/inspector_bytes.hpp"
 #include "panels/inspector_panel.hpp"
 #include "panels/narration_panel.hpp"
 #include "render/palette.hpp"
 #include "ui/hypothetical_ui.hpp"
+#include "ui/ui_text.hpp"
 
 namespace heapviz::app {
 namespace {
 
-bool zh(const AppState& s) { return s.lang == "zh"; }
-
 void draw_menu_bar(AppState& s) {
   if (!ImGui::BeginMainMenuBar()) return;
   bool open_popup = false;
-  if (ImGui::BeginMenu(zh(s) ? "文件" : "File")) {
-    if (ImGui::MenuItem(zh(s) ? "打开 .java 文件…" : "Open .java file...")) open_popup = true;
-    ImGui::TextDisabled("%s", zh(s) ? "（也可以把文件拖到窗口上）" : "(or drop a file on the window)");
+  if (ImGui::BeginMenu(tr(s.locale, UiText::menu_file))) {
+    if (ImGui::MenuItem(tr(s.locale, UiText::menu_open_java_file))) open_popup = true;
+    ImGui::TextDisabled("%s", tr(s.locale, UiText::menu_or_drop_file));
     ImGui::Separator();
-    if (ImGui::MenuItem(zh(s) ? "退出" : "Quit", "Ctrl+Q")) s.quit_requested = true;
+    if (ImGui::MenuItem(tr(s.locale, UiText::menu_quit), "Ctrl+Q")) s.quit_requested = true;
     ImGui::EndMenu();
   }
   if (open_popup) ImGui::OpenPopup("open-file");
-  if (ImGui::BeginMenu(zh(s) ? "课程" : "Lessons")) {
+  if (ImGui::BeginMenu(tr(s.locale, UiText::menu_lessons))) {
     for (std::size_t i = 0; i < s.lessons.size(); ++i) {
       const std::string label = s.lessons[i].id + "  " + s.title_of(s.lessons[i]);
       if (ImGui::MenuItem(label.c_str(), nullptr, s.selected == static_cast<int>(i))) {
@@ -39,45 +38,43 @@ void draw_menu_bar(AppState& s) {
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(zh(s) ? "模拟" : "Simulation")) {
-    if (ImGui::MenuItem(zh(s) ? "标记-压缩（Serial 风格）" : "Mark-compact (Serial-style)", nullptr,
+  if (ImGui::BeginMenu(tr(s.locale, UiText::menu_simulation))) {
+    if (ImGui::MenuItem(tr(s.locale, UiText::menu_mark_compact), nullptr,
                         s.collector == heap::Collector::mark_compact)) {
       s.collector = heap::Collector::mark_compact;
       s.rerun();
     }
-    if (ImGui::MenuItem(zh(s) ? "标记-清除，不移动（CMS 风格，JDK 14 已移除 CMS）"
-                              : "Non-moving mark-sweep (CMS-style; CMS was removed in JDK 14)",
-                        nullptr, s.collector == heap::Collector::mark_sweep)) {
+    if (ImGui::MenuItem(tr(s.locale, UiText::menu_mark_sweep), nullptr,
+                        s.collector == heap::Collector::mark_sweep)) {
       s.collector = heap::Collector::mark_sweep;
       s.rerun();
     }
     draw_hypothetical_menu(s);
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(zh(s) ? "视图" : "View")) {
-    if (ImGui::MenuItem("English", nullptr, s.lang == "en")) s.lang = "en";
-    if (ImGui::MenuItem("简体中文", nullptr, s.lang == "zh")) s.lang = "zh";
+  if (ImGui::BeginMenu(tr(s.locale, UiText::menu_view))) {
+    for (Locale l : kLocales)
+      if (ImGui::MenuItem(native_name(l), nullptr, s.locale == l)) s.locale = l;
     ImGui::Separator();
-    if (ImGui::MenuItem(zh(s) ? "演示布局（录制用）" : "Presentation layout", "F5", s.presentation))
+    if (ImGui::MenuItem(tr(s.locale, UiText::menu_presentation_layout), "F5", s.presentation))
       s.presentation = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(zh(s) ? "帮助" : "Help")) {
+  if (ImGui::BeginMenu(tr(s.locale, UiText::menu_help))) {
     ImGui::TextUnformatted(("heapviz " + std::string(version())).c_str());
     ImGui::TextUnformatted(("Models " + std::string(modelled_jdk())).c_str());
     if (!s.renderer.empty()) ImGui::TextUnformatted(("Renderer: " + s.renderer).c_str());
     ImGui::Separator();
-    ImGui::TextUnformatted(zh(s) ? "键：←/→ 单步，↓/↑ 五步，空格 播放/暂停，Home/End"
-                                 : "Keys: Left/Right step, Down/Up 5 steps, Space play/pause, Home/End");
+    ImGui::TextUnformatted(tr(s.locale, UiText::help_keys));
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
   if (ImGui::BeginPopup("open-file")) {
     static char path[1024] = "";
-    ImGui::TextUnformatted(zh(s) ? "课程文件路径：" : "Path of a lesson file:");
+    ImGui::TextUnformatted(tr(s.locale, UiText::open_path_prompt));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
     const bool enter = ImGui::InputText("##path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::Button(zh(s) ? "打开" : "Open") || enter) {
+    if (ImGui::Button(tr(s.locale, UiText::open_button)) || enter) {
       s.pending_open = path;
       ImGui::CloseCurrentPopup();
     }
@@ -95,9 +92,10 @@ void draw_status_bar(const AppState& s, float height) {
   ImGui::Begin("##status", nullptr, flags);
   // The collector in use: the non-moving-sweep mode runs the mark-sweep whatever the menu says.
   const heap::Collector in_use =
-      s.hypothetical_on("non-moving-sweep") ? heap::Collector::mark_sweep : s.collector;
-  ImGui::Text("heapviz %s  |  %s %s  |  %s", std::string(version()).c_str(), zh(s) ? "模拟" : "models",
-              std::string(modelled_jdk()).c_str(), std::string(heap::collector_name(in_use)).c_str());
+      s.hypothetical_on(lang::Hypothetical::non_moving_sweep) ? heap::Collector::mark_sweep : s.collector;
+  ImGui::Text("heapviz %s  |  %s %s  |  %s", std::string(version()).c_str(),
+              tr(s.locale, UiText::status_models), std::string(modelled_jdk()).c_str(),
+              heap::collector_label(in_use).c_str());
   if (const LessonEntry* e = s.current()) {
     ImGui::SameLine();
     ImGui::Text("|  %s", e->id.c_str());
@@ -116,11 +114,10 @@ void draw_status_bar(const AppState& s, float height) {
 
 void draw_title_row(AppState& s) {
   const LessonEntry* e = s.current();
-  ImGui::TextUnformatted(e ? s.title_of(*e).c_str() : (zh(s) ? "未选择课程" : "No lesson selected"));
+  ImGui::TextUnformatted(e ? s.title_of(*e).c_str() : (tr(s.locale, UiText::no_lesson_selected)));
   if (s.current_is_builtin()) {
     ImGui::SameLine();
-    ImGui::TextDisabled(
-        "%s", zh(s) ? "（内置演示，由 C++ 驱动核心）" : "(built-in demo, driven in C++ through the core)");
+    ImGui::TextDisabled("%s", tr(s.locale, UiText::builtin_demo_note));
   }
 }
 
@@ -131,7 +128,7 @@ void draw_memory_area(AppState& s) {
     ImGui::PopTextWrapPos();
   }
   if (!s.session.loaded()) return;
-  draw_hypothetical_banner(s.hypotheticals, zh(s));
+  draw_hypothetical_banner(s.hypotheticals, s.locale);
   s.map.draw(s.map_input());
 }
 
@@ -167,17 +164,17 @@ void draw_shell(AppState& s, const FontSet& fonts) {
   const float narration_h = std::max(ImGui::GetFontSize() * 8, body_h * 0.33f);
   ImGui::BeginChild("code", ImVec2(0, body_h - narration_h - style.ItemSpacing.y), true);
   const Step* step = s.session.loaded() ? s.session.current_step() : nullptr;
-  s.code.draw(fonts.mono, step ? static_cast<int>(step->pos.line) : 0, s.diagnostics, s.lang.c_str());
+  s.code.draw(fonts.mono, step ? static_cast<int>(step->pos.line) : 0, s.diagnostics, s.locale);
   if (s.code.take_rerun_request()) s.rerun();
   ImGui::EndChild();
   ImGui::BeginChild("narration", ImVec2(0, 0), true);
   const lang::Caption* caption =
       step && s.lesson ? s.lesson->directives.caption_at(static_cast<int>(step->pos.line)) : nullptr;
-  draw_simulation_notes(s.shown_notes(), s.lang.c_str());
-  draw_narration(step, s.session.current_step_index(), caption, s.lang.c_str());
+  draw_simulation_notes(s.shown_notes(), s.locale);
+  draw_narration(step, s.session.current_step_index(), caption, s.locale);
   if (!s.program_output.empty()) {
     ImGui::Separator();
-    ImGui::TextDisabled("%s", zh(s) ? "程序输出（整次运行）" : "program output (whole run)");
+    ImGui::TextDisabled("%s", tr(s.locale, UiText::program_output_heading));
     ImGui::PushFont(fonts.mono);
     ImGui::TextUnformatted(s.program_output.c_str());
     ImGui::PopFont();
@@ -198,26 +195,25 @@ void draw_shell(AppState& s, const FontSet& fonts) {
                            ? 0
                            : static_cast<float>(s.session.playback().position()) /
                                  static_cast<float>(s.session.playback().size());
-    draw_counters(s.session.view_after(), s.session.counter_series(), frac, s.lang.c_str());
+    draw_counters(s.session.view_after(), s.session.counter_series(), frac, s.locale);
   }
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("inspector", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
   if (s.session.loaded() && s.map.selected_bytes())
     draw_bytes_inspector(s.session.state_after(), s.session.view_after(), *s.map.selected_bytes(), fonts.mono,
-                         s.lang.c_str());
+                         s.locale);
   else if (s.session.loaded())
-    draw_inspector(s.session.state_after(), s.session.view_after(), s.map.selected(), fonts.mono,
-                   s.lang.c_str());
+    draw_inspector(s.session.state_after(), s.session.view_after(), s.map.selected(), fonts.mono, s.locale);
   ImGui::EndChild();
   ImGui::EndChild();
 
   // Bottom: the timeline.
   ImGui::BeginChild("timeline", ImVec2(0, 0), true);
   if (s.session.loaded())
-    s.timeline.draw(s.session.playback(), s.lang.c_str());
+    s.timeline.draw(s.session.playback(), s.locale);
   else
-    ImGui::TextDisabled("%s", zh(s) ? "没有可播放的步骤。" : "No steps to play.");
+    ImGui::TextDisabled("%s", tr(s.locale, UiText::no_steps_to_play));
   ImGui::EndChild();
   ImGui::End();
   draw_status_bar(s, status_h);

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "headless/headless_modes.hpp"
+#include "heapviz/lang/hypotheticals.hpp"
 
 namespace heapviz::headless {
 
@@ -17,9 +18,11 @@ HeadlessCommands::HeadlessCommands(CLI::App& app, HeadlessOptions& o) : o_(o) {
       ->expected(0, 1)
       ->default_str("text")
       ->check(CLI::IsMember({"text", "json"}));
+  using lang::Hypothetical;
   run_->add_option("--hypothetical", o.hypotheticals,
-                   "Switch on a hypothetical mode the lesson declares (//@ hypothetical: NAME), e.g. "
-                   "os-reads-heap or pin-heap-array")
+                   "Switch on a hypothetical mode the lesson declares (//@ hypothetical: NAME), e.g. " +
+                       std::string(to_string(Hypothetical::os_reads_heap)) + " or " +
+                       std::string(to_string(Hypothetical::pin_heap_array)))
       ->expected(1)
       ->take_all();
   run_->add_option("--max-steps", o.max_steps,

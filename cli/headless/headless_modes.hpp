@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "heapviz/lesson_catalog.hpp"
-#include "heapviz/trace.hpp"
+#include "heapviz/engine/trace.hpp"
+#include "heapviz/lang/lesson_catalog.hpp"
 
 namespace CLI {
 class App;

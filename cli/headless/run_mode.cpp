@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "headless/headless_modes.hpp"
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace heapviz::headless {
 

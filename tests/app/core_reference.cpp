@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "heapviz/demo_scenarios.hpp"
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/engine/demo_scenarios.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 heapviz::View CoreLesson::view_at(std::size_t position) const {
   return heapviz::make_view(trace->state_at(position));

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
+#include "heapviz/engine/view.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/trace.hpp"
-#include "heapviz/view.hpp"
 
 struct CoreLesson {
   std::filesystem::path path;

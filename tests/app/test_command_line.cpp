@@ -28,6 +28,17 @@ TEST_CASE("bad screenshot arguments are usage errors, not crashes") {
   CHECK(run_heapviz("screenshot no-such-lesson --out x.png", false).exit_code == 2);
 }
 
+TEST_CASE("a language or collector heapviz does not know is a usage error naming the known ones") {
+  const auto lang = run_heapviz("screenshot 05 --out x.png --lang fr", false);
+  CHECK(lang.exit_code == 2);
+  CHECK(lang.output.rfind("heapviz: error: --lang: unknown language 'fr' (heapviz knows: en, zh)\n", 0) == 0);
+  const auto collector = run_heapviz("record 05 --out x.mp4 --collector mark_sweep", false);
+  CHECK(collector.exit_code == 2);
+  CHECK(collector.output.rfind("heapviz: error: --collector: unknown collector 'mark_sweep' (heapviz knows: "
+                               "mark-compact, mark-sweep)\n",
+                               0) == 0);
+}
+
 TEST_CASE("without a display the app says so in one line, names the alternatives, exits non-zero") {
   const auto r = run_heapviz("", false);
   CHECK(r.exit_code == 1);

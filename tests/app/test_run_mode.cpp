@@ -237,3 +237,23 @@ TEST_CASE("heapviz java: unicode identifiers and unicode escapes give what javac
     CHECK(java.output == run.out);
   }
 }
+
+TEST_CASE(
+    "heapviz java: StringBuilder, 2-D arrays and switch expressions compile and print what run prints") {
+  const auto f = lesson_file(
+      "builder_grid_switch.java",
+      "StringBuilder sb = new StringBuilder();\nint[][] grid = new int[2][3];\ngrid[1][2] = 5;\n"
+      "int[][] ragged = {{1}, {2, 3}};\nfor (int[] row : ragged) sb.append(row.length).append(',');\n"
+      "String kind = switch (grid[1][2]) {\n  case 5 -> \"five\";\n  default -> { yield \"other\"; }\n};\n"
+      "int n = switch (kind) { case \"five\": yield 50; default: yield 0; };\n"
+      "System.out.println(sb.append(kind).append(n) + \" \" + sb.capacity() + \" \" + grid[1].length);\n");
+  const Split run = run_split("run '" + f + "'");
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out == "1,2,five50 16 3\n");
+  const fs::path out = fs::path(HEAPVIZ_TEST_OUT_DIR) / "run_mode" / "jdk_builder_grid_switch";
+  fs::remove_all(out);
+  REQUIRE(run_heapviz("java '" + f + "' --out '" + out.string() + "'", false).exit_code == 0);
+  const auto java = run_command("cd '" + out.string() + "' && javac Main.java Heapviz.java && java Main");
+  CHECK(java.exit_code == 0);
+  CHECK(java.output == run.out);
+}

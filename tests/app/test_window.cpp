@@ -28,6 +28,8 @@ TEST_CASE("the window opens under Xvfb, runs frames, closes cleanly and remember
   const std::string saved = read_all(home / ".config" / "heapviz" / "settings.json");
   CHECK(saved.find("\"lang\": \"zh\"") != std::string::npos);
   CHECK(saved.find("03-heap-buffer-write-bounces.java") != std::string::npos);
+  // The collector is saved with the one spelling --collector takes.
+  CHECK(saved.find("\"collector\": \"mark-compact\"") != std::string::npos);
 }
 
 TEST_CASE("a broken settings file is tolerated: defaults are used and the app still runs") {

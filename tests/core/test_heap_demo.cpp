@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "heapviz/demo_scenarios.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/demo_scenarios.hpp"
+#include "heapviz/engine/view.hpp"
 
 TEST_CASE("the built-in heap demo collects its garbage under both collectors") {
   for (auto c : {heapviz::heap::Collector::mark_compact, heapviz::heap::Collector::mark_sweep}) {

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 using heapviz::JavaThrowable;
 

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "heapviz/lesson_catalog.hpp"
+#include "heapviz/lang/lesson_catalog.hpp"
 
 namespace fs = std::filesystem;
 

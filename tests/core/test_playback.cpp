@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "heapviz/playback.hpp"
+#include "heapviz/engine/playback.hpp"
 
 using heapviz::Playback;
 using heapviz::TimelineEntry;

@@ -3,7 +3,7 @@
 #include <set>
 #include <string>
 
-#include "heapviz/step_category.hpp"
+#include "heapviz/engine/step_category.hpp"
 
 using namespace heapviz;
 

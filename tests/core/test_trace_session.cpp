@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "heapviz/demo_scenarios.hpp"
-#include "heapviz/step_category.hpp"
-#include "heapviz/trace_session.hpp"
+#include "heapviz/engine/demo_scenarios.hpp"
+#include "heapviz/engine/step_category.hpp"
+#include "heapviz/engine/trace_session.hpp"
 
 using namespace heapviz;
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "heapviz/version.hpp"
+#include "heapviz/engine/version.hpp"
 
 TEST_CASE("version is the CMake project version") {
   const std::string v(heapviz::version());

@@ -4,9 +4,9 @@
 #include <iostream>
 #include <string>
 
+#include "heapviz/engine/jvm_flags.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_settings.hpp"
-#include "heapviz/jvm_flags.hpp"
-#include "heapviz/machine.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

@@ -9,10 +9,10 @@
 #include <stdexcept>
 #include <vector>
 
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/io/file_channel.hpp"
 #include "heapviz/io/mapped_byte_store.hpp"
 #include "heapviz/io/stand_in_direct_buffers.hpp"
-#include "heapviz/java_throwable.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 
 namespace heapviz::jdk_test {

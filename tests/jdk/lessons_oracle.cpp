@@ -26,7 +26,7 @@
 
 #include "heapviz/lang/hypotheticals.hpp"
 #include "heapviz/lang/jdk_wrapper.hpp"
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace fs = std::filesystem;
 

@@ -21,19 +21,19 @@ std::string_view gc_cause_name(GcCause c) {
   return "?";
 }
 
-void collect(Recorder& r, GcCause cause, bool last_ditch) {
-  if (r.machine().settings.heap.collector == Collector::mark_compact) {
+void collect(HeapRecorder& r, GcCause cause, bool last_ditch) {
+  if (r.machine().heap_settings.collector == Collector::mark_compact) {
     mark_compact(r, cause, last_ditch);
   } else {
     mark_sweep(r, cause);
   }
-  if (r.machine().settings.heap.verify_after_gc) {
+  if (r.machine().heap_settings.verify_after_gc) {
     const std::vector<std::string> errs = check_invariants(r.machine());
     if (!errs.empty()) throw std::logic_error("VerifyAfterGC: " + errs.front());
   }
 }
 
-std::vector<ObjectId> take_pending_references(Recorder& r) {
+std::vector<ObjectId> take_pending_references(HeapRecorder& r) {
   std::vector<ObjectId> out = r.machine().heap.pending_references;
   if (out.empty()) return out;
   r.begin_step(StepKind::reference_pending);
@@ -71,7 +71,7 @@ void throw_corrupt(std::uint64_t addr) {
   throw std::logic_error("heap corrupt: no class for the header at " + hex(addr));
 }
 
-std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en,
+std::uint64_t gc_begin(HeapRecorder& r, GcCause cause, std::string_view collector_en,
                        std::string_view collector_zh, std::string_view internals) {
   const std::uint64_t n = r.machine().heap.counter(HeapCounter::gc_count) + 1;
   r.begin_step(StepKind::gc_start);
@@ -94,7 +94,7 @@ std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en
   return n;
 }
 
-void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_view zh,
+void phase_step(HeapRecorder& r, GcPhase phase, std::string_view title, std::string_view zh,
                 std::string_view internals) {
   r.begin_step(StepKind::gc_phase);
   r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(phase), 0, 0, 0, 0});
@@ -102,8 +102,8 @@ void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_
   r.end_step();
 }
 
-std::uint64_t mark_live(Recorder& r) {
-  const Machine& m = r.machine();
+std::uint64_t mark_live(HeapRecorder& r) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   phase_step(r, GcPhase::mark, "Phase 1: Mark live objects",
              "阶段 1：标记存活对象（Phase 1: Mark live objects）——从根出发，能走到的对象都是活的。",
@@ -239,7 +239,7 @@ std::uint64_t mark_live(Recorder& r) {
   return marked;
 }
 
-void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation) {
+void gc_end(HeapRecorder& r, std::uint64_t used_before, std::uint64_t invocation) {
   r.begin_step(StepKind::gc_end);
   r.apply(Effect{EffectKind::gc_phase, SpaceId::java_heap, static_cast<std::uint16_t>(GcPhase::none), 0, 0, 0,
                  0});

@@ -8,8 +8,8 @@
 
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/java_heap.hpp"
+#include "heapviz/heap/recorder.hpp"
 #include "heapviz/heap/text_format.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::heap::detail {
 
@@ -30,7 +30,7 @@ class EventSteps {
     std::uint32_t of(StepKind k) const { return by_kind[static_cast<std::size_t>(k) & 31]; }
   };
   using BatchText = std::function<Narration(const Counts& counts)>;
-  EventSteps(Recorder& r, BatchText batch_text)
+  EventSteps(HeapRecorder& r, BatchText batch_text)
       : r_(r), batch_text_(std::move(batch_text)), on_(r.recording()) {}
   EventSteps(const EventSteps&) = delete;
   EventSteps& operator=(const EventSteps&) = delete;
@@ -76,7 +76,7 @@ class EventSteps {
     r_.end_step();
     open_ = false;
   }
-  Recorder& r_;
+  HeapRecorder& r_;
   BatchText batch_text_;
   bool on_;
   bool open_ = false;
@@ -115,23 +115,23 @@ std::string slot_name(const Klass& k, std::uint64_t offset);
 
 [[noreturn]] void throw_corrupt(std::uint64_t addr);
 /// The klass of the object at addr (its header must be valid).
-inline const Klass& klass_at(const Machine& m, std::uint64_t addr) {
+inline const Klass& klass_at(const HeapMachine& m, std::uint64_t addr) {
   const Klass* k = m.klasses->klass_of_narrow(m.heap.narrow_klass(addr));
   if (k == nullptr) throw_corrupt(addr);
   return *k;
 }
 
 /// Opens the GC: gc_start step (counts the invocation). Returns the invocation number (1-based).
-std::uint64_t gc_begin(Recorder& r, GcCause cause, std::string_view collector_en,
+std::uint64_t gc_begin(HeapRecorder& r, GcCause cause, std::string_view collector_en,
                        std::string_view collector_zh, std::string_view internals);
 /// A "Phase N: ..." step that also sets heap.phase.
-void phase_step(Recorder& r, GcPhase phase, std::string_view title, std::string_view zh,
+void phase_step(HeapRecorder& r, GcPhase phase, std::string_view title, std::string_view zh,
                 std::string_view internals);
 /// Phase 1: marks every object reachable from the roots (mark word lock bits = 0b11), then processes
 /// discovered References (referent unmarked -> cleared, put on heap.pending_references).
 /// Returns the number of objects marked.
-std::uint64_t mark_live(Recorder& r);
+std::uint64_t mark_live(HeapRecorder& r);
 /// Closes the GC: gc_end step with before/after figures.
-void gc_end(Recorder& r, std::uint64_t used_before, std::uint64_t invocation);
+void gc_end(HeapRecorder& r, std::uint64_t used_before, std::uint64_t invocation);
 
 }  // namespace heapviz::heap::detail

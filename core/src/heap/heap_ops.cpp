@@ -6,7 +6,7 @@
 
 #include "gc_common.hpp"
 #include "heapviz/heap/collector.hpp"
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 namespace heapviz::heap {
 
@@ -16,7 +16,7 @@ namespace {
 // The longest array HotSpot allocates on 64-bit (longer ones: "Requested array size exceeds VM limit").
 constexpr std::uint64_t kMaxArrayLength = 0x7fffffffull - 2;
 
-const Klass& live_klass(const Machine& m, ObjectId id) {
+const Klass& live_klass(const HeapMachine& m, ObjectId id) {
   if (!m.heap.is_live(id))
     throw std::invalid_argument("object #" + std::to_string(id) + " is not a live object");
   return m.klasses->at(m.heap.record(id).klass);
@@ -48,9 +48,9 @@ std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
   return n;
 }
 
-[[noreturn]] void throw_oom(Recorder& r, const std::string& what, std::uint64_t size) {
-  const Machine& m = r.machine();
-  const bool fragmented = total_free(m.heap, m.settings.heap) >= size;
+[[noreturn]] void throw_oom(HeapRecorder& r, const std::string& what, std::uint64_t size) {
+  const HeapMachine& m = r.machine();
+  const bool fragmented = total_free(m.heap, m.heap_settings) >= size;
   r.begin_step(StepKind::oom);
   if (r.recording()) {
     const std::string head =
@@ -61,8 +61,8 @@ std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
     std::string zh = head_zh + "，完整 GC 之后堆仍然放不下。";
     if (fragmented) {
       // Short enough for the presentation layout's caption bar at 720p.
-      const std::string free = std::to_string(total_free(m.heap, m.settings.heap));
-      const std::uint64_t largest_bytes = largest_free_chunk(m.heap, m.settings.heap);
+      const std::string free = std::to_string(total_free(m.heap, m.heap_settings));
+      const std::uint64_t largest_bytes = largest_free_chunk(m.heap, m.heap_settings);
       const std::string largest = std::to_string(largest_bytes);
       en = head + "; after the full GC " + free + " bytes are free, but the largest free chunk is only " +
            text::bytes(static_cast<std::int64_t>(largest_bytes)) +
@@ -80,8 +80,8 @@ std::uint64_t largest_free_chunk(const JavaHeap& h, const HeapSettings& s) {
   throw JavaException{JavaThrowable{"java.lang.OutOfMemoryError", "Java heap space"}};
 }
 
-ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance */) {
-  const Machine& m = r.machine();
+ObjectId allocate(HeapRecorder& r, KlassId k, std::uint64_t length /* ~0: instance */) {
+  const HeapMachine& m = r.machine();
   const Klass& kl = m.klasses->at(k);
   const bool is_array = length != ~std::uint64_t{0};
   if (is_array != kl.is_array())
@@ -107,22 +107,22 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
   if (r.recording())
     what = is_array ? "new " + kl.name.substr(0, kl.name.size() - 2) + "[" + std::to_string(length) + "]"
                     : "new " + kl.name + "()";
-  std::optional<std::uint64_t> addr = find_space(m.heap, m.settings.heap, size);
+  std::optional<std::uint64_t> addr = find_space(m.heap, m.heap_settings, size);
   if (!addr) {
     r.begin_step(StepKind::alloc_failed);
     if (r.recording())
       r.narrate(what + " needs " + text::bytes(size) + " but only " +
-                    std::to_string(total_free(m.heap, m.settings.heap)) + " are free" +
-                    (m.settings.heap.collector == Collector::mark_sweep ? " (in pieces)" : "") +
+                    std::to_string(total_free(m.heap, m.heap_settings)) + " are free" +
+                    (m.heap_settings.collector == Collector::mark_sweep ? " (in pieces)" : "") +
                     ": the allocation fails and triggers a full GC.",
                 what + " 需要 " + std::to_string(size) + " 字节，空闲只有 " +
-                    std::to_string(total_free(m.heap, m.settings.heap)) +
+                    std::to_string(total_free(m.heap, m.heap_settings)) +
                     " 字节：分配失败，触发一次完整 GC。",
                 "MemAllocator::allocate -> GenCollectedHeap::satisfy_failed_allocation");
     r.end_step();
     collect(r, GcCause::allocation_failure);
-    addr = find_space(m.heap, m.settings.heap, size);
-    if (!addr && m.settings.heap.collector == Collector::mark_compact) {
+    addr = find_space(m.heap, m.heap_settings, size);
+    if (!addr && m.heap_settings.collector == Collector::mark_compact) {
       // GenCollectedHeap::satisfy_failed_allocation: "try every trick in the book" -- one more full
       // GC with MarkSweepAlwaysCompactCount=1, so dead wood cannot stand in the way.
       r.begin_step(StepKind::alloc_failed);
@@ -136,14 +136,14 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
                   "clear_all_soft_refs)");
       r.end_step();
       collect(r, GcCause::allocation_failure, /*last_ditch=*/true);
-      addr = find_space(m.heap, m.settings.heap, size);
+      addr = find_space(m.heap, m.heap_settings, size);
     }
     if (!addr) throw_oom(r, what, size);
   }
   const ObjectId id = m.heap.next_id();
   r.begin_step(StepKind::alloc);
   r.apply(Effect{EffectKind::object_alloc, SpaceId::java_heap, k, id, *addr, size, length});
-  if (m.settings.heap.collector == Collector::mark_compact) {
+  if (m.heap_settings.collector == Collector::mark_compact) {
     r.apply(Effect{EffectKind::heap_top, SpaceId::java_heap, 0, 0, *addr + size, 0, 0});
   } else {
     const std::uint64_t chunk = m.heap.free_chunks.at(*addr);
@@ -157,7 +157,7 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
     r.touch(id);
     r.touch_range(ByteRange{SpaceId::java_heap, *addr, *addr, size});
     const std::string d = describe(m, id);
-    const bool bump = m.settings.heap.collector == Collector::mark_compact;
+    const bool bump = m.heap_settings.collector == Collector::mark_compact;
     r.narrate(what + " -> " + d + ": " + text::bytes(size) + " at " + hex(*addr) +
                   (bump ? " (bump pointer: top moves up)" : " (taken from a free chunk)") +
                   ". Header: mark word 0x1, narrow klass " + hex(kl.narrow_klass) +
@@ -173,7 +173,7 @@ ObjectId allocate(Recorder& r, KlassId k, std::uint64_t length /* ~0: instance *
   return id;
 }
 
-std::uint64_t field_addr(const Machine& m, ObjectId obj, std::string_view field, const FieldInfo** out) {
+std::uint64_t field_addr(const HeapMachine& m, ObjectId obj, std::string_view field, const FieldInfo** out) {
   const Klass& k = live_klass(m, obj);
   const FieldInfo* f = k.field(field);
   if (f == nullptr) throw std::invalid_argument(k.name + " has no field " + std::string(field));
@@ -181,7 +181,8 @@ std::uint64_t field_addr(const Machine& m, ObjectId obj, std::string_view field,
   return m.heap.record(obj).addr + f->offset;
 }
 
-std::uint64_t element_addr(const Machine& m, ObjectId array, std::uint32_t index, std::uint32_t want_elem) {
+std::uint64_t element_addr(const HeapMachine& m, ObjectId array, std::uint32_t index,
+                           std::uint32_t want_elem) {
   const Klass& k = live_klass(m, array);
   if (!k.is_array()) throw std::invalid_argument(k.name + " is not an array");
   if (want_elem != 0 && k.elem_size != want_elem)
@@ -195,7 +196,7 @@ std::uint64_t element_addr(const Machine& m, ObjectId array, std::uint32_t index
   return addr + layout::kArrayHeader + std::uint64_t{index} * k.elem_size;
 }
 
-std::uint32_t narrow_of(const Machine& m, ObjectId value) {
+std::uint32_t narrow_of(const HeapMachine& m, ObjectId value) {
   if (value == kNoObject) return 0;
   if (!m.heap.is_live(value))
     throw std::invalid_argument("object #" + std::to_string(value) + " is not a live object");
@@ -203,8 +204,8 @@ std::uint32_t narrow_of(const Machine& m, ObjectId value) {
 }
 
 template <class WhereFn>
-void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId value, WhereFn where_fn) {
-  const Machine& m = r.machine();
+void ref_store_step(HeapRecorder& r, ObjectId obj, std::uint64_t slot, ObjectId value, WhereFn where_fn) {
+  const HeapMachine& m = r.machine();
   const std::uint32_t v = narrow_of(m, value);
   r.begin_step(StepKind::field_store);
   r.write_u32(SpaceId::java_heap, slot, v);
@@ -227,13 +228,13 @@ void ref_store_step(Recorder& r, ObjectId obj, std::uint64_t slot, ObjectId valu
 
 }  // namespace
 
-ObjectId new_instance(Recorder& r, KlassId k) { return allocate(r, k, ~std::uint64_t{0}); }
+ObjectId new_instance(HeapRecorder& r, KlassId k) { return allocate(r, k, ~std::uint64_t{0}); }
 
-ObjectId new_array(Recorder& r, KlassId array_klass, std::uint32_t length) {
+ObjectId new_array(HeapRecorder& r, KlassId array_klass, std::uint32_t length) {
   return allocate(r, array_klass, length);
 }
 
-void store_ref(Recorder& r, ObjectId obj, std::string_view field, ObjectId value) {
+void store_ref(HeapRecorder& r, ObjectId obj, std::string_view field, ObjectId value) {
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(r.machine(), obj, field, &f);
   if (f->type != FieldType::reference)
@@ -241,8 +242,8 @@ void store_ref(Recorder& r, ObjectId obj, std::string_view field, ObjectId value
   ref_store_step(r, obj, slot, value, [&] { return describe(r.machine(), obj) + "." + std::string(field); });
 }
 
-void store_element(Recorder& r, ObjectId array, std::uint32_t index, ObjectId value) {
-  const Machine& m = r.machine();
+void store_element(HeapRecorder& r, ObjectId array, std::uint32_t index, ObjectId value) {
+  const HeapMachine& m = r.machine();
   if (live_klass(m, array).kind != KlassKind::object_array)
     throw std::invalid_argument("store_element needs an Object[]");
   const std::uint64_t slot = element_addr(m, array, index, 4);
@@ -250,7 +251,7 @@ void store_element(Recorder& r, ObjectId array, std::uint32_t index, ObjectId va
                  [&] { return describe(m, array) + "[" + std::to_string(index) + "]"; });
 }
 
-void store_prim(Recorder& r, ObjectId obj, std::string_view field, std::int64_t value) {
+void store_prim(HeapRecorder& r, ObjectId obj, std::string_view field, std::int64_t value) {
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(r.machine(), obj, field, &f);
   if (f->type == FieldType::reference)
@@ -273,8 +274,8 @@ void store_prim(Recorder& r, ObjectId obj, std::string_view field, std::int64_t 
   r.end_step();
 }
 
-void store_bytes(Recorder& r, ObjectId array, std::uint32_t index, std::span<const std::uint8_t> bytes) {
-  const Machine& m = r.machine();
+void store_bytes(HeapRecorder& r, ObjectId array, std::uint32_t index, std::span<const std::uint8_t> bytes) {
+  const HeapMachine& m = r.machine();
   if (bytes.empty()) return;
   if (live_klass(m, array).elem_size != 1) throw std::invalid_argument("store_bytes needs a byte[]");
   const std::uint64_t first = element_addr(m, array, index, 1);
@@ -294,8 +295,8 @@ void store_bytes(Recorder& r, ObjectId array, std::uint32_t index, std::span<con
   r.end_step();
 }
 
-void store_prim_element(Recorder& r, ObjectId array, std::uint32_t index, std::int64_t value) {
-  const Machine& m = r.machine();
+void store_prim_element(HeapRecorder& r, ObjectId array, std::uint32_t index, std::int64_t value) {
+  const HeapMachine& m = r.machine();
   const Klass& k = live_klass(m, array);
   if (k.kind != KlassKind::type_array)
     throw std::invalid_argument("store_prim_element needs a primitive array");
@@ -317,7 +318,7 @@ void store_prim_element(Recorder& r, ObjectId array, std::uint32_t index, std::i
   r.end_step();
 }
 
-std::int64_t load_prim_element(const Machine& m, ObjectId array, std::uint32_t index) {
+std::int64_t load_prim_element(const HeapMachine& m, ObjectId array, std::uint32_t index) {
   const Klass& k = live_klass(m, array);
   if (k.kind != KlassKind::type_array)
     throw std::invalid_argument("load_prim_element needs a primitive array");
@@ -337,12 +338,12 @@ std::int64_t load_prim_element(const Machine& m, ObjectId array, std::uint32_t i
   }
 }
 
-ObjectId object_of_ref(const Machine& m, std::uint32_t narrow) {
+ObjectId object_of_ref(const HeapMachine& m, std::uint32_t narrow) {
   if (narrow == 0) return kNoObject;
   return m.heap.object_at(narrow_oop::decode(narrow));
 }
 
-ObjectId load_ref(const Machine& m, ObjectId obj, std::string_view field) {
+ObjectId load_ref(const HeapMachine& m, ObjectId obj, std::string_view field) {
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(m, obj, field, &f);
   if (f->type != FieldType::reference)
@@ -350,13 +351,13 @@ ObjectId load_ref(const Machine& m, ObjectId obj, std::string_view field) {
   return object_of_ref(m, m.heap.space.read_u32(slot));
 }
 
-ObjectId load_element(const Machine& m, ObjectId array, std::uint32_t index) {
+ObjectId load_element(const HeapMachine& m, ObjectId array, std::uint32_t index) {
   if (live_klass(m, array).kind != KlassKind::object_array)
     throw std::invalid_argument("load_element needs an Object[]");
   return object_of_ref(m, m.heap.space.read_u32(element_addr(m, array, index, 4)));
 }
 
-std::int64_t load_prim(const Machine& m, ObjectId obj, std::string_view field) {
+std::int64_t load_prim(const HeapMachine& m, ObjectId obj, std::string_view field) {
   const FieldInfo* f = nullptr;
   const std::uint64_t slot = field_addr(m, obj, field, &f);
   switch (f->type) {
@@ -386,9 +387,9 @@ std::int64_t load_prim(const Machine& m, ObjectId obj, std::string_view field) {
   throw std::invalid_argument(std::string(field) + " is a reference field");
 }
 
-std::uint32_t set_root(Recorder& r, RootKind kind, std::string_view scope, std::string_view name,
+std::uint32_t set_root(HeapRecorder& r, RootKind kind, std::string_view scope, std::string_view name,
                        ObjectId value) {
-  const Machine& m = r.machine();
+  const HeapMachine& m = r.machine();
   const std::uint32_t v = narrow_of(m, value);
   r.begin_step(StepKind::root_set);
   std::optional<std::uint32_t> slot = m.roots.find(kind, scope, name);
@@ -427,8 +428,8 @@ std::uint32_t set_root(Recorder& r, RootKind kind, std::string_view scope, std::
   return *slot;
 }
 
-void drop_frame(Recorder& r, std::string_view scope) {
-  const Machine& m = r.machine();
+void drop_frame(HeapRecorder& r, std::string_view scope) {
+  const HeapMachine& m = r.machine();
   std::vector<std::uint32_t> slots;
   for (std::uint32_t i = 0; i < m.roots.slots.size(); ++i)
     if (m.roots.slots[i].active && m.roots.slots[i].kind == RootKind::local &&
@@ -446,13 +447,13 @@ void drop_frame(Recorder& r, std::string_view scope) {
   r.end_step();
 }
 
-ObjectId root_value(const Machine& m, RootKind kind, std::string_view scope, std::string_view name) {
+ObjectId root_value(const HeapMachine& m, RootKind kind, std::string_view scope, std::string_view name) {
   const auto slot = m.roots.find(kind, scope, name);
   if (!slot) return kNoObject;
   return object_of_ref(m, m.roots.slots[*slot].value);
 }
 
-std::string describe(const Machine& m, ObjectId id) {
+std::string describe(const HeapMachine& m, ObjectId id) {
   if (id == kNoObject || id >= m.heap.objects.size()) return "#" + std::to_string(id);
   const ObjectRecord& rec = m.heap.record(id);
   const Klass& k = m.klasses->at(rec.klass);
@@ -460,7 +461,10 @@ std::string describe(const Machine& m, ObjectId id) {
   if (const auto dot = name.rfind('.'); dot != std::string::npos && !k.is_array())
     name = name.substr(dot + 1);
   if (k.is_array() && rec.state == ObjectState::live) {
-    name = name.substr(0, name.size() - 2) + "[" + std::to_string(m.heap.array_length(rec.addr)) + "]";
+    // The length goes in the first brackets, as Java writes it: "int[3][]" for the outer array of rows.
+    const std::size_t open = name.find('[');
+    name = name.substr(0, open) + "[" + std::to_string(m.heap.array_length(rec.addr)) + "]" +
+           name.substr(open + 2);
   }
   if (rec.flags & ObjectRecord::kFiller) name = "filler " + name;
   return name + "#" + std::to_string(id);

@@ -9,8 +9,24 @@
 
 namespace heapviz::heap {
 
-std::string_view collector_name(Collector c) {
-  return c == Collector::mark_compact ? "mark-compact (Serial)" : "mark-sweep (CMS-style)";
+std::string_view to_string(Collector c) {
+  return c == Collector::mark_compact ? "mark-compact" : "mark-sweep";
+}
+
+std::optional<Collector> parse_collector(std::string_view name) {
+  for (Collector c : kCollectors)
+    if (to_string(c) == name) return c;
+  return std::nullopt;
+}
+
+std::string unknown_collector_error(std::string_view name) {
+  std::string known;
+  for (Collector c : kCollectors) known += (known.empty() ? "" : ", ") + std::string(to_string(c));
+  return "unknown collector '" + std::string(name) + "' (heapviz knows: " + known + ")";
+}
+
+std::string collector_label(Collector c) {
+  return std::string(to_string(c)) + (c == Collector::mark_compact ? " (Serial)" : " (CMS-style)");
 }
 
 bool parse_jvm_size(std::string_view text, std::uint64_t& out) {

@@ -33,7 +33,7 @@ void for_each_ref_field(const JavaHeap& h, const Klass& k, std::uint64_t addr, F
 
 }  // namespace
 
-std::vector<std::string> check_invariants(const Machine& m) {
+std::vector<std::string> check_invariants(const HeapMachine& m) {
   std::vector<std::string> errs;
   auto err = [&](std::string s) {
     if (errs.size() < 20) errs.push_back(std::move(s));
@@ -62,7 +62,7 @@ std::vector<std::string> check_invariants(const Machine& m) {
       err("object #" + std::to_string(id) + " has a wrong klass word");
     else if (object_size_at(h, kt, r.addr) != r.size)
       err("object #" + std::to_string(id) + " header size differs from its record");
-    if (m.settings.heap.collector == Collector::mark_compact && r.addr + r.size > h.top)
+    if (m.heap_settings.collector == Collector::mark_compact && r.addr + r.size > h.top)
       err("object #" + std::to_string(id) + " lies above top " + hex(h.top));
     if (h.phase == GcPhase::none && h.mark_word(r.addr) != layout::kMarkUnlocked)
       err("object #" + std::to_string(id) + " keeps a GC mark word " + hex(h.mark_word(r.addr)) +
@@ -110,7 +110,7 @@ std::vector<std::string> check_invariants(const Machine& m) {
   return errs;
 }
 
-std::vector<std::string> check_compaction(const Machine& before, const Machine& after) {
+std::vector<std::string> check_compaction(const HeapMachine& before, const HeapMachine& after) {
   std::vector<std::string> errs;
   auto err = [&](std::string s) {
     if (errs.size() < 20) errs.push_back(std::move(s));

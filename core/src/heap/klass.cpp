@@ -228,6 +228,11 @@ KlassId KlassTable::array_of(FieldType elem) const {
   return builtin::kObjectArray;
 }
 
+KlassId KlassTable::object_array_of(std::string_view name, std::string_view internal_name) {
+  if (const auto existing = find(internal_name)) return *existing;
+  return add(array(std::string(name), std::string(internal_name), FieldType::reference));
+}
+
 KlassId KlassTable::register_class(std::string name, const std::vector<FieldDecl>& decls,
                                    std::string_view super_name) {
   if (auto existing = find(name)) {

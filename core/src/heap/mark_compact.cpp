@@ -40,15 +40,15 @@ struct DeadSpacer {
   }
 };
 
-ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool always_compact) {
-  const Machine& m = r.machine();
+ForwardResult compute_new_addresses(HeapRecorder& r, std::uint64_t invocation, bool always_compact) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   const KlassTable& kt = *m.klasses;
   detail::phase_step(
       r, GcPhase::forward, "Phase 2: Compute new object addresses",
       "阶段 2：计算对象的新地址（Phase 2: Compute new object addresses）——活对象将依次滑向堆底。",
       kPhase2Internals);
-  DeadSpacer spacer(m.settings.heap, h.space.size(), invocation);
+  DeadSpacer spacer(m.heap_settings, h.space.size(), invocation);
   if (always_compact) spacer.active = false;
   EventSteps fw(r, [](const EventSteps::Counts& c) {
     const std::string f = std::to_string(c.of(StepKind::forward)),
@@ -139,10 +139,10 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
                 ", are left in place as dead wood: a filler int[] covers them, so the objects above need not "
                 "move "
                 "(MarkSweepDeadRatio=" +
-                std::to_string(m.settings.heap.dead_ratio) + ").",
+                std::to_string(m.heap_settings.dead_ratio) + ").",
             std::to_string(victims.size()) + " 个死对象（" + std::to_string(len) + " 字节，" + hex(cur) +
                 "）留在原地作为“死木”：用一个填充 int[] 盖住，上面的对象就不必移动（MarkSweepDeadRatio=" +
-                std::to_string(m.settings.heap.dead_ratio) + "）。",
+                std::to_string(m.heap_settings.dead_ratio) + "）。",
             "DeadSpacer::insert_deadspace -> CollectedHeap::fill_with_object");
       fw.end();
       dead_wood += len;
@@ -197,8 +197,8 @@ ForwardResult compute_new_addresses(Recorder& r, std::uint64_t invocation, bool 
   return out;
 }
 
-void adjust_pointers(Recorder& r, const ForwardResult& fr) {
-  const Machine& m = r.machine();
+void adjust_pointers(HeapRecorder& r, const ForwardResult& fr) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   const KlassTable& kt = *m.klasses;
   detail::phase_step(r, GcPhase::adjust, "Phase 3: Adjust pointers",
@@ -275,8 +275,8 @@ void adjust_pointers(Recorder& r, const ForwardResult& fr) {
   adj.flush();
 }
 
-void move_objects(Recorder& r, const ForwardResult& fr) {
-  const Machine& m = r.machine();
+void move_objects(HeapRecorder& r, const ForwardResult& fr) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   detail::phase_step(
       r, GcPhase::move, "Phase 4: Move objects",
@@ -349,7 +349,7 @@ void move_objects(Recorder& r, const ForwardResult& fr) {
 
 }  // namespace
 
-void mark_compact(Recorder& r, GcCause cause, bool always_compact) {
+void mark_compact(HeapRecorder& r, GcCause cause, bool always_compact) {
   const std::uint64_t used_before = r.machine().heap.used;
   const std::uint64_t n = detail::gc_begin(
       r, cause,

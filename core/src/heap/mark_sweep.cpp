@@ -12,8 +12,8 @@ namespace {
 
 constexpr const char* kSweepInternals = "CMSCollector::sweep / SweepClosure::do_blk (CMS, removed in JDK 14)";
 
-void sweep(Recorder& r) {
-  const Machine& m = r.machine();
+void sweep(HeapRecorder& r) {
+  const HeapMachine& m = r.machine();
   const JavaHeap& h = m.heap;
   const KlassTable& kt = *m.klasses;
   detail::phase_step(r, GcPhase::sweep, "Phase 2: Sweep",
@@ -125,7 +125,7 @@ void sweep(Recorder& r) {
 
 }  // namespace
 
-void mark_sweep(Recorder& r, GcCause cause) {
+void mark_sweep(HeapRecorder& r, GcCause cause) {
   const std::uint64_t used_before = r.machine().heap.used;
   const std::uint64_t n =
       detail::gc_begin(r, cause, "non-moving mark-sweep (CMS-style; CMS itself was removed in JDK 14)",

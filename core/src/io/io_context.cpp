@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 namespace heapviz::io {
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
@@ -12,7 +13,6 @@
 #include "heapviz/io/io_ranges.hpp"
 #include "heapviz/io/io_spaces.hpp"
 #include "heapviz/io/machine_io.hpp"
-#include "heapviz/machine.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 
 namespace heapviz::io::on_machine {
@@ -194,7 +194,7 @@ struct Run {
       if (!hw_const().gc_ran)
         return {en_head + ". The array is still there: these bytes are right.",
                 zh_head + "。数组还在原处：这些字节是对的。", internals};
-      if (r.machine().settings.heap.collector == heap::Collector::mark_sweep)
+      if (r.machine().heap_settings.collector == heap::Collector::mark_sweep)
         return {
             en_head +
                 ". The non-moving mark-sweep collector left the array where it was, so these bytes are "

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <memory>
 
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/io/io_ranges.hpp"
 #include "heapviz/io/io_util.hpp"
-#include "heapviz/java_throwable.hpp"
 
 namespace heapviz::io::on_machine {
 

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 namespace heapviz::io {
 

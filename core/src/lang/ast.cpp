@@ -5,12 +5,13 @@
 namespace heapviz::lang {
 
 std::string_view node_kind_name(NodeKind k) {
-  static constexpr std::array<std::string_view, 35> kNames = {
-      "Literal",     "Name",    "FieldAccess", "MethodCall", "NewObject",   "NewArray",  "ArrayInit",
-      "ArrayAccess", "Unary",   "Binary",      "Assign",     "Conditional", "Cast",      "InstanceOf",
-      "Lambda",      "This",    "Block",       "LocalVar",   "LocalClass",  "ExprStmt",  "If",
-      "While",       "DoWhile", "For",         "ForEach",    "Break",       "Continue",  "Return",
-      "Throw",       "Try",     "Empty",       "Switch",     "ClassDecl",   "FieldDecl", "MethodDecl"};
+  static constexpr std::array<std::string_view, 37> kNames = {
+      "Literal",     "Name",      "FieldAccess", "MethodCall", "NewObject",   "NewArray",   "ArrayInit",
+      "ArrayAccess", "Unary",     "Binary",      "Assign",     "Conditional", "Cast",       "InstanceOf",
+      "Lambda",      "This",      "SwitchExpr",  "Block",      "LocalVar",    "LocalClass", "ExprStmt",
+      "If",          "While",     "DoWhile",     "For",        "ForEach",     "Break",      "Continue",
+      "Return",      "Throw",     "Try",         "Empty",      "Switch",      "Yield",      "ClassDecl",
+      "FieldDecl",   "MethodDecl"};
   const auto i = static_cast<std::size_t>(k);
   return i < kNames.size() ? kNames[i] : "?";
 }
@@ -189,6 +190,11 @@ void for_each_child(const Node& n, const std::function<void(const Node&)>& f) {
       return visit_expr(n.cast<Return>().value, f);
     case NodeKind::Throw:
       return visit_expr(n.cast<Throw>().value, f);
+    case NodeKind::SwitchExpr:
+      f(*n.cast<SwitchExpr>().body);
+      return;
+    case NodeKind::Yield:
+      return visit_expr(n.cast<Yield>().value, f);
     case NodeKind::Switch: {
       const auto& s = n.cast<Switch>();
       visit_expr(s.selector, f);

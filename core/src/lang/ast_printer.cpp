@@ -265,6 +265,16 @@ class Printer {
         node(n->cast<Throw>().value.get());
         close();
         return;
+      case NodeKind::SwitchExpr:
+        open("switch-expr");
+        node(n->cast<SwitchExpr>().body.get());
+        close();
+        return;
+      case NodeKind::Yield:
+        open("yield");
+        node(n->cast<Yield>().value.get());
+        close();
+        return;
       case NodeKind::Switch: {
         const auto& s = n->cast<Switch>();
         open(s.rules ? "switch->" : "switch");

@@ -78,11 +78,22 @@ enum class Op : std::uint16_t {
   channel_set_position,
   management,  ///< java.lang.management and class literals: ExprInfo::signature says which
                ///< (interp_management.cpp)
+  sb_append,  // StringBuilder (interp_string_builder.cpp), sb_append..sb_delete_char_at together; signature:
+              // the JDK method
+  sb_to_string,
+  sb_length,
+  sb_capacity,
+  sb_char_at,
+  sb_set_length,
+  sb_reverse,
+  sb_insert,
+  sb_delete_char_at,
   // object creation
   new_object,
   new_user,
   new_throwable,
   new_thread,
+  sb_new,  // signature: "" (no argument), "(int)" or "(String)"
 };
 
 /// A lesson class (local or static nested): fields in declaration order.

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "heapviz/heap/collector.hpp"
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/mapped_buffers.hpp"
 #include "heapviz/nio/typed_views.hpp"

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <utility>
 
-#include "heapviz/jvalue.hpp"
-#include "heapviz/trace.hpp"
+#include "heapviz/engine/trace.hpp"
+#include "heapviz/heap/jvalue.hpp"
 
 namespace heapviz::lang::interp {
 

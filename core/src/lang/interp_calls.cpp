@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/io/io_spaces.hpp"
-#include "heapviz/machine.hpp"
 #include "interp_buffers.hpp"
 #include "interp_format.hpp"
 #include "interp_io.hpp"
@@ -70,6 +70,8 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
     if (is_null(recv)) throw_npe("Cannot invoke \"" + method_text(recv_type, sig) + "\"", c.target.get());
   };
   auto host = [&]() -> HostObject& { return hosts_.at(std::get<HostRef>(recv).index); };
+  if (info.op >= Op::sb_append && info.op <= Op::sb_delete_char_at)
+    return string_builder_call(c, info, recv, args);
   switch (info.op) {
     case Op::println:
     case Op::print: {
@@ -202,7 +204,7 @@ Value Runtime::eval_static_or_host_call(const MethodCall& c, const ExprInfo& inf
       return new_host(HostObject{HostObject::Kind::runtime, {}, "Runtime", nullptr, {}, false, 0});
     case Op::runtime_max_memory:
       null_check("maxMemory()");
-      return static_cast<std::int64_t>(heap::runtime_max_memory(r_.machine().settings.heap));
+      return static_cast<std::int64_t>(heap::runtime_max_memory(r_.machine().heap_settings));
     case Op::thread_current: {
       return new_host(HostObject{HostObject::Kind::thread, {}, frames_.back().thread, nullptr, {}, true, 0});
     }
@@ -387,6 +389,8 @@ Value Runtime::eval_new_object(const NewObject& n) {
       return JRef{heap::new_instance(r_, heap::builtin::kObject)};
     case Op::new_user:
       return new_user_object(*info.cls);
+    case Op::sb_new:
+      return new_string_builder(n);
     case Op::new_throwable: {
       std::optional<std::string> msg;
       if (!n.args.empty()) {

@@ -4,7 +4,7 @@
 #include <limits>
 #include <unordered_set>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "interp_analysis.hpp"
 #include "interp_buffers.hpp"
 #include "interp_management.hpp"
@@ -18,7 +18,7 @@ constexpr std::string_view kUnsupportedTail = " is valid Java that heapviz does 
 bool known_simple_class(std::string_view n) {
   return n == "Object" || n == "String" || n == "ByteBuffer" || n == "MappedByteBuffer" ||
          n == "FileChannel" || n == "Path" || n == "ByteOrder" || n == "Thread" || n == "Runnable" ||
-         n == "IntBuffer" || n == "LongBuffer" || n == "Runtime";
+         n == "IntBuffer" || n == "LongBuffer" || n == "Runtime" || n == "StringBuilder";
 }
 // Names usable as the target of a static member access.
 bool static_holder(std::string_view n) {
@@ -260,6 +260,11 @@ class Checker {
         error(span, "incompatible types: " + from.java_name() + " cannot be converted to String");
       return;
     }
+    if (to.is_array() && from.is_array() && to.kind == Type::Kind::ref && to.cls == "Object" &&
+        from.dims > to.dims) {
+      unsupported(span, "using a " + from.java_name() + " as an " + to.java_name() + " (array covariance)");
+      return;
+    }
     if (to.is_numeric() && from.is_numeric())
       error(span, "incompatible types: possible lossy conversion from " + from.java_name() + " to " +
                       to.java_name());
@@ -270,6 +275,10 @@ class Checker {
   }
   // An initializer in assignment context: array initializers take their type from the target.
   void check_init(const Expr& init, const Type& target) {
+    if (const auto* se = init.as<SwitchExpr>()) {  // a poly expression: each result meets the target
+      switch_expr(*se, target.is_error() ? nullptr : &target);
+      return;
+    }
     if (const auto* ai = init.as<ArrayInit>()) {
       if (!target.is_array()) {
         if (!target.is_error()) error(init.span, "illegal initializer for " + target.java_name());
@@ -356,8 +365,12 @@ class Checker {
       }
       t = resolve(d.type_from(lv.type));
       if (t.is_void()) error(lv.type.span, "illegal start of expression: a variable cannot be void");
-      // The variable is in scope in its own initializer (javac: "might not have been initialized").
+      // javac gives the variable its slot before the initializer runs, so a switch expression's locals
+      // there come after it.
+      const int own_slot = next_slot_;
+      take_slots(t.is(Prim::long_) || t.is(Prim::double_) ? 2 : 1);
       if (d.init) check_init(*d.init, t);
+      next_slot_ = own_slot;
       Var* v = declare(d.name, d.name_span, t, &d);
       v->assignments = d.init ? 1 : 0;
     }
@@ -446,13 +459,20 @@ class Checker {
         return;
       }
       case NodeKind::Break:
-        if (loops_ == 0 && switches_ == 0) error(s.span, "break outside switch or loop");
+        if (loops_ == 0 && switches_ == 0)
+          error(s.span, switch_exprs_.empty() ? "break outside switch or loop"
+                                              : "attempt to break out of a switch expression");
         return;
       case NodeKind::Continue:
-        if (loops_ == 0) error(s.span, "continue outside of loop");
+        if (loops_ == 0)
+          error(s.span, switch_exprs_.empty() ? "continue outside of loop"
+                                              : "attempt to continue out of a switch expression");
         return;
+      case NodeKind::Yield:
+        return yield_stmt(s.cast<Yield>());
       case NodeKind::Return: {
         const auto& n = s.cast<Return>();
+        if (!switch_exprs_.empty()) error(s.span, "attempt to return out of a switch expression");
         if (n.value) error(n.value->span, "incompatible types: unexpected return value");
         return;
       }
@@ -465,6 +485,8 @@ class Checker {
       }
       case NodeKind::Try: {
         const auto& n = s.cast<Try>();
+        // javac then spills the operand stack into locals, which would renumber the slots.
+        if (!switch_exprs_.empty()) unsupported(s.span, "a try statement inside a switch expression");
         try_resources_and_body(n);
         for (const CatchClause& c : n.catches) {
           push();
@@ -570,6 +592,8 @@ class Checker {
       case NodeKind::Lambda:
         unsupported(e.span, "a lambda outside 'new Thread(() -> ...)'");
         return fail(e);
+      case NodeKind::SwitchExpr:
+        return switch_expr(e.cast<SwitchExpr>(), nullptr);
       case NodeKind::This:
         unsupported(e.span, "'this'");
         return fail(e);
@@ -817,6 +841,7 @@ class Checker {
         t.is_class("LongBuffer"))
       return buffer_call(c, t, ts);
     if (t.is_class("Runtime")) return runtime_call(c);
+    if (t.is_class("StringBuilder")) return string_builder_call(c, ts);
     if (t.is_class("FileChannel")) return channel_call(c, ts);
     if (t.kind == Type::Kind::null_) {
       error(c.name_span, "<null> cannot be dereferenced");
@@ -1076,6 +1101,7 @@ class Checker {
       }
       ts.push_back(expr(*a));
     }
+    if (cname == "StringBuilder") return new_string_builder(n, ts);
     if (cname == "Object") {
       if (!n.args.empty())
         error(n.span, "constructor Object in class Object cannot be applied to given types");
@@ -1113,6 +1139,7 @@ class Checker {
 
 #include "interp_check_jdk.inc"
 #include "interp_check_management.inc"
+#include "interp_check_strings.inc"
 #include "interp_check_switch.inc"
 
   void lambda(const Lambda& l) {
@@ -1122,6 +1149,8 @@ class Checker {
     next_slot_ = 0;
     max_locals_ = 0;  // lambda$main$N is a static method of its own (captured values come first; simplified)
     ++lambda_depth_;
+    auto outer_switch_exprs = std::move(switch_exprs_);  // a yield in the lambda cannot reach them
+    switch_exprs_.clear();
     push();
     if (l.block_body) {
       const int saved_loops = loops_;
@@ -1132,6 +1161,7 @@ class Checker {
       expr(*l.expr_body);
     }
     pop();
+    switch_exprs_ = std::move(outer_switch_exprs);
     --lambda_depth_;
     next_slot_ = saved_slot;
     max_locals_ = saved_max;
@@ -1140,10 +1170,6 @@ class Checker {
   Type new_array(const NewArray& n) {
     const Type arr = resolve(n.array_type());
     if (arr.is_error()) return fail(n);
-    if (arr.dims > 1) {
-      unsupported(n.span, "a multi-dimensional array");
-      return fail(n);
-    }
     for (const auto& d : n.dim_exprs) {
       const Type t = expr(*d);
       if (!t.is_error() && (!t.is_integral() || promote(t.prim) != Prim::int_)) {
@@ -1412,7 +1438,20 @@ class Checker {
     const Type b = expr(*c.else_expr);
     if (a.is_error() || b.is_error()) return fail(c);
     if (a == b) return record(c, ExprInfo{a});
-    if (a.is_numeric() && b.is_numeric()) return record(c, ExprInfo{Type::of(promote(a.prim, b.prim))});
+    if (a.is_numeric() && b.is_numeric()) {
+      // JLS 15.25: byte/short/char with an int constant that fits it keeps that type; byte and short give
+      // short (`true ? 'a' : 0` is a char).
+      auto narrow = [&](const Type& t, const Expr& other, const Type& ot) {
+        const ExprInfo& oi = a_.info(other);
+        return (t.prim == Prim::byte_ || t.prim == Prim::short_ || t.prim == Prim::char_) &&
+               ot.is(Prim::int_) && oi.constant && fits(*oi.constant, t.prim);
+      };
+      if (narrow(a, *c.else_expr, b)) return record(c, ExprInfo{a});
+      if (narrow(b, *c.then_expr, a)) return record(c, ExprInfo{b});
+      if ((a.is(Prim::byte_) && b.is(Prim::short_)) || (a.is(Prim::short_) && b.is(Prim::byte_)))
+        return record(c, ExprInfo{Type::of(Prim::short_)});
+      return record(c, ExprInfo{Type::of(promote(a.prim, b.prim))});
+    }
     if (a.is_reference() && b.is_reference()) {
       if (a.kind == Type::Kind::null_) return record(c, ExprInfo{b});
       if (b.kind == Type::Kind::null_) return record(c, ExprInfo{a});

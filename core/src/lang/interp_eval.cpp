@@ -79,6 +79,8 @@ Value Runtime::eval(const Expr& e) {
       release(mark);
       return load_element(arr, info.type, idx, *n.array);
     }
+    case NodeKind::SwitchExpr:
+      return eval_switch_expr(e.cast<SwitchExpr>());
     case NodeKind::Unary:
       return eval_unary(e.cast<Unary>());
     case NodeKind::Binary:
@@ -104,6 +106,7 @@ Value Runtime::eval(const Expr& e) {
           if ((info.type.is_class("ByteBuffer") || info.type.is_class("MappedByteBuffer")) &&
               !is_buffer(r_.machine(), id))
             ok = false;
+          if (info.type.is_class("StringBuilder")) ok = is_string_builder(id);
           if (!ok)
             throw_java("java.lang.ClassCastException",
                        "class " + actual + " cannot be cast to class " + qualified_class_name(info.type));
@@ -124,6 +127,7 @@ Value Runtime::eval(const Expr& e) {
       if (std::holds_alternative<std::string>(v)) return target == "String";
       const heap::ObjectId id = ref_of(v);
       if (target == "ByteBuffer") return is_buffer(r_.machine(), id);
+      if (target == "StringBuilder") return is_string_builder(id);
       for (const auto& uc : a_.classes)
         if (uc.name == target) return binary_name_of(id) == uc.binary_name;
       return false;
@@ -550,23 +554,25 @@ void Runtime::store_field(const Value& obj, const UserClass& cls, const std::str
 Value Runtime::eval_new_array(const NewArray& n) {
   const Type t = a_.info(n).type;
   if (n.init) return eval_array_init(*n.init, t);
-  const std::int64_t len = as_long(eval(*n.dim_exprs.front()));
-  if (len < 0) throw_java("java.lang.NegativeArraySizeException", std::to_string(len));
-  protect_temps();
-  const heap::KlassId k = r_.machine().klasses->array_of(field_type_of(t.element()));
-  return JRef{heap::new_array(r_, k, static_cast<std::uint32_t>(len))};
+  // Every size is evaluated before anything is allocated (newarray, anewarray, multianewarray).
+  std::vector<std::int64_t> lengths;
+  for (const auto& d : n.dim_exprs) lengths.push_back(as_long(eval(*d)));
+  return new_multi_array(t, lengths, 0);
 }
 
 Value Runtime::eval_array_init(const ArrayInit& init, const Type& array_type) {
   protect_temps();
   const Type elem = array_type.element();
-  const heap::KlassId k = r_.machine().klasses->array_of(field_type_of(elem));
+  const heap::KlassId k = array_klass(array_type);
   const Value arr = JRef{heap::new_array(r_, k, static_cast<std::uint32_t>(init.elements.size()))};
   const std::size_t mark = temps_.size();
   hold(arr);
   // A byte[] of constants is one store (what javac emits as a sequence of bastore, shown as one step).
   for (std::size_t i = 0; i < init.elements.size(); ++i) {
-    const Value v = coerce(eval(*init.elements[i]), elem);
+    // A nested {...} is a row of its own, allocated and filled before it is stored (javac's order).
+    const Value v = init.elements[i]->kind == NodeKind::ArrayInit
+                        ? eval_array_init(init.elements[i]->cast<ArrayInit>(), elem)
+                        : coerce(eval(*init.elements[i]), elem);
     const bool zero =
         elem.is_prim() ? (as_double(v) == 0 && !std::holds_alternative<double>(v) ? as_long(v) == 0 : false)
                        : is_null(v);

@@ -210,7 +210,7 @@ Flow Runtime::exec(const Stmt& s) {
         end_statement();
         const Flow f = exec_scoped(*n.body);
         if (f == Flow::break_) break;
-        if (f == Flow::return_) return f;
+        if (f == Flow::return_ || f == Flow::yield_) return f;
       }
       apply_join(join_key(&n, 1));
       break;
@@ -222,7 +222,7 @@ Flow Runtime::exec(const Stmt& s) {
         apply_join(join_key(&n, 0));
         const Flow f = exec_scoped(*n.body);
         if (f == Flow::break_) break;
-        if (f == Flow::return_) return f;
+        if (f == Flow::return_ || f == Flow::yield_) return f;
         tick(*n.cond);
         r_.set_source_pos(SourcePos{static_cast<std::uint32_t>(n.cond->span.line),
                                     static_cast<std::uint32_t>(n.cond->span.col)});
@@ -253,7 +253,7 @@ Flow Runtime::exec(const Stmt& s) {
           end_statement();
           const Flow f = exec_scoped(*n.body);
           if (f == Flow::break_) break;
-          if (f == Flow::return_) {
+          if (f == Flow::return_ || f == Flow::yield_) {
             result = f;
             break;
           }
@@ -312,7 +312,7 @@ Flow Runtime::exec(const Stmt& s) {
           }
           pop_block();
           if (f == Flow::break_) break;
-          if (f == Flow::return_) {
+          if (f == Flow::return_ || f == Flow::yield_) {
             result = f;
             break;
           }
@@ -333,6 +333,10 @@ Flow Runtime::exec(const Stmt& s) {
       break;
     case NodeKind::Return:
       flow = Flow::return_;
+      break;
+    case NodeKind::Yield:
+      yielded_ = eval(*s.cast<Yield>().value);
+      flow = Flow::yield_;
       break;
     case NodeKind::Throw: {
       const Expr& v = *s.cast<Throw>().value;
@@ -413,6 +417,34 @@ Flow Runtime::exec_switch(const Switch& n) {
   }
   pop_block();
   return f == Flow::break_ ? Flow::normal : f;
+}
+
+// A switch expression runs its cases as statements in the middle of an expression: what the enclosing
+// statement holds on the operand stack stays rooted meanwhile, and is its own again afterwards.
+Value Runtime::eval_switch_expr(const SwitchExpr& e) {
+  protect_temps();
+  std::vector<heap::ObjectId> outer_temps = std::move(temps_);
+  std::vector<std::uint32_t> outer_roots = std::move(temp_roots_);
+  const std::size_t outer_rooted = temps_rooted_;
+  temps_.clear();
+  temp_roots_.clear();
+  temps_rooted_ = 0;
+  const SourcePos pos = r_.source_pos();
+  auto restore = [&]() {
+    end_statement();
+    temps_ = std::move(outer_temps);
+    temp_roots_ = std::move(outer_roots);
+    temps_rooted_ = outer_rooted;
+    r_.set_source_pos(pos);
+  };
+  try {
+    exec_switch(*e.body);  // the checker made every path yield or throw
+  } catch (...) {
+    restore();
+    throw;
+  }
+  restore();
+  return coerce(yielded_, a_.info(e).type);
 }
 
 Flow Runtime::exec_scoped(const Stmt& s) {
@@ -526,6 +558,7 @@ Flow Runtime::exec_try(const Try& t) {
       if (exc_slot >= 0 && first >= 0) frame.slot_shift = exc_slot + 1 - first;
     }
     Flow f = Flow::normal;
+    const Value yielded = yielded_;  // a switch expression inside the finally must not replace it
     try {
       f = exec_block(*t.finally_block);
     } catch (...) {
@@ -533,6 +566,7 @@ Flow Runtime::exec_try(const Try& t) {
       throw;
     }
     frames_.back().slot_shift = saved_shift;
+    if (f == Flow::normal) yielded_ = yielded;
     if (f != Flow::normal) return f;  // a break/return in finally discards the exception, as in Java
   }
   if (pending) throw *pending;

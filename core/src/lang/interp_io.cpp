@@ -1,8 +1,8 @@
 #include "interp_io.hpp"
 
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/io/machine_heap_write.hpp"
 #include "heapviz/io/machine_io.hpp"
-#include "heapviz/java_throwable.hpp"
 #include "heapviz/nio/machine_buffer_host.hpp"
 #include "heapviz/nio/mapped_buffers.hpp"
 
@@ -75,10 +75,10 @@ void channel_close(Recorder& r, const std::string& thread, std::uint32_t ch) {
   with_host(r, [&](io::DirectBufferHost& h) { io::on_machine::close(r, h, thread, ch); });
 }
 
-std::optional<io::HeapWriteMode> heap_write_mode(const std::vector<std::string>& hypotheticals) {
-  for (const std::string& h : hypotheticals) {
-    if (h == "os-reads-heap") return io::HeapWriteMode::os_reads_heap;
-    if (h == "pin-heap-array") return io::HeapWriteMode::pin_heap_array;
+std::optional<io::HeapWriteMode> heap_write_mode(const std::vector<Hypothetical>& hypotheticals) {
+  for (const Hypothetical h : hypotheticals) {
+    if (h == Hypothetical::os_reads_heap) return io::HeapWriteMode::os_reads_heap;
+    if (h == Hypothetical::pin_heap_array) return io::HeapWriteMode::pin_heap_array;
   }
   return std::nullopt;
 }

@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/io/heap_address_write.hpp"
-#include "heapviz/trace.hpp"
+#include "heapviz/lang/hypotheticals.hpp"
+#include "heapviz/engine/trace.hpp"
 
 namespace heapviz::lang::interp {
 
@@ -23,8 +25,8 @@ std::int64_t channel_position(Recorder& r, const std::string& thread, std::uint3
 void channel_force(Recorder& r, const std::string& thread, std::uint32_t ch, bool meta_data);
 std::int64_t channel_transfer_to(Recorder& r, const std::string& thread, std::uint32_t ch,
                                  std::int64_t position, std::int64_t count, std::uint32_t target);
-/// The heap-buffer write mode the run's hypotheticals ask for ("os-reads-heap", "pin-heap-array"), if any.
-std::optional<io::HeapWriteMode> heap_write_mode(const std::vector<std::string>& hypotheticals);
+/// The heap-buffer write mode the run's hypotheticals ask for (os_reads_heap, pin_heap_array), if any.
+std::optional<io::HeapWriteMode> heap_write_mode(const std::vector<Hypothetical>& hypotheticals);
 /// FileChannel.write(buffer) in a lesson-06 mode (io/machine_heap_write.hpp); nullopt when this write does
 /// not take that path (a direct buffer, nothing remaining, a closed or read-only channel): then call
 /// channel_write.

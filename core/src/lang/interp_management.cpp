@@ -4,8 +4,8 @@
 // narration of the call that makes them.
 #include "interp_management.hpp"
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/java_heap.hpp"
-#include "heapviz/machine.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "interp_format.hpp"
 #include "interp_runtime.hpp"

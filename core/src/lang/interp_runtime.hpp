@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/lang/interpreter.hpp"
 #include "interp_analysis.hpp"
 #include "interp_management.hpp"
@@ -74,7 +74,7 @@ struct Frame {
   int slot_shift = 0;
 };
 
-enum class Flow : std::uint8_t { normal, break_, continue_, return_ };
+enum class Flow : std::uint8_t { normal, break_, continue_, return_, yield_ };
 
 class Runtime {
  public:
@@ -112,6 +112,8 @@ class Runtime {
   Flow exec_with_resources(const Try& t, std::size_t first_resource);
   void close_resource(const LocalVar& resource);
   Flow exec_switch(const Switch& s);
+  Value eval_switch_expr(const SwitchExpr& e);
+  Value yielded_;  ///< the value of the innermost `yield` (Flow::yield_ carries it out of the case)
   void exec_local_var(const LocalVar& lv);
   void run_thread(HostObject& thread);
   void tick(const Node& at);
@@ -158,6 +160,23 @@ class Runtime {
   Value new_user_object(const UserClass& c);
   Value coerce(const Value& v, const Type& to);
   std::int32_t array_length(const Value& array, const Expr& at);
+  // array classes by element type, multianewarray (interp_arrays.cpp)
+  heap::KlassId array_klass(const Type& array_type);
+  Value new_multi_array(const Type& array_type, const std::vector<std::int64_t>& lengths, std::size_t level);
+
+  // java.lang.StringBuilder on the heap (interp_string_builder.cpp)
+  struct SbState;
+  Value new_string_builder(const NewObject& n);
+  Value string_builder_call(const MethodCall& c, const ExprInfo& info, const Value& recv,
+                            const std::vector<Value>& args);
+  bool is_string_builder(heap::ObjectId id) const;
+  std::string string_builder_text(heap::ObjectId id) const;
+  heap::KlassId string_builder_klass();
+  SbState sb_read(heap::ObjectId sb) const;
+  void sb_ensure(SbState& s, std::int64_t minimum);
+  void sb_inflate(SbState& s);
+  void sb_commit(SbState& s, std::int32_t count);
+  std::optional<heap::KlassId> sb_klass_;
 
   // temporaries
   void hold(const Value& v);

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 namespace heapviz::lang::interp {
 
@@ -146,7 +146,8 @@ std::string qualified_class_name(const Type& t) {
     return "java.nio." + t.cls;
   if (t.cls == "FileChannel") return "java.nio.channels.FileChannel";
   if (t.cls == "Path") return "java.nio.file.Path";
-  if (t.cls == "Thread" || t.cls == "Class" || t.cls == "Integer" || t.cls == "Long")
+  if (t.cls == "Thread" || t.cls == "Class" || t.cls == "Integer" || t.cls == "Long" ||
+      t.cls == "StringBuilder")
     return "java.lang." + t.cls;
   return t.cls;  // String and Object print short in helpful NPE messages; throwables are qualified already
 }

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <variant>
 
+#include "heapviz/heap/jvalue.hpp"
 #include "heapviz/heap/klass.hpp"
-#include "heapviz/jvalue.hpp"
 #include "heapviz/lang/ast.hpp"
 
 namespace heapviz::lang::interp {

@@ -13,7 +13,11 @@ std::string Runtime::binary_name_of(heap::ObjectId id) const {
   const Machine& m = r_.machine();
   if (!m.heap.is_live(id)) return "java.lang.Object";
   const auto& k = m.klasses->at(m.heap.record(id).klass);
-  if (k.is_array()) return k.internal_name;  // "[B"
+  if (k.is_array()) {  // Class.getName(): "[B", "[[I", "[Ljava.nio.ByteBuffer;"
+    std::string n = k.internal_name;
+    std::replace(n.begin(), n.end(), '/', '.');
+    return n;
+  }
   return k.name;
 }
 
@@ -61,6 +65,7 @@ std::string Runtime::to_text(const Value& v) {
           return "";
         } else {  // JRef
           if (x.id == heap::kNoObject) return "null";
+          if (is_string_builder(x.id)) return string_builder_text(x.id);
           if (is_buffer(r_.machine(), x.id) || is_view(r_.machine(), x.id))
             return std::get<std::string>(buffer_call(r_, x.id, "toString()", {}));
           // Object.toString() prints an identity hash the JDK picks at random; heapviz prints the object id.
@@ -142,7 +147,7 @@ void Runtime::print(bool to_err, const std::string& text) {
   // Lesson 09's non-moving-sweep mode acts from the first collection on: output printed before it is
   // what the JDK prints too.
   if (!out_before_hypothetical_ && r_.machine().heap.counter(heap::HeapCounter::gc_count) > 0 &&
-      std::find(opts_.hypotheticals.begin(), opts_.hypotheticals.end(), "non-moving-sweep") !=
+      std::find(opts_.hypotheticals.begin(), opts_.hypotheticals.end(), Hypothetical::non_moving_sweep) !=
           opts_.hypotheticals.end())
     out_before_hypothetical_ = out_.size();
   (to_err ? err_ : out_) += text;

@@ -32,7 +32,7 @@ namespace {
 
 // Start lines of every statement in the program, sorted. Recursion is bounded by kMaxTreeDepth.
 void collect_statement_lines(const Node& n, std::vector<int>& lines) {
-  const bool is_statement = n.kind >= NodeKind::Block && n.kind <= NodeKind::Switch;
+  const bool is_statement = n.kind >= NodeKind::Block && n.kind <= NodeKind::Yield;
   // A block's own line is its '{'; the statements inside are what runs, so only they count. The same
   // for `try {`: it runs no step of its own, so a caption or pause before it belongs to its first
   // statement (lesson 09's caption before `try { byte[] big = ...` was never shown).

@@ -1,14 +1,14 @@
 // run_lesson: parse, settings from the jvm flags, machine + trace, interpret.
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 #include <algorithm>
 #include <exception>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_settings.hpp"
 #include "heapviz/lang/hypotheticals.hpp"
-#include "heapviz/machine.hpp"
 // All flags (heap and nio) once the nio2 branch is in the build; the heap flags alone before.
-#include "heapviz/jvm_flags.hpp"
+#include "heapviz/engine/jvm_flags.hpp"
 
 namespace heapviz {
 namespace {
@@ -80,8 +80,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     settings.io.max_cached_buffer_size = settings.nio.max_cached_buffer_size;
   // Hypothetical "non-moving-sweep" (lesson 09): the CMS-style collector, as -XX:+UseConcMarkSweepGC selects
   // it.
-  if (std::find(options.hypotheticals.begin(), options.hypotheticals.end(), "non-moving-sweep") !=
-      options.hypotheticals.end())
+  if (lang::names_hypothetical(options.hypotheticals, lang::Hypothetical::non_moving_sweep))
     settings.heap.collector = heap::Collector::mark_sweep;
   settings.heap.verify_after_gc = options.verify_after_gc;
   try {
@@ -94,7 +93,7 @@ LessonRunResult run_lesson(std::string_view source, std::string file_name, const
     lang::InterpretOptions io;
     io.max_steps = options.max_steps;
     io.max_trace_steps = options.max_trace_steps;
-    io.hypotheticals = options.hypotheticals;
+    io.hypotheticals = lang::known_hypotheticals(options.hypotheticals);  // all known: checked above
     io.internal_error_at_step = options.internal_error_at_step;
     lang::InterpretResult r = lang::interpret(lesson, recorder, io);
     if (!recorder.step_open()) recorder.flush();

@@ -494,7 +494,13 @@ ExprPtr Parser::parse_primary() {
       }
       if (t.is("new")) return parse_new();
       if (t.is("super")) unsupported(start, "'super'");
-      if (t.is("switch")) unsupported(start, "switch expressions", "use if / else or ?:");
+      if (t.is("switch")) {
+        auto e = make<SwitchExpr>(start);
+        e->body = parse_switch_body(true);
+        e->span = e->body->span;
+        finish(*e);
+        return e;
+      }
       if (at_primitive_type()) {
         if (peek().is(".")) unsupported(start, "class literals ('" + t.text + ".class')");
         if (peek().is("[") && peek(2).is("]"))

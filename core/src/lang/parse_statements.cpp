@@ -87,7 +87,8 @@ StmtPtr Parser::parse_block_statement() {
     fail(mods.span, "modifiers like 'static' or 'public' are not allowed on statements or local variables",
          DiagnosticKind::Semantic);
   }
-  if (at_local_var_decl()) {
+  // `yield x;` is a statement: javac does not let 'yield' name a type.
+  if (at_local_var_decl() && !(at_identifier() && cur().text == "yield")) {
     TypeRef type = parse_type();
     return finish_local_var_statement(parse_local_var_rest(start, std::move(type), false, false));
   }
@@ -149,9 +150,9 @@ std::unique_ptr<LocalVar> Parser::parse_local_var_rest(SourceSpan start, TypeRef
   return decl;
 }
 
-// `switch (x) { case 1, 2: ...; default: ... }` or the rule form `case 1 -> ...;`. A switch used as
-// an expression is parsed elsewhere (and not simulated yet).
-StmtPtr Parser::parse_switch() {
+// `switch (x) { case 1, 2: ...; default: ... }` or the rule form `case 1 -> ...;`. In a switch expression
+// (`expression`) a rule's expression is the value: its body is `yield <expression>;`.
+std::unique_ptr<Switch> Parser::parse_switch_body(bool expression) {
   const SourceSpan start = next().span;
   auto s = make<Switch>(start);
   expect("(", "expected '(' after 'switch'");
@@ -184,6 +185,13 @@ StmtPtr Parser::parse_switch() {
         c.body.push_back(parse_block());
       } else if (at("throw")) {
         c.body.push_back(parse_simple_keyword_statement());
+      } else if (expression) {
+        auto y = make<Yield>(cur().span);
+        y->value = parse_expression();
+        expect(";", "expected ';' after the case's value");
+        y->span = y->value->span;
+        finish(*y);
+        c.body.push_back(std::move(y));
       } else {
         c.body.push_back(parse_expression_statement());
       }
@@ -202,6 +210,8 @@ StmtPtr Parser::parse_switch() {
   finish(*s);
   return s;
 }
+
+StmtPtr Parser::parse_switch() { return parse_switch_body(false); }
 
 StmtPtr Parser::parse_loop_body() {
   ++loop_depth_;
@@ -243,10 +253,31 @@ StmtPtr Parser::parse_statement() {
     if (StmtPtr s = reject_statement_keyword()) return s;
   }
   if (t.is_identifier() && peek().is(":")) unsupported(t.span, "labeled statements");
-  if (t.is_identifier() && t.text == "yield" && !peek().is("=") && !peek().is("(") && !peek().is(".")) {
-    unsupported(t.span, "switch expressions with 'yield'");
+  if (t.is_identifier() && t.text == "yield" && !peek().is("=") && !peek().is(".") &&
+      (!peek().is("(") || yield_with_parenthesis())) {
+    next();
+    auto y = make<Yield>(start);
+    y->value = parse_expression();
+    expect(";", "expected ';' after the yielded value");
+    y->span = span_from(start);
+    finish(*y);
+    return y;
   }
   return parse_expression_statement();
+}
+
+// `yield (x)...`: javac's rule is a yield statement unless it reads as a call `yield(a, b);` (a comma
+// inside the parentheses, or ';' right after them).
+bool Parser::yield_with_parenthesis() const {
+  std::size_t i = 2;
+  int depth = 1;
+  bool comma = false;
+  for (; depth > 0 && peek(i).kind != TokenKind::EndOfFile; ++i) {
+    if (peek(i).is("(")) ++depth;
+    if (peek(i).is(")")) --depth;
+    if (peek(i).is(",") && depth == 1) comma = true;
+  }
+  return (!comma && !peek(i).is(";")) || peek(i).is("->");
 }
 
 StmtPtr Parser::reject_statement_keyword() {

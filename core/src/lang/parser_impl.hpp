@@ -91,7 +91,8 @@ class Parser {
   std::unique_ptr<Block> parse_block();
   std::unique_ptr<Block> parse_body_block();  ///< a method or lambda body (no enclosing loop)
   StmtPtr parse_switch();
-  StmtPtr parse_loop_body();  ///< a loop's body (`break`/`continue` allowed)
+  std::unique_ptr<Switch> parse_switch_body(bool expression);  ///< a switch statement's or expression's
+  StmtPtr parse_loop_body();                                   ///< a loop's body (`break`/`continue` allowed)
   std::unique_ptr<LocalVar> parse_local_var_rest(SourceSpan start, TypeRef type, bool is_final, bool single);
   StmtPtr parse_block_statement();
   StmtPtr finish_local_var_statement(
@@ -124,6 +125,7 @@ class Parser {
   StmtPtr parse_simple_keyword_statement();
   StmtPtr parse_expression_statement();
   StmtPtr reject_statement_keyword();
+  bool yield_with_parenthesis() const;
 
   // expressions
   ExprPtr parse_assignment();

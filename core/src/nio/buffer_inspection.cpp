@@ -1,7 +1,7 @@
 // Reading a buffer object without a step: its Java state and its capacity window.
 #include "buffer_object.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/object_layout.hpp"
-#include "heapviz/machine.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
 namespace heapviz::nio {

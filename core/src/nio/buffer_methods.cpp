@@ -10,8 +10,8 @@
 #include <string>
 
 #include "buffer_object.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/engine/machine.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/typed_views.hpp"

@@ -4,9 +4,9 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
-#include "heapviz/machine.hpp"
 
 namespace heapviz::nio::detail {
 

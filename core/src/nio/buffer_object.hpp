@@ -8,12 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/java_heap.hpp"
+#include "heapviz/heap/jvalue.hpp"
 #include "heapviz/heap/text_format.hpp"
-#include "heapviz/jvalue.hpp"
 #include "heapviz/nio/buffer_state.hpp"
 #include "heapviz/nio/byte_store.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::nio::detail {
 

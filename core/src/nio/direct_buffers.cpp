@@ -4,9 +4,9 @@
 #include <algorithm>
 
 #include "buffer_object.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/unsafe_memory.hpp"
 
@@ -174,8 +174,8 @@ ObjectId allocate_direct(Recorder& r, std::int32_t capacity) {
     r.end_step();
     throw;
   }
-  const bool pa = m.settings.nio.page_align_direct;
-  const std::int64_t ps = static_cast<std::int64_t>(m.settings.nio.page_size);
+  const bool pa = m.nio_settings.page_align_direct;
+  const std::int64_t ps = static_cast<std::int64_t>(m.nio_settings.page_size);
   const std::int64_t size = std::max<std::int64_t>(1, std::int64_t{capacity} + (pa ? ps : 0));
 
   r.begin_step(StepKind::buffer_op);

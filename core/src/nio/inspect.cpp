@@ -1,5 +1,5 @@
 // inspect_fields: an object's fields, decoded from its bytes, for the GUI inspector.
-#include "heapviz/inspect.hpp"
+#include "heapviz/nio/inspect.hpp"
 
 #include <cstring>
 #include <stdexcept>

@@ -1,6 +1,6 @@
 #include "java_nio_exceptions.hpp"
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 namespace heapviz::nio::detail {
 

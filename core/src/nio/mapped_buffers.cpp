@@ -10,10 +10,10 @@
 #include <memory>
 
 #include "buffer_object.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/io/machine_io.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
 #include "heapviz/nio/machine_buffer_host.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 

@@ -1,10 +1,10 @@
 // System.gc(), the Reference Handler running pending Cleaners (Deallocator.run: freeMemory, then
 // Bits.unreserveMemory, each a step), and the BufferPoolMXBean figures (jdk-facts §1, §7).
 #include "buffer_object.hpp"
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/buffer_invariants.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
@@ -17,7 +17,7 @@ using heap::SpaceId;
 std::string detail::name_of(const Machine& m, ObjectId id) { return heap::describe(m, id); }
 
 void system_gc(Recorder& r) {
-  if (r.machine().settings.nio.disable_explicit_gc) {
+  if (r.machine().nio_settings.disable_explicit_gc) {
     r.begin_step(StepKind::note);
     r.narrate(
         "System.gc() does nothing: -XX:+DisableExplicitGC. No GC runs, so no Cleaner of an unreachable "
@@ -129,7 +129,7 @@ void run_reference_handler(Recorder& r) {
               "java.lang.ref.Reference.processPendingReferences -> enqueueFromPending");
     r.end_step();
   }
-  if (m.settings.heap.verify_after_gc) {
+  if (m.heap_settings.verify_after_gc) {
     const std::vector<std::string> errs = check_direct_buffers(m);
     if (!errs.empty()) throw std::logic_error("VerifyAfterGC: " + errs.front());
   }

@@ -3,9 +3,9 @@
 #include <memory>
 #include <string>
 
+#include "heapviz/engine/machine.hpp"
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/machine.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::test {
 

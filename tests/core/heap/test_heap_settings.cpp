@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_settings.hpp"
-#include "heapviz/machine.hpp"
 
 using namespace heapviz::heap;
 

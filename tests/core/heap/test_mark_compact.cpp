@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "heap_fixture.hpp"
+#include "heapviz/engine/view.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/invariants.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 using namespace heapviz;
 using namespace heapviz::heap;

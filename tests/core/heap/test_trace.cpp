@@ -4,10 +4,10 @@
 #include <sstream>
 
 #include "heap_fixture.hpp"
+#include "heapviz/engine/view.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/invariants.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 
 using namespace heapviz;
 using namespace heapviz::heap;
@@ -113,7 +113,7 @@ TEST_CASE("randomized programs keep every invariant after every step, under both
         }
       }
       CHECK(player.state() == f.machine);
-      if (f.machine.settings.heap.collector == Collector::mark_compact) {
+      if (f.machine.heap_settings.collector == Collector::mark_compact) {
         for (const auto& [from, to] : gcs) {
           const auto errs = check_compaction(f.trace.state_at(from), f.trace.state_at(to));
           CHECK(errs.empty());

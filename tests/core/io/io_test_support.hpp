@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/io/file_channel.hpp"
 #include "heapviz/io/stand_in_direct_buffers.hpp"
-#include "heapviz/java_throwable.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 
 namespace io_test {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
+#include "heapviz/engine/view.hpp"
 #include "heapviz/io/machine_io.hpp"
-#include "heapviz/view.hpp"
 #include "io_test_support.hpp"
 
 using namespace io_test;

@@ -2,7 +2,7 @@
 // Helpers for the interpreter tests: run a bare lesson body and look at what it printed and did.
 #include <string>
 
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace interp_test {
 

@@ -9,8 +9,8 @@
 
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/invariants.hpp"
-#include "heapviz/lesson_catalog.hpp"
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_catalog.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 #include "heapviz/nio/buffer_invariants.hpp"
 #include "interp_test_util.hpp"
 

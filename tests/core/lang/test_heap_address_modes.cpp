@@ -8,9 +8,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "heapviz/engine/view.hpp"
 #include "heapviz/heap/object_layout.hpp"
-#include "heapviz/lesson_run.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 using heapviz::StepKind;
 

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
+#include "heapviz/engine/view.hpp"
 #include "heapviz/io/io_ranges.hpp"
 #include "heapviz/nio/buffer_dump.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
-#include "heapviz/view.hpp"
 #include "interp_test_util.hpp"
 
 using heapviz::ByteRange;

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 
+#include "heapviz/engine/machine.hpp"
+#include "heapviz/engine/view.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
-#include "heapviz/inspect.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/nio/inspect.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/mapped_buffers.hpp"
-#include "heapviz/view.hpp"
 #include "interp_test_util.hpp"
 
 using heapviz::Machine;

@@ -153,6 +153,9 @@ TEST_CASE("javac agreement: what heapviz accepts compiles") {
       "  static Node grow(Node h) { Node n = new Node(); n.next = h; count++; return n; }\n"
       "  public static void main(String... args) throws Exception { Node h = null; for (int i = 0; i < 3; "
       "i++) h = grow(h); }\n}\n",
+      "int x = 1; int y = switch (x) { case 1: yield 2; default: yield 3; };",
+      "int x = 1; int y = switch (x) { default -> 1; };",
+      "int x = 1; int y = switch (x) { case 1, 2 -> { int z = x; yield z; } default -> 0; };",
   };
   const Batch batch = prepare("accepted", snippets, Expect::Accepted);
   const auto [status, out] = javac(batch);
@@ -162,7 +165,7 @@ TEST_CASE("javac agreement: what heapviz accepts compiles") {
 TEST_CASE("javac agreement: what heapviz does not simulate yet is valid Java") {
   require_javac();
   const std::vector<std::string> snippets = {
-      "int x = 1; int y = switch (x) { case 1: yield 2; default: yield 3; };",
+      "Object o2 = new Object(); synchronized (o2) { int z = 0; }",
       "Object o = new Object(); synchronized (o) { }",
       "outer: for (;;) { break outer; }",
       "interface Shape {}\nint x = 1;",
@@ -172,7 +175,7 @@ TEST_CASE("javac agreement: what heapviz does not simulate yet is valid Java") {
       "assert 1 > 0;",
       "Runnable r = System::gc;",
       "Object o = new Object() { };",
-      "int x = 1; int y = switch (x) { default -> 1; };",
+      "Runnable r2 = System::gc;",
       "Class<?> c = int.class;",
       "Object c = void.class;",
       "Object c = String[].class;",

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/lesson_run.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace {
 
@@ -80,7 +80,7 @@ TEST_CASE(
   const std::size_t oom = first_step(*r.trace, heapviz::StepKind::oom);
   REQUIRE(oom < r.trace->size());
   const heapviz::Machine at = r.trace->state_at(oom);
-  REQUIRE(at.settings.heap.collector == heapviz::heap::Collector::mark_sweep);
+  REQUIRE(at.heap_settings.collector == heapviz::heap::Collector::mark_sweep);
   std::uint64_t free = 0, largest = 0;
   for (const auto& [addr, len] : at.heap.free_chunks) {
     free += len;

@@ -2,9 +2,9 @@
 // without -g, recorded below), and the interpreter's view of them as GC roots (stale slots).
 #include <doctest/doctest.h>
 
+#include "heapviz/engine/view.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/view.hpp"
 #include "interp_analysis.hpp"
 #include "interp_test_util.hpp"
 

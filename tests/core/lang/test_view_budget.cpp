@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/lesson_run.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
+#include "heapviz/lang/lesson_run.hpp"
 
 namespace {
 std::vector<const heapviz::BlockView*> objects_of(const heapviz::View& v, std::uint64_t from,

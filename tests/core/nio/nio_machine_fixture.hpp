@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/jvm_flags.hpp"
+#include "heapviz/engine/machine.hpp"
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/java_throwable.hpp"
-#include "heapviz/jvm_flags.hpp"
-#include "heapviz/machine.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
-#include "heapviz/trace.hpp"
 
 namespace nio_machine_test {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/java_throwable.hpp"
+#include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 
 namespace nio_test {

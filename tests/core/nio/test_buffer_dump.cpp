@@ -2,9 +2,9 @@
 #include <doctest/doctest.h>
 
 #include "../lang/interp_test_util.hpp"
-#include "heapviz/inspect.hpp"
+#include "heapviz/engine/view.hpp"
 #include "heapviz/nio/buffer_dump.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/nio/inspect.hpp"
 
 using heapviz::heap::SpaceId;
 

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "heapviz/inspect.hpp"
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
+#include "heapviz/nio/inspect.hpp"
 #include "nio_machine_fixture.hpp"
 
 using namespace nio_machine_test;

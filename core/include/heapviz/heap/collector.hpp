@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "heapviz/heap/java_heap.hpp"
-#include "heapviz/trace.hpp"
+#include "heapviz/heap/recorder.hpp"
 
 namespace heapviz::heap {
 
@@ -17,11 +17,11 @@ std::string_view gc_cause_name(GcCause c);
 /// referent died (cleared), in discovery order: the hook for the Reference Handler (issue 4).
 /// `last_ditch`: HotSpot's final attempt before an OutOfMemoryError
 /// (GenCollectedHeap::satisfy_failed_allocation sets MarkSweepAlwaysCompactCount=1): no dead wood.
-void collect(Recorder& r, GcCause cause, bool last_ditch = false);
+void collect(HeapRecorder& r, GcCause cause, bool last_ditch = false);
 
 /// Takes the pending list (java.lang.ref.Reference.getAndClearReferencePendingList): returns the
 /// References the last GCs put there, in order, and empties it in one step. For issue 4's Reference
 /// Handler, which then runs each Cleaner. Returns {} (and records nothing) when the list is empty.
-std::vector<ObjectId> take_pending_references(Recorder& r);
+std::vector<ObjectId> take_pending_references(HeapRecorder& r);
 
 }  // namespace heapviz::heap

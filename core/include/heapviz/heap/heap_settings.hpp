@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +12,16 @@ enum class Collector : std::uint8_t {
   mark_compact,  ///< Serial-style sliding mark-compact (GenMarkSweep), -XX:+UseSerialGC
   mark_sweep,    ///< CMS-style non-moving mark-sweep with a free list (CMS was removed in JDK 14)
 };
-std::string_view collector_name(Collector c);
+inline constexpr Collector kCollectors[] = {Collector::mark_compact, Collector::mark_sweep};
+/// The collector's one spelling, as `record --collector` and the settings file take it: "mark-compact",
+/// "mark-sweep".
+std::string_view to_string(Collector c);
+/// The collector spelled `name`, or nullopt.
+std::optional<Collector> parse_collector(std::string_view name);
+/// Why `name` is no collector: "unknown collector 'NAME' (heapviz knows: mark-compact, mark-sweep)".
+std::string unknown_collector_error(std::string_view name);
+/// The collector with the JDK collector it stands for, for a status line: "mark-compact (Serial)".
+std::string collector_label(Collector c);
 
 /// Heap settings, the simulated equivalents of the JVM flags. Sizes in bytes.
 struct HeapSettings {

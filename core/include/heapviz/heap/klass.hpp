@@ -116,6 +116,9 @@ class KlassTable {
 
   /// The array class with elements of `elem` (e.g. byte[] for byte_, Object[] for reference).
   KlassId array_of(FieldType elem) const;
+  /// The array class of references named `name` ("int[][]", JVM name "[[I"), added on first use: its
+  /// elements are traced like Object[]'s, only its name differs.
+  KlassId object_array_of(std::string_view name, std::string_view internal_name);
 
  private:
   KlassId add(Klass k);

@@ -9,6 +9,6 @@ namespace heapviz::heap {
 /// full GC), "Phase 3: Adjust pointers" (roots, then fields), "Phase 4: Move objects" (slide down,
 /// mark word restored to 0x1). Each object/reference is a step, batched as TraceOptions says.
 /// `always_compact`: no dead wood in this GC (the last-ditch GC before an OutOfMemoryError).
-void mark_compact(Recorder& r, GcCause cause, bool always_compact = false);
+void mark_compact(HeapRecorder& r, GcCause cause, bool always_compact = false);
 
 }  // namespace heapviz::heap

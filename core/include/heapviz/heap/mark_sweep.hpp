@@ -7,6 +7,6 @@ namespace heapviz::heap {
 /// "Phase 1: Mark live objects", then "Phase 2: Sweep": runs of dead objects and free chunks are
 /// coalesced into free chunks of an address-ordered free list; no object ever moves. Allocation is
 /// first fit, so a request can fail although the total free space is large enough (fragmentation).
-void mark_sweep(Recorder& r, GcCause cause);
+void mark_sweep(HeapRecorder& r, GcCause cause);
 
 }  // namespace heapviz::heap

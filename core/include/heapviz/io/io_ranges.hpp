@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "heapviz/heap/step.hpp"
 #include "heapviz/io/kernel_space.hpp"
-#include "heapviz/step.hpp"
 
 namespace heapviz::io {
 

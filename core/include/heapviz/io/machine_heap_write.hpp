@@ -11,9 +11,9 @@
 #include <cstdint>
 #include <string>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/io/direct_buffer_host.hpp"
 #include "heapviz/io/heap_address_write.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::io::on_machine {
 

@@ -4,9 +4,9 @@
 #include <span>
 #include <string>
 
+#include "heapviz/engine/trace.hpp"
+#include "heapviz/heap/step.hpp"
 #include "heapviz/io/io_spaces.hpp"
-#include "heapviz/step.hpp"
-#include "heapviz/trace.hpp"
 
 /// The io classes on the Machine: each call works on a copy of the machine's IoSpaces and turns every
 /// sub-step (temporary buffer get/offer/free, bounce copy, syscall, position change, mmap, exception)

@@ -36,6 +36,7 @@ enum class NodeKind : std::uint8_t {
   InstanceOf,
   Lambda,
   This,
+  SwitchExpr,
   // statements
   Block,
   LocalVar,
@@ -53,6 +54,7 @@ enum class NodeKind : std::uint8_t {
   Try,
   Empty,
   Switch,
+  Yield,
   // declarations
   ClassDecl,
   FieldDecl,
@@ -379,6 +381,17 @@ struct Switch : NodeOf<NodeKind::Switch, Stmt> {
   ExprPtr selector;
   std::vector<SwitchCase> cases;
   bool rules = false;  ///< the `->` form
+};
+
+/// A switch used as a value (JLS 15.28): `switch (k) { case 1 -> 10; default -> { yield 0; } }`. `body` holds
+/// the selector and the cases; a rule `case 1 -> 10;` has the body `yield 10;`.
+struct SwitchExpr : NodeOf<NodeKind::SwitchExpr, Expr> {
+  std::unique_ptr<Switch> body;
+};
+
+/// `yield value;`: the value of the enclosing switch expression.
+struct Yield : NodeOf<NodeKind::Yield, Stmt> {
+  ExprPtr value;
 };
 
 /// `catch (A | B e) { ... }`.

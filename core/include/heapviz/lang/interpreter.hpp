@@ -4,9 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/lang/diagnostic.hpp"
+#include "heapviz/lang/hypotheticals.hpp"
 #include "heapviz/lang/lesson.hpp"
-#include "heapviz/trace.hpp"
 
 // The lesson interpreter: checks a parsed lesson the way javac would (for the Java subset heapviz
 // simulates), then walks its tree statement by statement on a simulated Machine, recording steps.
@@ -31,10 +32,10 @@ inline constexpr std::uint64_t kDefaultMaxTraceSteps = 500'000;
 struct InterpretOptions {
   std::uint64_t max_steps = kDefaultMaxSteps;
   std::uint64_t max_trace_steps = kDefaultMaxTraceSteps;
-  /// Hypothetical modes switched on (names from `//@ hypothetical:`, see heapviz/lang/hypotheticals.hpp).
-  /// "os-reads-heap" / "pin-heap-array": every FileChannel.write(heapBuffer) hands the kernel the byte[]'s
-  /// heap address (io/machine_heap_write.hpp) instead of the JDK's bounce copy.
-  std::vector<std::string> hypotheticals;
+  /// Hypothetical modes switched on (heapviz/lang/hypotheticals.hpp). os_reads_heap / pin_heap_array:
+  /// every FileChannel.write(heapBuffer) hands the kernel the byte[]'s heap address
+  /// (io/machine_heap_write.hpp) instead of the JDK's bounce copy.
+  std::vector<Hypothetical> hypotheticals;
   /// Tests only: a simulator bug (std::logic_error) at this budget step, 0 = never. The run must still
   /// print the output so far, then the internal error (exit 2).
   std::uint64_t internal_error_at_step = 0;

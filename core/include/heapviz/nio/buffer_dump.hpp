@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/address_space.hpp"
-#include "heapviz/machine.hpp"
 
 namespace heapviz::nio {
 

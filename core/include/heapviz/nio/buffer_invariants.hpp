@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/machine.hpp"
+#include "heapviz/engine/machine.hpp"
 
 namespace heapviz::nio {
 

@@ -7,8 +7,8 @@
 #include <map>
 #include <memory>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/io/direct_buffer_host.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::nio {
 

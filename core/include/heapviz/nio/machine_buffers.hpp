@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "heapviz/jvalue.hpp"
+#include "heapviz/engine/trace.hpp"
+#include "heapviz/heap/jvalue.hpp"
 #include "heapviz/nio/buffer_state.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::nio {
 

@@ -6,8 +6,8 @@
 // Reference Handler -> Cleaner.clean() -> thunk.run(), here Unmapper.unmap(): munmap, pool down.
 #include <cstdint>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/io/file_channel.hpp"
-#include "heapviz/trace.hpp"
 
 namespace heapviz::nio {
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "heapviz/view.hpp"
+#include "heapviz/engine/view.hpp"
 
 namespace heapviz::nio {
 

@@ -8,8 +8,8 @@
 #include <span>
 #include <string_view>
 
-#include "heapviz/jvalue.hpp"
-#include "heapviz/trace.hpp"
+#include "heapviz/engine/trace.hpp"
+#include "heapviz/heap/jvalue.hpp"
 
 namespace heapviz::nio {
 

@@ -1,0 +1,263 @@
+#include "heapviz/engine/machine.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+namespace heapviz {
+
+using namespace heap;
+
+Machine::Machine(const Settings& s)
+    : HeapMachine(s.heap), io_settings(s.io), nio_settings(s.nio), native(s.nio.native_capacity) {
+  // VM.maxDirectMemory(): -XX:MaxDirectMemorySize, else Runtime.maxMemory() of this heap.
+  bits.max_memory = static_cast<std::int64_t>(s.nio.max_direct_memory_set || s.nio.max_direct_memory != 0
+                                                  ? s.nio.max_direct_memory
+                                                  : runtime_max_memory(s.heap));
+  auto initial_io = std::make_shared<io::IoSpaces>();
+  initial_io->temporaries = io::TemporaryBuffers(s.io.max_cached_buffer_size);
+  io = initial_io;
+  io_history = std::make_shared<io::IoHistory>();
+  io_history->states.push_back(io);
+}
+
+namespace {
+
+// The io state for a change in place. Published states (io_history) and states shared with a checkpoint
+// or another copy of the machine never change, so a shared state is copied first (its pages stay shared
+// until written). A state nothing else holds was made here, not const, so the cast is sound.
+io::IoSpaces& writable_io(Machine& m) {
+  if (m.io.use_count() != 1) m.io = std::make_shared<io::IoSpaces>(*m.io);
+  return const_cast<io::IoSpaces&>(*m.io);
+}
+
+}  // namespace
+
+void apply_effect(Machine& m, const Effect& e, std::span<const std::uint8_t> payload) {
+  JavaHeap& h = m.heap;
+  switch (e.kind) {
+    case EffectKind::write_bytes:
+    case EffectKind::mapped_store: {
+      std::uint8_t buf[8];
+      std::memcpy(buf, &e.c, 8);
+      const std::uint8_t* src = e.b <= 8 ? buf : payload.data() + e.c;
+      if (e.kind == EffectKind::mapped_store) {
+        writable_io(m).kernel.mapped_write(
+            e.a, std::span<const std::byte>(reinterpret_cast<const std::byte*>(src), e.b));
+      } else if (e.space == SpaceId::native) {
+        m.native.write(e.a, std::span<const std::byte>(reinterpret_cast<const std::byte*>(src), e.b));
+      } else {
+        h.space.write(e.a, src, e.b);
+      }
+      break;
+    }
+    case EffectKind::object_alloc: {
+      if (h.objects.size() <= e.id) h.objects.resize(e.id + 1);
+      ObjectRecord& r = h.objects.mut(e.id);
+      r = ObjectRecord{e.a, static_cast<std::uint32_t>(e.b), static_cast<KlassId>(e.small & 0x7fff),
+                       ObjectState::live,
+                       static_cast<std::uint8_t>((e.small & 0x8000) ? ObjectRecord::kFiller : 0)};
+      h.space.zero(e.a, e.b);
+      h.space.write_u64(e.a, layout::kMarkUnlocked);
+      h.space.write_u32(e.a + layout::kKlassOffset, m.klasses->at(r.klass).narrow_klass);
+      if (e.c != ~std::uint64_t{0})
+        h.space.write_u32(e.a + layout::kArrayLengthOffset, static_cast<std::uint32_t>(e.c));
+      h.set_start(e.a, e.id);
+      h.used += e.b;
+      h.live_objects += 1;
+      if (r.flags & ObjectRecord::kFiller) h.filler_objects += 1;
+      break;
+    }
+    case EffectKind::object_move:
+      h.apply_move(e.id, e.a, e.b);
+      break;
+    case EffectKind::object_kill:
+      h.apply_kill(e.id);
+      break;
+    case EffectKind::heap_top:
+      h.top = e.a;
+      break;
+    case EffectKind::free_chunk:
+      if (e.b == 0) {
+        h.free_chunks.erase(e.a);
+      } else {
+        h.free_chunks[e.a] = e.b;
+      }
+      break;
+    case EffectKind::root_define: {
+      if (m.roots.slots.size() <= e.id) m.roots.slots.resize(e.id + 1);
+      const char* p = reinterpret_cast<const char*>(payload.data() + e.c);
+      const std::string_view both(p, e.b);
+      const auto nul = both.find('\0');
+      m.roots.slots[e.id] = Root{static_cast<RootKind>(e.small & 0xff),
+                                 std::string(both.substr(0, nul)),
+                                 std::string(both.substr(nul + 1)),
+                                 0,
+                                 true,
+                                 static_cast<std::int32_t>(e.a) - 1,
+                                 (e.small & kRootDefineStale) != 0};
+      break;
+    }
+    case EffectKind::root_set:
+      m.roots.slots.at(e.id).value = static_cast<std::uint32_t>(e.a);
+      break;
+    case EffectKind::root_deactivate:
+      m.roots.slots.at(e.id).active = false;
+      break;
+    case EffectKind::counter_add:
+      h.counters.at(e.small) += e.a;
+      break;
+    case EffectKind::gc_phase:
+      h.phase = static_cast<GcPhase>(e.small);
+      break;
+    case EffectKind::pending_reference:
+      h.pending_references.push_back(e.id);
+      break;
+    case EffectKind::object_flags:
+      h.objects.mut(e.id).flags |= static_cast<std::uint8_t>(e.small);
+      break;
+    case EffectKind::io_state:
+      m.io = m.io_history->states.at(e.a);
+      break;
+    case EffectKind::pending_clear:
+      h.pending_references.clear();
+      break;
+    case EffectKind::native_malloc:
+      if (m.native.malloc(e.a) != e.b)
+        throw std::logic_error("native_malloc replay returned another address");
+      break;
+    case EffectKind::native_free:
+      m.native.free(e.a);
+      break;
+    case EffectKind::native_fill: {
+      const std::vector<std::byte> fill(e.b, static_cast<std::byte>(e.small));
+      m.native.write(e.a, fill);
+      break;
+    }
+    case EffectKind::bits_add: {
+      auto add = [&](auto& pool) {
+        pool.count += static_cast<std::int64_t>(e.a);
+        if constexpr (requires { pool.reserved_memory; }) {
+          pool.reserved_memory += static_cast<std::int64_t>(e.b);
+        } else {
+          pool.memory_used += static_cast<std::int64_t>(e.b);
+        }
+        pool.total_capacity += static_cast<std::int64_t>(e.c);
+      };
+      if (e.small == static_cast<std::uint16_t>(nio::PoolId::mapped)) {
+        add(m.mapped);
+      } else {
+        add(m.bits);
+      }
+      break;
+    }
+    case EffectKind::bits_limit:
+      m.bits.max_memory = static_cast<std::int64_t>(e.a);
+      m.bits.memory_limit_set = true;
+      break;
+    case EffectKind::clock_advance:
+      m.clock_ms += e.a;
+      break;
+    case EffectKind::pending_take: {
+      auto& p = h.pending_references;
+      if (auto it = std::find(p.begin(), p.end(), e.id); it != p.end()) p.erase(it);
+      break;
+    }
+  }
+}
+
+namespace heap {
+
+std::string_view space_name(SpaceId id) {
+  switch (id) {
+    case SpaceId::java_heap:
+      return "java-heap";
+    case SpaceId::native:
+      return "native";
+    case SpaceId::kernel:
+      return "kernel";
+    case SpaceId::device:
+      return "device";
+  }
+  return "?";
+}
+
+std::string_view heap_counter_name(HeapCounter c) {
+  switch (c) {
+    case HeapCounter::gc_count:
+      return "gc_count";
+    case HeapCounter::objects_allocated:
+      return "objects_allocated";
+    case HeapCounter::bytes_allocated:
+      return "bytes_allocated";
+    case HeapCounter::objects_moved:
+      return "objects_moved";
+    case HeapCounter::bytes_moved:
+      return "bytes_moved";
+    case HeapCounter::objects_freed:
+      return "objects_freed";
+    case HeapCounter::bytes_freed:
+      return "bytes_freed";
+    case HeapCounter::dead_wood_bytes:
+      return "dead_wood_bytes";
+    case HeapCounter::references_pending:
+      return "references_pending";
+    case HeapCounter::count_:
+      break;
+  }
+  return "?";
+}
+
+std::string_view gc_phase_name(GcPhase p) {
+  switch (p) {
+    case GcPhase::none:
+      return "none";
+    case GcPhase::mark:
+      return "mark";
+    case GcPhase::forward:
+      return "forward";
+    case GcPhase::adjust:
+      return "adjust";
+    case GcPhase::move:
+      return "move";
+    case GcPhase::sweep:
+      return "sweep";
+  }
+  return "?";
+}
+
+std::string_view root_kind_name(RootKind k) {
+  switch (k) {
+    case RootKind::local:
+      return "local";
+    case RootKind::static_field:
+      return "static";
+    case RootKind::system:
+      return "system";
+  }
+  return "?";
+}
+
+std::optional<std::uint32_t> RootSet::find(RootKind kind, std::string_view scope,
+                                           std::string_view name) const {
+  for (std::size_t i = slots.size(); i-- > 0;) {
+    const Root& r = slots[i];
+    if (r.active && r.kind == kind && r.scope == scope && r.name == name)
+      return static_cast<std::uint32_t>(i);
+  }
+  return std::nullopt;
+}
+
+std::uint32_t RootSet::slot_for_new(RootKind kind, std::string_view scope, std::string_view name) const {
+  for (std::size_t i = slots.size(); i-- > 0;) {
+    const Root& r = slots[i];
+    if (!r.active && r.kind == kind && r.scope == scope && r.name == name)
+      return static_cast<std::uint32_t>(i);
+  }
+  return static_cast<std::uint32_t>(slots.size());
+}
+
+void JavaHeap::throw_bad_id(ObjectId id) { throw std::out_of_range("no object #" + std::to_string(id)); }
+
+}  // namespace heap
+}  // namespace heapviz
