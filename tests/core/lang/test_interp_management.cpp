@@ -82,9 +82,15 @@ TEST_CASE("management: the checker reports what javac reports, and javac rejects
     if (!message.empty()) CHECK(r.diagnostic_list.front().message == message);
     if (heapviz::lang::parse_lesson(source, "t.java").ok()) CHECK_FALSE(javac_compiles(source));
   }
-  // What the corrected programs look like compiles.
+  // What the corrected programs look like compiles, and runs with single-type imports too.
   CHECK(javac_compiles(whole_class("import java.util.List;\nimport java.lang.management.*;",
                                    std::string("List<BufferPoolMXBean> p = ") + kPools + ";")));
+  const std::string singles = whole_class(
+      "import java.lang.management.BufferPoolMXBean;\nimport java.lang.management.ManagementFactory;\n"
+      "import java.util.List;",
+      std::string("List<BufferPoolMXBean> p = ") + kPools + ";\nSystem.out.println(p.get(2).getName());");
+  CHECK(javac_compiles(singles));
+  CHECK(interp_test::out(singles) == "mapped - 'non-volatile memory'\n");
 }
 
 TEST_CASE("management: valid Java heapviz does not simulate is said to be so") {
