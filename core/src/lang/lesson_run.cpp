@@ -6,9 +6,8 @@
 
 #include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_settings.hpp"
+#include "heapviz/engine/jvm_flags.hpp"  // every -XX/-X flag of the heap and nio settings
 #include "heapviz/lang/hypotheticals.hpp"
-// All flags (heap and nio) once the nio2 branch is in the build; the heap flags alone before.
-#include "heapviz/engine/jvm_flags.hpp"
 
 namespace heapviz {
 namespace {
