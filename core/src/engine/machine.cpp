@@ -8,18 +8,7 @@ namespace heapviz {
 
 using namespace heap;
 
-Machine::Machine(const Settings& s)
-    : HeapMachine(s.heap), io_settings(s.io), nio_settings(s.nio), native(s.nio.native_capacity) {
-  // VM.maxDirectMemory(): -XX:MaxDirectMemorySize, else Runtime.maxMemory() of this heap.
-  bits.max_memory = static_cast<std::int64_t>(s.nio.max_direct_memory_set || s.nio.max_direct_memory != 0
-                                                  ? s.nio.max_direct_memory
-                                                  : runtime_max_memory(s.heap));
-  auto initial_io = std::make_shared<io::IoSpaces>();
-  initial_io->temporaries = io::TemporaryBuffers(s.io.max_cached_buffer_size);
-  io = initial_io;
-  io_history = std::make_shared<io::IoHistory>();
-  io_history->states.push_back(io);
-}
+Machine::Machine(const Settings& s) : IoMachine(s.heap, s.nio, s.io) {}
 
 namespace {
 
