@@ -27,16 +27,17 @@
 ///   heap::collect(r, heap::GcCause::system_gc);
 ///   View v = make_view(t.state_at(k));       // any step k, forwards or backwards; or TracePlayer
 ///
-/// Adding an area (issue 4/5): put its state in Machine (and in operator==), add EffectKind values
-/// at the end with their case in apply_effect, and StepKind values for its steps. Mutate only via
-/// Recorder::apply so that replay reproduces the state.
+/// Adding state: put it in the machine part of the layer that owns it (heap::HeapMachine,
+/// nio::NioMachine, io::IoMachine) and in operator== below, add EffectKind values at the end
+/// (heap/effect.hpp) with their case in apply_effect, and StepKind values for its steps. Mutate only via
+/// the recorder's apply so that replay reproduces the state. See ARCHITECTURE.md for the layers.
 namespace heapviz {
 
-/// Every settings group of the simulated machine (issue 4/5 add theirs here).
+/// Every settings group of the simulated machine (each layer's machine part keeps its own).
 struct Settings {
   heap::HeapSettings heap;
   io::IoSettings io;
-  nio::NioSettings nio;  ///< MaxDirectMemorySize, page alignment, DisableExplicitGC ... (issue 4)
+  nio::NioSettings nio;  ///< MaxDirectMemorySize, page alignment, DisableExplicitGC ...
   bool operator==(const Settings&) const = default;
 };
 
