@@ -1,5 +1,5 @@
 #pragma once
-#include "heapviz/nio/buffer_dump.hpp"
+#include "heapviz/io/buffer_dump.hpp"
 #include "ui/ui_text.hpp"
 
 struct ImFont;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/nio/buffer_dump.hpp"
+#include "heapviz/io/buffer_dump.hpp"
 #include "render/address_axis.hpp"
 #include "render/drawn_facts.hpp"
 #include "render/palette.hpp"

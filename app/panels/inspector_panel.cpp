@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/nio/buffer_dump.hpp"
+#include "heapviz/io/buffer_dump.hpp"
 #include "heapviz/nio/inspect.hpp"
 #include "panels/buffer_hex_view.hpp"
 #include "render/address_axis.hpp"

@@ -16,6 +16,7 @@
 #include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/java_throwable.hpp"
+#include "heapviz/io/buffer_dump.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "heapviz/nio/typed_views.hpp"

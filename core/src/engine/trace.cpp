@@ -126,7 +126,7 @@ std::size_t Trace::memory_bytes() const {
 
 // ---------------------------------------------------------------- Recorder
 
-Recorder::Recorder(Machine& m, Trace* trace) : heap::HeapRecorder(m, trace), m_(m), trace_(trace) {}
+Recorder::Recorder(Machine& m, Trace* trace) : io::IoRecorder(m, trace), m_(m), trace_(trace) {}
 
 void Recorder::apply_to_machine(const Effect& e, std::span<const std::uint8_t> payload) {
   apply_effect(m_, e, payload);

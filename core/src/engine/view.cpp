@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "heapviz/engine/io_view.hpp"
+#include "heapviz/engine/nio_view.hpp"
 #include "heapviz/heap/heap_ops.hpp"
-#include "heapviz/io/io_view.hpp"
-#include "heapviz/nio/nio_view.hpp"
 
 namespace heapviz {
 

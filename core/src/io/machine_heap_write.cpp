@@ -5,11 +5,11 @@
 #include <cstdio>
 #include <memory>
 
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
 #include "heapviz/heap/text_format.hpp"
+#include "heapviz/io/io_machine.hpp"
 #include "heapviz/io/io_ranges.hpp"
 #include "heapviz/io/io_spaces.hpp"
 #include "heapviz/io/machine_io.hpp"
@@ -29,7 +29,7 @@ std::string num(std::int64_t v) { return std::to_string(v); }
 /// Restores the recorder's narration label when the scenario ends, also when it throws.
 class LabelGuard {
  public:
-  LabelGuard(Recorder& r, HeapWriteMode mode) : r_(r) {
+  LabelGuard(IoRecorder& r, HeapWriteMode mode) : r_(r) {
     r_.set_narration_prefix(heap_write_label_en(mode), heap_write_label_zh(mode));
   }
   ~LabelGuard() { r_.set_narration_prefix("", ""); }
@@ -37,11 +37,11 @@ class LabelGuard {
   LabelGuard& operator=(const LabelGuard&) = delete;
 
  private:
-  Recorder& r_;
+  IoRecorder& r_;
 };
 
 /// Publishes `state` as the machine's io state inside one step of `kind`.
-void publish(Recorder& r, const IoSpaces& state, StepKind kind, const Narration& text,
+void publish(IoRecorder& r, const IoSpaces& state, StepKind kind, const Narration& text,
              const std::vector<ByteRange>& ranges = {}, const std::vector<heap::ObjectId>& objects = {}) {
   r.begin_step(kind);
   for (const heap::ObjectId id : objects) r.touch(id);
@@ -51,14 +51,14 @@ void publish(Recorder& r, const IoSpaces& state, StepKind kind, const Narration&
   r.end_step();
 }
 
-std::vector<std::uint8_t> heap_bytes(const Machine& m, std::uint64_t addr, std::int64_t n) {
+std::vector<std::uint8_t> heap_bytes(const IoMachine& m, std::uint64_t addr, std::int64_t n) {
   std::vector<std::uint8_t> out(static_cast<std::size_t>(n));
   m.heap.space.read(addr, out.data(), out.size());
   return out;
 }
 
 /// The live objects overlapping [addr, addr+len) of the Java heap now, as (address, id) in address order.
-std::vector<std::pair<std::uint64_t, heap::ObjectId>> objects_in(const Machine& m, std::uint64_t addr,
+std::vector<std::pair<std::uint64_t, heap::ObjectId>> objects_in(const IoMachine& m, std::uint64_t addr,
                                                                  std::int64_t len) {
   const std::uint64_t end = addr + static_cast<std::uint64_t>(len);
   std::vector<std::pair<std::uint64_t, heap::ObjectId>> found;
@@ -85,7 +85,7 @@ std::vector<ByteRange> chunk_ranges(const KernelSpace& kernel, const SyscallReco
 }
 
 /// What lives in [addr, addr+len) of the Java heap now, in address order, en and zh.
-std::pair<std::string, std::string> describe_range(const Machine& m, std::uint64_t addr, std::int64_t len,
+std::pair<std::string, std::string> describe_range(const IoMachine& m, std::uint64_t addr, std::int64_t len,
                                                    heap::ObjectId array) {
   const std::uint64_t end = addr + static_cast<std::uint64_t>(len);
   const auto found = objects_in(m, addr, len);
@@ -120,7 +120,7 @@ std::pair<std::string, std::string> describe_range(const Machine& m, std::uint64
 
 /// The scenario's working state: the io copy being published, the chunks, the bytes.
 struct Run {
-  Recorder& r;
+  IoRecorder& r;
   HeapWriteMode mode;
   IoSpaces work;
   Fd fd = -1;
@@ -225,7 +225,7 @@ struct Run {
 };
 
 void os_reads_heap(Run& run) {
-  Recorder& r = run.r;
+  IoRecorder& r = run.r;
   const HeapAddressWrite& w = run.hw();
   const std::string n = num(w.length), chunks = num(static_cast<std::int64_t>(w.chunks.size())),
                     piece = num(w.chunks[0].length);
@@ -281,7 +281,7 @@ void os_reads_heap(Run& run) {
 }
 
 void pin_heap_array(Run& run, const std::string& thread) {
-  Recorder& r = run.r;
+  IoRecorder& r = run.r;
   GcLocker& locker = run.work.gc_locker;
   locker.enter_critical(thread);
   run.hw().in_critical = true;
@@ -370,17 +370,17 @@ std::string heap_write_label_zh(HeapWriteMode mode) {
              : "【JNI 临界区：GetPrimitiveArrayCritical 的做法，FileChannel.write 并不这样做】";
 }
 
-bool takes_heap_address_path(const Recorder& r, std::uint32_t channel, const IoBuffer& src) {
+bool takes_heap_address_path(const IoRecorder& r, std::uint32_t channel, const IoBuffer& src) {
   if (src.is_direct() || src.state->remaining() <= 0) return false;
   const IoSpaces& io = *r.machine().io;
   const auto it = io.channels.find(channel);
   return it != io.channels.end() && it->second.is_open() && it->second.writable();
 }
 
-int heap_address_write(Recorder& r, const std::string& thread, std::uint32_t channel, IoBuffer src,
+int heap_address_write(IoRecorder& r, const std::string& thread, std::uint32_t channel, IoBuffer src,
                        HeapWriteMode mode) {
   const LabelGuard label(r, mode);
-  const Machine& m = r.machine();
+  const IoMachine& m = r.machine();
   Run run{r, mode, *m.io, -1, heap::kNoObject, 0, {}, {}, true};
   const FileChannel& ch = run.work.channels.at(channel);
   run.fd = ch.fd();

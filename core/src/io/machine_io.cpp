@@ -57,7 +57,7 @@ class StepClosingHost final : public DirectBufferHost {
 /// a copy and its effects are one step; a position moved by that copy is folded into the same step.
 class Session {
  public:
-  Session(Recorder& r, DirectBufferHost& host, const std::string& thread)
+  Session(IoRecorder& r, DirectBufferHost& host, const std::string& thread)
       : r_(r),
         host_(*this, host),
         work_(*r.machine().io),
@@ -80,7 +80,7 @@ class Session {
     thread_local Session* s = nullptr;
     return s;
   }
-  const Recorder& recorder() const { return r_; }
+  const IoRecorder& recorder() const { return r_; }
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
@@ -167,7 +167,7 @@ class Session {
 
   void publish() { publish_io_state(r_, work_); }
 
-  Recorder& r_;
+  IoRecorder& r_;
   StepClosingHost host_;
   IoSpaces work_;
   std::vector<IoEvent> events_;
@@ -191,7 +191,7 @@ void StepClosingHost::free(BufferId id) {
 
 /// Runs `f(session)`; closes the open step and publishes what is left also when it throws.
 template <class F>
-auto run(Recorder& r, DirectBufferHost& host, const std::string& thread, F&& f) {
+auto run(IoRecorder& r, DirectBufferHost& host, const std::string& thread, F&& f) {
   Session s(r, host, thread);
   try {
     if constexpr (std::is_void_v<decltype(f(s))>) {
@@ -215,7 +215,7 @@ FileChannel& channel_of(Session& s, std::uint32_t id) { return s.work().channels
 
 }  // namespace
 
-std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path,
+std::uint32_t open(IoRecorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path,
                    OpenOptions options) {
   return run(r, host, thread, [&](Session& s) {
     FileChannel ch = FileChannel::open(s.ctx(), path, options);
@@ -225,33 +225,33 @@ std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& threa
   });
 }
 
-int write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer src,
-          std::optional<std::int64_t> position) {
+int write(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+          IoBuffer src, std::optional<std::int64_t> position) {
   return run(r, host, thread, [&](Session& s) {
     FileChannel& ch = channel_of(s, channel);
     return position ? ch.write(s.ctx(), src, *position) : ch.write(s.ctx(), src);
   });
 }
 
-int read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer dst,
-         std::optional<std::int64_t> position) {
+int read(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+         IoBuffer dst, std::optional<std::int64_t> position) {
   return run(r, host, thread, [&](Session& s) {
     FileChannel& ch = channel_of(s, channel);
     return position ? ch.read(s.ctx(), dst, *position) : ch.read(s.ctx(), dst);
   });
 }
 
-std::int64_t write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+std::int64_t write(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
                    std::span<IoBuffer> srcs) {
   return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).write(s.ctx(), srcs); });
 }
 
-std::int64_t read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+std::int64_t read(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
                   std::span<IoBuffer> dsts) {
   return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).read(s.ctx(), dsts); });
 }
 
-std::int64_t transfer_to(Recorder& r, DirectBufferHost& host, const std::string& thread,
+std::int64_t transfer_to(IoRecorder& r, DirectBufferHost& host, const std::string& thread,
                          std::uint32_t channel, std::int64_t position, std::int64_t count,
                          std::uint32_t target) {
   return run(r, host, thread, [&](Session& s) {
@@ -260,13 +260,13 @@ std::int64_t transfer_to(Recorder& r, DirectBufferHost& host, const std::string&
   });
 }
 
-MappedBuffer map(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+MappedBuffer map(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
                  MapMode mode, std::int64_t position, std::int64_t size) {
   return run(r, host, thread,
              [&](Session& s) { return channel_of(s, channel).map(s.ctx(), mode, position, size); });
 }
 
-void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, MappedBuffer& buffer) {
+void unmap(IoRecorder& r, DirectBufferHost& host, const std::string& thread, MappedBuffer& buffer) {
   if (Session* outer = Session::innermost(); outer != nullptr && &outer->recorder() == &r) {
     const std::string caller =
         outer->ctx().thread;  // the munmap is the Reference Handler's, inside the caller's call
@@ -279,34 +279,35 @@ void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, Mappe
   run(r, host, thread, [&](Session& s) { FileChannel::unmap(s.ctx(), buffer); });
 }
 
-void force(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+void force(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
            bool meta_data) {
   run(r, host, thread, [&](Session& s) { channel_of(s, channel).force(s.ctx(), meta_data); });
 }
 
-std::int64_t position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel) {
+std::int64_t position(IoRecorder& r, DirectBufferHost& host, const std::string& thread,
+                      std::uint32_t channel) {
   return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).position(s.ctx()); });
 }
 
-void set_position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+void set_position(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
                   std::int64_t p) {
   run(r, host, thread, [&](Session& s) { channel_of(s, channel).position(s.ctx(), p); });
 }
 
-std::int64_t size(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel) {
+std::int64_t size(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel) {
   return run(r, host, thread, [&](Session& s) { return channel_of(s, channel).size(s.ctx()); });
 }
 
-void truncate(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+void truncate(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
               std::int64_t new_size) {
   run(r, host, thread, [&](Session& s) { channel_of(s, channel).truncate(s.ctx(), new_size); });
 }
 
-void close(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel) {
+void close(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel) {
   run(r, host, thread, [&](Session& s) { channel_of(s, channel).close(s.ctx()); });
 }
 
-void writeback(Recorder& r) {
+void writeback(IoRecorder& r) {
   IoSpaces state = *r.machine().io;
   std::vector<FileId> ids;
   for (const auto& [id, f] : state.kernel.files()) ids.push_back(id);
@@ -332,7 +333,7 @@ void writeback(Recorder& r) {
   }
 }
 
-void publish_io_state(Recorder& r, const IoSpaces& state) {
+void publish_io_state(IoRecorder& r, const IoSpaces& state) {
   auto& states = r.machine().io_history->states;
   states.push_back(std::make_shared<const IoSpaces>(state));
   Effect e;
@@ -341,7 +342,7 @@ void publish_io_state(Recorder& r, const IoSpaces& state) {
   r.apply(e);
 }
 
-void thread_exit(Recorder& r, DirectBufferHost& host, const std::string& thread) {
+void thread_exit(IoRecorder& r, DirectBufferHost& host, const std::string& thread) {
   run(r, host, thread, [&](Session& s) { s.work().temporaries.thread_terminated(s.ctx(), thread); });
 }
 

@@ -4,8 +4,8 @@
 
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/java_throwable.hpp"
+#include "heapviz/io/mapped_buffers.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
-#include "heapviz/nio/mapped_buffers.hpp"
 #include "heapviz/nio/typed_views.hpp"
 
 namespace heapviz::lang::interp {

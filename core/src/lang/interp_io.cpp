@@ -1,10 +1,10 @@
 #include "interp_io.hpp"
 
 #include "heapviz/heap/java_throwable.hpp"
+#include "heapviz/io/machine_buffer_host.hpp"
 #include "heapviz/io/machine_heap_write.hpp"
 #include "heapviz/io/machine_io.hpp"
-#include "heapviz/nio/machine_buffer_host.hpp"
-#include "heapviz/nio/mapped_buffers.hpp"
+#include "heapviz/io/mapped_buffers.hpp"
 
 namespace heapviz::lang::interp {
 namespace {

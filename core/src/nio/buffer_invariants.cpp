@@ -1,8 +1,8 @@
 // The Cleaner protocol's invariant, checked after every GC when the heap settings ask for verification.
 #include "heapviz/nio/buffer_invariants.hpp"
 
-#include "buffer_object.hpp"
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 
 namespace heapviz::nio {
 
@@ -20,7 +20,7 @@ bool inside_allocated(const NativeMemory& native, std::uint64_t address, std::ui
 
 }  // namespace
 
-std::vector<std::string> check_direct_buffers(const Machine& m) {
+std::vector<std::string> check_direct_buffers(const NioMachine& m) {
   std::vector<std::string> errs;
   const heap::JavaHeap& h = m.heap;
   for (ObjectId id = 1; id < h.objects.size() && errs.size() < 20; ++id) {

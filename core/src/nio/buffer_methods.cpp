@@ -9,11 +9,11 @@
 #include <optional>
 #include <string>
 
-#include "buffer_object.hpp"
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/java_throwable.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
+#include "heapviz/nio/nio_machine.hpp"
 #include "heapviz/nio/typed_views.hpp"
 #include "java_nio_exceptions.hpp"
 
@@ -112,16 +112,16 @@ struct Bound {
   ByteBuffer handle() { return ByteBuffer(state, *store); }
 };
 
-std::unique_ptr<Bound> bind(Recorder& r, ObjectId id) {
-  const Machine& m = r.machine();
+std::unique_ptr<Bound> bind(NioRecorder& r, ObjectId id) {
+  const NioMachine& m = r.machine();
   auto b = std::make_unique<Bound>();
   b->id = id;
   b->state = b->before = load_state(m, id);
   if (b->state.is_direct() && mapped_fd(m, id) != heap::kNoObject) {
     // A MappedByteBuffer: its bytes are the file's page-cache pages (FileChannel.map).
     const ObjectId root = direct_root(m, id);
-    auto s = std::make_unique<RecordedMappedStore>(
-        r, static_cast<std::uint64_t>(read_i64(m, root, off::address)), read_i32(m, root, off::capacity));
+    auto s = r.mapped_store(static_cast<std::uint64_t>(read_i64(m, root, off::address)),
+                            read_i32(m, root, off::capacity));
     b->touched = &s->touched();
     b->store = std::move(s);
   } else if (b->state.is_direct()) {
@@ -138,9 +138,9 @@ std::unique_ptr<Bound> bind(Recorder& r, ObjectId id) {
   return b;
 }
 
-std::string value_text(const Machine& m, const JValue& v) {
+std::string value_text(const NioMachine& m, const JValue& v) {
   struct V {
-    const Machine& m;
+    const NioMachine& m;
     std::string operator()(std::monostate) const { return ""; }
     std::string operator()(bool b) const { return b ? "true" : "false"; }
     std::string operator()(std::int8_t x) const { return std::to_string(x); }
@@ -161,7 +161,8 @@ std::string value_text(const Machine& m, const JValue& v) {
 
 class Call {
  public:
-  Call(Recorder& r, ObjectId self, std::span<const JValue> args) : r_(r), args_(args), self_(bind(r, self)) {}
+  Call(NioRecorder& r, ObjectId self, std::span<const JValue> args)
+      : r_(r), args_(args), self_(bind(r, self)) {}
 
   JValue run(std::string_view sig);  // sig: "put(byte[],int,int)" ...
   void write_back(std::string* changes);
@@ -175,7 +176,7 @@ class Call {
   void checks_before_null_argument() const;
   JValue ret_this() const { return JRef{self_->id}; }
 
-  Recorder& r_;
+  NioRecorder& r_;
   std::span<const JValue> args_;
   std::string_view sig_;
   std::unique_ptr<Bound> self_;
@@ -396,9 +397,9 @@ bool supports_buffer_method(std::string_view signature) {
   return std::find(kSignatures.begin(), kSignatures.end(), signature) != kSignatures.end();
 }
 
-JValue call_buffer_method(Recorder& r, ObjectId buffer, std::string_view signature,
+JValue call_buffer_method(NioRecorder& r, ObjectId buffer, std::string_view signature,
                           std::span<const JValue> args) {
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   if (is_typed_view(m, buffer)) return call_view_method(r, buffer, signature, args);
   if (signature == "asIntBuffer()" || signature == "asLongBuffer()")
     return JRef{

@@ -1,12 +1,12 @@
-#include "buffer_object.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
+#include "heapviz/nio/nio_machine.hpp"
 
 namespace heapviz::nio::detail {
 
@@ -14,52 +14,52 @@ using heap::ObjectId;
 using heap::SpaceId;
 
 namespace {
-heap::KlassId read_only_klass(const Machine& m, const char* name, const char* super) {
+heap::KlassId read_only_klass(const NioMachine& m, const char* name, const char* super) {
   // Classes are only ever added to the shared table, so registering from a const Machine is safe.
   if (auto k = m.klasses->find(name)) return *k;
   return m.klasses->register_class(name, {}, super);
 }
-std::uint64_t addr_of(const Machine& m, ObjectId obj) { return m.heap.record(obj).addr; }
+std::uint64_t addr_of(const NioMachine& m, ObjectId obj) { return m.heap.record(obj).addr; }
 }  // namespace
 
-heap::KlassId heap_read_only_klass(const Machine& m) {
+heap::KlassId heap_read_only_klass(const NioMachine& m) {
   return read_only_klass(m, "java.nio.HeapByteBufferR", "java.nio.HeapByteBuffer");
 }
-heap::KlassId direct_read_only_klass(const Machine& m) {
+heap::KlassId direct_read_only_klass(const NioMachine& m) {
   return read_only_klass(m, "java.nio.DirectByteBufferR", "java.nio.DirectByteBuffer");
 }
-bool is_direct_klass(const Machine& m, heap::KlassId k) {
+bool is_direct_klass(const NioMachine& m, heap::KlassId k) {
   return k == heap::builtin::kDirectByteBuffer || m.klasses->at(k).name == "java.nio.DirectByteBufferR";
 }
-bool is_heap_buffer_klass(const Machine& m, heap::KlassId k) {
+bool is_heap_buffer_klass(const NioMachine& m, heap::KlassId k) {
   return k == heap::builtin::kHeapByteBuffer || m.klasses->at(k).name == "java.nio.HeapByteBufferR";
 }
 
-std::int32_t read_i32(const Machine& m, ObjectId obj, std::uint32_t offset) {
+std::int32_t read_i32(const NioMachine& m, ObjectId obj, std::uint32_t offset) {
   return static_cast<std::int32_t>(m.heap.space.read_u32(addr_of(m, obj) + offset));
 }
-std::int64_t read_i64(const Machine& m, ObjectId obj, std::uint32_t offset) {
+std::int64_t read_i64(const NioMachine& m, ObjectId obj, std::uint32_t offset) {
   return static_cast<std::int64_t>(m.heap.space.read_u64(addr_of(m, obj) + offset));
 }
-bool read_bool(const Machine& m, ObjectId obj, std::uint32_t offset) {
+bool read_bool(const NioMachine& m, ObjectId obj, std::uint32_t offset) {
   return m.heap.space.read_u8(addr_of(m, obj) + offset) != 0;
 }
-ObjectId read_ref(const Machine& m, ObjectId obj, std::uint32_t offset) {
+ObjectId read_ref(const NioMachine& m, ObjectId obj, std::uint32_t offset) {
   return heap::object_of_ref(m, m.heap.space.read_u32(addr_of(m, obj) + offset));
 }
 
-void write_i32(Recorder& r, ObjectId obj, std::uint32_t offset, std::int32_t v) {
+void write_i32(NioRecorder& r, ObjectId obj, std::uint32_t offset, std::int32_t v) {
   r.write_u32(SpaceId::java_heap, addr_of(r.machine(), obj) + offset, static_cast<std::uint32_t>(v));
 }
-void write_i64(Recorder& r, ObjectId obj, std::uint32_t offset, std::int64_t v) {
+void write_i64(NioRecorder& r, ObjectId obj, std::uint32_t offset, std::int64_t v) {
   r.write_u64(SpaceId::java_heap, addr_of(r.machine(), obj) + offset, static_cast<std::uint64_t>(v));
 }
-void write_bool(Recorder& r, ObjectId obj, std::uint32_t offset, bool v) {
+void write_bool(NioRecorder& r, ObjectId obj, std::uint32_t offset, bool v) {
   const std::uint8_t b = v ? 1 : 0;
   r.write_bytes(SpaceId::java_heap, addr_of(r.machine(), obj) + offset, std::span<const std::uint8_t>(&b, 1));
 }
-void write_ref(Recorder& r, ObjectId obj, std::uint32_t offset, ObjectId v) {
-  const Machine& m = r.machine();
+void write_ref(NioRecorder& r, ObjectId obj, std::uint32_t offset, ObjectId v) {
+  const NioMachine& m = r.machine();
   const std::uint32_t narrow = v == heap::kNoObject ? 0 : heap::narrow_oop::encode(addr_of(m, v));
   r.write_u32(SpaceId::java_heap, addr_of(m, obj) + offset, narrow);
 }
@@ -73,12 +73,12 @@ std::int64_t integral_arg(const JValue& v, const char* caller) {
   throw std::invalid_argument(std::string(caller) + ": an integral argument was expected");
 }
 
-ObjectId direct_root(const Machine& m, ObjectId buffer) {
+ObjectId direct_root(const NioMachine& m, ObjectId buffer) {
   const ObjectId att = read_ref(m, buffer, off::att);
   return att != heap::kNoObject ? att : buffer;
 }
 
-BufferState load_state(const Machine& m, ObjectId buffer) {
+BufferState load_state(const NioMachine& m, ObjectId buffer) {
   const heap::KlassId k = m.heap.record(buffer).klass;
   BufferState s;
   s.mark = read_i32(m, buffer, off::mark);
@@ -105,7 +105,8 @@ std::string change(const char* name, long long a, long long b) {
 }
 }  // namespace
 
-std::string store_state(Recorder& r, ObjectId buffer, const BufferState& before, const BufferState& after) {
+std::string store_state(NioRecorder& r, ObjectId buffer, const BufferState& before,
+                        const BufferState& after) {
   std::string what;
   auto note = [&](std::string s) { what += (what.empty() ? "" : ", ") + s; };
   if (before.mark != after.mark) {
@@ -131,7 +132,7 @@ std::string store_state(Recorder& r, ObjectId buffer, const BufferState& before,
   return what;
 }
 
-void init_fields(Recorder& r, ObjectId buffer, const BufferState& s, ObjectId hb_or_att,
+void init_fields(NioRecorder& r, ObjectId buffer, const BufferState& s, ObjectId hb_or_att,
                  std::int64_t root_address) {
   write_i32(r, buffer, off::mark, s.mark);
   write_i32(r, buffer, off::position, s.position);
@@ -152,14 +153,14 @@ void init_fields(Recorder& r, ObjectId buffer, const BufferState& s, ObjectId hb
 
 // ---------------------------------------------------------------- stores
 
-HeapArrayStore::HeapArrayStore(Recorder& r, ObjectId array) : r_(r), array_(array) {
-  const Machine& m = r.machine();
+HeapArrayStore::HeapArrayStore(NioRecorder& r, ObjectId array) : r_(r), array_(array) {
+  const NioMachine& m = r.machine();
   if (!m.heap.is_live(array) || m.heap.record(array).klass != heap::builtin::kByteArray)
     throw std::invalid_argument("object #" + std::to_string(array) + " is not a live byte[]");
 }
 
 std::int64_t HeapArrayStore::size() const {
-  const Machine& m = r_.machine();
+  const NioMachine& m = r_.machine();
   return m.heap.array_length(m.heap.record(array_).addr);
 }
 
@@ -205,9 +206,9 @@ void RecordedNativeStore::write(std::int64_t index, std::span<const std::byte> i
 // ---------------------------------------------------------------- roots inside a step
 
 namespace {
-void set_root_in_step(Recorder& r, heap::RootKind kind, std::string_view scope, std::string_view name,
+void set_root_in_step(NioRecorder& r, heap::RootKind kind, std::string_view scope, std::string_view name,
                       ObjectId id) {
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   std::optional<std::uint32_t> slot = m.roots.find(kind, scope, name);
   if (!slot) {
     slot = m.roots.slot_for_new(kind, scope, name);
@@ -221,12 +222,12 @@ void set_root_in_step(Recorder& r, heap::RootKind kind, std::string_view scope, 
 }
 }  // namespace
 
-void hold(Recorder& r, std::string_view scope, std::string_view name, ObjectId id) {
+void hold(NioRecorder& r, std::string_view scope, std::string_view name, ObjectId id) {
   set_root_in_step(r, heap::RootKind::local, scope, name, id);
 }
 
-void release(Recorder& r, std::string_view scope) {
-  const Machine& m = r.machine();
+void release(NioRecorder& r, std::string_view scope) {
+  const NioMachine& m = r.machine();
   for (std::uint32_t i = 0; i < m.roots.slots.size(); ++i) {
     const heap::Root& root = m.roots.slots[i];
     if (root.active && root.kind == heap::RootKind::local && root.scope == scope)
@@ -234,12 +235,12 @@ void release(Recorder& r, std::string_view scope) {
   }
 }
 
-void set_system_root(Recorder& r, std::string_view scope, std::string_view name, ObjectId id) {
+void set_system_root(NioRecorder& r, std::string_view scope, std::string_view name, ObjectId id) {
   set_root_in_step(r, heap::RootKind::system, scope, name, id);
 }
 
-void link_new_cleaner(Recorder& r, ObjectId cleaner, ObjectId referent, ObjectId thunk) {
-  const Machine& m = r.machine();
+void link_new_cleaner(NioRecorder& r, ObjectId cleaner, ObjectId referent, ObjectId thunk) {
+  const NioMachine& m = r.machine();
   const auto first_slot = m.roots.find(heap::RootKind::system, kCleanerScope, "first");
   const ObjectId first =
       first_slot ? heap::object_of_ref(m, m.roots.slots[*first_slot].value) : heap::kNoObject;
@@ -251,6 +252,11 @@ void link_new_cleaner(Recorder& r, ObjectId cleaner, ObjectId referent, ObjectId
   }
   set_system_root(r, kCleanerScope, "first", cleaner);
   write_ref(r, referent, off::cleaner, cleaner);
+}
+
+heap::ObjectId mapped_fd(const NioMachine& m, heap::ObjectId buffer) {
+  if (!m.heap.is_live(buffer) || !is_direct_klass(m, m.heap.record(buffer).klass)) return heap::kNoObject;
+  return read_ref(m, direct_root(m, buffer), off::fd);
 }
 
 }  // namespace heapviz::nio::detail

@@ -3,11 +3,11 @@
 // Unsafe.allocateMemory, Unsafe.setMemory, page alignment, Cleaner.create(this, new Deallocator(...)).
 #include <algorithm>
 
-#include "buffer_object.hpp"
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/java_throwable.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
+#include "heapviz/nio/nio_machine.hpp"
 #include "heapviz/nio/unsafe_memory.hpp"
 
 namespace heapviz::nio {
@@ -22,9 +22,9 @@ constexpr std::string_view kInit = "main/DirectByteBuffer.<init>";
 constexpr int kMaxSleeps = 9;  // Bits.MAX_SLEEPS
 
 // tryReserveMemory as one step: bits_reserve on success, bits_retry when cap does not fit.
-bool try_reserve(Recorder& r, std::int64_t size, std::int64_t cap, const std::string& why_en,
+bool try_reserve(NioRecorder& r, std::int64_t size, std::int64_t cap, const std::string& why_en,
                  const std::string& why_zh) {
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   const bool fits = cap <= m.bits.max_memory - m.bits.total_capacity;
   r.begin_step(fits ? StepKind::bits_reserve : StepKind::bits_retry);
   if (!m.bits.memory_limit_set) {
@@ -67,7 +67,7 @@ bool try_reserve(Recorder& r, std::int64_t size, std::int64_t cap, const std::st
   return fits;
 }
 
-void sleep_step(Recorder& r, std::int64_t ms, int sleeps) {
+void sleep_step(NioRecorder& r, std::int64_t ms, int sleeps) {
   r.begin_step(StepKind::bits_retry);
   r.apply(Effect{EffectKind::clock_advance, SpaceId::java_heap, 0, 0, static_cast<std::uint64_t>(ms), 0, 0});
   if (r.recording())
@@ -81,7 +81,7 @@ void sleep_step(Recorder& r, std::int64_t ms, int sleeps) {
   r.end_step();
 }
 
-[[noreturn]] void throw_direct_oom(Recorder& r, std::string message, std::string en, std::string zh,
+[[noreturn]] void throw_direct_oom(NioRecorder& r, std::string message, std::string en, std::string zh,
                                    std::string internals) {
   r.begin_step(StepKind::direct_oom);
   if (r.recording())
@@ -93,7 +93,7 @@ void sleep_step(Recorder& r, std::int64_t ms, int sleeps) {
 
 // Bits.reserveMemory(size, cap): optimist try, then wait for reference processing while it helps,
 // then System.gc(), then up to 9 sleeps (1..256 ms) with retries, then OutOfMemoryError.
-void reserve_memory(Recorder& r, std::int64_t size, std::int64_t cap) {
+void reserve_memory(NioRecorder& r, std::int64_t size, std::int64_t cap) {
   if (try_reserve(r, size, cap, "", "")) return;
   bool refproc_active = false;
   do {
@@ -121,7 +121,7 @@ void reserve_memory(Recorder& r, std::int64_t size, std::int64_t cap) {
       ++sleeps;
     }
   }
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   throw_direct_oom(r,
                    "Cannot reserve " + std::to_string(size) + " bytes of direct buffer memory (allocated: " +
                        std::to_string(m.bits.reserved_memory) +
@@ -132,9 +132,9 @@ void reserve_memory(Recorder& r, std::int64_t size, std::int64_t cap) {
                    "java.nio.Bits.reserveMemory <- java.nio.DirectByteBuffer.<init>");
 }
 
-void unreserve_step(Recorder& r, std::int64_t size, std::int64_t cap, const std::string& why_en,
+void unreserve_step(NioRecorder& r, std::int64_t size, std::int64_t cap, const std::string& why_en,
                     const std::string& why_zh) {
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   r.begin_step(StepKind::bits_unreserve);
   r.apply(Effect{EffectKind::bits_add, SpaceId::java_heap, static_cast<std::uint16_t>(PoolId::direct), 0,
                  ~std::uint64_t{0}, static_cast<std::uint64_t>(-size), static_cast<std::uint64_t>(-cap)});
@@ -153,12 +153,12 @@ void unreserve_step(Recorder& r, std::int64_t size, std::int64_t cap, const std:
 
 }  // namespace
 
-void detail::unreserve_memory_step(Recorder& r, std::int64_t size, std::int64_t cap) {
+void detail::unreserve_memory_step(NioRecorder& r, std::int64_t size, std::int64_t cap) {
   unreserve_step(r, size, cap, "", "");
 }
 
-ObjectId allocate_direct(Recorder& r, std::int32_t capacity) {
-  const Machine& m = r.machine();
+ObjectId allocate_direct(NioRecorder& r, std::int32_t capacity) {
+  const NioMachine& m = r.machine();
   const ObjectId self = heap::new_instance(r, heap::builtin::kDirectByteBuffer);
   const std::string d = name_of(m, self);
   BufferState s;

@@ -1,9 +1,9 @@
 // ByteBuffer.allocate / wrap and the view objects (slice, duplicate, asReadOnlyBuffer) as heap objects.
-#include "buffer_object.hpp"
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/java_throwable.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
+#include "heapviz/nio/nio_machine.hpp"
 
 namespace heapviz::nio {
 
@@ -13,7 +13,7 @@ using heap::ObjectId;
 namespace {
 constexpr std::string_view kInit = "main/HeapByteBuffer.<init>";
 
-void exception_step(Recorder& r, const std::string& en, const std::string& zh, const JavaException& e,
+void exception_step(NioRecorder& r, const std::string& en, const std::string& zh, const JavaException& e,
                     std::string internals) {
   r.begin_step(StepKind::buffer_op);
   r.narrate(en + ": " + e.throwable.to_string(), zh + "：" + e.throwable.to_string(), std::move(internals));
@@ -21,13 +21,13 @@ void exception_step(Recorder& r, const std::string& en, const std::string& zh, c
 }
 }  // namespace
 
-bool is_byte_buffer(const Machine& m, ObjectId obj) {
+bool is_byte_buffer(const NioMachine& m, ObjectId obj) {
   if (!m.heap.is_live(obj)) return false;
   const heap::KlassId k = m.heap.record(obj).klass;
   return is_heap_buffer_klass(m, k) || is_direct_klass(m, k);
 }
 
-ObjectId allocate(Recorder& r, std::int32_t capacity) {
+ObjectId allocate(NioRecorder& r, std::int32_t capacity) {
   BufferState s;
   try {
     s = nio::allocate(capacity);  // checked before anything is allocated
@@ -37,7 +37,7 @@ ObjectId allocate(Recorder& r, std::int32_t capacity) {
                    "java.nio.ByteBuffer.allocate -> createCapacityException");
     throw;
   }
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   const ObjectId self = heap::new_instance(r, heap::builtin::kHeapByteBuffer);
   r.begin_step(StepKind::root_set);
   hold(r, kInit, "this", self);
@@ -79,8 +79,9 @@ ObjectId allocate(Recorder& r, std::int32_t capacity) {
   return self;
 }
 
-ObjectId wrap(Recorder& r, ObjectId byte_array, std::optional<std::pair<std::int32_t, std::int32_t>> range) {
-  const Machine& m = r.machine();
+ObjectId wrap(NioRecorder& r, ObjectId byte_array,
+              std::optional<std::pair<std::int32_t, std::int32_t>> range) {
+  const NioMachine& m = r.machine();
   if (byte_array == heap::kNoObject)  // JDK 17's helpful text names wrap(array)'s parameter, or
                                       // HeapByteBuffer(buf, off, len)'s
     throw JavaException{JavaThrowable{
@@ -119,9 +120,9 @@ ObjectId wrap(Recorder& r, ObjectId byte_array, std::optional<std::pair<std::int
   return self;
 }
 
-ObjectId detail::new_view_object(Recorder& r, ObjectId source, const BufferState& s,
+ObjectId detail::new_view_object(NioRecorder& r, ObjectId source, const BufferState& s,
                                  std::string_view method) {
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   const bool direct = s.is_direct();
   const heap::KlassId k = direct
                               ? (s.read_only ? direct_read_only_klass(m) : heap::builtin::kDirectByteBuffer)

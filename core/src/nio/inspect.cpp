@@ -4,9 +4,9 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "buffer_object.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 
 namespace heapviz {
 
@@ -14,7 +14,7 @@ using heap::ObjectId;
 
 namespace {
 
-std::string value_of(const Machine& m, ObjectId id, const heap::Klass& k, const heap::FieldInfo& f) {
+std::string value_of(const nio::NioMachine& m, ObjectId id, const heap::Klass& k, const heap::FieldInfo& f) {
   const std::uint64_t a = m.heap.record(id).addr + f.offset;
   const heap::AddressSpace& s = m.heap.space;
   switch (f.type) {
@@ -74,7 +74,7 @@ std::string value_of(const Machine& m, ObjectId id, const heap::Klass& k, const 
 
 }  // namespace
 
-std::vector<FieldValue> inspect_fields(const Machine& m, ObjectId id) {
+std::vector<FieldValue> inspect_fields(const nio::NioMachine& m, ObjectId id) {
   if (!m.heap.is_live(id))
     throw std::invalid_argument("inspect_fields: object #" + std::to_string(id) + " is not live");
   const heap::Klass& k = m.klasses->at(m.heap.record(id).klass);

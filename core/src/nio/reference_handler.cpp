@@ -1,12 +1,12 @@
 // System.gc(), the Reference Handler running pending Cleaners (Deallocator.run: freeMemory, then
 // Bits.unreserveMemory, each a step), and the BufferPoolMXBean figures (jdk-facts §1, §7).
-#include "buffer_object.hpp"
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/collector.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/java_throwable.hpp"
 #include "heapviz/nio/buffer_invariants.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
+#include "heapviz/nio/nio_machine.hpp"
 
 namespace heapviz::nio {
 
@@ -14,9 +14,9 @@ using namespace detail;
 using heap::ObjectId;
 using heap::SpaceId;
 
-std::string detail::name_of(const Machine& m, ObjectId id) { return heap::describe(m, id); }
+std::string detail::name_of(const NioMachine& m, ObjectId id) { return heap::describe(m, id); }
 
-void system_gc(Recorder& r) {
+void system_gc(NioRecorder& r) {
   if (r.machine().nio_settings.disable_explicit_gc) {
     r.begin_step(StepKind::note);
     r.narrate(
@@ -35,8 +35,8 @@ void system_gc(Recorder& r) {
 namespace {
 
 // Cleaner.remove(this): unlinks it from the static list; a removed Cleaner points at itself.
-bool remove_cleaner(Recorder& r, ObjectId cl) {
-  const Machine& m = r.machine();
+bool remove_cleaner(NioRecorder& r, ObjectId cl) {
+  const NioMachine& m = r.machine();
   const ObjectId next = read_ref(m, cl, off::cleaner_next), prev = read_ref(m, cl, off::cleaner_prev);
   if (next == cl) return false;  // already removed (clean() runs at most once)
   const auto slot = m.roots.find(heap::RootKind::system, kCleanerScope, "first");
@@ -50,8 +50,8 @@ bool remove_cleaner(Recorder& r, ObjectId cl) {
 }
 
 // Deallocator.run(): freeMemory(base), address = 0, then Bits.unreserveMemory, as two steps.
-void run_deallocator(Recorder& r, ObjectId thunk) {
-  const Machine& m = r.machine();
+void run_deallocator(NioRecorder& r, ObjectId thunk) {
+  const NioMachine& m = r.machine();
   if (thunk == heap::kNoObject || m.heap.record(thunk).klass != heap::builtin::kDeallocator) return;
   const std::int64_t base = read_i64(m, thunk, off::dealloc_address);
   if (base == 0) return;  // Deallocator.run's "paranoia" check
@@ -81,8 +81,8 @@ void run_deallocator(Recorder& r, ObjectId thunk) {
   unreserve_memory_step(r, size, cap);
 }
 
-void run_cleaner(Recorder& r, ObjectId cl) {
-  const Machine& m = r.machine();
+void run_cleaner(NioRecorder& r, ObjectId cl) {
+  const NioMachine& m = r.machine();
   r.begin_step(StepKind::reference_handler);
   r.apply(Effect{EffectKind::pending_take, SpaceId::java_heap, 0, cl, 0, 0, 0});
   const bool removed = remove_cleaner(r, cl);
@@ -106,13 +106,13 @@ void run_cleaner(Recorder& r, ObjectId cl) {
         "java.lang.ref.Reference.processPendingReferences -> jdk.internal.ref.Cleaner.clean -> remove");
   }
   r.end_step();
-  if (removed && !run_unmapper(r, thunk, "Reference Handler")) run_deallocator(r, thunk);
+  if (removed && !r.run_unmapper(thunk, "Reference Handler")) run_deallocator(r, thunk);
 }
 
 }  // namespace
 
-void run_reference_handler(Recorder& r) {
-  const Machine& m = r.machine();
+void run_reference_handler(NioRecorder& r) {
+  const NioMachine& m = r.machine();
   while (!m.heap.pending_references.empty()) {
     const ObjectId ref = m.heap.pending_references.front();
     if (m.heap.is_live(ref) && m.heap.record(ref).klass == heap::builtin::kCleaner) {
@@ -135,8 +135,8 @@ void run_reference_handler(Recorder& r) {
   }
 }
 
-bool detail::wait_for_reference_processing(Recorder& r) {
-  const Machine& m = r.machine();
+bool detail::wait_for_reference_processing(NioRecorder& r) {
+  const NioMachine& m = r.machine();
   if (m.heap.pending_references.empty()) return false;
   r.begin_step(StepKind::bits_retry);
   r.narrate("Reference.waitForReferenceProcessing(): " + std::to_string(m.heap.pending_references.size()) +
@@ -154,9 +154,9 @@ namespace {
 
 // cleaner.clean() on the calling thread (no GC, no Reference Handler): who calls it is `caller`, as the
 // narration says it ("Unsafe.invokeCleaner(b)" or "Util.free(b)").
-void clean_now(Recorder& r, ObjectId buffer, StepKind kind, const std::string& caller,
+void clean_now(NioRecorder& r, ObjectId buffer, StepKind kind, const std::string& caller,
                const char* internals) {
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   const ObjectId cl = read_ref(m, buffer, off::cleaner);
   if (cl == heap::kNoObject) return;
   r.begin_step(kind);
@@ -173,13 +173,13 @@ void clean_now(Recorder& r, ObjectId buffer, StepKind kind, const std::string& c
         internals);
   }
   r.end_step();
-  if (removed && !run_unmapper(r, thunk, "main")) run_deallocator(r, thunk);
+  if (removed && !r.run_unmapper(thunk, "main")) run_deallocator(r, thunk);
 }
 
 }  // namespace
 
-void invoke_cleaner(Recorder& r, ObjectId buffer) {
-  const Machine& m = r.machine();
+void invoke_cleaner(NioRecorder& r, ObjectId buffer) {
+  const NioMachine& m = r.machine();
   if (!is_byte_buffer(m, buffer) || !is_direct_klass(m, m.heap.record(buffer).klass))
     throw JavaException{JavaThrowable{"java.lang.IllegalArgumentException", "buffer is non-direct"}};
   if (read_ref(m, buffer, off::att) != heap::kNoObject)
@@ -188,15 +188,15 @@ void invoke_cleaner(Recorder& r, ObjectId buffer) {
             "sun.misc.Unsafe.invokeCleaner -> jdk.internal.misc.Unsafe.invokeCleaner -> Cleaner.clean");
 }
 
-void util_free(Recorder& r, ObjectId buffer) {
+void util_free(NioRecorder& r, ObjectId buffer) {
   clean_now(r, buffer, StepKind::temp_buffer_free, "Util.free(" + name_of(r.machine(), buffer) + ")",
             "sun.nio.ch.Util.free -> ((DirectBuffer) buf).cleaner().clean() -> Cleaner.remove, thunk.run");
 }
 
-PoolFigures direct_pool(const Machine& m) {
+PoolFigures direct_pool(const NioMachine& m) {
   return PoolFigures{m.bits.count, m.bits.reserved_memory, m.bits.total_capacity};
 }
-PoolFigures mapped_pool(const Machine& m) {
+PoolFigures mapped_pool(const NioMachine& m) {
   return PoolFigures{m.mapped.count, m.mapped.memory_used, m.mapped.total_capacity};
 }
 

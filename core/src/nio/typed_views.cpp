@@ -5,12 +5,12 @@
 
 #include <string>
 
-#include "buffer_object.hpp"
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/java_throwable.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 #include "heapviz/nio/byte_buffer.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
+#include "heapviz/nio/nio_machine.hpp"
 #include "java_nio_exceptions.hpp"
 
 namespace heapviz::nio {
@@ -23,8 +23,8 @@ namespace {
 constexpr std::string_view kPrefixHeap = "java.nio.ByteBufferAs";
 constexpr std::string_view kPrefixDirect = "java.nio.Direct";
 
-heap::KlassId ensure_class(const Machine& m, const std::string& name, const std::vector<heap::FieldDecl>& f,
-                           std::string_view super) {
+heap::KlassId ensure_class(const NioMachine& m, const std::string& name,
+                           const std::vector<heap::FieldDecl>& f, std::string_view super) {
   // Classes are only ever added to the shared table, so registering from a const Machine is safe.
   if (auto k = m.klasses->find(name)) return *k;
   return m.klasses->register_class(name, f, super);
@@ -35,7 +35,7 @@ int width(ViewElement e) { return e == ViewElement::Int ? 4 : 8; }
 
 /// The class of a view: ByteBufferAs{Int,Long}Buffer[R]{B,L} or Direct{Int,Long}Buffer[R]{S,U}
 /// (S: swapped, i.e. not the native little-endian order).
-heap::KlassId view_klass(const Machine& m, ViewElement e, bool direct, bool big_endian, bool read_only) {
+heap::KlassId view_klass(const NioMachine& m, ViewElement e, bool direct, bool big_endian, bool read_only) {
   using heap::FieldType;
   ensure_class(m, "java.nio.Buffer",
                {{"mark", FieldType::int_, ""},
@@ -105,7 +105,7 @@ bool parse_class(std::string_view n, View* v) {
   return true;
 }
 
-View load(const Machine& m, ObjectId id) {
+View load(const NioMachine& m, ObjectId id) {
   View v;
   v.id = id;
   parse_class(m.klasses->at(m.heap.record(id).klass).name, &v);
@@ -120,7 +120,9 @@ View load(const Machine& m, ObjectId id) {
   return v;
 }
 
-std::string class_name(const Machine& m, ObjectId id) { return m.klasses->at(m.heap.record(id).klass).name; }
+std::string class_name(const NioMachine& m, ObjectId id) {
+  return m.klasses->at(m.heap.record(id).klass).name;
+}
 
 std::string state_text(const BufferState& s) {
   return "position " + std::to_string(s.position) + ", limit " + std::to_string(s.limit) + ", capacity " +
@@ -129,9 +131,9 @@ std::string state_text(const BufferState& s) {
 
 /// A new view object with `s` (mark, position, limit, capacity), `address` and `base` (bb or att); one
 /// buffer_op step that writes its fields. `base` must be reachable (the caller holds it).
-ObjectId new_view(Recorder& r, const View& shape, const BufferState& s, std::int64_t address,
+ObjectId new_view(NioRecorder& r, const View& shape, const BufferState& s, std::int64_t address,
                   const std::string& call, const std::string& source_name) {
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   const heap::KlassId k = view_klass(m, shape.element, shape.direct, shape.big_endian, shape.read_only);
   const ObjectId self = heap::new_instance(r, k);
   r.begin_step(StepKind::buffer_op);
@@ -188,8 +190,8 @@ struct Storage {
   std::int64_t base_address = 0;  // the `address` value of store byte 0
 };
 
-Storage storage_of(Recorder& r, const View& v) {
-  const Machine& m = r.machine();
+Storage storage_of(NioRecorder& r, const View& v) {
+  const NioMachine& m = r.machine();
   Storage s;
   if (v.direct) {
     const ObjectId root = v.base;
@@ -197,7 +199,7 @@ Storage storage_of(Recorder& r, const View& v) {
     const std::int32_t cap = read_i32(m, root, off::capacity);
     s.base_address = static_cast<std::int64_t>(addr);
     if (mapped_fd(m, root) != heap::kNoObject) {
-      auto st = std::make_unique<RecordedMappedStore>(r, addr, cap);
+      auto st = r.mapped_store(addr, cap);
       s.touched = &st->touched();
       s.store = std::move(st);
     } else {
@@ -224,7 +226,7 @@ constexpr std::string_view kCommon[] = {
 
 class ViewCall {
  public:
-  ViewCall(Recorder& r, ObjectId id) : r_(r), v_(load(r.machine(), id)), before_(v_.state) {}
+  ViewCall(NioRecorder& r, ObjectId id) : r_(r), v_(load(r.machine(), id)), before_(v_.state) {}
   JValue run(std::string_view sig, std::span<const JValue> args);
   std::string write_back();
   std::string bytes_text() const {
@@ -251,7 +253,7 @@ class ViewCall {
   void put_at(int i, std::int64_t x);
   JValue ret_this() const { return JRef{v_.id}; }
 
-  Recorder& r_;
+  NioRecorder& r_;
   View v_;
   BufferState before_;
   std::optional<Storage> storage_;
@@ -354,7 +356,7 @@ std::string ViewCall::write_back() {
   return what;
 }
 
-std::string value_text(const Machine& m, const JValue& v) {
+std::string value_text(const NioMachine& m, const JValue& v) {
   if (auto p = std::get_if<std::int32_t>(&v)) return std::to_string(*p);
   if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
   if (auto p = std::get_if<bool>(&v)) return *p ? "true" : "false";
@@ -366,12 +368,12 @@ std::string value_text(const Machine& m, const JValue& v) {
 
 }  // namespace
 
-bool is_typed_view(const Machine& m, ObjectId obj) {
+bool is_typed_view(const NioMachine& m, ObjectId obj) {
   if (!m.heap.is_live(obj)) return false;
   return parse_class(m.klasses->at(m.heap.record(obj).klass).name, nullptr);
 }
 
-ViewElement view_element(const Machine& m, ObjectId view) { return load(m, view).element; }
+ViewElement view_element(const NioMachine& m, ObjectId view) { return load(m, view).element; }
 
 bool supports_view_method(ViewElement element, std::string_view sig) {
   for (std::string_view s : kCommon)
@@ -380,8 +382,8 @@ bool supports_view_method(ViewElement element, std::string_view sig) {
   return sig == "put(long)" || sig == "put(int,long)";
 }
 
-ObjectId as_typed_view(Recorder& r, ObjectId bb, ViewElement element) {
-  const Machine& m = r.machine();
+ObjectId as_typed_view(NioRecorder& r, ObjectId bb, ViewElement element) {
+  const NioMachine& m = r.machine();
   if (!is_byte_buffer(m, bb)) throw std::invalid_argument("as_typed_view: not a ByteBuffer");
   const BufferState s = load_state(m, bb);
   View shape;
@@ -401,9 +403,9 @@ ObjectId as_typed_view(Recorder& r, ObjectId bb, ViewElement element) {
   return new_view(r, shape, v, address, call, name_of(m, bb));
 }
 
-JValue call_view_method(Recorder& r, ObjectId view, std::string_view signature,
+JValue call_view_method(NioRecorder& r, ObjectId view, std::string_view signature,
                         std::span<const JValue> args) {
-  const Machine& m = r.machine();
+  const NioMachine& m = r.machine();
   if (!is_typed_view(m, view))
     throw std::invalid_argument("call_view_method: not an IntBuffer/LongBuffer view");
   const std::string who = name_of(m, view);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "heapviz/engine/trace.hpp"
 #include "heapviz/engine/view.hpp"
 #include "heapviz/io/machine_io.hpp"
 #include "io_test_support.hpp"

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "heapviz/engine/view.hpp"
+#include "heapviz/io/buffer_dump.hpp"
 #include "heapviz/io/io_ranges.hpp"
-#include "heapviz/nio/buffer_dump.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 #include "interp_test_util.hpp"
 

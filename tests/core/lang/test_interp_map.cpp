@@ -8,9 +8,10 @@
 #include "heapviz/engine/view.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/object_layout.hpp"
+#include "heapviz/io/buffer_dump.hpp"
+#include "heapviz/io/mapped_buffers.hpp"
 #include "heapviz/nio/inspect.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
-#include "heapviz/nio/mapped_buffers.hpp"
 #include "interp_test_util.hpp"
 
 using heapviz::Machine;

@@ -9,6 +9,7 @@
 #include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/java_throwable.hpp"
+#include "heapviz/io/buffer_dump.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
 namespace nio_machine_test {

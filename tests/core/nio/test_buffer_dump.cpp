@@ -3,7 +3,7 @@
 
 #include "../lang/interp_test_util.hpp"
 #include "heapviz/engine/view.hpp"
-#include "heapviz/nio/buffer_dump.hpp"
+#include "heapviz/io/buffer_dump.hpp"
 #include "heapviz/nio/inspect.hpp"
 
 using heapviz::heap::SpaceId;

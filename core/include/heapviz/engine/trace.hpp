@@ -11,6 +11,7 @@
 #include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/recorder.hpp"
 #include "heapviz/heap/step.hpp"
+#include "heapviz/io/io_recorder.hpp"
 
 namespace heapviz {
 
@@ -47,8 +48,9 @@ class Trace : public StepLog {
 
 /// The write handle on a live Machine (see heap::HeapRecorder for the recording API): applies every
 /// effect to the whole machine and records into a Trace, which keeps checkpoints. Code of a lower layer
-/// takes that layer's recorder (heap::HeapRecorder ...); the interpreter and the tests use this one.
-class Recorder final : public heap::HeapRecorder {
+/// takes that layer's recorder (heap::HeapRecorder, nio::NioRecorder, io::IoRecorder); the interpreter
+/// and the tests use this one.
+class Recorder final : public io::IoRecorder {
  public:
   /// `trace` may be null (nothing recorded). The machine and trace must outlive the recorder.
   Recorder(Machine& m, Trace* trace);

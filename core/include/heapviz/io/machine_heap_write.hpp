@@ -11,9 +11,9 @@
 #include <cstdint>
 #include <string>
 
-#include "heapviz/engine/trace.hpp"
 #include "heapviz/io/direct_buffer_host.hpp"
 #include "heapviz/io/heap_address_write.hpp"
+#include "heapviz/io/io_recorder.hpp"
 
 namespace heapviz::io::on_machine {
 
@@ -28,13 +28,13 @@ std::string heap_write_label_zh(HeapWriteMode mode);
 /// True when FileChannel.write(src) on `channel` takes the heap-address path in a lesson-06 mode: `src` is a
 /// heap buffer with bytes remaining and the channel is open and writable (otherwise the ordinary
 /// FileChannel.write runs, with its exceptions).
-bool takes_heap_address_path(const Recorder& r, std::uint32_t channel, const IoBuffer& src);
+bool takes_heap_address_path(const IoRecorder& r, std::uint32_t channel, const IoBuffer& src);
 
 /// FileChannel.write(src) of heap buffer `src` in `mode` (see above) on `thread`; returns the bytes written
 /// and advances src's position in its state (the caller's host writes it back). Runs the machine's GC
 /// (heap::collect: Allocation Failure in the middle for os_reads_heap, GCLocker Initiated GC after the
 /// region for pin_heap_array). The state of each step is in IoSpaces::heap_write.
-int heap_address_write(Recorder& r, const std::string& thread, std::uint32_t channel, IoBuffer src,
+int heap_address_write(IoRecorder& r, const std::string& thread, std::uint32_t channel, IoBuffer src,
                        HeapWriteMode mode);
 
 }  // namespace heapviz::io::on_machine

@@ -4,8 +4,8 @@
 #include <span>
 #include <string>
 
-#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/step.hpp"
+#include "heapviz/io/io_recorder.hpp"
 #include "heapviz/io/io_spaces.hpp"
 
 /// The io classes on the Machine: each call works on a copy of the machine's IoSpaces and turns every
@@ -33,44 +33,45 @@ Narration narrate(const IoEvent& e, const NarrationFacts& facts = {});
 Narration narrate_folded_position(const IoEvent& e, const std::string& buffer);
 
 /// FileChannel.open(path, options) on `thread`; returns the channel id. Throws JavaException.
-std::uint32_t open(Recorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path,
+std::uint32_t open(IoRecorder& r, DirectBufferHost& host, const std::string& thread, const std::string& path,
                    OpenOptions options);
 /// write(src) / write(src, position): IOUtil.write with the bounce through a temporary buffer for heap
 /// sources.
-int write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer src,
-          std::optional<std::int64_t> position = std::nullopt);
+int write(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+          IoBuffer src, std::optional<std::int64_t> position = std::nullopt);
 /// read(dst) / read(dst, position); -1 at end of file.
-int read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel, IoBuffer dst,
-         std::optional<std::int64_t> position = std::nullopt);
+int read(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+         IoBuffer dst, std::optional<std::int64_t> position = std::nullopt);
 /// Gathering write / scattering read.
-std::int64_t write(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+std::int64_t write(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
                    std::span<IoBuffer> srcs);
-std::int64_t read(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+std::int64_t read(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
                   std::span<IoBuffer> dsts);
 /// transferTo(position, count, target channel).
-std::int64_t transfer_to(Recorder& r, DirectBufferHost& host, const std::string& thread,
+std::int64_t transfer_to(IoRecorder& r, DirectBufferHost& host, const std::string& thread,
                          std::uint32_t channel, std::int64_t position, std::int64_t count,
                          std::uint32_t target);
 /// map(mode, position, size): the MappedBuffer (its bytes: MappedByteStore over the machine's kernel).
-MappedBuffer map(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+MappedBuffer map(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
                  MapMode mode, std::int64_t position, std::int64_t size);
 /// The mapped buffer's Cleaner (after GC) or Unsafe.invokeCleaner: munmap and the pool goes down.
-void unmap(Recorder& r, DirectBufferHost& host, const std::string& thread, MappedBuffer& buffer);
-void force(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+void unmap(IoRecorder& r, DirectBufferHost& host, const std::string& thread, MappedBuffer& buffer);
+void force(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
            bool meta_data);
-std::int64_t position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
-void set_position(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+std::int64_t position(IoRecorder& r, DirectBufferHost& host, const std::string& thread,
+                      std::uint32_t channel);
+void set_position(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
                   std::int64_t p);
-std::int64_t size(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
-void truncate(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
+std::int64_t size(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
+void truncate(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel,
               std::int64_t size);
-void close(Recorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
+void close(IoRecorder& r, DirectBufferHost& host, const std::string& thread, std::uint32_t channel);
 /// The kernel's flusher thread writes every dirty file back: one `writeback` step per file.
-void writeback(Recorder& r);
+void writeback(IoRecorder& r);
 /// Makes `state` the machine's io state: appends it to io_history and applies the effect `io_state`
 /// (inside the caller's open step).
-void publish_io_state(Recorder& r, const IoSpaces& state);
+void publish_io_state(IoRecorder& r, const IoSpaces& state);
 /// A Java thread terminates: its cached temporary buffers are freed (one step each).
-void thread_exit(Recorder& r, DirectBufferHost& host, const std::string& thread);
+void thread_exit(IoRecorder& r, DirectBufferHost& host, const std::string& thread);
 
 }  // namespace heapviz::io::on_machine

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/java_heap.hpp"
+#include "heapviz/nio/nio_machine.hpp"
 
 namespace heapviz {
 
@@ -22,6 +22,6 @@ struct FieldValue {
 /// nativeByteOrder, hb; direct: isSync, fd, att, cleaner), with address explained (array-relative for
 /// heap buffers, a native address for direct ones); a Deallocator its address, size and capacity; an
 /// array its length. Throws std::invalid_argument for an id that is not a live object.
-std::vector<FieldValue> inspect_fields(const Machine& m, heap::ObjectId id);
+std::vector<FieldValue> inspect_fields(const nio::NioMachine& m, heap::ObjectId id);
 
 }  // namespace heapviz

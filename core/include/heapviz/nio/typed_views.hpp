@@ -8,8 +8,8 @@
 #include <span>
 #include <string_view>
 
-#include "heapviz/engine/trace.hpp"
 #include "heapviz/heap/jvalue.hpp"
+#include "heapviz/nio/nio_recorder.hpp"
 
 namespace heapviz::nio {
 
@@ -25,16 +25,16 @@ inline constexpr std::uint32_t size = 56;
 
 /// bb.asIntBuffer() / bb.asLongBuffer(): a view of bb's remaining bytes, in bb's byte order at this call.
 /// One allocation, then one buffer_op step. `bb` must be a live ByteBuffer and reachable (a GC may run).
-heap::ObjectId as_typed_view(Recorder& r, heap::ObjectId bb, ViewElement element);
+heap::ObjectId as_typed_view(NioRecorder& r, heap::ObjectId bb, ViewElement element);
 /// True if `obj` is a live IntBuffer/LongBuffer view object.
-bool is_typed_view(const Machine& m, heap::ObjectId obj);
+bool is_typed_view(const NioMachine& m, heap::ObjectId obj);
 /// The element type of a view (precondition: is_typed_view).
-ViewElement view_element(const Machine& m, heap::ObjectId view);
+ViewElement view_element(const NioMachine& m, heap::ObjectId view);
 /// A method of an IntBuffer/LongBuffer view by its JDK signature ("get()", "get(int)", "put(int)" /
 /// "put(long)", "put(int,int)" / "put(int,long)", "position()", "flip()", "slice()", "duplicate()",
 /// "order()", "toString()", ...). Results and exceptions as JDK 17. One buffer_op step (slice/duplicate:
 /// an allocation, then the step).
-JValue call_view_method(Recorder& r, heap::ObjectId view, std::string_view signature,
+JValue call_view_method(NioRecorder& r, heap::ObjectId view, std::string_view signature,
                         std::span<const JValue> args);
 /// True if call_view_method knows `signature` for views of `element`.
 bool supports_view_method(ViewElement element, std::string_view signature);

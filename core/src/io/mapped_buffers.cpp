@@ -3,18 +3,18 @@
 // (its constructor counts the mapping in the "mapped" pool), then Util.newMappedByteBuffer[R] calls the
 // DirectByteBuffer(cap, addr, fd, unmapper, isSync, segment) constructor by reflection, which does
 // Cleaner.create(this, unmapper). The Unmapper's run() is what the Cleaner runs after a GC.
-#include "heapviz/nio/mapped_buffers.hpp"
+#include "heapviz/io/mapped_buffers.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <memory>
 
-#include "buffer_object.hpp"
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_ops.hpp"
 #include "heapviz/heap/java_throwable.hpp"
+#include "heapviz/io/io_machine.hpp"
+#include "heapviz/io/machine_buffer_host.hpp"
 #include "heapviz/io/machine_io.hpp"
-#include "heapviz/nio/machine_buffer_host.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
 namespace heapviz::nio {
@@ -29,8 +29,8 @@ constexpr const char* kFileDescriptor = "java.io.FileDescriptor";
 constexpr const char* kUnmapper = "sun.nio.ch.FileChannelImpl$Unmapper";
 constexpr const char* kDefaultUnmapper = "sun.nio.ch.FileChannelImpl$DefaultUnmapper";
 
-heap::KlassId find_or_register(const Machine& m, const char* name, const std::vector<heap::FieldDecl>& fields,
-                               const char* super) {
+heap::KlassId find_or_register(const io::IoMachine& m, const char* name,
+                               const std::vector<heap::FieldDecl>& fields, const char* super) {
   // Classes are only ever added to the shared table, so registering from a const Machine is safe.
   if (auto k = m.klasses->find(name)) return *k;
   return m.klasses->register_class(name, fields, super);
@@ -38,7 +38,7 @@ heap::KlassId find_or_register(const Machine& m, const char* name, const std::ve
 
 // java.io.FileDescriptor (JDK 17): fd@12 handle@16 closed@24 append@25 parent@28 otherParents@32
 // cleanup@36, 40 bytes (checked with Unsafe.objectFieldOffset on 17.0.15; the layout rules agree).
-heap::KlassId file_descriptor_klass(const Machine& m) {
+heap::KlassId file_descriptor_klass(const io::IoMachine& m) {
   return find_or_register(m, kFileDescriptor,
                           {{"fd", heap::FieldType::int_, ""},
                            {"handle", heap::FieldType::long_, ""},
@@ -52,7 +52,7 @@ heap::KlassId file_descriptor_klass(const Machine& m) {
 
 // FileChannelImpl$Unmapper (abstract): pagePosition@12 address@16 size@24 cap@32 fd@40, 48 bytes;
 // DefaultUnmapper adds only static counters (the pool).
-heap::KlassId default_unmapper_klass(const Machine& m) {
+heap::KlassId default_unmapper_klass(const io::IoMachine& m) {
   find_or_register(m, kUnmapper,
                    {{"address", heap::FieldType::long_, ""},
                     {"size", heap::FieldType::long_, ""},
@@ -63,18 +63,18 @@ heap::KlassId default_unmapper_klass(const Machine& m) {
   return find_or_register(m, kDefaultUnmapper, {}, kUnmapper);
 }
 
-bool is_default_unmapper(const Machine& m, ObjectId id) {
+bool is_default_unmapper(const io::IoMachine& m, ObjectId id) {
   return id != heap::kNoObject && m.heap.is_live(id) &&
          m.klasses->at(m.heap.record(id).klass).name == kDefaultUnmapper;
 }
 
-std::string figures(const Machine& m) {
+std::string figures(const io::IoMachine& m) {
   const PoolFigures p = mapped_pool(m);
   return "count " + std::to_string(p.count) + ", memoryUsed " + std::to_string(p.memory_used) +
          ", totalCapacity " + std::to_string(p.total_capacity);
 }
 
-void publish_io(Recorder& r, const io::IoSpaces& state) { io::on_machine::publish_io_state(r, state); }
+void publish_io(io::IoRecorder& r, const io::IoSpaces& state) { io::on_machine::publish_io_state(r, state); }
 
 // The page-cache page (kernel lane address) behind user address `a` of a shared mapping, if cached.
 std::optional<std::uint64_t> kernel_address_of(const io::KernelSpace& k, std::uint64_t a) {
@@ -113,7 +113,7 @@ bool read_resident(const io::KernelSpace& k, std::uint64_t a, std::span<std::byt
 
 // ---------------------------------------------------------------- bytes through the mapping
 
-RecordedMappedStore::RecordedMappedStore(Recorder& r, std::uint64_t address, std::int64_t size)
+RecordedMappedStore::RecordedMappedStore(io::IoRecorder& r, std::uint64_t address, std::int64_t size)
     : r_(r), address_(address), size_(size) {
   touched_.space = SpaceId::kernel;
 }
@@ -151,18 +151,15 @@ void RecordedMappedStore::write(std::int64_t index, std::span<const std::byte> i
   touched_.written += in.size();
 }
 
-ObjectId detail::mapped_fd(const Machine& m, ObjectId buffer) {
-  if (!m.heap.is_live(buffer) || !is_direct_klass(m, m.heap.record(buffer).klass)) return heap::kNoObject;
-  return read_ref(m, direct_root(m, buffer), off::fd);
-}
-
-std::optional<std::uint64_t> detail::mapped_page_address(const Machine& m, std::uint64_t address) {
+std::optional<std::uint64_t> detail::mapped_page_address(const io::IoMachine& m, std::uint64_t address) {
   return kernel_address_of(m.io->kernel, address);
 }
 
-bool is_mapped_buffer(const Machine& m, ObjectId buffer) { return mapped_fd(m, buffer) != heap::kNoObject; }
+bool is_mapped_buffer(const io::IoMachine& m, ObjectId buffer) {
+  return mapped_fd(m, buffer) != heap::kNoObject;
+}
 
-std::vector<std::byte> detail::mapped_window(const Machine& m, std::uint64_t address, std::size_t n) {
+std::vector<std::byte> detail::mapped_window(const io::IoMachine& m, std::uint64_t address, std::size_t n) {
   std::vector<std::byte> out(n);
   const io::KernelSpace& k = m.io->kernel;
   const io::Mapping* mp = k.mapping_at(address);
@@ -184,7 +181,7 @@ std::vector<std::byte> detail::mapped_window(const Machine& m, std::uint64_t add
 
 namespace {
 // "Bytes [0, 31) of source.bin (page 0) are now mapped at 0x7f5000000000." for the narration.
-std::string mapping_text(const Machine& m, const io::MappedBuffer& mb, bool zh) {
+std::string mapping_text(const io::IoMachine& m, const io::MappedBuffer& mb, bool zh) {
   const io::Mapping* mp = m.io->kernel.mapping_at(mb.map_address);
   const io::KernelFile* f = mp ? m.io->kernel.file(mp->file) : nullptr;
   if (f == nullptr) return "";
@@ -209,8 +206,8 @@ std::string mapping_text(const Machine& m, const io::MappedBuffer& mb, bool zh) 
 }
 }  // namespace
 
-ObjectId new_mapped_buffer(Recorder& r, const std::string& thread, const io::MappedBuffer& mb) {
-  const Machine& m = r.machine();
+ObjectId new_mapped_buffer(io::IoRecorder& r, const std::string& thread, const io::MappedBuffer& mb) {
+  const io::IoMachine& m = r.machine();
   const std::string scope = thread + "/FileChannelImpl.map";
   const bool mapped = mb.map_address != 0;
   const int cap = mb.state.capacity;
@@ -357,8 +354,8 @@ ObjectId new_mapped_buffer(Recorder& r, const std::string& thread, const io::Map
 
 // ---------------------------------------------------------------- the Cleaner's thunk
 
-bool detail::run_unmapper(Recorder& r, ObjectId thunk, const std::string& thread) {
-  const Machine& m = r.machine();
+bool detail::run_unmapper(io::IoRecorder& r, ObjectId thunk, const std::string& thread) {
+  const io::IoMachine& m = r.machine();
   if (!is_default_unmapper(m, thunk)) return false;
   const auto address = static_cast<std::uint64_t>(read_i64(m, thunk, off::unmapper_address));
   if (address == 0) return true;  // Unmapper.unmap: already unmapped
@@ -410,15 +407,15 @@ PageRange page_range(std::uint64_t address, std::int64_t size) {
 
 // The buffer's mapping as MappedByteBuffer sees it; nullopt when fd == null or nothing is mapped (the
 // JDK returns at once then).
-std::optional<PageRange> mapped_range(const Machine& m, ObjectId buffer) {
+std::optional<PageRange> mapped_range(const io::IoMachine& m, ObjectId buffer) {
   const auto address = static_cast<std::uint64_t>(read_i64(m, buffer, off::address));
   const std::int32_t cap = read_i32(m, buffer, off::capacity);
   if (mapped_fd(m, buffer) == heap::kNoObject || address == 0 || cap == 0) return std::nullopt;
   return page_range(address, cap);
 }
 
-void nothing_step(Recorder& r, ObjectId buffer, const std::string& method) {
-  const Machine& m = r.machine();
+void nothing_step(io::IoRecorder& r, ObjectId buffer, const std::string& method) {
+  const io::IoMachine& m = r.machine();
   r.begin_step(StepKind::buffer_op);
   if (r.recording()) {
     r.touch(buffer);
@@ -443,8 +440,8 @@ std::size_t resident_pages(const io::KernelSpace& k, PageRange g) {
 
 }  // namespace
 
-void mapped_force(Recorder& r, ObjectId buffer) {
-  const Machine& m = r.machine();
+void mapped_force(io::IoRecorder& r, ObjectId buffer) {
+  const io::IoMachine& m = r.machine();
   const auto g = mapped_range(m, buffer);
   if (!g) return nothing_step(r, buffer, "force()");
   io::IoSpaces work = *m.io;
@@ -470,8 +467,8 @@ void mapped_force(Recorder& r, ObjectId buffer) {
   r.end_step();
 }
 
-void mapped_load(Recorder& r, ObjectId buffer) {
-  const Machine& m = r.machine();
+void mapped_load(io::IoRecorder& r, ObjectId buffer) {
+  const io::IoMachine& m = r.machine();
   const auto g = mapped_range(m, buffer);
   if (!g) return nothing_step(r, buffer, "load()");
   io::IoSpaces work = *m.io;
@@ -500,8 +497,8 @@ void mapped_load(Recorder& r, ObjectId buffer) {
   r.end_step();
 }
 
-bool mapped_is_loaded(Recorder& r, ObjectId buffer) {
-  const Machine& m = r.machine();
+bool mapped_is_loaded(io::IoRecorder& r, ObjectId buffer) {
+  const io::IoMachine& m = r.machine();
   const auto g = mapped_range(m, buffer);
   if (!g) {
     nothing_step(r, buffer, "isLoaded()");
@@ -524,3 +521,16 @@ bool mapped_is_loaded(Recorder& r, ObjectId buffer) {
 }
 
 }  // namespace heapviz::nio
+
+namespace heapviz::io {
+
+std::unique_ptr<nio::detail::TouchedStore> IoRecorder::mapped_store(std::uint64_t address,
+                                                                    std::int64_t size) {
+  return std::make_unique<nio::detail::RecordedMappedStore>(*this, address, size);
+}
+
+bool IoRecorder::run_unmapper(heap::ObjectId thunk, const std::string& thread) {
+  return nio::detail::run_unmapper(*this, thunk, thread);
+}
+
+}  // namespace heapviz::io

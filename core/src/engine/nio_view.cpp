@@ -1,13 +1,14 @@
 // The nio part of the View: native memory as a region of chunks, address arrows, buffer pools.
-#include "heapviz/nio/nio_view.hpp"
+#include "heapviz/engine/nio_view.hpp"
 
 #include <algorithm>
 #include <map>
 #include <utility>
 #include <vector>
 
-#include "buffer_object.hpp"
 #include "heapviz/heap/heap_ops.hpp"
+#include "heapviz/io/mapped_buffers.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
 namespace heapviz::nio {

@@ -7,14 +7,14 @@
 #include <map>
 #include <memory>
 
-#include "heapviz/engine/trace.hpp"
 #include "heapviz/io/direct_buffer_host.hpp"
+#include "heapviz/io/io_recorder.hpp"
 
 namespace heapviz::nio {
 
 class MachineBufferHost final : public io::DirectBufferHost {
  public:
-  explicit MachineBufferHost(Recorder& r);
+  explicit MachineBufferHost(io::IoRecorder& r);
   ~MachineBufferHost() override;
   MachineBufferHost(const MachineBufferHost&) = delete;
   MachineBufferHost& operator=(const MachineBufferHost&) = delete;
@@ -42,7 +42,7 @@ class MachineBufferHost final : public io::DirectBufferHost {
  private:
   struct Entry;
   class MappedPages;
-  Recorder& r_;
+  io::IoRecorder& r_;
   std::map<io::BufferId, std::unique_ptr<Entry>> entries_;
   io::KernelSpace* kernel_ = nullptr;
 };

@@ -1,5 +1,5 @@
 // I/O counters and kernel/device regions in every step's view.
-#include "heapviz/io/io_view.hpp"
+#include "heapviz/engine/io_view.hpp"
 
 #include <algorithm>
 #include <string>
@@ -15,7 +15,7 @@ void counter(View& v, std::string key, std::string en, std::string zh, std::uint
 }
 }  // namespace
 
-void append_io_view(const Machine& m, View& v) {
+void append_io_view(const IoMachine& m, View& v) {
   const IoSpaces& io = *m.io;
   const IoCounters& c = io.counters;
   counter(v, "io_bounce_heap_to_native", "bounce copy heap → native (bytes)", "中转复制 堆 → 本地（字节）",

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/address_space.hpp"
+#include "heapviz/io/io_machine.hpp"
 
 namespace heapviz::nio {
 
@@ -26,18 +26,22 @@ struct BufferDump {
   bool bytes_known = true;
 };
 
+/// The bytes of the buffer's whole capacity window [0, capacity), as a cleared duplicate would read them
+/// (from the byte[], the native block or, for a mapped buffer, the page-cache pages). No step.
+std::vector<std::byte> buffer_window(const io::IoMachine& m, heap::ObjectId buffer);
+
 /// The ByteBuffer an inspector shows for object `id`: `id` itself when it is a ByteBuffer, the first
 /// live heap ByteBuffer (lowest id) whose `hb` is `id` when it is a byte[], else kNoObject.
-heap::ObjectId buffer_for(const Machine& m, heap::ObjectId id);
+heap::ObjectId buffer_for(const io::IoMachine& m, heap::ObjectId id);
 
 /// Up to `count` bytes of buffer `buffer`'s window from index `first` (clamped to the capacity), read
 /// from the byte[] or the native memory at its address; nullopt when `buffer` is not a live ByteBuffer.
-std::optional<BufferDump> buffer_dump(const Machine& m, heap::ObjectId buffer, int first, int count);
+std::optional<BufferDump> buffer_dump(const io::IoMachine& m, heap::ObjectId buffer, int first, int count);
 
 /// Hex dump lines "0x7f3a00000010: 68 65 6c ..." (16 per line) of [addr, addr + len) in any space:
 /// the Java heap, native memory (never-touched bytes read 0), the kernel's page-cache pages (by their
 /// kernel addresses) or the device (files laid out as the view lays them). Bytes outside read "..".
-std::vector<std::string> hex_dump(const Machine& m, heap::SpaceId space, std::uint64_t addr,
+std::vector<std::string> hex_dump(const io::IoMachine& m, heap::SpaceId space, std::uint64_t addr,
                                   std::uint64_t len);
 
 }  // namespace heapviz::nio

@@ -1,13 +1,13 @@
 // DirectBufferHost over the machine's ByteBuffer objects (see machine_buffer_host.hpp).
-#include "heapviz/nio/machine_buffer_host.hpp"
+#include "heapviz/io/machine_buffer_host.hpp"
 
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "buffer_object.hpp"
 #include "heapviz/heap/object_layout.hpp"
 #include "heapviz/io/kernel_space.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
 namespace heapviz::nio {
@@ -20,7 +20,7 @@ inline constexpr std::string_view kTempScope = "sun.nio.ch.Util (temporary buffe
 /// its event is recorded), the write gets a step of its own so that it still reaches the trace.
 class StepStore final : public ByteStore {
  public:
-  StepStore(Recorder& r, std::unique_ptr<ByteStore> inner, bool native)
+  StepStore(io::IoRecorder& r, std::unique_ptr<ByteStore> inner, bool native)
       : r_(r), inner_(std::move(inner)), native_(native) {}
   std::int64_t size() const override { return inner_->size(); }
   void read(std::int64_t index, std::span<std::byte> out) override { inner_->read(index, out); }
@@ -38,7 +38,7 @@ class StepStore final : public ByteStore {
   }
 
  private:
-  Recorder& r_;
+  io::IoRecorder& r_;
   std::unique_ptr<ByteStore> inner_;
   bool native_;
 };
@@ -87,7 +87,7 @@ struct MachineBufferHost::Entry {
   std::uint64_t root_address = 0;
 };
 
-MachineBufferHost::MachineBufferHost(Recorder& r) : r_(r) {}
+MachineBufferHost::MachineBufferHost(io::IoRecorder& r) : r_(r) {}
 MachineBufferHost::~MachineBufferHost() = default;
 
 io::BufferId MachineBufferHost::allocate_direct(int capacity) {
@@ -117,7 +117,7 @@ void MachineBufferHost::free(io::BufferId id) {
 io::IoBuffer MachineBufferHost::buffer(io::BufferId id) {
   auto it = entries_.find(id);
   if (it == entries_.end()) {
-    const Machine& m = r_.machine();
+    const io::IoMachine& m = r_.machine();
     auto e = std::make_unique<Entry>();
     e->state = detail::load_state(m, id);
     e->before = e->state;
@@ -155,7 +155,7 @@ std::vector<io::BufferId> MachineBufferHost::sync_fields() {
 }
 
 std::vector<std::uint32_t> MachineBufferHost::objects_of(io::BufferId id) {
-  const Machine& m = r_.machine();
+  const io::IoMachine& m = r_.machine();
   if (!m.heap.is_live(id)) return {id};
   if (detail::load_state(m, id).is_direct()) return {id};
   const heap::ObjectId array = detail::read_ref(m, id, detail::off::hb);

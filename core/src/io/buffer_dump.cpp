@@ -1,20 +1,38 @@
 // The inspector's view of a ByteBuffer's bytes and a hex dump of any address space (buffer_dump.hpp).
-#include "heapviz/nio/buffer_dump.hpp"
+#include "heapviz/io/buffer_dump.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "buffer_object.hpp"
 #include "heapviz/heap/object_layout.hpp"
 #include "heapviz/io/io_ranges.hpp"
 #include "heapviz/io/io_spaces.hpp"
+#include "heapviz/io/mapped_buffers.hpp"
+#include "heapviz/nio/buffer_object.hpp"
 #include "heapviz/nio/machine_buffers.hpp"
 
 namespace heapviz::nio {
 
 using namespace detail;
 
-heap::ObjectId buffer_for(const Machine& m, heap::ObjectId id) {
+std::vector<std::byte> buffer_window(const io::IoMachine& m, heap::ObjectId buffer) {
+  const BufferState s = buffer_state(m, buffer);
+  std::vector<std::byte> out(static_cast<std::size_t>(s.capacity));
+  if (out.empty()) return out;
+  if (s.is_direct() && mapped_fd(m, buffer) != heap::kNoObject) {
+    out = mapped_window(m, static_cast<std::uint64_t>(read_i64(m, buffer, off::address)), out.size());
+  } else if (s.is_direct()) {
+    m.native.read(static_cast<std::uint64_t>(read_i64(m, buffer, off::address)), out);
+  } else {
+    const heap::ObjectId hb = read_ref(m, buffer, off::hb);
+    m.heap.space.read(
+        m.heap.record(hb).addr + heap::layout::kArrayHeader + static_cast<std::uint64_t>(s.offset),
+        out.data(), out.size());
+  }
+  return out;
+}
+
+heap::ObjectId buffer_for(const io::IoMachine& m, heap::ObjectId id) {
   if (!m.heap.is_live(id)) return heap::kNoObject;
   if (is_byte_buffer(m, id)) return id;
   for (heap::ObjectId b = 1; b < m.heap.next_id(); ++b)
@@ -24,7 +42,7 @@ heap::ObjectId buffer_for(const Machine& m, heap::ObjectId id) {
   return heap::kNoObject;
 }
 
-std::optional<BufferDump> buffer_dump(const Machine& m, heap::ObjectId buffer, int first, int count) {
+std::optional<BufferDump> buffer_dump(const io::IoMachine& m, heap::ObjectId buffer, int first, int count) {
   if (!m.heap.is_live(buffer) || !is_byte_buffer(m, buffer)) return std::nullopt;
   const BufferState s = load_state(m, buffer);
   BufferDump d;
@@ -60,7 +78,7 @@ std::optional<BufferDump> buffer_dump(const Machine& m, heap::ObjectId buffer, i
 namespace {
 
 /// One byte of `space` at `a`, or nullopt where nothing is (outside the heap, no cached page, no file).
-std::optional<std::uint8_t> byte_at(const Machine& m, heap::SpaceId space, std::uint64_t a) {
+std::optional<std::uint8_t> byte_at(const io::IoMachine& m, heap::SpaceId space, std::uint64_t a) {
   switch (space) {
     case heap::SpaceId::java_heap:
       if (!m.heap.space.contains(a)) return std::nullopt;
@@ -90,7 +108,7 @@ std::optional<std::uint8_t> byte_at(const Machine& m, heap::SpaceId space, std::
 
 }  // namespace
 
-std::vector<std::string> hex_dump(const Machine& m, heap::SpaceId space, std::uint64_t addr,
+std::vector<std::string> hex_dump(const io::IoMachine& m, heap::SpaceId space, std::uint64_t addr,
                                   std::uint64_t len) {
   std::vector<std::string> lines;
   for (std::uint64_t a = addr; a < addr + len; a += 16) {
