@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <exception>
 
+#include "heapviz/engine/jvm_flags.hpp"  // every -XX/-X flag of the heap and nio settings
 #include "heapviz/engine/machine.hpp"
 #include "heapviz/heap/heap_settings.hpp"
-#include "heapviz/engine/jvm_flags.hpp"  // every -XX/-X flag of the heap and nio settings
 #include "heapviz/lang/hypotheticals.hpp"
 
 namespace heapviz {
