@@ -230,7 +230,7 @@ View make_view(const Machine& m, const ViewOptions& opts) {
   counter(v, "objects_allocated", "Objects allocated", "分配的对象数",
           h.counter(HeapCounter::objects_allocated));
   counter(v, "references_pending", "References pending", "待处理引用数", h.pending_references.size());
-  io::append_io_view(m, v);  // kernel, device and I/O counters (issue 5)
+  io::append_io_view(m, v);  // kernel, device and I/O counters
   nio::add_nio_view(m, v);   // native memory region, blocks, address arrows, buffer pools
   return v;
 }

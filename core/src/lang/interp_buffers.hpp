@@ -1,7 +1,6 @@
 #pragma once
-// The interpreter's door to the simulated java.nio (heapviz/nio/machine_buffers.hpp). Until that
-// contract has an implementation in the build (HEAPVIZ_HAVE_MACHINE_BUFFERS, detected by CMake),
-// buffer calls are reported as not simulated by the checker, and GCs go straight to the collector.
+// The interpreter's door to the simulated java.nio (heapviz/nio/machine_buffers.hpp): buffer calls,
+// System.gc() with the Reference Handler after it, and the pool counters.
 #include <cstdint>
 #include <optional>
 #include <span>

@@ -28,7 +28,7 @@ enum class EffectKind : std::uint8_t {
   object_flags,       ///< objects[id].flags |= small (view-only facts such as "garbage after marking")
   io_state,           ///< io = io_history->states[a] (kernel, device, temp caches, I/O counters, channels)
   pending_clear,      ///< heap.pending_references.clear() (the Reference Handler took the list)
-  // --- issue 4: native memory, Bits, time (write_bytes with space == native writes native bytes) ---
+  // --- native memory, Bits, time (write_bytes with space == native writes native bytes) ---
   native_malloc,  ///< native.malloc(a) must return b (the allocator is deterministic; checked on replay)
   native_free,    ///< native.free(a)
   native_fill,    ///< native bytes [a, a+b) = small (Unsafe.setMemory)

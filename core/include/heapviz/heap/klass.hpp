@@ -110,7 +110,7 @@ class KlassTable {
   KlassId register_class(std::string name, const std::vector<FieldDecl>& fields,
                          std::string_view super_name = "java.lang.Object");
   /// Registers a Reference subclass whose referent (offset 12) the collector does not trace
-  /// (a test double, or issue 4's Cleaner). Same layout rules as register_class, super = Reference.
+  /// (a test double, or the JDK's Cleaner). Same layout rules as register_class, super = Reference.
   KlassId register_reference_class(std::string name, ReferenceKind kind,
                                    const std::vector<FieldDecl>& extra_fields);
 

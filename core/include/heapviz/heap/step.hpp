@@ -30,7 +30,7 @@ enum class StepKind : std::uint16_t {
   gc_end,             ///< a full GC ends
   oom,                ///< java.lang.OutOfMemoryError thrown
   alloc_failed,       ///< an allocation did not fit (a GC follows)
-  // I/O (issue 5)
+  // I/O
   bounce_copy,        ///< heap buffer <-> temporary direct buffer copy (IOUtil)
   syscall,            ///< a system call: write, pread64, writev, openat, fsync, ... (kernel copies)
   writeback,          ///< dirty page-cache pages written to the device (flusher or fsync)
@@ -42,7 +42,7 @@ enum class StepKind : std::uint16_t {
   sendfile,           ///< transferTo: kernel -> kernel copy, no user copy
   io_position,        ///< a buffer's position/limit moved during an I/O call
   io_exception,       ///< an I/O call throws a Java exception
-  // --- issue 4: java.nio buffers, native memory, Bits, Cleaner ---
+  // --- java.nio buffers, native memory, Bits, Cleaner ---
   bits_reserve,       ///< Bits.reserveMemory(size, cap) succeeded: count, reserved, capacity grow
   native_alloc,       ///< Unsafe.allocateMemory: malloc in native memory
   native_zero,        ///< Unsafe.setMemory(base, size, 0)
