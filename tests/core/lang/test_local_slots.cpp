@@ -31,6 +31,19 @@ heapviz::Machine after_first_gc(const heapviz::LessonRunResult& r) {
     if (t.steps()[i].kind == heapviz::StepKind::gc_end) return t.state_at(i + 1);
   return t.state_at(t.size());
 }
+// A lesson body parsed and analysed (javac's slots), with the checks every slot test makes first.
+struct Analyzed {
+  heapviz::lang::Lesson lesson;
+  heapviz::lang::interp::Analysis analysis;
+  explicit Analyzed(const char* body) : lesson(heapviz::lang::parse_lesson(body, "t.java")) {
+    REQUIRE(lesson.ok());
+    analysis = heapviz::lang::interp::analyze(lesson.program);
+    REQUIRE(analysis.diagnostics.empty());
+  }
+  const std::vector<heapviz::lang::StmtPtr>& statements() const {
+    return lesson.program.main_method->body->statements;
+  }
+};
 }  // namespace
 
 TEST_CASE("local slots: javac's numbering of blocks, try/catch/finally and for-each") {
@@ -42,18 +55,15 @@ TEST_CASE("local slots: javac's numbering of blocks, try/catch/finally and for-e
   //  26: astore 5  29: astore 6                      catch-any exception = 5 (max_locals), its f = 6
   //  35: astore_3  38: istore 4  41: istore 5  54: astore 6   arr$ 3, len$ 4, i$ 5, s 6
   //  63: astore_3                                    after = 3 (the for-each's slots are free again)
-  const auto lesson = heapviz::lang::parse_lesson(
+  const Analyzed an(
       "long w = 1;\n"
       "try { ByteBuffer c = ByteBuffer.allocateDirect(3000); Object d = c; }\n"
       "catch (RuntimeException e) { Object q = e; }\n"
       "finally { Object f = null; }\n"
       "for (String s : args) { }\n"
-      "Object after = null;\n",
-      "t.java");
-  REQUIRE(lesson.ok());
-  const auto a = heapviz::lang::interp::analyze(lesson.program);
-  REQUIRE(a.diagnostics.empty());
-  const auto& stmts = lesson.program.main_method->body->statements;
+      "Object after = null;\n");
+  const auto& a = an.analysis;
+  const auto& stmts = an.statements();
   REQUIRE(stmts.size() == 4);
   CHECK(slot(a, &stmts[0]->cast<LocalVar>().declarators[0]) == 1);
   const auto& t = stmts[1]->cast<Try>();
@@ -126,17 +136,14 @@ TEST_CASE("local slots: joins drop a slot that holds a reference on some paths o
 TEST_CASE("local slots: try-with-resources numbers resources before the body and checks like javac") {
   // javap -c (javac 17, no -g) of this body: astore_1 (a), astore_2 (b), astore_3 (buf); a's handler
   // keeps its Throwable in slot 2 and b's in slot 3; after the statement `after` reuses slot 1.
-  const auto lesson = heapviz::lang::parse_lesson(
+  const Analyzed an(
       "try (FileChannel a = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ);\n"
       "     FileChannel b = FileChannel.open(Path.of(\"x\"), StandardOpenOption.READ)) {\n"
       "  ByteBuffer buf = ByteBuffer.allocateDirect(10);\n"
       "}\n"
-      "Object after = null;\n",
-      "t.java");
-  REQUIRE(lesson.ok());
-  const auto a = heapviz::lang::interp::analyze(lesson.program);
-  REQUIRE(a.diagnostics.empty());
-  const auto& stmts = lesson.program.main_method->body->statements;
+      "Object after = null;\n");
+  const auto& a = an.analysis;
+  const auto& stmts = an.statements();
   const auto& t = stmts[0]->cast<Try>();
   CHECK(slot(a, &t.resources[0]->declarators[0]) == 1);
   CHECK(slot(a, &t.resources[1]->declarators[0]) == 2);
@@ -176,15 +183,12 @@ TEST_CASE("local slots: a for-each over a List keeps its Iterator in one hidden 
   //  31: astore_3   (checkcast)            p = 3
   //  38: lstore 4                          n = 4-5
   //  44: astore_2                          after = 2 (the for-each's slots are free again)
-  const auto lesson = heapviz::lang::parse_lesson(
+  const Analyzed an(
       "List<BufferPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);\n"
       "for (BufferPoolMXBean p : pools) { long n = p.getCount(); }\n"
-      "Object after = null;\n",
-      "t.java");
-  REQUIRE(lesson.ok());
-  const auto a = heapviz::lang::interp::analyze(lesson.program);
-  REQUIRE(a.diagnostics.empty());
-  const auto& stmts = lesson.program.main_method->body->statements;
+      "Object after = null;\n");
+  const auto& a = an.analysis;
+  const auto& stmts = an.statements();
   REQUIRE(stmts.size() == 3);
   CHECK(slot(a, &stmts[0]->cast<LocalVar>().declarators[0]) == 1);
   const auto& fe = stmts[1]->cast<ForEach>();
